@@ -1,0 +1,63 @@
+using System.CommandLine;
+using System.Text;
+using BulletinIngest.Cli.Output;
+using BulletinIngest.Storage;
+using Dapper;
+
+namespace BulletinIngest.Cli.Commands;
+
+/// <summary>`bulletin export`: the figures in the gold label format (JSONL) or as a spreadsheet-friendly CSV.</summary>
+public static class ExportCommand
+{
+    /// <summary>The gold format's keys first, then the provenance an analyst checks a figure with.</summary>
+    public static readonly string[] Columns =
+    [
+        "doc", "region", "tier", "project", "indicator", "target", "actual", "unit", "percent", "qualifier", "optional",
+        "inconsistent", "approximate", "canonical_project", "figure_id", "page", "start", "end", "sentence", "issue_date", "decided_by",
+    ];
+
+    public static Command Create()
+    {
+        var database = CommonOptions.Database();
+        var format = CommonOptions.Format("jsonl", "jsonl", "csv");
+        var output = new Option<string?>("--out", "-o") { Description = "Write to this file instead of standard output" };
+        var command = new Command("export", """
+            Export every figure: JSONL with the keys of the gold label format plus provenance, or CSV
+            (UTF-8 with BOM, so Excel opens the Chinese text correctly).
+
+            Examples:
+              bulletin export --format jsonl --out figures.jsonl
+              bulletin export --format csv --out figures.csv
+            """) { database, format, output };
+        command.SetAction(result => CommonOptions.Guard(() =>
+            Run(result.GetValue(database)!, result.GetValue(format)!, result.GetValue(output))));
+        return command;
+    }
+
+    public static IEnumerable<IReadOnlyList<object?>> ReadFigures(Microsoft.Data.Sqlite.SqliteConnection connection) =>
+        connection.Query(
+            """
+            SELECT d.name, f.region, f.tier, f.project, f.indicator, f.target, f.actual, f.unit, f.percent, f.qualifier,
+                   f.optional, f.inconsistent, f.approximate, f.canonical_project_id, f.id, f.page, f.start_offset,
+                   f.end_offset, f.sentence, d.issue_date, f.decided_by
+            FROM figures f JOIN documents d ON d.id = f.document_id
+            ORDER BY d.name, f.start_offset, f.id
+            """).Select(row =>
+        {
+            var values = ((IDictionary<string, object?>)row).Values.ToArray();
+            foreach (int flag in new[] { 10, 11, 12 }) values[flag] = Convert.ToInt64(values[flag]) != 0;
+            return (IReadOnlyList<object?>)values;
+        });
+
+    private static int Run(string databasePath, string format, string? outputPath)
+    {
+        using var connection = BulletinStore.OpenReadOnly(databasePath);
+        var encoding = format == "csv" ? new UTF8Encoding(encoderShouldEmitUTF8Identifier: true) : new UTF8Encoding(false);
+        using var writer = outputPath is null
+            ? new StreamWriter(Console.OpenStandardOutput(), encoding)
+            : new StreamWriter(outputPath, append: false, encoding);
+        if (format == "csv") RowsWriter.WriteCsv(Columns, ReadFigures(connection), writer);
+        else RowsWriter.WriteJson(Columns, ReadFigures(connection), writer);
+        return 0;
+    }
+}

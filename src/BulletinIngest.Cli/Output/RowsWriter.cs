@@ -1,0 +1,72 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Spectre.Console;
+
+namespace BulletinIngest.Cli.Output;
+
+/// <summary>Prints rows of named values as a terminal table, CSV or JSON lines.</summary>
+public static class RowsWriter
+{
+    public static void Write(IReadOnlyList<string> columns, IEnumerable<IReadOnlyList<object?>> rows, string format, TextWriter output)
+    {
+        switch (format)
+        {
+            case "csv": WriteCsv(columns, rows, output); break;
+            case "json": WriteJson(columns, rows, output); break;
+            default: WriteTable(columns, rows); break;
+        }
+    }
+
+    public static string Csv(object? value)
+    {
+        string text = value switch
+        {
+            null => "",
+            double d => d.ToString("R", CultureInfo.InvariantCulture),
+            IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+            _ => value.ToString() ?? "",
+        };
+        return text.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + text.Replace("\"", "\"\"") + "\"" : text;
+    }
+
+    public static void WriteCsv(IReadOnlyList<string> columns, IEnumerable<IReadOnlyList<object?>> rows, TextWriter output)
+    {
+        output.WriteLine(string.Join(',', columns.Select(Csv)));
+        foreach (var row in rows) output.WriteLine(string.Join(',', row.Select(Csv)));
+    }
+
+    private static readonly JsonSerializerOptions JsonOptions = new()
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public static void WriteJson(IReadOnlyList<string> columns, IEnumerable<IReadOnlyList<object?>> rows, TextWriter output)
+    {
+        foreach (var row in rows)
+        {
+            var record = new Dictionary<string, object?>();
+            for (int i = 0; i < columns.Count; i++) record[columns[i]] = row[i];
+            output.WriteLine(JsonSerializer.Serialize(record, JsonOptions));
+        }
+    }
+
+    private static void WriteTable(IReadOnlyList<string> columns, IEnumerable<IReadOnlyList<object?>> rows)
+    {
+        var table = new Table().Border(TableBorder.Rounded);
+        foreach (var column in columns) table.AddColumn(Markup.Escape(column));
+        int count = 0;
+        foreach (var row in rows)
+        {
+            table.AddRow(row.Select(v => Markup.Escape(v switch
+            {
+                null => "",
+                double d => d.ToString("0.####", CultureInfo.InvariantCulture),
+                _ => v.ToString() ?? "",
+            })).ToArray());
+            count++;
+        }
+        AnsiConsole.Write(table);
+        AnsiConsole.MarkupLine($"[grey]{count} row{(count == 1 ? "" : "s")}[/]");
+    }
+}

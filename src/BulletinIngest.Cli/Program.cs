@@ -1,0 +1,14 @@
+using System.CommandLine;
+using System.Text;
+using BulletinIngest.Cli.Commands;
+
+Console.OutputEncoding = Encoding.UTF8;
+
+var root = new RootCommand("bulletin: turns Chinese progress bulletins (PDF, DOCX, TXT) into a SQLite database of figures.")
+{
+    IngestCommand.Create(),
+    TextCommand.Create(),
+    QueryCommand.Create(),
+    ExportCommand.Create(),
+};
+return root.Parse(args).Invoke();

@@ -1,0 +1,57 @@
+namespace BulletinIngest.Extraction;
+
+/// <summary>
+/// One progress figure: a project's (or one of its indicators') target, amount done and completion
+/// percentage for one region, with the place in the document it was read from.
+/// Field meanings follow the gold label format (shared/gold/README.md).
+/// </summary>
+public sealed record Figure
+{
+    public required string Region { get; init; }
+    /// <summary>"省级", "市级", "县级" or null.</summary>
+    public string? Tier { get; init; }
+    public required string Project { get; init; }
+    public required string Indicator { get; init; }
+    public double? Target { get; init; }
+    public double? Actual { get; init; }
+    /// <summary>Base unit after scaling (万人次 → 人次).</summary>
+    public string? Unit { get; init; }
+    public double? Percent { get; init; }
+    /// <summary>null for an exact percentage; ">", ">=", "<", "<=" for a bound.</summary>
+    public string? Qualifier { get; init; }
+    /// <summary>The text hedged a number (余, 近, 多, 约).</summary>
+    public bool Approximate { get; init; }
+    /// <summary>Borderline figure from a narrative section.</summary>
+    public bool Optional { get; init; }
+    public bool Inconsistent { get; init; }
+
+    // Provenance: where an analyst checks the figure.
+    public int Page { get; init; }
+    public int Start { get; init; }
+    public int End { get; init; }
+    public required string Sentence { get; init; }
+
+    /// <summary>Canonical project id from the catalog, when one fits.</summary>
+    public string? CanonicalProjectId { get; init; }
+    /// <summary>Who decided to keep the figure: "rules" or a model file's version.</summary>
+    public string DecidedBy { get; init; } = "rules";
+    public double? Confidence { get; init; }
+}
+
+/// <summary>What a bulletin says about itself: who issued it, when, which issue, which campaign.</summary>
+public sealed record DocumentMetadata
+{
+    public string? Region { get; init; }
+    public string? ParentRegion { get; init; }
+    public string? IssuingBody { get; init; }
+    /// <summary>"bulletin" or "plan".</summary>
+    public string? Kind { get; init; }
+    public int? Issue { get; init; }
+    /// <summary>YYYY-MM-DD.</summary>
+    public string? Date { get; init; }
+    public string? Campaign { get; init; }
+    /// <summary>Reporting period as stated ("截至9月份", "1-9月").</summary>
+    public string? Period { get; init; }
+}
+
+public sealed record ExtractionResult(DocumentMetadata Metadata, IReadOnlyList<Figure> Figures);

@@ -1,0 +1,118 @@
+using System.Security.Cryptography;
+using BulletinIngest.Extraction;
+using BulletinIngest.Reading;
+using BulletinIngest.Segmentation;
+using BulletinIngest.Storage;
+
+namespace BulletinIngest.Pipeline;
+
+public enum FileOutcomeKind
+{
+    New,
+    Unchanged,
+    Replaced,
+    Failed,
+}
+
+/// <summary>What happened to one file of a batch.</summary>
+public sealed record FileOutcome(string Path, FileOutcomeKind Kind, string? Status = null, string? Reason = null, int Figures = 0);
+
+public sealed record IngestSummary(IReadOnlyList<FileOutcome> Files, TimeSpan Elapsed)
+{
+    public int Count(FileOutcomeKind kind) => Files.Count(f => f.Kind == kind);
+    public bool AnyFailed => Files.Any(f => f.Kind == FileOutcomeKind.Failed);
+}
+
+/// <summary>
+/// Runs the stages over a batch of files: read → text → segment → extract on all cores, then store on one
+/// writer, one transaction per document. A file whose content hash is already stored is skipped, so a
+/// batch that was stopped resumes where it was, and a re-run changes nothing.
+/// </summary>
+public sealed class IngestPipeline(DocumentReader reader, IFigureExtractor extractor, ISearchTokenizer? searchTokenizer = null)
+{
+    public IngestSummary Run(IReadOnlyList<string> files, BulletinStore store, int jobs, Action<FileOutcome>? onFile = null)
+    {
+        var started = DateTime.UtcNow;
+        var known = store.KnownHashes();
+        var outcomes = new List<FileOutcome>(files.Count);
+        var processed = files
+            .AsParallel().AsOrdered()
+            .WithDegreeOfParallelism(Math.Max(1, jobs))
+            .WithMergeOptions(ParallelMergeOptions.NotBuffered)
+            .Select(path => Process(path, known));
+        foreach (var work in processed)
+        {
+            var outcome = Store(work, store);
+            outcomes.Add(outcome);
+            onFile?.Invoke(outcome);
+        }
+        return new IngestSummary(outcomes, DateTime.UtcNow - started);
+    }
+
+    /// <summary>Every file below the given files and folders, in a stable order.</summary>
+    public static IReadOnlyList<string> ExpandPaths(IEnumerable<string> paths)
+    {
+        var files = new List<string>();
+        foreach (var path in paths)
+        {
+            if (Directory.Exists(path))
+                files.AddRange(Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories)
+                    .Where(f => !Path.GetFileName(f).StartsWith('.'))
+                    .Order(StringComparer.Ordinal));
+            else if (File.Exists(path)) files.Add(path);
+            else throw new FileNotFoundException($"no such file or folder: {path}", path);
+        }
+        return files.Select(Path.GetFullPath).Distinct().ToList();
+    }
+
+    private sealed record ProcessedFile(SourceFile File, FileOutcomeKind? Skip, DocumentText? Text, ExtractionResult? Extraction,
+        IReadOnlyList<string>? SearchTokens, string? Format, DocumentRejectedException? Rejection);
+
+    private ProcessedFile Process(string path, IReadOnlySet<string> knownHashes)
+    {
+        byte[] content;
+        try { content = File.ReadAllBytes(path); }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            var unreadable = new SourceFile(path, "", 0);
+            return new ProcessedFile(unreadable, null, null, null, null, null,
+                new DocumentRejectedException(RejectReason.Corrupt, $"cannot read file: {error.Message}", error));
+        }
+        var file = new SourceFile(path, Convert.ToHexStringLower(SHA256.HashData(content)), content.LongLength);
+        if (knownHashes.Contains(file.Sha256)) return new ProcessedFile(file, FileOutcomeKind.Unchanged, null, null, null, null, null);
+
+        string? format = null;
+        try
+        {
+            format = FormatDetector.Detect(content).ToString().ToLowerInvariant();
+            var text = reader.Read(content);
+            var extraction = extractor.Extract(text, file.Name);
+            var tokens = searchTokenizer is null ? null : text.Blocks.Select(b => searchTokenizer.ToSearchTokens(b.Text)).ToList();
+            return new ProcessedFile(file, null, text, extraction, tokens, format, null);
+        }
+        catch (DocumentRejectedException rejection)
+        {
+            return new ProcessedFile(file, null, null, null, null, format, rejection);
+        }
+        catch (Exception error)
+        {
+            // A bug of ours must not stop the batch: record it against the file and go on.
+            return new ProcessedFile(file, null, null, null, null, format,
+                new DocumentRejectedException(RejectReason.Corrupt, $"internal error ({error.GetType().Name}): {error.Message}", error));
+        }
+    }
+
+    private static FileOutcome Store(ProcessedFile work, BulletinStore store)
+    {
+        if (work.Skip is { } skip) return new FileOutcome(work.File.Path, skip);
+        bool replacing = store.FindByPath(work.File.Path) is not null;
+        if (work.Rejection is { } rejection)
+        {
+            if (work.File.Sha256.Length > 0) store.SaveFailure(work.File, work.Format, rejection.Status, rejection.Message);
+            return new FileOutcome(work.File.Path, FileOutcomeKind.Failed, rejection.Status, rejection.Message);
+        }
+        store.SaveDocument(work.File, work.Text!, work.Extraction!, work.SearchTokens);
+        return new FileOutcome(work.File.Path, replacing ? FileOutcomeKind.Replaced : FileOutcomeKind.New, "ok",
+            Figures: work.Extraction!.Figures.Count);
+    }
+}

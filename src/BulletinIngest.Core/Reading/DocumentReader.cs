@@ -1,0 +1,36 @@
+using BulletinIngest.Reading.Pdf;
+
+namespace BulletinIngest.Reading;
+
+/// <summary>The reading stage: detects a file's format from its bytes and hands it to that format's reader.</summary>
+public sealed class DocumentReader
+{
+    /// <summary>Files above this size are refused before anything parses them.</summary>
+    public const long MaxFileBytes = 200L * 1024 * 1024;
+
+    private readonly Dictionary<FileFormat, IDocumentReader> _readers;
+
+    public DocumentReader(IEnumerable<IDocumentReader>? readers = null)
+    {
+        _readers = (readers ?? [new TxtReader(), new DocxReader(), new PdfReader()]).ToDictionary(r => r.Format);
+    }
+
+    public static FileFormat Detect(byte[] content) => FormatDetector.Detect(content);
+
+    public DocumentText Read(byte[] content)
+    {
+        if (content.LongLength > MaxFileBytes)
+            throw new DocumentRejectedException(RejectReason.TooLarge,
+                $"file too large: {content.LongLength / (1024 * 1024)} MB (limit {MaxFileBytes / (1024 * 1024)} MB)");
+        return _readers[FormatDetector.Detect(content)].Read(content);
+    }
+
+    public DocumentText Read(string path)
+    {
+        var info = new FileInfo(path);
+        if (info.Exists && info.Length > MaxFileBytes)
+            throw new DocumentRejectedException(RejectReason.TooLarge,
+                $"file too large: {info.Length / (1024 * 1024)} MB (limit {MaxFileBytes / (1024 * 1024)} MB)");
+        return Read(File.ReadAllBytes(path));
+    }
+}

@@ -1,0 +1,84 @@
+namespace BulletinIngest.Reading;
+
+/// <summary>What a block of text is in the source document's layout.</summary>
+public enum BlockKind
+{
+    Paragraph,
+    Heading,
+    ListItem,
+    /// <summary>One table row; cells are separated by a TAB.</summary>
+    TableRow,
+}
+
+/// <summary>
+/// One paragraph, heading, list item or table row, with where it sits: the page it is on
+/// (1-based; 0 when the format has no pages) and its character offsets in <see cref="DocumentText.FullText"/>.
+/// </summary>
+public sealed record TextBlock(BlockKind Kind, string Text, int Page, int Start, int HeadingLevel = 0)
+{
+    public int End => Start + Text.Length;
+}
+
+/// <summary>
+/// The common document model every reader yields: blocks in reading order. The full text is the
+/// blocks joined by '\n', so a block's offsets are offsets into it.
+/// </summary>
+public sealed class DocumentText
+{
+    public DocumentText(string format, IReadOnlyList<TextBlock> blocks, int pageCount, IReadOnlyList<string>? warnings = null)
+    {
+        Format = format;
+        Blocks = blocks;
+        PageCount = pageCount;
+        Warnings = warnings ?? [];
+        FullText = string.Join('\n', blocks.Select(b => b.Text));
+    }
+
+    /// <summary>"pdf", "docx" or "txt".</summary>
+    public string Format { get; }
+    public IReadOnlyList<TextBlock> Blocks { get; }
+    public int PageCount { get; }
+    public string FullText { get; }
+    /// <summary>Things the reader noticed but could work around (a page without text, a font without a Unicode map).</summary>
+    public IReadOnlyList<string> Warnings { get; }
+
+    /// <summary>The block that holds a character offset of the full text.</summary>
+    public TextBlock? BlockAt(int offset)
+    {
+        int lo = 0, hi = Blocks.Count - 1;
+        while (lo <= hi)
+        {
+            int mid = (lo + hi) / 2;
+            var block = Blocks[mid];
+            if (offset < block.Start) hi = mid - 1;
+            else if (offset > block.End) lo = mid + 1;
+            else return block;
+        }
+        return null;
+    }
+}
+
+/// <summary>Collects blocks and gives each its offset in the full text.</summary>
+public sealed class DocumentTextBuilder(string format)
+{
+    private readonly List<TextBlock> _blocks = [];
+    private readonly List<string> _warnings = [];
+    private int _length;
+    private int _pageCount;
+
+    public int Count => _blocks.Count;
+
+    public void Add(BlockKind kind, string text, int page = 0, int headingLevel = 0)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return;
+        text = text.Replace('\n', ' ').Replace('\r', ' ');
+        int start = _blocks.Count == 0 ? 0 : _length + 1;
+        _blocks.Add(new TextBlock(kind, text, page, start, headingLevel));
+        _length = start + text.Length;
+        _pageCount = Math.Max(_pageCount, page);
+    }
+
+    public void Warn(string warning) => _warnings.Add(warning);
+
+    public DocumentText Build(int? pageCount = null) => new(format, _blocks, pageCount ?? _pageCount, _warnings);
+}

@@ -1,0 +1,229 @@
+using System.IO.Compression;
+using System.Text;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Wordprocessing;
+
+namespace BulletinIngest.Reading;
+
+/// <summary>
+/// Word documents through DocumentFormat.OpenXml: body paragraphs and tables in order (headers, footers
+/// and footnotes are other parts and stay out), headings from paragraph styles, automatic numbering
+/// rendered as text, table rows as TAB-separated cells with merged cells keeping later cells in their columns.
+/// </summary>
+public sealed class DocxReader : IDocumentReader
+{
+    /// <summary>Above this much inflated XML a package is treated as a zip bomb.</summary>
+    public const long MaxInflatedBytes = 256L * 1024 * 1024;
+    private const int MaxCompressionRatio = 200;
+
+    public FileFormat Format => FileFormat.Docx;
+
+    public DocumentText Read(byte[] content)
+    {
+        GuardAgainstZipBomb(content);
+        try
+        {
+            using var stream = new MemoryStream(content, writable: false);
+            using var word = WordprocessingDocument.Open(stream, false);
+            var body = word.MainDocumentPart?.Document?.Body
+                ?? throw new DocumentRejectedException(RejectReason.Corrupt, "DOCX package has no document body");
+            var builder = new DocumentTextBuilder("docx");
+            var styles = new StyleLookup(word.MainDocumentPart!.StyleDefinitionsPart?.Styles);
+            var numbering = new ListNumbering(word.MainDocumentPart.NumberingDefinitionsPart?.Numbering, styles);
+            foreach (var element in BodyElements(body))
+            {
+                if (element is Paragraph paragraph) AddParagraph(builder, paragraph, styles, numbering);
+                else if (element is Table table) AddTable(builder, table);
+            }
+            if (builder.Count == 0) throw new DocumentRejectedException(RejectReason.Empty, "DOCX document has no text");
+            return builder.Build(pageCount: 0);
+        }
+        catch (Exception error) when (error is OpenXmlPackageException or InvalidDataException or System.Xml.XmlException or FileFormatException)
+        {
+            throw new DocumentRejectedException(RejectReason.Corrupt, $"damaged DOCX package: {error.Message}", error);
+        }
+    }
+
+    /// <summary>Refuses packages whose parts inflate to absurd sizes, before anything inflates them.</summary>
+    private static void GuardAgainstZipBomb(byte[] content)
+    {
+        try
+        {
+            using var zip = new ZipArchive(new MemoryStream(content, writable: false), ZipArchiveMode.Read);
+            long total = 0;
+            foreach (var entry in zip.Entries)
+            {
+                total += entry.Length;
+                bool suspiciousRatio = entry.CompressedLength > 0 && entry.Length / entry.CompressedLength > MaxCompressionRatio
+                                       && entry.Length > 16 * 1024 * 1024;
+                if (total > MaxInflatedBytes || suspiciousRatio)
+                    throw new DocumentRejectedException(RejectReason.TooLarge,
+                        $"DOCX too large or a zip bomb: {entry.FullName} inflates to {entry.Length / (1024 * 1024)} MB " +
+                        $"from {Math.Max(1, entry.CompressedLength / 1024)} KB");
+            }
+        }
+        catch (InvalidDataException error)
+        {
+            throw new DocumentRejectedException(RejectReason.Corrupt, $"damaged zip container: {error.Message}", error);
+        }
+    }
+
+    /// <summary>Paragraphs and tables of the body in order, looking inside content controls.</summary>
+    private static IEnumerable<OpenXmlElement> BodyElements(OpenXmlElement container)
+    {
+        foreach (var child in container.ChildElements)
+        {
+            if (child is Paragraph or Table) yield return child;
+            else if (child is SdtBlock sdt && sdt.SdtContentBlock is { } sdtContent)
+                foreach (var inner in BodyElements(sdtContent)) yield return inner;
+        }
+    }
+
+    private static void AddParagraph(DocumentTextBuilder builder, Paragraph paragraph, StyleLookup styles, ListNumbering numbering)
+    {
+        string text = ParagraphText(paragraph).Trim();
+        string? styleId = paragraph.ParagraphProperties?.ParagraphStyleId?.Val?.Value;
+        int headingLevel = styles.HeadingLevel(styleId, paragraph.ParagraphProperties?.OutlineLevel?.Val?.Value);
+        string? label = numbering.NextLabel(paragraph, styleId);
+        if (text.Length == 0) return;
+        if (headingLevel > 0) builder.Add(BlockKind.Heading, (label ?? "") + text, 0, headingLevel);
+        else if (label is not null) builder.Add(BlockKind.ListItem, label + text);
+        else if (numbering.IsBulleted(paragraph, styleId) || styles.IsListStyle(styleId)) builder.Add(BlockKind.ListItem, text);
+        else builder.Add(BlockKind.Paragraph, text);
+    }
+
+    /// <summary>The visible text of a paragraph: runs and inserted text, not deleted text or field codes.</summary>
+    private static string ParagraphText(OpenXmlElement paragraph)
+    {
+        var text = new StringBuilder();
+        foreach (var element in paragraph.Descendants())
+        {
+            if (element.Ancestors<Deleted>().Any() || element.Ancestors<DeletedRun>().Any()) continue;
+            switch (element)
+            {
+                case Text t: text.Append(t.Text); break;
+                case TabChar: text.Append(' '); break;
+                case Break or CarriageReturn: text.Append(' '); break;
+                case NoBreakHyphen: text.Append('-'); break;
+            }
+        }
+        return text.ToString();
+    }
+
+    private static void AddTable(DocumentTextBuilder builder, Table table)
+    {
+        foreach (var row in table.Elements<TableRow>())
+        {
+            var cells = new List<string>();
+            foreach (var cell in row.Elements<TableCell>())
+            {
+                var properties = cell.TableCellProperties;
+                // A vertically merged continuation cell shows nothing; its text is in the cell above.
+                bool mergedFromAbove = properties?.VerticalMerge is { } merge
+                                       && (merge.Val is null || merge.Val.Value == MergedCellValues.Continue);
+                cells.Add(mergedFromAbove ? "" : CellText(cell));
+                int span = properties?.GridSpan?.Val?.Value ?? 1;
+                for (int i = 1; i < span; i++) cells.Add("");
+            }
+            if (cells.Any(c => c.Length > 0)) builder.Add(BlockKind.TableRow, string.Join('\t', cells));
+        }
+    }
+
+    private static string CellText(TableCell cell) =>
+        string.Join(" ", cell.Descendants<Paragraph>().Select(ParagraphText).Select(t => t.Trim()).Where(t => t.Length > 0));
+
+    /// <summary>Paragraph styles by id: heading levels and list styles, following basedOn.</summary>
+    private sealed class StyleLookup(Styles? styles)
+    {
+        private readonly Dictionary<string, Style> _byId = styles?.Elements<Style>()
+            .Where(s => s.StyleId?.Value is not null)
+            .GroupBy(s => s.StyleId!.Value!)
+            .ToDictionary(g => g.Key, g => g.First()) ?? [];
+
+        public int HeadingLevel(string? styleId, int? outlineLevel)
+        {
+            if (outlineLevel is >= 0 and < 9) return outlineLevel.Value + 1;
+            for (var style = Find(styleId); style is not null; style = Find(style.BasedOn?.Val?.Value))
+            {
+                string name = (style.StyleName?.Val?.Value ?? style.StyleId?.Value ?? "").ToLowerInvariant().Replace(" ", "");
+                if (name == "title") return 1;
+                if (name.StartsWith("heading") && int.TryParse(name["heading".Length..], out int level)) return level;
+                if (style.StyleParagraphProperties?.OutlineLevel?.Val?.Value is int styleOutline and < 9) return styleOutline + 1;
+            }
+            return 0;
+        }
+
+        public bool IsListStyle(string? styleId) =>
+            (Find(styleId)?.StyleName?.Val?.Value ?? "").StartsWith("List", StringComparison.OrdinalIgnoreCase);
+
+        public NumberingProperties? StyleNumbering(string? styleId)
+        {
+            for (var style = Find(styleId); style is not null; style = Find(style.BasedOn?.Val?.Value))
+                if (style.StyleParagraphProperties?.NumberingProperties is { } numbering) return numbering;
+            return null;
+        }
+
+        private Style? Find(string? id) => id is not null && _byId.TryGetValue(id, out var style) ? style : null;
+    }
+
+    /// <summary>
+    /// Renders automatic list numbers ("（一）", "1.", "(1)") the way Word shows them, keeping one counter
+    /// per list and level; bullets render as nothing.
+    /// </summary>
+    private sealed class ListNumbering(Numbering? numbering, StyleLookup styles)
+    {
+        private readonly Dictionary<(int NumId, int Level), int> _counters = [];
+
+        public bool IsBulleted(Paragraph paragraph, string? styleId) =>
+            Level(paragraph, styleId) is { } level && level.Definition.NumberingFormat?.Val?.Value == NumberFormatValues.Bullet;
+
+        public string? NextLabel(Paragraph paragraph, string? styleId)
+        {
+            if (Level(paragraph, styleId) is not { } level) return null;
+            var format = level.Definition.NumberingFormat?.Val?.Value ?? NumberFormatValues.Decimal;
+            if (format == NumberFormatValues.Bullet || format == NumberFormatValues.None) return null;
+
+            var key = (level.NumId, level.Index);
+            _counters[key] = _counters.TryGetValue(key, out int current) ? current + 1 : level.Start(level.Index);
+            foreach (var deeper in _counters.Keys.Where(k => k.NumId == level.NumId && k.Level > level.Index).ToList())
+                _counters.Remove(deeper);
+
+            string pattern = level.Definition.LevelText?.Val?.Value ?? $"%{level.Index + 1}.";
+            for (int i = 0; i <= level.Index; i++)
+            {
+                var levelFormat = level.Abstract.Elements<Level>().FirstOrDefault(l => l.LevelIndex?.Value == i)?.NumberingFormat?.Val?.Value
+                                  ?? NumberFormatValues.Decimal;
+                int value = _counters.TryGetValue((level.NumId, i), out int v) ? v : level.Start(i);
+                pattern = pattern.Replace($"%{i + 1}", NumberText.Format(value, levelFormat));
+            }
+            return pattern;
+        }
+
+        private ResolvedLevel? Level(Paragraph paragraph, string? styleId)
+        {
+            if (numbering is null) return null;
+            var properties = paragraph.ParagraphProperties?.NumberingProperties ?? styles.StyleNumbering(styleId);
+            int? numId = properties?.NumberingId?.Val?.Value;
+            if (numId is null or 0) return null;
+            int index = properties?.NumberingLevelReference?.Val?.Value ?? 0;
+            var instance = numbering.Elements<NumberingInstance>().FirstOrDefault(n => n.NumberID?.Value == numId);
+            int? abstractId = instance?.AbstractNumId?.Val?.Value;
+            var definition = numbering.Elements<AbstractNum>().FirstOrDefault(a => a.AbstractNumberId?.Value == abstractId);
+            var levelDefinition = definition?.Elements<Level>().FirstOrDefault(l => l.LevelIndex?.Value == index);
+            if (definition is null || levelDefinition is null) return null;
+            return new ResolvedLevel(numId.Value, index, definition, levelDefinition, instance!);
+        }
+
+        private sealed record ResolvedLevel(int NumId, int Index, AbstractNum Abstract, Level Definition, NumberingInstance Instance)
+        {
+            public int Start(int levelIndex)
+            {
+                var overrideStart = Instance.Elements<LevelOverride>()
+                    .FirstOrDefault(o => o.LevelIndex?.Value == levelIndex)?.StartOverrideNumberingValue?.Val?.Value;
+                return overrideStart ?? Abstract.Elements<Level>().FirstOrDefault(l => l.LevelIndex?.Value == levelIndex)
+                    ?.StartNumberingValue?.Val?.Value ?? 1;
+            }
+        }
+    }
+}

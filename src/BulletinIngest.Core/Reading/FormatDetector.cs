@@ -1,0 +1,53 @@
+using System.IO.Compression;
+
+namespace BulletinIngest.Reading;
+
+public enum FileFormat
+{
+    Pdf,
+    Docx,
+    Txt,
+}
+
+/// <summary>
+/// Tells a file's format from its first bytes, never from its name: a bulletin saved as
+/// ".txt" that is really a PDF is read as a PDF, and a ".docx" that is not a zip is refused.
+/// </summary>
+public static class FormatDetector
+{
+    private static readonly byte[] PdfMagic = "%PDF-"u8.ToArray();
+    private static readonly byte[] ZipMagic = [0x50, 0x4B, 0x03, 0x04];
+    private static readonly byte[] Ole2Magic = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+
+    public static FileFormat Detect(byte[] content)
+    {
+        if (content.Length == 0)
+            throw new DocumentRejectedException(RejectReason.Empty, "empty file (0 bytes)");
+        var head = content.AsSpan(0, Math.Min(content.Length, 1024));
+        if (head.IndexOf(PdfMagic) >= 0) return FileFormat.Pdf;
+        if (head.StartsWith(Ole2Magic))
+            throw new DocumentRejectedException(RejectReason.UnsupportedFormat,
+                "legacy Word 97-2003 (.doc, OLE2) file: unsupported, save it as .docx or PDF");
+        if (head.StartsWith(ZipMagic))
+        {
+            if (!IsWordPackage(content))
+                throw new DocumentRejectedException(RejectReason.UnsupportedFormat,
+                    "zip archive without word/document.xml: not a DOCX package");
+            return FileFormat.Docx;
+        }
+        return FileFormat.Txt;
+    }
+
+    private static bool IsWordPackage(byte[] content)
+    {
+        try
+        {
+            using var zip = new ZipArchive(new MemoryStream(content, writable: false), ZipArchiveMode.Read);
+            return zip.GetEntry("word/document.xml") is not null;
+        }
+        catch (InvalidDataException error)
+        {
+            throw new DocumentRejectedException(RejectReason.Corrupt, $"damaged zip container: {error.Message}", error);
+        }
+    }
+}

@@ -1,0 +1,181 @@
+using BulletinIngest.Extraction;
+using BulletinIngest.Reading;
+using Dapper;
+using Microsoft.Data.Sqlite;
+
+namespace BulletinIngest.Storage;
+
+/// <summary>A document as the store knows it.</summary>
+public sealed record StoredDocument(long Id, string Path, string Name, string Sha256, string Status, string? Error);
+
+/// <summary>A file about to be stored: what is known before reading it.</summary>
+public sealed record SourceFile(string Path, string Sha256, long SizeBytes)
+{
+    public string Name => System.IO.Path.GetFileName(Path);
+}
+
+/// <summary>
+/// The SQLite file: one writer connection, WAL mode, schema migrated on open.
+/// Each document is written in one transaction, so a failure part-way leaves nothing behind.
+/// </summary>
+public sealed class BulletinStore : IDisposable
+{
+    private readonly SqliteConnection _connection;
+
+    private BulletinStore(SqliteConnection connection) => _connection = connection;
+
+    public SqliteConnection Connection => _connection;
+
+    public static BulletinStore Open(string databasePath)
+    {
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder
+        {
+            DataSource = databasePath,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = false,
+        }.ToString());
+        connection.Open();
+        connection.Execute("PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;");
+        Schema.Migrate(connection);
+        return new BulletinStore(connection);
+    }
+
+    /// <summary>A connection that cannot write, for analysts' queries.</summary>
+    public static SqliteConnection OpenReadOnly(string databasePath)
+    {
+        if (!File.Exists(databasePath))
+            throw new FileNotFoundException($"no database at {databasePath}; run `bulletin ingest` first", databasePath);
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder
+        {
+            DataSource = databasePath,
+            Mode = SqliteOpenMode.ReadOnly,
+            Pooling = false,
+        }.ToString());
+        connection.Open();
+        return connection;
+    }
+
+    public StoredDocument? FindBySha256(string sha256) => _connection.QueryFirstOrDefault<StoredDocument>(
+        "SELECT id, path, name, sha256, status, error FROM documents WHERE sha256 = @sha256 ORDER BY id LIMIT 1",
+        new { sha256 });
+
+    /// <summary>Content hashes of the documents already stored and read without error.</summary>
+    public IReadOnlySet<string> KnownHashes() =>
+        _connection.Query<string>("SELECT sha256 FROM documents WHERE status = 'ok'").ToHashSet();
+
+    public StoredDocument? FindByPath(string path) => _connection.QueryFirstOrDefault<StoredDocument>(
+        "SELECT id, path, name, sha256, status, error FROM documents WHERE path = @path", new { path });
+
+    /// <summary>
+    /// Stores a document that was read, with its blocks, figures and search tokens, replacing any earlier
+    /// version stored from the same path. Returns the new document id.
+    /// </summary>
+    public long SaveDocument(SourceFile file, DocumentText text, ExtractionResult extraction,
+        IReadOnlyList<string>? blockSearchTokens = null, string status = "ok", string? error = null)
+    {
+        using var transaction = _connection.BeginTransaction();
+        DeleteAtPath(file.Path, transaction);
+        var meta = extraction.Metadata;
+        long documentId = _connection.ExecuteScalar<long>(
+            """
+            INSERT INTO documents (path, name, sha256, format, size_bytes, pages, status, error, region, parent_region,
+                                   issuing_body, kind, issue, issue_date, campaign, period, ingested_at)
+            VALUES (@Path, @Name, @Sha256, @Format, @SizeBytes, @Pages, @Status, @Error, @Region, @ParentRegion,
+                    @IssuingBody, @Kind, @Issue, @Date, @Campaign, @Period, @IngestedAt)
+            RETURNING id
+            """,
+            new
+            {
+                file.Path, file.Name, file.Sha256, text.Format, file.SizeBytes, Pages = text.PageCount, Status = status, Error = error,
+                meta.Region, meta.ParentRegion, meta.IssuingBody, meta.Kind, meta.Issue, meta.Date, meta.Campaign, meta.Period,
+                IngestedAt = Now(),
+            }, transaction);
+
+        InsertBlocks(documentId, text, blockSearchTokens, transaction);
+        InsertFigures(documentId, extraction.Figures, transaction);
+        transaction.Commit();
+        return documentId;
+    }
+
+    /// <summary>Records a file that could not be read, so the batch summary and later queries show why.</summary>
+    public void SaveFailure(SourceFile file, string? format, string status, string error)
+    {
+        using var transaction = _connection.BeginTransaction();
+        DeleteAtPath(file.Path, transaction);
+        _connection.Execute(
+            """
+            INSERT INTO documents (path, name, sha256, format, size_bytes, status, error, ingested_at)
+            VALUES (@Path, @Name, @Sha256, @Format, @SizeBytes, @Status, @Error, @IngestedAt)
+            """,
+            new { file.Path, file.Name, file.Sha256, Format = format, file.SizeBytes, Status = status, Error = error, IngestedAt = Now() },
+            transaction);
+        transaction.Commit();
+    }
+
+    private void DeleteAtPath(string path, SqliteTransaction transaction)
+    {
+        // block_search is an FTS table without foreign keys: clear it by hand.
+        _connection.Execute(
+            """
+            DELETE FROM block_search WHERE block_id IN
+                (SELECT b.id FROM blocks b JOIN documents d ON d.id = b.document_id WHERE d.path = @path);
+            DELETE FROM documents WHERE path = @path;
+            """, new { path }, transaction);
+    }
+
+    private void InsertBlocks(long documentId, DocumentText text, IReadOnlyList<string>? searchTokens, SqliteTransaction transaction)
+    {
+        using var insertBlock = _connection.CreateCommand();
+        insertBlock.Transaction = transaction;
+        insertBlock.CommandText =
+            """
+            INSERT INTO blocks (document_id, seq, kind, heading_level, page, start_offset, end_offset, text)
+            VALUES ($doc, $seq, $kind, $level, $page, $start, $end, $text) RETURNING id
+            """;
+        var parameters = new[] { "$doc", "$seq", "$kind", "$level", "$page", "$start", "$end", "$text" }
+            .Select(name => insertBlock.Parameters.Add(new SqliteParameter(name, null))).ToArray();
+        insertBlock.Prepare();
+
+        using var insertTokens = _connection.CreateCommand();
+        insertTokens.Transaction = transaction;
+        insertTokens.CommandText = "INSERT INTO block_search (tokens, block_id) VALUES ($tokens, $block)";
+        var tokens = insertTokens.Parameters.Add(new SqliteParameter("$tokens", null));
+        var blockId = insertTokens.Parameters.Add(new SqliteParameter("$block", null));
+
+        for (int seq = 0; seq < text.Blocks.Count; seq++)
+        {
+            var block = text.Blocks[seq];
+            object[] values = [documentId, seq, block.Kind.ToString().ToLowerInvariant(), block.HeadingLevel, block.Page, block.Start, block.End, block.Text];
+            for (int i = 0; i < values.Length; i++) parameters[i].Value = values[i];
+            long id = (long)insertBlock.ExecuteScalar()!;
+            if (searchTokens is null) continue;
+            tokens.Value = searchTokens[seq];
+            blockId.Value = id;
+            insertTokens.ExecuteNonQuery();
+        }
+    }
+
+    private void InsertFigures(long documentId, IReadOnlyList<Figure> figures, SqliteTransaction transaction)
+    {
+        _connection.Execute(
+            """
+            INSERT INTO figures (document_id, region, tier, project, indicator, target, actual, unit, percent, qualifier,
+                                 approximate, optional, inconsistent, canonical_project_id, page, start_offset, end_offset,
+                                 sentence, decided_by, confidence)
+            VALUES (@DocumentId, @Region, @Tier, @Project, @Indicator, @Target, @Actual, @Unit, @Percent, @Qualifier,
+                    @Approximate, @Optional, @Inconsistent, @CanonicalProjectId, @Page, @Start, @End,
+                    @Sentence, @DecidedBy, @Confidence)
+            """,
+            figures.Select(f => new
+            {
+                DocumentId = documentId, f.Region, f.Tier, f.Project, f.Indicator, f.Target, f.Actual, f.Unit, f.Percent, f.Qualifier,
+                f.Approximate, f.Optional, f.Inconsistent, f.CanonicalProjectId, f.Page, f.Start, f.End,
+                f.Sentence, f.DecidedBy, f.Confidence,
+            }),
+            transaction);
+    }
+
+    private static string Now() => DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ");
+
+    public void Dispose() => _connection.Dispose();
+}

@@ -1,0 +1,121 @@
+using Dapper;
+using Microsoft.Data.Sqlite;
+
+namespace BulletinIngest.Storage;
+
+/// <summary>
+/// The database schema, versioned with PRAGMA user_version. Each entry of <see cref="Migrations"/>
+/// moves the schema one version up; a database is migrated on open. Append, never edit, a migration.
+/// </summary>
+public static class Schema
+{
+    private static readonly string[] Migrations =
+    [
+        // 1: documents, their text blocks, figures with provenance, flags, full-text search.
+        """
+        CREATE TABLE documents (
+            id            INTEGER PRIMARY KEY,
+            path          TEXT NOT NULL,            -- absolute path it was ingested from
+            name          TEXT NOT NULL,            -- file name; the `doc` of exports
+            sha256        TEXT NOT NULL,            -- content hash: the same bytes are never ingested twice
+            format        TEXT,                     -- pdf | docx | txt (from the content, not the name)
+            size_bytes    INTEGER NOT NULL,
+            pages         INTEGER,
+            status        TEXT NOT NULL,            -- ok | needs-ocr | encrypted | corrupt | unsupported | too-large | binary | empty | failed
+            error         TEXT,                     -- one-line reason when status is not ok
+            region        TEXT,                     -- issuing region (canonical name)
+            parent_region TEXT,
+            issuing_body  TEXT,
+            kind          TEXT,                     -- bulletin | plan
+            issue         INTEGER,
+            issue_date    TEXT,                     -- YYYY-MM-DD
+            campaign      TEXT,
+            period        TEXT,
+            ingested_at   TEXT NOT NULL
+        );
+        CREATE UNIQUE INDEX documents_by_path ON documents(path);
+        CREATE INDEX documents_by_sha256 ON documents(sha256);
+        CREATE INDEX documents_by_region ON documents(region, issue_date);
+
+        CREATE TABLE blocks (
+            id            INTEGER PRIMARY KEY,
+            document_id   INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            seq           INTEGER NOT NULL,         -- reading order within the document
+            kind          TEXT NOT NULL,            -- paragraph | heading | listitem | tablerow (cells TAB-separated)
+            heading_level INTEGER NOT NULL,
+            page          INTEGER NOT NULL,         -- 1-based, 0 when the format has no pages
+            start_offset  INTEGER NOT NULL,         -- character offsets in the document's full text
+            end_offset    INTEGER NOT NULL,
+            text          TEXT NOT NULL
+        );
+        CREATE INDEX blocks_by_document ON blocks(document_id, seq);
+
+        CREATE TABLE figures (
+            id                   INTEGER PRIMARY KEY,
+            document_id          INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            region               TEXT NOT NULL,
+            tier                 TEXT,              -- 省级 | 市级 | 县级
+            project              TEXT NOT NULL,
+            indicator            TEXT NOT NULL,
+            target               REAL,
+            actual               REAL,
+            unit                 TEXT,              -- base unit after scaling (万人次 -> 人次)
+            percent              REAL,
+            qualifier            TEXT,              -- NULL exact; > >= < <= for a bound
+            approximate          INTEGER NOT NULL DEFAULT 0,
+            optional             INTEGER NOT NULL DEFAULT 0,
+            inconsistent         INTEGER NOT NULL DEFAULT 0,
+            canonical_project_id TEXT,
+            page                 INTEGER NOT NULL,
+            start_offset         INTEGER NOT NULL,
+            end_offset           INTEGER NOT NULL,
+            sentence             TEXT NOT NULL,     -- the source sentence, for checking by eye
+            decided_by           TEXT NOT NULL,     -- rules, or the model version that kept it
+            confidence           REAL
+        );
+        CREATE INDEX figures_by_document ON figures(document_id);
+        CREATE INDEX figures_by_project ON figures(canonical_project_id, region);
+        CREATE INDEX figures_by_region ON figures(region);
+
+        CREATE TABLE flags (
+            id                   INTEGER PRIMARY KEY,
+            kind                 TEXT NOT NULL,
+            severity             TEXT NOT NULL,     -- error | warning | info
+            message              TEXT NOT NULL,     -- one line an analyst can read
+            document_id          INTEGER REFERENCES documents(id) ON DELETE CASCADE,
+            region               TEXT,
+            canonical_project_id TEXT
+        );
+        CREATE TABLE flag_figures (
+            flag_id   INTEGER NOT NULL REFERENCES flags(id) ON DELETE CASCADE,
+            figure_id INTEGER NOT NULL REFERENCES figures(id) ON DELETE CASCADE,
+            PRIMARY KEY (flag_id, figure_id)
+        );
+        CREATE INDEX flag_figures_by_figure ON flag_figures(figure_id);
+
+        -- Full-text search over segmented block text: `tokens` holds the block's words separated by spaces.
+        CREATE VIRTUAL TABLE block_search USING fts5(tokens, block_id UNINDEXED, tokenize = 'unicode61');
+
+        CREATE VIEW figure_sources AS
+            SELECT f.*, d.name AS doc, d.issue_date, d.issue, d.kind AS doc_kind, d.region AS issuing_region
+            FROM figures f JOIN documents d ON d.id = f.document_id;
+        """,
+    ];
+
+    public static int LatestVersion => Migrations.Length;
+
+    public static void Migrate(SqliteConnection connection)
+    {
+        int version = connection.ExecuteScalar<int>("PRAGMA user_version");
+        if (version > LatestVersion)
+            throw new InvalidOperationException(
+                $"database schema version {version} is newer than this program's ({LatestVersion}); update bulletin");
+        for (; version < LatestVersion; version++)
+        {
+            using var transaction = connection.BeginTransaction();
+            connection.Execute(Migrations[version], transaction: transaction);
+            connection.Execute($"PRAGMA user_version = {version + 1}", transaction: transaction);
+            transaction.Commit();
+        }
+    }
+}
