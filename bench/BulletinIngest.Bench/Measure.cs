@@ -1,0 +1,21 @@
+using System.Diagnostics;
+
+namespace BulletinIngest.Bench;
+
+/// <summary>Wall time and the process's peak working set, the two figures every benchmark prints.</summary>
+public static class Measure
+{
+    public static (T Result, TimeSpan Elapsed) Time<T>(Func<T> work)
+    {
+        var clock = Stopwatch.StartNew();
+        var result = work();
+        return (result, clock.Elapsed);
+    }
+
+    public static double PeakMemoryMb()
+    {
+        using var process = Process.GetCurrentProcess();
+        process.Refresh();
+        return process.PeakWorkingSet64 / (1024.0 * 1024.0);
+    }
+}

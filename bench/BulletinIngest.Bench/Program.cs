@@ -1,0 +1,15 @@
+using System.Text;
+using BulletinIngest.Bench;
+
+// Benchmarks that print figures (throughput, load time, peak memory); run them in Release:
+//   dotnet run -c Release --project bench/BulletinIngest.Bench -- NAME [args]
+Console.OutputEncoding = Encoding.UTF8;
+var benchmarks = new Dictionary<string, Func<string[], int>>
+{
+};
+if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))
+{
+    Console.Error.WriteLine($"usage: BulletinIngest.Bench {{{string.Join('|', benchmarks.Keys)}}} [args]");
+    return 2;
+}
+return run(args[1..]);
