@@ -130,8 +130,9 @@ public sealed class DocxReader : IDocumentReader
         }
     }
 
+    /// <summary>A cell's paragraphs joined by a space; spaces inside the cell are kept as written.</summary>
     private static string CellText(TableCell cell) =>
-        string.Join(" ", cell.Descendants<Paragraph>().Select(ParagraphText).Select(t => t.Trim()).Where(t => t.Length > 0));
+        string.Join(" ", cell.Descendants<Paragraph>().Select(ParagraphText).Where(t => t.Length > 0));
 
     /// <summary>Paragraph styles by id: heading levels and list styles, following basedOn.</summary>
     private sealed class StyleLookup(Styles? styles)
