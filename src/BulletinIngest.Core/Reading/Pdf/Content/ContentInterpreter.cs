@@ -47,7 +47,7 @@ internal sealed class ContentInterpreter(FontCache fonts)
 
         try
         {
-            Run(ContentReader.ReadContent(page), page.Resources, depth: 0);
+            Run(ContentBytes.Read(page), page.Resources, depth: 0);
         }
         catch (Exception error) when (error is ContentReaderException or InvalidOperationException or FormatException or ArgumentException or IndexOutOfRangeException)
         {
@@ -213,7 +213,7 @@ internal sealed class ContentInterpreter(FontCache fonts)
             var savedText = (_textMatrix, _lineMatrix);
             if (PdfObjects.Matrix(PdfObjects.Array(xobject, "/Matrix")) is { } formMatrix) _state.Ctm = formMatrix.Then(_state.Ctm);
             var formResources = PdfObjects.Dictionary(xobject, "/Resources") ?? resources;
-            Run(ContentReader.ReadContent(bytes), formResources, depth + 1);
+            Run(ContentBytes.Read(bytes), formResources, depth + 1);
             (_textMatrix, _lineMatrix) = savedText;
             _state = _saved.Pop();
         }
