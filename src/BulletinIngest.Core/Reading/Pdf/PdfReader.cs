@@ -47,6 +47,7 @@ public sealed class PdfReader : IDocumentReader
 
         var items = pages.Select(PageLayout.Analyze).ToList();
         HeaderFooterFilter.Apply(items, pages.Select(p => p.Height).ToList());
+        TableContinuation.Apply(items);
         BlockBuilder.Build(builder, items);
         return builder.Build(pageCount: pages.Count);
     }

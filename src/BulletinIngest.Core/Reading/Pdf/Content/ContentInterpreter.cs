@@ -191,8 +191,10 @@ internal sealed class ContentInterpreter(FontCache fonts)
         {
             var origin = rendering.Transform(0, 0);
             var end = rendering.Transform(advance, 0);
-            var up = rendering.TransformVector(f.FontMatrix.TransformVector(0, 1000).X, f.FontMatrix.TransformVector(0, 1000).Y);
-            double letterSize = Math.Sqrt(up.X * up.X + up.Y * up.Y);
+            // Orientation from text space: Type 3 fonts may flip glyph space in their FontMatrix and draw glyphs flipped back.
+            var up = rendering.TransformVector(0, 1);
+            double emHeight = Math.Abs(f.FontMatrix.TransformVector(0, 1000).Y);
+            double letterSize = Math.Sqrt(up.X * up.X + up.Y * up.Y) * emHeight;
             bool upright = rendering.A > 0 && up.Y < 0 && Math.Abs(rendering.B) <= 0.1 * Math.Abs(rendering.A) && Math.Abs(up.X) <= 0.4 * Math.Abs(up.Y);
             _letters.Add(new Letter(text, origin.X, origin.Y, Math.Max(0, end.X - origin.X), letterSize, bold, upright));
         }
