@@ -39,7 +39,7 @@ internal sealed class ContentInterpreter(FontCache fonts)
         _images = 0; _operators = 0;
         _state = new GraphicsState();
         var box = page.EffectiveCropBoxReadOnly;
-        if (box.IsEmpty || box.Width <= 0 || box.Height <= 0) box = page.MediaBox;
+        if (box.IsZero || box.Width <= 0 || box.Height <= 0) box = page.MediaBox;
         int rotate = ((page.Rotate % 360) + 360) % 360;
         _display = DisplayMatrix(box.X1, box.Y1, box.X2, box.Y2, rotate);
         double width = rotate is 90 or 270 ? box.Height : box.Width;
