@@ -49,9 +49,10 @@ internal sealed class ContentInterpreter(FontCache fonts)
         {
             Run(ContentBytes.Read(page), page.Resources, depth: 0);
         }
-        catch (Exception error) when (error is ContentReaderException or InvalidOperationException or FormatException or ArgumentException or IndexOutOfRangeException)
+        catch (Exception error) when (error is not OutOfMemoryException)
         {
-            Warnings.Add($"page {pageNumber}: content stream could not be read completely ({error.Message})");
+            // PDFsharp's content parser fails in many ways on damaged streams; keep what was read before the damage.
+            Warnings.Add($"page {pageNumber}: content stream could not be read completely ({PdfReader.OneLine(error.Message)})");
         }
         var visible = _letters.Where(l => l.X > -l.Width && l.X < width + 1 && l.Baseline > 0 && l.Baseline - l.Size < height + 1).ToList();
         return new PageContent(pageNumber, width, height, visible, _rulings.ToList(), _images);
