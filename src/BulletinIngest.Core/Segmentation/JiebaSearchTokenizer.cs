@@ -1,13 +1,15 @@
 namespace BulletinIngest.Segmentation;
 
 /// <summary>
-/// The words the full-text index stores for a text, and the FTS5 query for a search, both from the same
+/// The terms the full-text index stores for a text, and the FTS5 query for a search, both from the same
 /// segmentation so that a query matches wherever its words occur.
 /// <para>
-/// A word is indexed in its finest dictionary split: jieba's tokens longer than two Han characters are split
-/// again (best route that does not take the word whole), down to words of one or two characters. A query
-/// is split the same way and searched as a phrase, so 托育 finds 托育服务, and 托育服务 finds it too.
-/// Punctuation and spaces are not indexed.
+/// The text is cut into words (jieba with the domain dictionary). A word of one or two Han characters, or one
+/// with letters or digits, is a term as it is; a longer Han word is indexed by its overlapping two-character
+/// pieces (岳阳经济技术开发区 → 岳阳 阳经 经济 … 发区), so that a shorter word inside it (经济, 开发区) is found
+/// too. A query is cut the same way and searched as one phrase: its terms must follow one another, which holds
+/// where the query's words occur in the text. Pieces never cross a word boundary, and punctuation and spaces
+/// are not indexed.
 /// </para>
 /// </summary>
 public sealed class JiebaSearchTokenizer(JiebaSegmenter segmenter) : ISearchTokenizer
@@ -16,19 +18,25 @@ public sealed class JiebaSearchTokenizer(JiebaSegmenter segmenter) : ISearchToke
 
     public string ToSearchTokens(string text) => string.Join(' ', Terms(text).Select(t => t.Text));
 
-    /// <summary>The indexed words of a text, with their offsets in it.</summary>
+    /// <summary>The indexed terms of a text, with their offsets in it.</summary>
     public List<Token> Terms(string text)
     {
         var terms = new List<Token>();
         foreach (var token in segmenter.Cut(text))
         {
-            if (!token.Text.Any(char.IsLetterOrDigit)) continue;
-            AddFinest(text, token, terms);
+            string word = token.Text;
+            if (!word.Any(char.IsLetterOrDigit)) continue;
+            if (word.Length <= 2 || !word.All(CharClasses.IsHan))
+            {
+                terms.Add(token);
+                continue;
+            }
+            for (int i = 0; i + 2 <= word.Length; i++) terms.Add(new Token(word.Substring(i, 2), token.Start + i));
         }
         return terms;
     }
 
-    /// <summary>The FTS5 MATCH expression for a query: its words as one phrase; null when it has no words.</summary>
+    /// <summary>The FTS5 MATCH expression for a query: its terms as one phrase; null when it has none.</summary>
     public string? PhraseQuery(string query)
     {
         var terms = Terms(query);
@@ -36,7 +44,7 @@ public sealed class JiebaSearchTokenizer(JiebaSegmenter segmenter) : ISearchToke
         return "\"" + string.Join(' ', terms.Select(t => t.Text.Replace("\"", "\"\""))) + "\"";
     }
 
-    /// <summary>Where a query's words occur, one after another, in a text: (start, end) character spans.</summary>
+    /// <summary>Where a query's terms occur one after another in a text: (start, end) character spans.</summary>
     public List<(int Start, int End)> FindPhrase(string text, string query)
     {
         var wanted = Terms(query);
@@ -52,15 +60,5 @@ public sealed class JiebaSearchTokenizer(JiebaSegmenter segmenter) : ISearchToke
             i += k - 1;
         }
         return spans;
-    }
-
-    private void AddFinest(string text, Token token, List<Token> terms)
-    {
-        if (token.Text.Length <= 2 || !token.Text.All(CharClasses.IsHan))
-        {
-            terms.Add(token);
-            return;
-        }
-        foreach (var part in segmenter.SplitWord(text, token.Start, token.End)) AddFinest(text, part, terms);
     }
 }

@@ -86,25 +86,6 @@ public sealed class JiebaSegmenter
         return tokens;
     }
 
-    /// <summary>The dictionary words that make up a word, by the best route that does not take the word whole.</summary>
-    public List<Token> SplitWord(string text, int start, int end)
-    {
-        var tokens = new List<Token>();
-        if (end - start < 2)
-        {
-            tokens.Add(new Token(text[start..end], start));
-            return tokens;
-        }
-        var route = BestRoute(text, start, end, excludeWhole: true);
-        for (int x = 0; x < end - start;)
-        {
-            int y = route[x] + 1;
-            tokens.Add(new Token(text[(start + x)..(start + y)], start + x));
-            x = y;
-        }
-        return tokens;
-    }
-
     // Outside the blocks: every character is a token, except CR LF, and a surrogate pair is one character
     // (Python iterates over code points).
     private static void CutOther(string text, int start, int end, List<Token> tokens)
@@ -121,7 +102,7 @@ public sealed class JiebaSegmenter
     /// <summary>jieba's __cut_DAG: the best route, with runs of single characters handed to the HMM.</summary>
     private void CutBlock(string text, int start, int end, List<Token> tokens)
     {
-        var route = BestRoute(text, start, end, excludeWhole: false);
+        var route = BestRoute(text, start, end);
         int length = end - start, bufferStart = -1, x = 0;
         while (x < length)
         {
@@ -156,7 +137,7 @@ public sealed class JiebaSegmenter
     /// <summary>jieba's __cut_DAG_NO_HMM: the best route, with runs of single ASCII letters or digits joined.</summary>
     private void CutBlockWithoutHmm(string text, int start, int end, List<Token> tokens)
     {
-        var route = BestRoute(text, start, end, excludeWhole: false);
+        var route = BestRoute(text, start, end);
         int length = end - start, bufferStart = -1, x = 0;
         while (x < length)
         {
@@ -180,7 +161,7 @@ public sealed class JiebaSegmenter
     /// jieba's get_DAG and calc in one backward pass: for each position, the end (inclusive, relative to
     /// <paramref name="start"/>) of the word that starts the most probable route from there to the block's end.
     /// </summary>
-    private int[] BestRoute(string text, int start, int end, bool excludeWhole)
+    private int[] BestRoute(string text, int start, int end)
     {
         int length = end - start;
         var routeEnd = new int[length];
@@ -196,7 +177,7 @@ public sealed class JiebaSegmenter
             {
                 node = _dictionary.Child(node, text[start + x]);
                 if (node < 0) break;
-                if (_dictionary.FrequencyOf(node) == 0 || (excludeWhole && idx == 0 && x == length - 1)) continue;
+                if (_dictionary.FrequencyOf(node) == 0) continue;
                 double candidate = _dictionary.LogProbability(node) + routeLogProbability[x + 1];
                 // Python's max over (logprob, x) tuples: on a tie the later end wins.
                 if (!found || candidate >= best)
