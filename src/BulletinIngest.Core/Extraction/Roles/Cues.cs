@@ -26,7 +26,7 @@ public static partial class Cues
     public static partial Regex StandardWord();
 
     /// <summary>A future or pending action: the number is not yet progress (将在5月份完成, 待省厅推出后).</summary>
-    [GeneratedRegex(@"将|待|预计|计划|拟|力争|争取|正在")]
+    [GeneratedRegex(@"将(在|于|会|要|陆续|全面|进一步)|待(?!遇)|预计|计划|拟|力争|争取|正在")]
     public static partial Regex Future();
 
     /// <summary>A per-person or per-household amount (每人代缴1000元): a standard.</summary>

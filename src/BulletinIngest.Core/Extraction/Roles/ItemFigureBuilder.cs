@@ -64,6 +64,10 @@ public sealed class ItemFigureBuilder(RegionResolver regions, string issuingRegi
         if (isPlan) ReadPlanBody(text, titleEnd, body, titleTargets, project, figures);
         else ReadBody(text, body, titleTargets, project, figures);
 
+        // Bare numbers (已完成46) borrow the unit of the item's target.
+        foreach (var f in figures.Where(f => f.Unit is null && (f.Actual is not null || f.Target is not null)))
+            f.Unit = titleTargets.FirstOrDefault()?.Unit;
+
         // The title's targets.
         foreach (var target in titleTargets)
         {
@@ -89,10 +93,6 @@ public sealed class ItemFigureBuilder(RegionResolver regions, string issuingRegi
                 figures.Add(figure);
             }
         }
-
-        // Bare numbers (已完成46) borrow the unit of the item's target.
-        foreach (var f in figures.Where(f => f.Unit is null && (f.Actual is not null || f.Target is not null)))
-            f.Unit = titleTargets.FirstOrDefault()?.Unit;
 
         if (figures.Count == 1) figures[0].Indicator = project;
         foreach (var f in figures)
@@ -260,7 +260,7 @@ public sealed class ItemFigureBuilder(RegionResolver regions, string issuingRegi
     {
         if (q.IsBare && !(before.EndsWith("已完成") || before.EndsWith("完成"))) return null;
         bool perPerson = q.Unit == "元" && Cues.PerPerson().IsMatch(before);
-        bool standard = perPerson || Cues.TargetBefore().IsMatch(before) || (q.Unit?.Contains('/') == true && IsListedAfterStandard(text, q, clauseStart));
+        bool standard = perPerson || q.Qualifier is not null || Cues.TargetBefore().IsMatch(before) || (q.Unit?.Contains('/') == true && IsListedAfterStandard(text, q, clauseStart));
         string clause = text[clauseStart..clauseEnd];
         if (!standard && Cues.Future().IsMatch(clause)) return null;
         var leading = regions.LeadingRegions(text[clauseStart..clauseEnd], out _);

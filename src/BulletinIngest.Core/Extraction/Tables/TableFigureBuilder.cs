@@ -242,7 +242,7 @@ public sealed partial class TableFigureBuilder(RegionResolver regions, string is
     [GeneratedRegex(@"^\d+(\.\d+)?%$")]
     private static partial Regex PercentCell();
 
-    [GeneratedRegex(@"^\d+(\.\d+)?[\u4e00-\u9fff/]{0,4}$|^\d+(\.\d+)?( \d+(\.\d+)?)+$")]
+    [GeneratedRegex(@"^\d+(\.\d+)?[\u4e00-\u9fff]{0,3}([/ ]\d+(\.\d+)?[\u4e00-\u9fff]{0,3})*$")]
     private static partial Regex PlainAmount();
 
     [GeneratedRegex(@"^(?:(?:省|[\u4e00-\u9fff]{0,4}?[市州县区])实事)+")]
