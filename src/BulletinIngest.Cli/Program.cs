@@ -10,5 +10,7 @@ var root = new RootCommand("bulletin: turns Chinese progress bulletins (PDF, DOC
     TextCommand.Create(),
     QueryCommand.Create(),
     ExportCommand.Create(),
+    EvalCommand.Create(),
+    ShowCommand.Create(),
 };
 return root.Parse(args).Invoke();
