@@ -71,6 +71,19 @@ public sealed partial class Outline
     private void Add(TextBlock block)
     {
         var compact = CompactText.From(block.Text, block.Start);
+        // A section title glued to the end of the previous paragraph (PDF extraction lost the line break).
+        var glued = GluedBracketHeading().Match(compact.Text);
+        if (glued.Success)
+        {
+            AddCompact(compact.Slice(0, glued.Index), block);
+            AddCompact(compact.Slice(glued.Index, compact.Length), block);
+            return;
+        }
+        AddCompact(compact, block);
+    }
+
+    private void AddCompact(CompactText compact, TextBlock block)
+    {
         string text = compact.Text;
         if (text.Length == 0) return;
 
@@ -88,6 +101,10 @@ public sealed partial class Outline
             StartSection(SectionClassifier.Classify(text) ?? SectionKind.Progress, SectionClassifier.Tier(text[marker.Value.Length..]));
             return;
         }
+        // A tier list heading ((一)省级十大重点民生实事) starts project progress even where a section title was lost.
+        if (_section == SectionKind.Narrative && marker is { Level: Numbering.Section } && text.Length <= 30
+            && (SectionClassifier.Tier(text[marker.Value.Length..]) is not null || SectionClassifier.Classify(text) == SectionKind.Progress))
+            StartSection(SectionKind.Progress, null);
         if (marker is null && (block.Kind == BlockKind.Heading || IsShortHeading(text)))
         {
             var kind = SectionClassifier.Classify(text);
@@ -168,6 +185,9 @@ public sealed partial class Outline
 
     [GeneratedRegex(@"^[【\[]([^】\]]{1,12})[】\]]")]
     private static partial Regex BracketHeading();
+
+    [GeneratedRegex(@"(?<=[。；！？])[【\[][^】\]]{1,12}[】\]]")]
+    private static partial Regex GluedBracketHeading();
 
     [GeneratedRegex(@"^([\u4e00-\u9fff]{2,12})[：:]")]
     private static partial Regex LeadName();
