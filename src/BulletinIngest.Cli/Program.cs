@@ -12,5 +12,7 @@ var root = new RootCommand("bulletin: turns Chinese progress bulletins (PDF, DOC
     ExportCommand.Create(),
     SegmentCommand.Create(),
     SearchCommand.Create(),
+    EvalCommand.Create(),
+    ShowCommand.Create(),
 };
 return root.Parse(args).Invoke();
