@@ -10,5 +10,9 @@ var root = new RootCommand("bulletin: turns Chinese progress bulletins (PDF, DOC
     TextCommand.Create(),
     QueryCommand.Create(),
     ExportCommand.Create(),
+    FlagsCommand.Create(),
+    CompareCommand.Create(),
+    TimelineCommand.Create(),
+    ReportCommand.Create(),
 };
 return root.Parse(args).Invoke();
