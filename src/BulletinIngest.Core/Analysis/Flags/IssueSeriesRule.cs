@@ -1,9 +1,10 @@
 namespace BulletinIngest.Analysis.Flags;
 
 /// <summary>
-/// Follows each region's project through one year's issues: cumulative actual and percent may only grow, and
-/// the year's target should stay put. Documents of the same date (renderings of one issue: PDF, DOCX, TXT)
-/// count as one issue, and a value they disagree on is left out. Narrative (optional) figures and bounds
+/// Follows each region's project through one year's issues of one issuer's bulletin: cumulative actual and
+/// percent may only grow, and the year's target should stay put. (A city's bulletin and a county's own are
+/// separate series.) Documents of one issuer and date (renderings of one issue: PDF, DOCX, TXT) count as one
+/// issue, and a value they disagree on is left out. Narrative (optional) figures and bounds
 /// are not cumulative statements and are left out.
 /// </summary>
 public sealed class IssueSeriesRule : IFlagRule
@@ -20,7 +21,7 @@ public sealed class IssueSeriesRule : IFlagRule
     {
         var series = figures
             .Where(f => !f.IsPlan && f.IsExact && !f.Optional && f.Year is not null && f.RegionKey.Length > 0)
-            .GroupBy(f => (f.RegionKey, f.ProjectKey, f.Year));
+            .GroupBy(f => (Issuer: Names.RegionKey(f.IssuingRegion), f.RegionKey, f.ProjectKey, f.Year));
         foreach (var group in series)
         {
             var issues = group.GroupBy(f => f.IssueDate!).OrderBy(g => g.Key, StringComparer.Ordinal)
