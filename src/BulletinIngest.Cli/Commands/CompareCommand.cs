@@ -9,18 +9,18 @@ namespace BulletinIngest.Cli.Commands;
 public static class CompareCommand
 {
     public static readonly string[] Columns =
-        ["rank", "region", "project", "target", "actual", "unit", "percent", "as_of", "schedule", "lagging", "doc"];
+        ["year", "rank", "region", "project", "target", "actual", "unit", "percent", "as_of", "schedule", "lagging", "doc"];
 
     public static Command Create()
     {
         var project = new Argument<string>("project") { Description = "A canonical project id, or words of the project's name" };
-        var year = new Option<int?>("--year") { Description = "Only this year's issues (default: each region's latest)" };
+        var year = new Option<int?>("--year") { Description = "Only this year (default: every year, latest first)" };
         var database = CommonOptions.Database();
         var format = CommonOptions.Format("table", "table", "csv", "json");
         var command = new Command("compare", """
-            One row per region for a project: target (the bulletin's, else the year's plan's), actual, percent
-            (stated, else actual/target; a bound shows as >70), the date it was reported (as_of) and its source,
-            ranked by percent. `lagging` is yes when the percent is below the time-proportional schedule of
+            One row per region and year for a project, from the region's latest issue of the year: target (the
+            bulletin's, else the year's plan's), actual, percent (stated, else actual/target; a bound shows as
+            >70), the date it was reported (as_of) and its source, ranked by percent within the year. `lagging` is yes when the percent is below the time-proportional schedule of
             its date (day of the year / days in the year, as a percent).
 
             Examples:
@@ -43,7 +43,7 @@ public static class CompareCommand
         }
         RowsWriter.Write(Columns, rows.Select(r => (IReadOnlyList<object?>)
         [
-            r.Rank, r.Region, r.Project, r.Target, r.Actual, r.Unit,
+            r.Year, r.Rank, r.Region, r.Project, r.Target, r.Actual, r.Unit,
             format == "table" && r.Percent is { } p ? $"{r.Qualifier}{Math.Round(p, 2)}{(r.PercentComputed ? "*" : "")}" : Round(r.Percent),
             r.AsOf, Round(r.Schedule), r.Lagging switch { true => "yes", false => "no", null => "?" }, r.Doc,
         ]), format, Console.Out);

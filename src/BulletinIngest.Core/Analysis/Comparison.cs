@@ -19,13 +19,14 @@ public sealed class Comparison
 
     public Comparison(IReadOnlyList<AnalysisFigure> figures)
     {
-        _progress = figures.Where(f => !f.IsPlan && f.Completion is not null).ToList();
+        _progress = figures.Where(f => !f.IsPlan && (f.Completion is not null || f.Actual is not null)).ToList();
         _plans = figures.Where(f => f.IsPlan && f.Target is not null).ToLookup(f => (f.RegionKey, f.ProjectKey, f.Year));
     }
 
     /// <summary>
-    /// One row per region for the project named by a canonical id, or by text matched against project and
-    /// indicator names (contained, or alike by bigrams), ranked by completion; each region's latest issue.
+    /// One row per region (and year) for the project named by a canonical id, or by text matched against project
+    /// and indicator names (contained, or alike by bigrams): each region's latest issue of the year, ranked by
+    /// completion within the year, latest year first.
     /// </summary>
     public IReadOnlyList<ComparisonRow> ForProject(string project, int? year = null)
     {
@@ -33,12 +34,14 @@ public sealed class Comparison
         var matches = byId.Count > 0
             ? byId.Select(f => (Figure: f, Score: 1.0))
             : _progress.Select(f => (Figure: f, Score: NameMatch(project, f))).Where(m => m.Score >= MinimumSimilarity);
-        var latest = matches
+        return matches
             .Where(m => year is null || m.Figure.Year == year)
-            .GroupBy(m => m.Figure.RegionKey)
-            .Select(g => g.OrderByDescending(m => m.Figure.IssueDate, StringComparer.Ordinal).ThenByDescending(m => m.Score)
-                .ThenBy(m => Preference(m.Figure)).First().Figure);
-        return Ranked(latest);
+            .GroupBy(m => m.Figure.Year)
+            .OrderByDescending(g => g.Key)
+            .SelectMany(inYear => Ranked(inYear.GroupBy(m => m.Figure.RegionKey)
+                .Select(g => g.OrderByDescending(m => m.Figure.IssueDate, StringComparer.Ordinal).ThenByDescending(m => m.Score)
+                    .ThenBy(m => Preference(m.Figure)).First().Figure)))
+            .ToList();
     }
 
     /// <summary>Every project × region (× year): each region's latest figure of the year, ranked within the project.</summary>
