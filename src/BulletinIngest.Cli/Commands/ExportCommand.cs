@@ -58,7 +58,7 @@ public static class ExportCommand
         if (format == "xlsx")
         {
             if (outputPath is null) throw new ArgumentException("--format xlsx writes a file: give it with --out FILE.xlsx");
-            AnalysisWorkbook.Write(outputPath, connection, new Sheet("figures", Columns, ReadFigures(connection)));
+            AnalysisWorkbook.Write(outputPath, connection, new XlsxSheet("figures", Columns, ReadFigures(connection)));
             return 0;
         }
         var encoding = format == "csv" ? new UTF8Encoding(encoderShouldEmitUTF8Identifier: true) : new UTF8Encoding(false);

@@ -14,14 +14,14 @@ public static class AnalysisWorkbook
         "percent_computed", "as_of", "schedule", "lagging", "doc", "figure_id",
     ];
 
-    public static void Write(string path, SqliteConnection connection, Sheet figures)
+    public static void Write(string path, SqliteConnection connection, XlsxSheet figures)
     {
         var comparison = new Comparison(AnalysisFigure.Load(connection));
         XlsxWriter.Write(path,
         [
             figures,
-            new Sheet("flags", FlagColumns, FlagRows(FlagAnalysis.Read(connection))),
-            new Sheet("comparison", ComparisonColumns, ComparisonRows(comparison.All())),
+            new XlsxSheet("flags", FlagColumns, FlagRows(FlagAnalysis.Read(connection))),
+            new XlsxSheet("comparison", ComparisonColumns, ComparisonRows(comparison.All())),
         ]);
     }
 

@@ -14,7 +14,7 @@ namespace BulletinIngest.Analysis;
 /// </summary>
 public static class HtmlReport
 {
-    private sealed record DocumentRow(long Id, string Name, string? Region, string? Kind, int? Issue, string? IssueDate,
+    private sealed record DocumentRow(long Id, string Name, string? Region, string? Kind, long? Issue, string? IssueDate,
         string? Campaign, string Status, string? Error);
 
     public static string Build(SqliteConnection connection, DateTime generatedAt)
@@ -23,7 +23,7 @@ public static class HtmlReport
         var flags = FlagAnalysis.Read(connection);
         var documents = connection.Query<DocumentRow>(
             "SELECT id, name, region, kind, issue, issue_date AS IssueDate, campaign, status, error FROM documents ORDER BY issue_date, name").ToList();
-        var comparison = new Comparison(figures).All();
+        var completion = new Comparison(figures).All().Where(r => r.Percent is not null).ToList();
 
         var html = new StringBuilder();
         html.Append($"""
@@ -36,7 +36,7 @@ public static class HtmlReport
             <p class="meta">{documents.Count} documents, {figures.Count} figures, {flags.Count} flags · generated {generatedAt:yyyy-MM-dd HH:mm} UTC</p>
             <nav><a href="#heatmap">Heat map</a> · <a href="#flags">Flags</a> · <a href="#documents">Documents</a></nav>
             """);
-        AppendHeatMaps(html, comparison);
+        AppendHeatMaps(html, completion);
         AppendFlags(html, flags);
         AppendDocuments(html, documents, figures, flags);
         html.Append($"<script>{Script}</script></body></html>\n");

@@ -7,7 +7,7 @@ using DocumentFormat.OpenXml.Spreadsheet;
 namespace BulletinIngest.Analysis;
 
 /// <summary>One worksheet: a header row of column names, then rows of values.</summary>
-public sealed record Sheet(string Name, IReadOnlyList<string> Columns, IEnumerable<IReadOnlyList<object?>> Rows);
+public sealed record XlsxSheet(string Name, IReadOnlyList<string> Columns, IEnumerable<IReadOnlyList<object?>> Rows);
 
 /// <summary>
 /// Writes sheets of rows to an .xlsx file, streaming each sheet (no whole-sheet DOM in memory). The header row is
@@ -18,7 +18,7 @@ public static class XlsxWriter
 {
     private const uint HeaderStyle = 1;
 
-    public static void Write(string path, IEnumerable<Sheet> sheets)
+    public static void Write(string path, IEnumerable<XlsxSheet> sheets)
     {
         using var document = SpreadsheetDocument.Create(path, SpreadsheetDocumentType.Workbook);
         var workbookPart = document.AddWorkbookPart();
@@ -38,7 +38,7 @@ public static class XlsxWriter
         workbookPart.Workbook.Save();
     }
 
-    private static void WriteSheet(WorksheetPart part, Sheet sheet, bool selected)
+    private static void WriteSheet(WorksheetPart part, XlsxSheet sheet, bool selected)
     {
         using var writer = OpenXmlWriter.Create(part);
         writer.WriteStartElement(new Worksheet());
