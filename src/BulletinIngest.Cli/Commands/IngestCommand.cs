@@ -3,6 +3,7 @@ using BulletinIngest.Analysis.Flags;
 using BulletinIngest.Extraction;
 using BulletinIngest.Pipeline;
 using BulletinIngest.Reading;
+using BulletinIngest.Segmentation;
 using BulletinIngest.Storage;
 using Spectre.Console;
 
@@ -88,5 +89,5 @@ public static class IngestCommand
 /// <summary>The pipeline with the stages this build has.</summary>
 public static class PipelineFactory
 {
-    public static IngestPipeline Create() => new(new DocumentReader(), new BulletinExtractor());
+    public static IngestPipeline Create() => new(new DocumentReader(), new BulletinExtractor(), new JiebaSearchTokenizer());
 }
