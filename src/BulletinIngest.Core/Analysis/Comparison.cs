@@ -53,15 +53,18 @@ public sealed class Comparison
                 .Select(region => region.OrderByDescending(f => f.IssueDate, StringComparer.Ordinal).ThenBy(Preference).First())))
             .ToList();
 
-    public const double MinimumSimilarity = 0.5;
+    public const double MinimumSimilarity = 0.6;
 
-    /// <summary>1 when the query is contained in the project or indicator name, else their bigram similarity.</summary>
+    /// <summary>
+    /// 1 when the query is contained in the project or indicator name, else the share of the query's character
+    /// bigrams found in the name (numbers left out): "城镇新增就业" finds "完成新增城镇就业6000人".
+    /// </summary>
     public static double NameMatch(string query, AnalysisFigure figure)
     {
         string q = Names.NormalizeProject(query);
         if (q.Length == 0) return 0;
         if (Names.NormalizeProject(figure.Project).Contains(q) || Names.NormalizeProject(figure.Indicator).Contains(q)) return 1;
-        return Math.Max(Names.Similarity(query, figure.Project), Names.Similarity(query, figure.Indicator));
+        return Math.Max(Names.Coverage(query, figure.Project), Names.Coverage(query, figure.Indicator));
     }
 
     /// <summary>Within one document, an exact listed figure beats a bound or a narrative mention.</summary>

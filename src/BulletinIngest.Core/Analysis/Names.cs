@@ -41,14 +41,15 @@ public static class Names
 
     public static bool SameRegion(string? a, string? b) => a is not null && b is not null && RegionKey(a) == RegionKey(b);
 
-    /// <summary>Character-bigram Dice similarity of two names after <see cref="NormalizeProject"/>, 0 to 1.</summary>
-    public static double Similarity(string a, string b)
+    /// <summary>The share of the query's character bigrams found in the name, numbers left out of both, 0 to 1.</summary>
+    public static double Coverage(string query, string name)
     {
-        var x = Bigrams(NormalizeProject(a));
-        var y = Bigrams(NormalizeProject(b));
-        if (x.Count == 0 || y.Count == 0) return 0;
-        return 2.0 * x.Intersect(y).Count() / (x.Count + y.Count);
+        var wanted = Bigrams(WithoutNumbers(NormalizeProject(query)));
+        var found = Bigrams(WithoutNumbers(NormalizeProject(name)));
+        return wanted.Count == 0 ? 0 : (double)wanted.Count(found.Contains) / wanted.Count;
     }
+
+    private static string WithoutNumbers(string text) => new(text.Where(c => !char.IsAsciiDigit(c)).ToArray());
 
     private static HashSet<string> Bigrams(string text)
     {

@@ -56,12 +56,20 @@ public sealed class ExportAndReportTests : IDisposable
             Assert.Contains(comparison.Skip(1), r => r[4].Text == "桃源县" && r[0].IsNumber);
         }
 
-        // LibreOffice, where installed, opens it too.
+        // LibreOffice, where installed, opens it too: every sheet to UTF-8 CSV (filter options: comma, quote,
+        // UTF-8, from line 1, …, all sheets).
         if (FindOnPath("soffice") is { } soffice)
         {
-            var convert = BulletinProcess.Run(soffice, ["--headless", "--convert-to", "csv", "--outdir", _archive.Folder, path], 180);
-            Assert.True(convert.ExitCode == 0, convert.Error);
-            Assert.Contains("改造城镇老旧小区", File.ReadAllText(Path.Combine(_archive.Folder, "analysis.csv")));
+            string outDir = Directory.CreateDirectory(Path.Combine(_archive.Folder, "libreoffice")).FullName;
+            var convert = BulletinProcess.Run(soffice,
+            [
+                $"-env:UserInstallation={new Uri(Path.Combine(_archive.Folder, "lo-profile")).AbsoluteUri}", "--headless",
+                "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1", "--outdir", outDir, path,
+            ], 180);
+            Assert.True(convert.ExitCode == 0, convert.Output + convert.Error);
+            Assert.Contains("改造城镇老旧小区", File.ReadAllText(Path.Combine(outDir, "analysis-figures.csv")));
+            Assert.Contains("went backwards", File.ReadAllText(Path.Combine(outDir, "analysis-flags.csv")));
+            Assert.Contains("2025,新增城镇就业,name:新增城镇就业,1,青川市,20000", File.ReadAllText(Path.Combine(outDir, "analysis-comparison.csv")));
         }
     }
 

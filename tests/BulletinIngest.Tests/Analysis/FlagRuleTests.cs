@@ -88,6 +88,16 @@ public sealed class FlagRuleTests : IDisposable
     }
 
     [Fact]
+    public void Numbers_enumerated_in_one_sentence_are_not_a_restatement()
+    {
+        using var archive = new SyntheticArchive();
+        archive.Add("plan.txt", "东县", "plan", "2025-03-01", null,
+            new Stated("东县", "和美乡村建设", "创建1个市级美丽屋场、8个村农村人居环境提档升级。", Target: 1, Unit: "个"),
+            new Stated("东县", "和美乡村建设", "创建1个市级美丽屋场、8个村农村人居环境提档升级。", Target: 8, Unit: "个"));
+        Assert.Empty(FlagAnalysis.Refresh(archive.Store.Connection));
+    }
+
+    [Fact]
     public void Counties_adding_up_to_more_than_the_city_total_are_flagged_and_ones_that_add_up_are_not()
     {
         var total = Assert.Single(Stored(FlagKinds.TotalMismatch));
