@@ -1,0 +1,21 @@
+namespace BulletinIngest.Learning;
+
+public static class TextSimilarity
+{
+    /// <summary>Dice coefficient of the two texts' character bigram sets (spaces and quotes ignored).</summary>
+    public static double Dice(string a, string b)
+    {
+        var x = Bigrams(a);
+        var y = Bigrams(b);
+        if (x.Count == 0 || y.Count == 0) return 0;
+        return 2.0 * x.Count(y.Contains) / (x.Count + y.Count);
+    }
+
+    private static HashSet<string> Bigrams(string text)
+    {
+        var chars = text.Where(c => !char.IsWhiteSpace(c) && c is not ('"' or '“' or '”' or '*')).ToArray();
+        var grams = new HashSet<string>(StringComparer.Ordinal);
+        for (int i = 0; i + 1 < chars.Length; i++) grams.Add(new string(chars, i, 2));
+        return grams;
+    }
+}
