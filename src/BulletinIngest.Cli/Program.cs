@@ -10,5 +10,6 @@ var root = new RootCommand("bulletin: turns Chinese progress bulletins (PDF, DOC
     TextCommand.Create(),
     QueryCommand.Create(),
     ExportCommand.Create(),
+    TrainCommand.Create(),
 };
 return root.Parse(args).Invoke();

@@ -32,7 +32,7 @@ public static class ClauseTrainingSet
             for (int i = 0; i < clauses.Count; i++)
             {
                 var clause = clauses[i];
-                if (analyst.Remove((document.Doc, clause.Text), out var decision))
+                if (analyst.Remove((document.Doc, TsvFile.Clean(clause.Text)), out var decision))
                     examples.Add(new LabeledClause(document.Doc, clause, decision.Keep, "analyst"));
                 else if (sources[i] is { } holdsRequired)
                 {
@@ -58,20 +58,30 @@ public static class ClauseTrainingSet
             var figureNumbers = figure.Numbers().ToList();
             foreach (double number in figureNumbers)
             {
+                // The clause most alike the figure's name states it; so does any other clause that states it
+                // and is alike enough (a figure repeated in a second list of the same bulletin).
                 int best = -1;
                 double bestScore = double.MinValue;
                 for (int i = 0; i < clauses.Count; i++)
                 {
                     if (!NumberValues.Contains(numbers[i], number)) continue;
-                    double score = TextSimilarity.Dice(name, clauses[i].Text)
-                                   + 0.1 * figureNumbers.Count(n => NumberValues.Contains(numbers[i], n));
+                    double similarity = TextSimilarity.Dice(name, clauses[i].Text);
+                    int shared = figureNumbers.Count(n => NumberValues.Contains(numbers[i], n));
+                    double score = similarity + 0.1 * shared;
                     if (score > bestScore) (best, bestScore) = (i, score);
+                    if (similarity >= SameFigureSimilarity && shared == figureNumbers.Count) Mark(result, i, figure);
                 }
-                if (best >= 0) result[best] = (result[best] ?? false) || !figure.Optional;
+                if (best >= 0) Mark(result, best, figure);
             }
         }
         return result;
     }
+
+    /// <summary>Name similarity (bigram Dice, as the scorer uses) above which a clause stating all of a figure's numbers is its source too.</summary>
+    private const double SameFigureSimilarity = 0.3;
+
+    private static void Mark(bool?[] result, int clause, LabeledFigure figure) =>
+        result[clause] = (result[clause] ?? false) || !figure.Optional;
 
     private sealed record AnalystDecision(string Heading, bool Keep);
 
@@ -83,7 +93,7 @@ public static class ClauseTrainingSet
             string decision = row.GetValueOrDefault("decision", "").ToLowerInvariant();
             if (decision is not ("keep" or "drop")) continue;
             // A later line about the same clause replaces an earlier one.
-            labels[(row.GetValueOrDefault("doc", ""), row.GetValueOrDefault("clause", ""))] =
+            labels[(row.GetValueOrDefault("doc", ""), TsvFile.Clean(row.GetValueOrDefault("clause", "")))] =
                 new AnalystDecision(row.GetValueOrDefault("heading", ""), decision == "keep");
         }
         return labels;

@@ -11,7 +11,7 @@ public sealed record NumberClause(string Text, string Heading, int Start, int En
 
 /// <summary>
 /// Splits a document into clauses at sentence ends (。；！？) — a table row is one clause — and keeps those
-/// that state a number. Tracks the headings above each clause: 【…】 section titles, markdown headings,
+/// that state a number (a table row keeps its TABs between cells). Tracks the headings above each clause: 【…】 section titles, markdown headings,
 /// （一）/一、 parts and short "1. 类别" lines, so a clause knows it is in 工作进度 or in 部门动态.
 /// </summary>
 public static partial class ClauseSplitter
@@ -25,7 +25,7 @@ public static partial class ClauseSplitter
             string heading = string.Join(" / ", headings.Select(h => h.Text));
             int? rank = HeadingRank(block);
             if (block.Kind == BlockKind.TableRow)
-                AddIfNumbered(clauses, block.Text.Replace('\t', ' ').Trim(), heading, block.Start, block.End, block);
+                AddIfNumbered(clauses, block.Text, heading, block.Start, block.End, block);
             else
                 foreach (var (start, end) in SentenceSpans(block.Text))
                     AddIfNumbered(clauses, block.Text[start..end].Trim(), heading, block.Start + start, block.Start + end, block);

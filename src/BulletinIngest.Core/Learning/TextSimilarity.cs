@@ -11,6 +11,12 @@ public static class TextSimilarity
         return 2.0 * x.Count(y.Contains) / (x.Count + y.Count);
     }
 
+    /// <summary>Every run of n consecutive characters.</summary>
+    public static IEnumerable<string> CharGrams(string text, int n)
+    {
+        for (int i = 0; i + n <= text.Length; i++) yield return text.Substring(i, n);
+    }
+
     private static HashSet<string> Bigrams(string text)
     {
         var chars = text.Where(c => !char.IsWhiteSpace(c) && c is not ('"' or '“' or '”' or '*')).ToArray();
