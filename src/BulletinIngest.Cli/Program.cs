@@ -11,5 +11,7 @@ var root = new RootCommand("bulletin: turns Chinese progress bulletins (PDF, DOC
     QueryCommand.Create(),
     ExportCommand.Create(),
     TrainCommand.Create(),
+    LabelCommand.Create(),
+    RemapCommand.Create(),
 };
 return root.Parse(args).Invoke();

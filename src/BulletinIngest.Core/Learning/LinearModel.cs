@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -80,8 +81,8 @@ public sealed class LinearModel
     }
 
     // File layout (little-endian): "BILM", format version, version string, then the payload:
-    // kind, feature set, properties, labels, dimension, biases, and per class the non-zero weights
-    // as (index, value) pairs. The version string is derived from the payload's SHA-256.
+    // kind, feature set, properties, labels, dimension, biases, and per class the count of non-zero weights,
+    // their indices (int32) and their values (float64), read back as whole blocks. The version string is derived from the payload's SHA-256.
 
     public void Save(string path)
     {
@@ -115,6 +116,7 @@ public sealed class LinearModel
 
     public static LinearModel FromBytes(byte[] bytes)
     {
+        if (!BitConverter.IsLittleEndian) throw new PlatformNotSupportedException("model files are read on little-endian machines only");
         using var reader = new BinaryReader(new MemoryStream(bytes), Encoding.UTF8);
         if (Encoding.ASCII.GetString(reader.ReadBytes(4)) != Magic) throw new InvalidDataException("not a model file (bad magic)");
         int format = reader.ReadInt32();
@@ -135,8 +137,12 @@ public sealed class LinearModel
         for (int k = 0; k < labels.Length; k++) model.Bias[k] = reader.ReadDouble();
         for (int k = 0; k < labels.Length; k++)
         {
+            int count = reader.ReadInt32();
+            var indices = MemoryMarshal.Cast<byte, int>(reader.ReadBytes(count * sizeof(int)));
+            var values = MemoryMarshal.Cast<byte, double>(reader.ReadBytes(count * sizeof(double)));
+            if (indices.Length != count || values.Length != count) throw new EndOfStreamException("model file is cut short");
             var row = model.Weights[k];
-            for (int n = reader.ReadInt32(); n > 0; n--) row[reader.ReadInt32()] = reader.ReadDouble();
+            for (int n = 0; n < count; n++) row[indices[n]] = values[n];
         }
         return model;
     }
@@ -156,10 +162,10 @@ public sealed class LinearModel
             foreach (var b in Bias) writer.Write(b);
             foreach (var row in Weights)
             {
-                int nonZero = row.Count(w => w != 0);
-                writer.Write(nonZero);
-                for (int i = 0; i < row.Length; i++)
-                    if (row[i] != 0) { writer.Write(i); writer.Write(row[i]); }
+                var indices = Enumerable.Range(0, row.Length).Where(i => row[i] != 0).ToArray();
+                writer.Write(indices.Length);
+                foreach (int i in indices) writer.Write(i);
+                foreach (int i in indices) writer.Write(row[i]);
             }
         }
         return stream.ToArray();

@@ -53,21 +53,27 @@ public sealed class ProjectMapper(ProjectCatalog catalog, ProjectClassifier? cla
 /// <summary>
 /// The figures.decided_by value lists who decided about a figure, joined by '+': "rules" or the clause
 /// model's version (kept the figure), then the project model's version when it chose the canonical project
-/// ("rules+project-1.3fa9c2e1b0"). confidence is the project model's where only rules kept the figure,
-/// else the clause model's.
+/// ("rules+project-1.3fa9c2e1b0"), or "analyst" when an analyst set it with `bulletin label`.
+/// confidence is the project model's where only rules kept the figure, else the clause model's.
 /// </summary>
 public static class Deciders
 {
+    public const string Analyst = "analyst";
+
+    public static bool IsAnalystMapping(string decidedBy) => decidedBy.Split('+').Contains(Analyst);
+
     public static (string DecidedBy, double? Confidence) Record(string decidedBy, double? confidence, ProjectMapping mapping)
     {
-        var keepers = decidedBy.Split('+', StringSplitOptions.RemoveEmptyEntries)
-            .Where(d => !d.StartsWith(ProjectClassifier.Kind + "-", StringComparison.Ordinal)).ToList();
+        var keepers = decidedBy.Split('+', StringSplitOptions.RemoveEmptyEntries).Where(d => !IsMappingDecider(d)).ToList();
         if (keepers.Count == 0) keepers.Add("rules");
+        // Where only rules kept the figure, the confidence column belongs to whoever chose the project.
         bool ruleKept = keepers.All(k => k == "rules");
-        bool wasProjectConfidence = decidedBy.Contains("+" + ProjectClassifier.Kind + "-", StringComparison.Ordinal) && ruleKept;
-        double? keptConfidence = wasProjectConfidence ? null : confidence;
-        if (mapping.DecidedBy == ProjectMapper.CatalogDecider) return (string.Join('+', keepers), keptConfidence);
+        double? keepConfidence = ruleKept ? null : confidence;
+        if (mapping.DecidedBy == ProjectMapper.CatalogDecider) return (string.Join('+', keepers), keepConfidence);
         keepers.Add(mapping.DecidedBy);
-        return (string.Join('+', keepers), ruleKept ? mapping.Confidence : keptConfidence);
+        return (string.Join('+', keepers), ruleKept ? mapping.Confidence : keepConfidence);
     }
+
+    private static bool IsMappingDecider(string decider) =>
+        decider == Analyst || decider.StartsWith(ProjectClassifier.Kind + "-", StringComparison.Ordinal);
 }
