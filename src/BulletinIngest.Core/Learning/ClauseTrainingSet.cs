@@ -69,7 +69,8 @@ public static class ClauseTrainingSet
                     int shared = figureNumbers.Count(n => NumberValues.Contains(numbers[i], n));
                     double score = similarity + 0.1 * shared;
                     if (score > bestScore) (best, bestScore) = (i, score);
-                    if (similarity >= SameFigureSimilarity && shared == figureNumbers.Count) Mark(result, i, figure);
+                    bool namesIt = similarity >= SameFigureSimilarity || TextSimilarity.Containment(figure.Indicator, clauses[i].Text) >= IndicatorContained;
+                    if (namesIt && shared == figureNumbers.Count) Mark(result, i, figure);
                 }
                 if (best >= 0) Mark(result, best, figure);
             }
@@ -77,8 +78,10 @@ public static class ClauseTrainingSet
         return result;
     }
 
-    /// <summary>Name similarity (bigram Dice, as the scorer uses) above which a clause stating all of a figure's numbers is its source too.</summary>
+    /// <summary>A clause stating all of a figure's numbers is its source too when it is this alike the figure's name (bigram Dice, as the scorer uses)...</summary>
     private const double SameFigureSimilarity = 0.3;
+    /// <summary>...or that contains most of the figure's indicator name.</summary>
+    private const double IndicatorContained = 0.8;
 
     private static void Mark(bool?[] result, int clause, LabeledFigure figure) =>
         result[clause] = (result[clause] ?? false) || !figure.Optional;

@@ -107,8 +107,9 @@ public sealed class LinearModel
 
     public static LinearModel Load(string path)
     {
-        try { return FromBytes(File.ReadAllBytes(path)); }
-        catch (Exception error) when (error is EndOfStreamException or ArgumentException or IOException)
+        byte[] bytes = File.ReadAllBytes(path);
+        try { return FromBytes(bytes); }
+        catch (Exception error) when (error is EndOfStreamException or ArgumentException or IOException or InvalidDataException)
         {
             throw new InvalidDataException($"{path} is not a readable model file: {error.Message}", error);
         }

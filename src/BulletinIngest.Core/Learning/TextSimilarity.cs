@@ -11,6 +11,15 @@ public static class TextSimilarity
         return 2.0 * x.Count(y.Contains) / (x.Count + y.Count);
     }
 
+    /// <summary>Share of the first text's character bigrams that the second text contains.</summary>
+    public static double Containment(string part, string whole)
+    {
+        var x = Bigrams(part);
+        if (x.Count == 0) return 0;
+        var y = Bigrams(whole);
+        return (double)x.Count(y.Contains) / x.Count;
+    }
+
     /// <summary>Every run of n consecutive characters.</summary>
     public static IEnumerable<string> CharGrams(string text, int n)
     {
