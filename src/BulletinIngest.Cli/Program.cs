@@ -10,6 +10,8 @@ var root = new RootCommand("bulletin: turns Chinese progress bulletins (PDF, DOC
     TextCommand.Create(),
     QueryCommand.Create(),
     ExportCommand.Create(),
+    SegmentCommand.Create(),
+    SearchCommand.Create(),
     TrainCommand.Create(),
     LabelCommand.Create(),
     RemapCommand.Create(),

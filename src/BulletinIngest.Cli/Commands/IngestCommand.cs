@@ -2,6 +2,7 @@ using System.CommandLine;
 using BulletinIngest.Extraction;
 using BulletinIngest.Pipeline;
 using BulletinIngest.Reading;
+using BulletinIngest.Segmentation;
 using BulletinIngest.Storage;
 using Spectre.Console;
 
@@ -84,5 +85,5 @@ public static class IngestCommand
 /// <summary>The pipeline with the stages this build has.</summary>
 public static class PipelineFactory
 {
-    public static IngestPipeline Create() => new(new DocumentReader(), new BulletinExtractor());
+    public static IngestPipeline Create() => new(new DocumentReader(), new BulletinExtractor(), new JiebaSearchTokenizer());
 }

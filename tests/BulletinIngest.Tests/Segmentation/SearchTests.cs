@@ -1,0 +1,120 @@
+using System.Diagnostics;
+using System.Text.Json;
+using BulletinIngest.Cli.Commands;
+using BulletinIngest.Pipeline;
+using BulletinIngest.Segmentation;
+using BulletinIngest.Storage;
+using Dapper;
+
+namespace BulletinIngest.Tests.Segmentation;
+
+/// <summary>The sample bulletins ingested once, through the real pipeline, into a temporary SQLite file.</summary>
+public sealed class IngestedSamples : IDisposable
+{
+    public string DatabasePath { get; } = Path.Combine(Path.GetTempPath(), $"search-{Guid.NewGuid():N}.db");
+
+    public IngestedSamples()
+    {
+        var files = IngestPipeline.ExpandPaths([RepoPaths.Bulletin("txt")]);
+        using var store = BulletinStore.Open(DatabasePath);
+        var summary = PipelineFactory.Create().Run(files, store, jobs: 2);
+        if (summary.AnyFailed) throw new InvalidOperationException("the samples did not ingest");
+    }
+
+    public void Dispose()
+    {
+        foreach (var suffix in new[] { "", "-wal", "-shm" }) File.Delete(DatabasePath + suffix);
+    }
+}
+
+public class SearchTests(IngestedSamples samples) : IClassFixture<IngestedSamples>
+{
+    private readonly PassageSearch _search = new(new JiebaSearchTokenizer());
+
+    private List<PassageHit> Find(string query)
+    {
+        using var connection = BulletinStore.OpenReadOnly(samples.DatabasePath);
+        return _search.Find(connection, query, limit: 1000).ToList();
+    }
+
+    private List<string> BlocksContaining(string text)
+    {
+        using var connection = BulletinStore.OpenReadOnly(samples.DatabasePath);
+        return connection.Query<string>("SELECT text FROM blocks WHERE instr(text, @text) > 0", new { text }).ToList();
+    }
+
+    [Fact]
+    public void Ingest_indexes_every_block()
+    {
+        using var connection = BulletinStore.OpenReadOnly(samples.DatabasePath);
+        Assert.Equal(connection.ExecuteScalar<long>("SELECT count(*) FROM blocks"), connection.ExecuteScalar<long>("SELECT count(*) FROM block_search"));
+    }
+
+    [Theory]
+    [InlineData("托育")]
+    [InlineData("两癌")]
+    [InlineData("老年助餐服务点")]
+    [InlineData("屈原管理区")]
+    [InlineData("完成全年任务")]
+    public void A_query_finds_every_passage_that_has_it(string query)
+    {
+        var hits = Find(query);
+        var expected = BlocksContaining(query);
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected.Order(), hits.Select(h => h.Passage).Order());
+        foreach (var hit in hits)
+        {
+            Assert.NotEmpty(hit.Matches);
+            Assert.All(hit.Matches, m => Assert.Equal(query, hit.Passage[m.Start..m.End]));
+        }
+    }
+
+    [Fact]
+    public void Dibao_finds_the_low_income_allowance_passages_and_not_zuidi_baozhang()
+    {
+        var hits = Find("低保");
+        Assert.All(BlocksContaining("低保标准"), passage => Assert.Contains(passage, hits.Select(h => h.Passage)));
+        // 最低保障 (minimum guarantee) holds the characters 低保 but not the word.
+        Assert.DoesNotContain(hits, h => h.Passage.Contains("最低保障") && !h.Passage.Replace("最低保障", "").Contains("低保"));
+        Assert.All(hits, h => Assert.Contains("低保", h.Passage));
+    }
+
+    [Fact]
+    public void A_phrase_across_punctuation_and_words_is_found_in_its_order_only()
+    {
+        Assert.NotEmpty(Find("城乡低保标准"));
+        Assert.Empty(Find("标准低保城乡"));
+    }
+
+    [Theory]
+    [InlineData("咔嚓嘭嗡")]
+    [InlineData("托育低保")]
+    [InlineData("quantum chromodynamics")]
+    public void A_query_that_occurs_nowhere_finds_nothing(string query) => Assert.Empty(Find(query));
+
+    [Fact]
+    public void The_search_command_prints_json_passages_with_the_match()
+    {
+        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "bulletin.dll"), "search", "托育",
+            "--db", samples.DatabasePath, "--format", "json", "--limit", "3"])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            StandardOutputEncoding = System.Text.Encoding.UTF8,
+        };
+        using var process = Process.Start(start)!;
+        string output = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        Assert.Equal(0, process.ExitCode);
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(3, lines.Length);
+        foreach (var line in lines)
+        {
+            using var json = JsonDocument.Parse(line);
+            string passage = json.RootElement.GetProperty("passage").GetString()!;
+            var match = json.RootElement.GetProperty("matches")[0];
+            Assert.Equal("托育", passage[match[0].GetInt32()..match[1].GetInt32()]);
+            Assert.EndsWith(".txt", json.RootElement.GetProperty("doc").GetString());
+        }
+    }
+}
