@@ -9,6 +9,7 @@ var benchmarks = new Dictionary<string, Func<string[], int>>
     ["ingest"] = IngestBenchmark.Run,
     ["pdf"] = PdfBenchmark.Run,
     ["segment"] = SegmentationBenchmark.Run,
+    ["learning"] = LearningBenchmark.Run,
 };
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))
 {

@@ -18,5 +18,8 @@ var root = new RootCommand("bulletin: turns Chinese progress bulletins (PDF, DOC
     CompareCommand.Create(),
     TimelineCommand.Create(),
     ReportCommand.Create(),
+    TrainCommand.Create(),
+    LabelCommand.Create(),
+    RemapCommand.Create(),
 };
 return root.Parse(args).Invoke();
