@@ -18,11 +18,11 @@ public static partial class Cues
     public static partial Regex Total();
 
     /// <summary>A standard level or a goal: the number is a target.</summary>
-    [GeneratedRegex(@"(不低于|不少于|不小于|标准|提高到|提高至|提升至|提升到|提标到|提标至|达到|目标|任务数|全年任务|计划|确保|力争|控制在)[^，,；;。]{0,6}$")]
+    [GeneratedRegex(@"(不低于|不少于|不小于|标准(?!化)|提高到|提高至|提升至|提升到|提标到|提标至|达到|目标|任务数|全年任务|计划|确保|力争|控制在)[^，,；;。]{0,6}$")]
     public static partial Regex TargetBefore();
 
     /// <summary>A word that introduces a standard level somewhere in a clause.</summary>
-    [GeneratedRegex(@"不低于|不少于|标准|提高到|提高至|达到")]
+    [GeneratedRegex(@"不低于|不少于|标准(?!化)|提高到|提高至|达到")]
     public static partial Regex StandardWord();
 
     /// <summary>A future or pending action: the number is not yet progress (将在5月份完成, 待省厅推出后).</summary>

@@ -38,7 +38,7 @@ public sealed partial class TableFigureBuilder(RegionResolver regions, string is
                 continue;
             }
             if (header is null || !IsFigureTable(header)) continue;
-            var figure = ReadRow(header, cells, table.Tier, ref previousGroup);
+            var figure = ReadRow(header, cells, table.Tier, TitleProject(table.Title), ref previousGroup);
             if (figure is not null) results.Add((figure, r));
         }
         return results;
@@ -95,7 +95,15 @@ public sealed partial class TableFigureBuilder(RegionResolver regions, string is
         }
     }
 
-    private FigureDraft? ReadRow(ColumnRole[] header, string[] cells, string? tableTier, ref string? previousGroup)
+    /// <summary>A table title as a project name: 2025年各县市区新建村卫生室完成情况 → 新建村卫生室.</summary>
+    private static string? TitleProject(string? title)
+    {
+        if (title is null || title.Length > 40) return null;
+        string name = TitleNoise().Replace(title, "");
+        return name.Length >= 2 ? name : null;
+    }
+
+    private FigureDraft? ReadRow(ColumnRole[] header, string[] cells, string? tableTier, string? tableProject, ref string? previousGroup)
     {
         string Cell(ColumnRole role)
         {
@@ -124,7 +132,7 @@ public sealed partial class TableFigureBuilder(RegionResolver regions, string is
             var mention = regions.MatchAt(regionCell, 0);
             if (mention is null) return null; // a total row (合计) or a row that is not a region
             region = mention.Canonical;
-            if (fullName.Length == 0) fullName = ItemFigureBuilder.CleanName(Cell(ColumnRole.Name));
+            if (fullName.Length == 0) fullName = tableProject ?? "";
         }
         if (fullName.Length == 0) return null;
 
@@ -182,6 +190,7 @@ public sealed partial class TableFigureBuilder(RegionResolver regions, string is
         if (PlainAmount().IsMatch(cell)) return found;
         return found.Where(q =>
         {
+            if (q.IsBare) return false;
             int clause = cell.LastIndexOfAny(['，', ',', '；', ';', '。'], Math.Max(0, q.Start - 1)) + 1;
             if (clause > q.Start) clause = 0;
             return Regex.IsMatch(cell[clause..q.Start], "已|完成|达到");
@@ -235,6 +244,9 @@ public sealed partial class TableFigureBuilder(RegionResolver regions, string is
 
     [GeneratedRegex(@"序号|编号|实事类别|项目类别|类别|类型|层级|项目名称|考核项目|指标名称|项目|名称|指标|事项|建设内容|主要责任单位|牵头单位|责任单位|县（市、区）|县\(市、区\)|县市区|地区|区域|区县|县区|任务数|目标任务|全年目标|年度目标|全年任务|计划数|目标|任务|进度情况|完成情况|完成数|实际完成|进展情况|完成比例|完成率|百分比|比例|进度")]
     private static partial Regex HeaderWord();
+
+    [GeneratedRegex(@"^(表\d*[：:.]?|附件\d*[：:]?)|\d{4}年|\d{1,2}[-—至]\d{1,2}月(份)?|截至\d{1,2}月(份|底)?|(全市|全县|全区|各县市区|各县区|各区县)的?|(进展|推进|完成)?(情况|进度)(统计)?表?$|统计表$|[（(][^）)]*[）)]$")]
+    private static partial Regex TitleNoise();
 
     [GeneratedRegex(@"^\d+$")]
     private static partial Regex DigitsOnly();
