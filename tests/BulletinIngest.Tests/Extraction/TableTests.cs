@@ -55,6 +55,21 @@ public class TableTests
     }
 
     [Fact]
+    public void Cells_merged_by_pdf_extraction_are_split_again()
+    {
+        var f = Table(
+            "序号\t类别\t项目名称\t责任单位\t任务数\t进度情况\t完成比例",
+            // Number, category and name ran together at the left edge.
+            "3 衡阳市新建口袋公园(个)实事\t\t16\t12\t75.0%",
+            // Target and progress ran together; the percentage lost its column.
+            "4\t省实事\t改造农村危房(户)\t住建局\t240 180\t75.0%",
+            "5\t省实事\t安装路灯(盏)\t\t900已完成 600 盏安装\t66.7%");
+        Assert.Equal(("新建口袋公园", 16.0, 12.0, 75.0, "市级"), (f[0].Project, f[0].Target!.Value, f[0].Actual!.Value, f[0].Percent!.Value, f[0].Tier));
+        Assert.Equal((240.0, 180.0, 75.0), (f[1].Target!.Value, f[1].Actual!.Value, f[1].Percent!.Value));
+        Assert.Equal((900.0, 600.0, "盏"), (f[2].Target!.Value, f[2].Actual!.Value, f[2].Unit));
+    }
+
+    [Fact]
     public void Per_county_tables_give_one_figure_per_region()
     {
         var result = Synthetic.Bulletin("衡阳市",

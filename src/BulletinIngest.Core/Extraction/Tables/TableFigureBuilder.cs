@@ -4,6 +4,7 @@ using BulletinIngest.Extraction.Regions;
 using BulletinIngest.Extraction.Roles;
 using BulletinIngest.Extraction.Structure;
 using BulletinIngest.Extraction.Text;
+using Cues = BulletinIngest.Extraction.Roles.Cues;
 
 namespace BulletinIngest.Extraction.Tables;
 
@@ -105,6 +106,7 @@ public sealed partial class TableFigureBuilder(RegionResolver regions, string is
 
     private FigureDraft? ReadRow(ColumnRole[] header, string[] cells, string? tableTier, string? tableProject, ref string? previousGroup)
     {
+        cells = AlignShortRow(header, cells);
         string Cell(ColumnRole role)
         {
             int i = Array.IndexOf(header, role);
@@ -112,10 +114,11 @@ public sealed partial class TableFigureBuilder(RegionResolver regions, string is
         }
 
         string category = Cell(ColumnRole.Category);
-        string group = Cell(ColumnRole.Group);
-        string name = Cell(ColumnRole.Name);
+        string group = StripCategory(Cell(ColumnRole.Group), ref category);
+        string name = StripCategory(Cell(ColumnRole.Name), ref category);
         // A project name pushed into the category cell (省实事 恢复和改善灌溉面积(万亩) | 空).
         var pushed = CategoryPrefix().Match(category);
+        // (After the merged-cell repairs above, the category cell itself may still hold the name.)
         if (pushed.Success && pushed.Length < category.Length && name.Length == 0 && group.Length == 0)
         {
             name = category[pushed.Length..];
@@ -137,10 +140,17 @@ public sealed partial class TableFigureBuilder(RegionResolver regions, string is
         if (fullName.Length == 0) return null;
 
         var (project, headerUnit) = SplitUnit(fullName);
-        var targets = Amounts(Cell(ColumnRole.Target), plainOnly: false);
-        if (AlternativeTargets(Cell(ColumnRole.Target))) targets = []; // 全覆盖/30%: two targets in one cell
-        var actuals = Amounts(Cell(ColumnRole.Progress), plainOnly: true).Where(q => !q.IsPercent).ToList();
+        string targetCell = Cell(ColumnRole.Target), progressCell = Cell(ColumnRole.Progress);
+        var targets = TargetAmounts(targetCell);
+        var actuals = Amounts(progressCell, plainOnly: true).Where(q => !q.IsPercent).ToList();
         double? percent = FindPercent(header, cells);
+
+        // Target and progress merged into one cell (388 357, 1500已完成1130户): the first amount is the target.
+        if (targets.Count >= 2 && actuals.Count == 0 && !targets.Any(q => q.IsPercent))
+        {
+            actuals = Amounts(targetCell[targets[0].End..].Trim(), plainOnly: true).Where(q => !q.IsPercent).ToList();
+            targets = [targets[0]];
+        }
 
         // A repeated target before the amount done (455 535): OCR merged two cells.
         if (actuals.Count > 1 && actuals.All(q => q.IsBare) && targets.Count == 1 && actuals[0].Value == targets[0].Value)
@@ -181,6 +191,55 @@ public sealed partial class TableFigureBuilder(RegionResolver regions, string is
         return figure;
     }
 
+    /// <summary>
+    /// A row with fewer cells than the header whose first cell holds the number and more (8 湘潭市拓展…(个)实事):
+    /// the cells at its left edge were merged, so the row is aligned to the header from the right.
+    /// </summary>
+    private static string[] AlignShortRow(ColumnRole[] header, string[] cells)
+    {
+        if (cells.Length >= header.Length || cells.Length == 0 || !MergedIndex().IsMatch(cells[0])) return cells;
+        var aligned = Enumerable.Repeat("", header.Length).ToArray();
+        int offset = header.Length - cells.Length;
+        for (int i = 0; i < cells.Length; i++) aligned[i + offset] = cells[i];
+        aligned[offset] = MergedIndex().Replace(aligned[offset], "");
+        return aligned;
+    }
+
+    /// <summary>Category words left in a name cell by merged cells (湘潭市拓展…(个)实事, 省实事开工…): moved to the category.</summary>
+    private static string StripCategory(string cell, ref string category)
+    {
+        var prefix = CategoryPrefix().Match(cell);
+        if (prefix.Success && prefix.Length < cell.Length)
+        {
+            category = category.Length == 0 ? prefix.Value : category;
+            cell = cell[prefix.Length..];
+        }
+        var suffix = CategorySuffix().Match(cell);
+        if (suffix.Success && suffix.Index > 0)
+        {
+            string words = suffix.Value;
+            cell = cell[..suffix.Index];
+            // A split category (湘潭市 … 实事): the city name is still at the front.
+            var city = CityPrefix().Match(cell);
+            if (words == "实事" && city.Success && city.Length < cell.Length)
+            {
+                words = city.Value + words;
+                cell = cell[city.Length..];
+            }
+            if (category.Length == 0) category = words;
+        }
+        return cell;
+    }
+
+    /// <summary>Targets in a cell; a percentage counts only as a stated rate (提升至90%以上), not inside prose.</summary>
+    private static List<Quantity> TargetAmounts(string cell)
+    {
+        if (AlternativeTargets(cell)) return []; // 全覆盖/30%: two targets in one cell
+        return Amounts(cell, plainOnly: false)
+            .Where(q => !q.IsPercent || q.Start == 0 || Cues.TargetBefore().IsMatch(cell[..q.Start]))
+            .ToList();
+    }
+
     /// <summary>Amounts in a cell. With <paramref name="plainOnly"/>, a number inside prose counts only after 已完成/达到.</summary>
     private static List<Quantity> Amounts(string cell, bool plainOnly)
     {
@@ -209,6 +268,10 @@ public sealed partial class TableFigureBuilder(RegionResolver regions, string is
         int nameColumn = Math.Max(Array.IndexOf(header, ColumnRole.Name), Array.IndexOf(header, ColumnRole.Group));
         for (int i = cells.Length - 1; i > nameColumn; i--)
             if (PercentCell().IsMatch(cells[i])) return FirstPercent(cells[i]);
+        // Still missing: a percentage run into a neighbouring cell's text (合同已签 75.0%订…).
+        if (column >= 0 && (column >= cells.Length || cells[column].Length == 0))
+            for (int i = cells.Length - 1; i > nameColumn; i--)
+                if (FirstPercent(cells[i]) is { } loose) return loose;
         return null;
     }
 
@@ -259,6 +322,15 @@ public sealed partial class TableFigureBuilder(RegionResolver regions, string is
 
     [GeneratedRegex(@"^(?:(?:省|[\u4e00-\u9fff]{0,4}?[市州县区])实事)+")]
     private static partial Regex CategoryPrefix();
+
+    [GeneratedRegex(@"(?:(?:省|[\u4e00-\u9fff]{0,4}?[市州县区])?实事)+$")]
+    private static partial Regex CategorySuffix();
+
+    [GeneratedRegex(@"^[\u4e00-\u9fff]{1,4}?[市州](?=[\u4e00-\u9fff])")]
+    private static partial Regex CityPrefix();
+
+    [GeneratedRegex(@"^\d{1,3}(?=\s*[^\d\s.%])\s*")]
+    private static partial Regex MergedIndex();
 
     [GeneratedRegex(@"[（(]([^（）()]{1,6})[)）]$")]
     private static partial Regex TrailingUnit();
