@@ -25,6 +25,14 @@ public class MetadataTests
     }
 
     [Fact]
+    public void Reads_dates_in_chinese_numerals_and_titles_with_a_year()
+    {
+        var doc = Synthetic.Document("桑植县2025年重点民生实事项目进展情况通报", "第2期", "桑植县人民政府办公室", "二〇二五年四月十八日");
+        var m = new BulletinExtractor().Extract(doc, "x.txt").Metadata;
+        Assert.Equal(("桑植县", "张家界市", "2025-04-18", "重点民生实事"), (m.Region, m.ParentRegion, m.Date, m.Campaign));
+    }
+
+    [Fact]
     public void Issue_numbers_in_chinese_numerals_are_read() =>
         Assert.Equal(12, new BulletinExtractor().Extract(Synthetic.Document("衡山县民生实事专报", "第十二期", "2025年1月2日"), "x").Metadata.Issue);
 }

@@ -15,6 +15,25 @@ public class RoleTests
         Assert.Equal("新建村级文化广场40个", f.Project); // names are kept without the layout's stray spaces
     }
 
+    [Theory]
+    [InlineData("（5）城镇新增就业。全年目标任务 600 人，已完成 420 人，完成率 70%。")]
+    [InlineData("（5）城镇新增就业。年度任务 600 人，1-6 月累计完成 420 人，占全年目标的 70%。")]
+    [InlineData("（5）城镇新增就业 600 人。截至目前新增就业 420 人，完成年度目标任务的 70%。")]
+    public void A_target_stated_in_the_body_joins_the_amount_done(string sentence)
+    {
+        var f = Assert.Single(Figures(sentence));
+        Assert.Equal((600.0, 420.0, "人", 70.0), (f.Target!.Value, f.Actual!.Value, f.Unit, f.Percent!.Value));
+    }
+
+    [Fact]
+    public void A_title_sentence_without_progress_states_more_targets()
+    {
+        var f = Figures("（3）新建公办幼儿园 4 所，新增学位 1080 个。已建成 3 所，完成全年任务的 75%。");
+        Assert.Contains(f, x => x.Target == 4 && x.Actual == 3 && x.Percent == 75 && x.Unit == "所");
+        Assert.Contains(f, x => x.Target == 1080 && x.Actual is null && x.Unit == "个");
+        Assert.Equal(2, f.Count);
+    }
+
     [Fact]
     public void Several_indicators_in_one_item_are_separate_figures()
     {

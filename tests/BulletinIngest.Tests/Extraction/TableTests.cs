@@ -84,6 +84,18 @@ public class TableTests
     }
 
     [Fact]
+    public void Columns_are_recognized_from_their_cells_when_the_header_is_vague()
+    {
+        var result = Synthetic.Bulletin("郴州市",
+            "全市农村改厕完成情况",
+            "序号\t单位\t年度任务\t累计完成\t完成进度",
+            "1\t桂阳县\t1200\t900\t75%",
+            "2\t资兴市\t800\t760\t95%");
+        Assert.Equal(["桂阳县", "资兴市"], result.Figures.Select(f => f.Region));
+        Assert.Equal((1200.0, 900.0, 75.0), (result.Figures[0].Target!.Value, result.Figures[0].Actual!.Value, result.Figures[0].Percent!.Value));
+    }
+
+    [Fact]
     public void Paired_amounts_keep_the_pair_the_percentage_agrees_with()
     {
         var f = Assert.Single(Table(

@@ -34,7 +34,7 @@ public sealed partial class TableFigureBuilder(RegionResolver regions, string is
             if (ReadHeader(cells) is { } found)
             {
                 header = found;
-                InferUntitledColumns(header, table.Rows.Skip(r + 1).TakeWhile(row => ReadHeader(Split(row.Text)) is null).Select(row => Split(row.Text)));
+                InferColumns(header, table.Rows.Skip(r + 1).TakeWhile(row => ReadHeader(Split(row.Text)) is null).Select(row => Split(row.Text)));
                 previousGroup = null;
                 continue;
             }
@@ -78,21 +78,36 @@ public sealed partial class TableFigureBuilder(RegionResolver regions, string is
         _ when word.Contains("单位") && !word.Contains("名称") => ColumnRole.Owner,
         "县市区" or "县(市、区)" or "县（市、区）" or "地区" or "区域" or "区县" or "县区" or "县市" => ColumnRole.Region,
         _ when word.Contains("比例") || word.Contains("完成率") || word.Contains("百分比") => ColumnRole.Percent,
-        _ when word.Contains("进度") || word.Contains("完成情况") || word.Contains("完成数") || word.Contains("实际完成") || word.Contains("进展") => ColumnRole.Progress,
+        _ when word.Contains('%') || word.Contains('％') => ColumnRole.Percent,
+        _ when word.Contains("完成") || word.Contains("进度") || word.Contains("完成情况") || word.Contains("完成数") || word.Contains("实际完成") || word.Contains("进展") => ColumnRole.Progress,
         _ when word.Contains("任务") || word.Contains("目标") || word.Contains("计划") => ColumnRole.Target,
         _ => ColumnRole.Name,
     };
 
-    /// <summary>An untitled column whose cells are mostly percentages is the percentage column (a header cell lost to OCR).</summary>
-    private static void InferUntitledColumns(ColumnRole[] header, IEnumerable<string[]> rows)
+    /// <summary>
+    /// Columns the header leaves unclear, read from their cells: an untitled column (a header cell lost to OCR) or a
+    /// progress column (完成进度) holding mostly percentages is the percentage column; a unit column (单位) whose
+    /// cells are counties is the region column of a per-county table.
+    /// </summary>
+    private void InferColumns(ColumnRole[] header, IEnumerable<string[]> rows)
     {
-        if (header.Contains(ColumnRole.Percent)) return;
         var sample = rows.Take(8).ToList();
+        if (sample.Count == 0) return;
+        bool Mostly(int column, Func<string, bool> test)
+        {
+            int hits = sample.Count(row => column < row.Length && test(row[column]));
+            return hits > 0 && hits * 2 >= sample.Count;
+        }
+        bool All(int column, Func<string, bool> test) =>
+            sample.All(row => column >= row.Length || row[column].Length == 0 || test(row[column])) && Mostly(column, test);
         for (int i = 0; i < header.Length; i++)
         {
-            if (header[i] != ColumnRole.None) continue;
-            int percents = sample.Count(row => i < row.Length && PercentCell().IsMatch(row[i]));
-            if (percents > 0 && percents * 2 >= sample.Count) header[i] = ColumnRole.Percent;
+            if (!header.Contains(ColumnRole.Percent)
+                && (header[i] == ColumnRole.None && Mostly(i, PercentCell().IsMatch) || header[i] == ColumnRole.Progress && All(i, PercentCell().IsMatch)))
+                header[i] = ColumnRole.Percent;
+            else if (!header.Contains(ColumnRole.Region) && header[i] is ColumnRole.Owner or ColumnRole.Name or ColumnRole.None
+                     && Mostly(i, cell => regions.MatchAt(cell, 0) is { } m && m.End == cell.Length))
+                header[i] = ColumnRole.Region;
         }
     }
 
@@ -305,7 +320,7 @@ public sealed partial class TableFigureBuilder(RegionResolver regions, string is
     /// <summary>OCR garbage in a name cell: digits scattered between Chinese characters (品田3又1次2公田).</summary>
     private static bool LooksGarbled(string cell) => GarbledDigits().Matches(cell).Count >= 2;
 
-    [GeneratedRegex(@"序号|编号|实事类别|项目类别|类别|类型|层级|项目名称|考核项目|指标名称|项目|名称|指标|事项|建设内容|主要责任单位|牵头单位|责任单位|县（市、区）|县\(市、区\)|县市区|地区|区域|区县|县区|任务数|目标任务|全年目标|年度目标|全年任务|计划数|目标|任务|进度情况|完成情况|完成数|实际完成|进展情况|完成比例|完成率|百分比|比例|进度")]
+    [GeneratedRegex(@"序号|编号|实事类别|项目类别|类别|类型|层级|项目名称|考核项目|指标名称|项目|名称|指标|事项|建设内容|主要责任单位|牵头单位|责任单位|单位|县（市、区）|县\(市、区\)|县市区|地区|区域|区县|县区|任务数|目标任务|全年目标|年度目标|全年任务|计划数|目标|任务|进度情况|完成情况|完成数|实际完成|累计完成|已完成|完成量|完成值|进展情况|完成比例|完成率|百分比|比例|进度[（(]?%[）)]?|进度")]
     private static partial Regex HeaderWord();
 
     [GeneratedRegex(@"^(表\d*[：:.]?|附件\d*[：:]?)|\d{4}年|\d{1,2}[-—至]\d{1,2}月(份)?|截至\d{1,2}月(份|底)?|(全市|全县|全区|各县市区|各县区|各区县)的?|(进展|推进|完成)?(情况|进度)(统计)?表?$|统计表$|[（(][^）)]*[）)]$")]
