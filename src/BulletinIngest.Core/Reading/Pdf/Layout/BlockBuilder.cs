@@ -14,6 +14,7 @@ public sealed partial class BlockBuilder
 {
     private const string Bullets = "•●▪◦■□◆◇";
     private const string SentenceEnds = "。；：！？」』”）;:!?";
+    private const int MaxHeadingLength = 80;
 
     private readonly DocumentTextBuilder _output;
     private readonly double _bodySize, _bodyLeft, _bodyRight, _linePitch;
@@ -29,7 +30,7 @@ public sealed partial class BlockBuilder
         _bodyLeft = body.Count == 0 ? 0 : body.GroupBy(l => Math.Round(l.X)).OrderByDescending(g => g.Count()).ThenBy(g => g.Key).First().Key;
         _bodyRight = body.Count == 0 ? 0 : Percentile(body.Select(l => l.Right), 0.9);
         _linePitch = LinePitch(pages, _bodySize);
-        _headingSizes = lines.Select(l => l.Size).Where(s => s >= 1.15 * _bodySize).Distinct().OrderDescending().ToList();
+        _headingSizes = lines.Where(l => l.Text.Length <= MaxHeadingLength).Select(l => l.Size).Where(s => s >= 1.06 * _bodySize).Distinct().OrderDescending().ToList();
     }
 
     public static void Build(DocumentTextBuilder output, IReadOnlyList<List<PageItem>> pages)
@@ -118,7 +119,7 @@ public sealed partial class BlockBuilder
     private int HeadingLevel(TextLine line)
     {
         int bySize = _headingSizes.IndexOf(line.Size);
-        if (bySize >= 0 && line.Text.Trim().Length > 0) return bySize + 1;
+        if (bySize >= 0 && line.Text.Trim().Length is > 0 and <= MaxHeadingLength) return bySize + 1;
         bool shortBoldLine = line.Bold && Math.Abs(line.Size - _bodySize) < 0.5 && line.Right < _bodyRight - 3 * line.Size
                              && line.Text.Trim().Length <= 40 && !SentenceEnds.Contains(line.Text.TrimEnd()[^1]);
         return shortBoldLine ? _headingSizes.Count + 1 : 0;
