@@ -6,6 +6,7 @@ using BulletinIngest.Bench;
 Console.OutputEncoding = Encoding.UTF8;
 var benchmarks = new Dictionary<string, Func<string[], int>>
 {
+    ["ingest"] = IngestBenchmark.Run,
     ["segment"] = SegmentationBenchmark.Run,
 };
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))

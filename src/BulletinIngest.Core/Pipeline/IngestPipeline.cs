@@ -84,8 +84,9 @@ public sealed class IngestPipeline(DocumentReader reader, IFigureExtractor extra
         string? format = null;
         try
         {
-            format = FormatDetector.Detect(content).ToString().ToLowerInvariant();
-            var text = reader.Read(content);
+            var detected = FormatDetector.Detect(content, file.Name);
+            format = detected.ToString().ToLowerInvariant();
+            var text = reader.ReadAs(detected, content);
             var extraction = extractor.Extract(text, file.Name);
             var tokens = searchTokenizer is null ? null : text.Blocks.Select(b => searchTokenizer.ToSearchTokens(b.Text)).ToList();
             return new ProcessedFile(file, null, text, extraction, tokens, format, null);

@@ -15,14 +15,16 @@ public sealed class DocumentReader
         _readers = (readers ?? [new TxtReader(), new DocxReader(), new PdfReader()]).ToDictionary(r => r.Format);
     }
 
-    public static FileFormat Detect(byte[] content) => FormatDetector.Detect(content);
+    /// <summary>Reads a file's bytes; the name, when given, is a claim that the content must not contradict.</summary>
+    public DocumentText Read(byte[] content, string? fileName = null) => ReadAs(FormatDetector.Detect(content, fileName), content);
 
-    public DocumentText Read(byte[] content)
+    /// <summary>Reads content whose format is already known.</summary>
+    public DocumentText ReadAs(FileFormat format, byte[] content)
     {
         if (content.LongLength > MaxFileBytes)
             throw new DocumentRejectedException(RejectReason.TooLarge,
                 $"file too large: {content.LongLength / (1024 * 1024)} MB (limit {MaxFileBytes / (1024 * 1024)} MB)");
-        return _readers[FormatDetector.Detect(content)].Read(content);
+        return _readers[format].Read(content);
     }
 
     public DocumentText Read(string path)
@@ -31,6 +33,6 @@ public sealed class DocumentReader
         if (info.Exists && info.Length > MaxFileBytes)
             throw new DocumentRejectedException(RejectReason.TooLarge,
                 $"file too large: {info.Length / (1024 * 1024)} MB (limit {MaxFileBytes / (1024 * 1024)} MB)");
-        return Read(File.ReadAllBytes(path));
+        return Read(File.ReadAllBytes(path), Path.GetFileName(path));
     }
 }

@@ -29,7 +29,7 @@ public sealed class DocxReader : IDocumentReader
             var body = word.MainDocumentPart?.Document?.Body
                 ?? throw new DocumentRejectedException(RejectReason.Corrupt, "DOCX package has no document body");
             var builder = new DocumentTextBuilder("docx");
-            var styles = new StyleLookup(word.MainDocumentPart!.StyleDefinitionsPart?.Styles);
+            var styles = new StyleLookup(word.MainDocumentPart!.StyleDefinitionsPart);
             var numbering = new ListNumbering(word.MainDocumentPart.NumberingDefinitionsPart?.Numbering, styles);
             foreach (var element in BodyElements(body))
             {
@@ -97,18 +97,25 @@ public sealed class DocxReader : IDocumentReader
     private static string ParagraphText(OpenXmlElement paragraph)
     {
         var text = new StringBuilder();
-        foreach (var element in paragraph.Descendants())
+        AppendVisibleText(paragraph, text);
+        return text.ToString();
+    }
+
+    private static void AppendVisibleText(OpenXmlElement element, StringBuilder text)
+    {
+        foreach (var child in element.ChildElements)
         {
-            if (element.Ancestors<Deleted>().Any() || element.Ancestors<DeletedRun>().Any()) continue;
-            switch (element)
+            switch (child)
             {
                 case Text t: text.Append(t.Text); break;
-                case TabChar: text.Append(' '); break;
-                case Break or CarriageReturn: text.Append(' '); break;
+                case TabChar or Break or CarriageReturn: text.Append(' '); break;
                 case NoBreakHyphen: text.Append('-'); break;
+                case Deleted or DeletedRun or DeletedText or FieldCode: break;
+                // A nested table inside a paragraph-level container is read as a table, not as run text.
+                case Paragraph or Table when element is not TableCell: break;
+                default: if (child.HasChildren) AppendVisibleText(child, text); break;
             }
         }
-        return text.ToString();
     }
 
     private static void AddTable(DocumentTextBuilder builder, Table table)
@@ -130,41 +137,92 @@ public sealed class DocxReader : IDocumentReader
         }
     }
 
+    /// <summary>A cell's paragraphs joined by a space; spaces inside the cell are kept as written.</summary>
     private static string CellText(TableCell cell) =>
-        string.Join(" ", cell.Descendants<Paragraph>().Select(ParagraphText).Select(t => t.Trim()).Where(t => t.Length > 0));
+        string.Join(" ", cell.Descendants<Paragraph>().Select(ParagraphText).Where(t => t.Length > 0));
 
-    /// <summary>Paragraph styles by id: heading levels and list styles, following basedOn.</summary>
-    private sealed class StyleLookup(Styles? styles)
+    /// <summary>
+    /// Paragraph styles by id: heading levels, list styles and style-level numbering, following basedOn.
+    /// Read with a streaming XML reader: template style parts are large and only a few fields matter.
+    /// </summary>
+    private sealed class StyleLookup
     {
-        private readonly Dictionary<string, Style> _byId = styles?.Elements<Style>()
-            .Where(s => s.StyleId?.Value is not null)
-            .GroupBy(s => s.StyleId!.Value!)
-            .ToDictionary(g => g.Key, g => g.First()) ?? [];
+        private sealed record StyleInfo(string Name, string? BasedOn, int? OutlineLevel, int? NumId, int? NumLevel);
+
+        private const string W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+        private readonly Dictionary<string, StyleInfo> _byId = [];
+
+        public StyleLookup(StyleDefinitionsPart? part)
+        {
+            if (part is null) return;
+            using var stream = part.GetStream(FileMode.Open, FileAccess.Read);
+            using var xml = System.Xml.XmlReader.Create(stream, new System.Xml.XmlReaderSettings { DtdProcessing = System.Xml.DtdProcessing.Prohibit });
+            string? id = null, name = null, basedOn = null;
+            int? outline = null, numId = null, numLevel = null;
+            while (xml.Read())
+            {
+                if (xml.NamespaceURI != W) continue;
+                if (xml.NodeType == System.Xml.XmlNodeType.Element)
+                {
+                    string? value = xml.GetAttribute("val", W);
+                    switch (xml.LocalName)
+                    {
+                        case "style":
+                            id = xml.GetAttribute("styleId", W); name = basedOn = null; outline = numId = numLevel = null;
+                            if (xml.IsEmptyElement) Save();
+                            break;
+                        case "name": name = value; break;
+                        case "basedOn": basedOn = value; break;
+                        case "outlineLvl": outline = ParseInt(value); break;
+                        case "numId": numId = ParseInt(value); break;
+                        case "ilvl": numLevel = ParseInt(value); break;
+                    }
+                }
+                else if (xml.NodeType == System.Xml.XmlNodeType.EndElement && xml.LocalName == "style") Save();
+            }
+
+            void Save()
+            {
+                if (id is not null) _byId.TryAdd(id, new StyleInfo(name ?? id, basedOn, outline, numId, numLevel));
+                id = null;
+            }
+        }
+
+        private static int? ParseInt(string? value) => int.TryParse(value, out int n) ? n : null;
 
         public int HeadingLevel(string? styleId, int? outlineLevel)
         {
             if (outlineLevel is >= 0 and < 9) return outlineLevel.Value + 1;
-            for (var style = Find(styleId); style is not null; style = Find(style.BasedOn?.Val?.Value))
+            foreach (var style in Chain(styleId))
             {
-                string name = (style.StyleName?.Val?.Value ?? style.StyleId?.Value ?? "").ToLowerInvariant().Replace(" ", "");
+                string name = style.Name.ToLowerInvariant().Replace(" ", "");
                 if (name == "title") return 1;
                 if (name.StartsWith("heading") && int.TryParse(name["heading".Length..], out int level)) return level;
-                if (style.StyleParagraphProperties?.OutlineLevel?.Val?.Value is int styleOutline and < 9) return styleOutline + 1;
+                if (style.OutlineLevel is >= 0 and < 9) return style.OutlineLevel.Value + 1;
             }
             return 0;
         }
 
         public bool IsListStyle(string? styleId) =>
-            (Find(styleId)?.StyleName?.Val?.Value ?? "").StartsWith("List", StringComparison.OrdinalIgnoreCase);
+            Chain(styleId).FirstOrDefault()?.Name.StartsWith("List", StringComparison.OrdinalIgnoreCase) == true;
 
-        public NumberingProperties? StyleNumbering(string? styleId)
+        /// <summary>The list a style numbers its paragraphs with: (numId, level).</summary>
+        public (int NumId, int Level)? StyleNumbering(string? styleId)
         {
-            for (var style = Find(styleId); style is not null; style = Find(style.BasedOn?.Val?.Value))
-                if (style.StyleParagraphProperties?.NumberingProperties is { } numbering) return numbering;
+            foreach (var style in Chain(styleId))
+                if (style.NumId is int numId) return (numId, style.NumLevel ?? 0);
             return null;
         }
 
-        private Style? Find(string? id) => id is not null && _byId.TryGetValue(id, out var style) ? style : null;
+        private IEnumerable<StyleInfo> Chain(string? styleId)
+        {
+            // basedOn chains are short; the depth limit guards against cycles in damaged files.
+            for (int depth = 0; depth < 16 && styleId is not null && _byId.TryGetValue(styleId, out var style); depth++)
+            {
+                yield return style;
+                styleId = style.BasedOn;
+            }
+        }
     }
 
     /// <summary>
@@ -203,10 +261,11 @@ public sealed class DocxReader : IDocumentReader
         private ResolvedLevel? Level(Paragraph paragraph, string? styleId)
         {
             if (numbering is null) return null;
-            var properties = paragraph.ParagraphProperties?.NumberingProperties ?? styles.StyleNumbering(styleId);
-            int? numId = properties?.NumberingId?.Val?.Value;
+            var direct = paragraph.ParagraphProperties?.NumberingProperties;
+            var fromStyle = styles.StyleNumbering(styleId);
+            int? numId = direct?.NumberingId?.Val?.Value ?? fromStyle?.NumId;
             if (numId is null or 0) return null;
-            int index = properties?.NumberingLevelReference?.Val?.Value ?? 0;
+            int index = direct?.NumberingLevelReference?.Val?.Value ?? fromStyle?.Level ?? 0;
             var instance = numbering.Elements<NumberingInstance>().FirstOrDefault(n => n.NumberID?.Value == numId);
             int? abstractId = instance?.AbstractNumId?.Val?.Value;
             var definition = numbering.Elements<AbstractNum>().FirstOrDefault(a => a.AbstractNumberId?.Value == abstractId);

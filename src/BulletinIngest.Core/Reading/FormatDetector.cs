@@ -19,7 +19,27 @@ public static class FormatDetector
     private static readonly byte[] ZipMagic = [0x50, 0x4B, 0x03, 0x04];
     private static readonly byte[] Ole2Magic = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
 
-    public static FileFormat Detect(byte[] content)
+    /// <summary>
+    /// The format of <paramref name="content"/>. The file name is only a claim: a ".pdf" or ".docx" whose bytes
+    /// have no signature at all is refused as damaged or mislabelled rather than read as text.
+    /// </summary>
+    public static FileFormat Detect(byte[] content, string? fileName = null)
+    {
+        var format = DetectFromContent(content);
+        if (format == FileFormat.Txt && fileName is not null)
+        {
+            string extension = Path.GetExtension(fileName).ToLowerInvariant();
+            if (extension == ".pdf")
+                throw new DocumentRejectedException(RejectReason.Corrupt, "not a PDF file: no %PDF- header (damaged or mislabelled)");
+            if (extension is ".docx" or ".docm" or ".dotx")
+                throw new DocumentRejectedException(RejectReason.Corrupt, "not a DOCX package: no zip signature (damaged or mislabelled)");
+            if (extension is ".doc" or ".xls" or ".xlsx" or ".ppt" or ".pptx" or ".zip" or ".rar" or ".7z")
+                throw new DocumentRejectedException(RejectReason.UnsupportedFormat, $"unsupported format ({extension})");
+        }
+        return format;
+    }
+
+    private static FileFormat DetectFromContent(byte[] content)
     {
         if (content.Length == 0)
             throw new DocumentRejectedException(RejectReason.Empty, "empty file (0 bytes)");

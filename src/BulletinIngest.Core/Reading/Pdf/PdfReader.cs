@@ -1,10 +1,85 @@
+using BulletinIngest.Reading.Pdf.Content;
+using BulletinIngest.Reading.Pdf.Fonts;
+using BulletinIngest.Reading.Pdf.Layout;
+using PdfSharp.Pdf;
+using PdfSharp.Pdf.IO;
+using SharpReader = PdfSharp.Pdf.IO.PdfReader;
+
 namespace BulletinIngest.Reading.Pdf;
 
-/// <summary>PDF text layer on PDFsharp (issue #3). Until it lands, PDFs are recorded as unsupported.</summary>
+/// <summary>
+/// The PDF text layer. PDFsharp parses the file (cross-references, object streams, filters, encryption)
+/// and tokenizes page content; everything after that is ours, in stages:
+/// <see cref="ContentInterpreter"/> (operators → positioned letters and rulings, through the fonts in
+/// <c>Fonts/</c>) → <see cref="PageLayout"/> (ruled tables → rows; letters → lines) →
+/// <see cref="HeaderFooterFilter"/> → <see cref="BlockBuilder"/> (lines → paragraphs, headings, list items).
+/// Refuses empty, damaged and password-protected files, and files whose pages are images without text.
+/// </summary>
 public sealed class PdfReader : IDocumentReader
 {
+    static PdfReader()
+    {
+        // PDFsharp 6.5 refuses to run until a license is chosen; the package is published under AGPL-3.0.
+        PdfSharp.PdfSharpLicense.SetAgplLicense();
+    }
+
     public FileFormat Format => FileFormat.Pdf;
 
-    public DocumentText Read(byte[] content) =>
-        throw new DocumentRejectedException(RejectReason.UnsupportedFormat, "PDF reading is not available yet");
+    public DocumentText Read(byte[] content)
+    {
+        using var document = Open(content);
+        var fonts = new FontCache();
+        var interpreter = new ContentInterpreter(fonts);
+        var pages = new List<PageContent>(document.PageCount);
+        for (int i = 0; i < document.PageCount; i++) pages.Add(interpreter.Interpret(document.Pages[i], i + 1));
+
+        var builder = new DocumentTextBuilder("pdf");
+        var imageOnly = pages.Where(p => !p.HasText && p.ImageCount > 0).Select(p => p.PageNumber).ToList();
+        if (pages.All(p => !p.HasText))
+        {
+            if (imageOnly.Count > 0)
+                throw new DocumentRejectedException(RejectReason.NeedsOcr,
+                    $"scanned PDF: {PageList(imageOnly)} of {pages.Count} are images without a text layer; run OCR first");
+            throw new DocumentRejectedException(RejectReason.Empty, $"PDF has no text ({pages.Count} pages)");
+        }
+        if (imageOnly.Count > 0) builder.Warn($"{PageList(imageOnly)} are images without a text layer (needs OCR); their text is missing");
+        foreach (var warning in fonts.Warnings.Concat(interpreter.Warnings)) builder.Warn(warning);
+
+        var items = pages.Select(PageLayout.Analyze).ToList();
+        HeaderFooterFilter.Apply(items, pages.Select(p => p.Height).ToList());
+        BlockBuilder.Build(builder, items);
+        return builder.Build(pageCount: pages.Count);
+    }
+
+    /// <summary>Opens the file with an empty user password; maps PDFsharp's failures to rejections.</summary>
+    private static PdfDocument Open(byte[] content)
+    {
+        if (content.Length == 0) throw new DocumentRejectedException(RejectReason.Empty, "empty file (0 bytes)");
+        try
+        {
+            return SharpReader.Open(new MemoryStream(content, writable: false), "", PdfDocumentOpenMode.Import);
+        }
+        catch (PdfReaderException error) when (error.Message.Contains("password", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new DocumentRejectedException(RejectReason.Encrypted, "encrypted PDF: a password is needed to open it", error);
+        }
+        catch (Exception error) when (error is not OutOfMemoryException)
+        {
+            throw new DocumentRejectedException(RejectReason.Corrupt, $"damaged PDF: {error.Message}", error);
+        }
+    }
+
+    /// <summary>"page 3" or "pages 1-5, 7".</summary>
+    private static string PageList(IReadOnlyList<int> pages)
+    {
+        var runs = new List<string>();
+        for (int i = 0; i < pages.Count;)
+        {
+            int j = i;
+            while (j + 1 < pages.Count && pages[j + 1] == pages[j] + 1) j++;
+            runs.Add(i == j ? $"{pages[i]}" : $"{pages[i]}-{pages[j]}");
+            i = j + 1;
+        }
+        return (pages.Count == 1 ? "page " : "pages ") + string.Join(", ", runs);
+    }
 }

@@ -1,0 +1,5 @@
+using System.Runtime.CompilerServices;
+
+// The font and CMap stages are internal; their tests drive them directly.
+[assembly: InternalsVisibleTo("BulletinIngest.Tests")]
+[assembly: InternalsVisibleTo("pdfrun")]

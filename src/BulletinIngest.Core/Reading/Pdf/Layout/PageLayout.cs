@@ -1,0 +1,51 @@
+using BulletinIngest.Reading.Pdf.Content;
+
+namespace BulletinIngest.Reading.Pdf.Layout;
+
+/// <summary>A line of running text or a table row on a page, in reading order.</summary>
+public sealed record PageItem(int Page, double Top, double X, TextLine? Line, IReadOnlyList<string>? Cells)
+{
+    public bool IsTableRow => Cells is not null;
+}
+
+/// <summary>
+/// One page's letters into reading-order items: letters inside a ruled table go to its cells (one item per
+/// row, cells in column order); the rest become text lines. Items are ordered top to bottom, then left to right.
+/// </summary>
+public static class PageLayout
+{
+    public static List<PageItem> Analyze(PageContent page)
+    {
+        var grids = TableDetector.Detect(page.Rulings);
+        var flow = new List<Letter>();
+        var inTable = grids.Select(_ => new List<Letter>()).ToList();
+        foreach (var letter in page.Letters)
+        {
+            int grid = letter.Upright ? grids.FindIndex(g => g.Contains(letter.CenterX, letter.CenterY)) : -1;
+            (grid >= 0 ? inTable[grid] : flow).Add(letter);
+        }
+
+        var items = new List<PageItem>();
+        for (int g = 0; g < grids.Count; g++) items.AddRange(TableRows(page.PageNumber, grids[g], inTable[g]));
+        items.AddRange(LineBuilder.Build(flow).Select(line => new PageItem(page.PageNumber, line.Baseline - line.Size * 0.5, line.X, line, null)));
+        return items.OrderBy(i => i.Top).ThenBy(i => i.X).ToList();
+    }
+
+    private static IEnumerable<PageItem> TableRows(int pageNumber, TableGrid grid, List<Letter> letters)
+    {
+        var byRow = letters.GroupBy(l => grid.RowAt(l.CenterY)).Where(g => g.Key >= 0).ToDictionary(g => g.Key, g => g.ToList());
+        for (int row = 0; row + 1 < grid.Rows.Count; row++)
+        {
+            if (!byRow.TryGetValue(row, out var rowLetters)) continue;
+            var cells = new string[grid.ColumnCount];
+            Array.Fill(cells, "");
+            foreach (var (column, span) in grid.CellsOfRow(row))
+            {
+                double left = grid.Columns[column], right = grid.Columns[column + span];
+                var cellLetters = rowLetters.Where(l => l.CenterX >= left && l.CenterX < right);
+                cells[column] = LineBuilder.Build(cellLetters).Aggregate("", (text, line) => Cjk.Join(text, line.Text.Trim()));
+            }
+            if (cells.Any(c => c.Length > 0)) yield return new PageItem(pageNumber, grid.Rows[row], grid.Left, null, cells);
+        }
+    }
+}
