@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using BulletinIngest.Cli.Commands;
 using BulletinIngest.Pipeline;
@@ -109,18 +108,9 @@ public class SearchTests(IngestedSamples samples) : IClassFixture<IngestedSample
     [Fact]
     public void The_search_command_prints_json_passages_with_the_match()
     {
-        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "bulletin.dll"), "search", "托育",
-            "--db", samples.DatabasePath, "--format", "json", "--limit", "3"])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            StandardOutputEncoding = System.Text.Encoding.UTF8,
-        };
-        using var process = Process.Start(start)!;
-        string output = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        Assert.Equal(0, process.ExitCode);
-        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var result = CliProcess.Run("search", "托育", "--db", samples.DatabasePath, "--format", "json", "--limit", "3");
+        Assert.Equal(0, result.ExitCode);
+        var lines = result.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(3, lines.Length);
         foreach (var line in lines)
         {
@@ -130,5 +120,13 @@ public class SearchTests(IngestedSamples samples) : IClassFixture<IngestedSample
             Assert.Equal("托育", passage[match[0].GetInt32()..match[1].GetInt32()]);
             Assert.EndsWith(".txt", json.RootElement.GetProperty("doc").GetString());
         }
+    }
+
+    [Fact]
+    public void The_search_command_refuses_a_query_without_words()
+    {
+        var result = CliProcess.Run("search", "，。！", "--db", samples.DatabasePath);
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("no words", result.Error);
     }
 }
