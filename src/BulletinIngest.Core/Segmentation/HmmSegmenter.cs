@@ -7,7 +7,7 @@ namespace BulletinIngest.Segmentation;
 /// characters the dictionary does not cover, by Viterbi decoding. Tables come from models/jieba/hmm.bin.
 /// Reproduces finalseg.cut exactly, including its tie-breaking (Python's max over (probability, state letter)).
 /// </summary>
-public sealed class HmmSegmenter
+internal sealed class HmmSegmenter
 {
     /// <summary>finalseg's MIN_FLOAT: the log-probability of an emission or transition the tables lack.</summary>
     public const double MinFloat = -3.14e100;
