@@ -202,14 +202,20 @@ public sealed class JiebaSegmenter
     // jieba's re_userdict: word, then optionally " freq", then optionally " tag".
     private static readonly Regex UserDictionaryLine = new(@"^(.+?)( [0-9]+)?( [a-z]+)?$", RegexOptions.CultureInvariant);
 
-    /// <summary>jieba's load_userdict for one line: a word without a frequency gets suggest_freq's.</summary>
+    /// <summary>
+    /// jieba's load_userdict for one line: a word without a frequency gets suggest_freq's. Lines starting with
+    /// # are comments (our extension; jieba would add them as words).
+    /// </summary>
     private void AddUserDictionaryLine(string line)
     {
         line = line.Trim(' ', '\t', '\n', '\r', '\v', '\f').TrimStart('\uFEFF');
         if (line.Length == 0 || line.StartsWith('#')) return;
         var match = UserDictionaryLine.Match(line);
         string word = match.Groups[1].Value;
-        int freq = match.Groups[2].Success ? int.Parse(match.Groups[2].Value.Trim()) : SuggestFrequency(word);
+        int freq;
+        if (!match.Groups[2].Success) freq = SuggestFrequency(word);
+        else if (!int.TryParse(match.Groups[2].Value.AsSpan(1), out freq))
+            throw new ArgumentException($"user dictionary: frequency out of range in \"{line}\"");
         _dictionary.AddWord(word, freq);
     }
 
