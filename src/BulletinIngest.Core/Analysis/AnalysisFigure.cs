@@ -38,8 +38,10 @@ public sealed class AnalysisFigure
     public bool IsExact => Qualifier is null;
     public int? Year => IssueDate is { Length: >= 4 } date && int.TryParse(date[..4], out int year) ? year : null;
 
-    public string ProjectKey => Names.ProjectKey(CanonicalProjectId, Project, Indicator);
-    public string RegionKey => Names.RegionKey(Region);
+    // Keys are asked for many times by every rule: computed once.
+    private string? _projectKey, _regionKey;
+    public string ProjectKey => _projectKey ??= Names.ProjectKey(CanonicalProjectId, Project, Indicator);
+    public string RegionKey => _regionKey ??= Names.RegionKey(Region);
     /// <summary>The name an analyst recognises: the project, and the indicator when it is a different one.</summary>
     public string DisplayName => Names.DisplayName(Project, Indicator);
 
