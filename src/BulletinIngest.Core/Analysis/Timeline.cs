@@ -1,6 +1,6 @@
 namespace BulletinIngest.Analysis;
 
-/// <summary>A region's figure in one issue, with how it moved since the previous issue that stated it.</summary>
+/// <summary>A region's figure in one issue, with how it moved since the previous issue of the year that stated it.</summary>
 public sealed record TimelineRow(
     string? AsOf, int? Issue, string Doc, string? Kind, string Project, double? Target, double? Actual, string? Unit,
     double? Percent, string? Qualifier, string? Change, long FigureId);
@@ -20,7 +20,8 @@ public static class Timeline
         foreach (var figure in selected)
         {
             string? change = null;
-            if (previous.TryGetValue(figure.ProjectKey, out var before) && before.DocumentId != figure.DocumentId)
+            // Cumulative figures start again each year: a change is only within one year.
+            if (previous.TryGetValue(figure.ProjectKey, out var before) && before.DocumentId != figure.DocumentId && before.Year == figure.Year)
                 change = Change(before, figure);
             if (!figure.IsPlan) previous[figure.ProjectKey] = figure;
             rows.Add(new TimelineRow(figure.IssueDate, figure.Issue, figure.Doc, figure.DocKind, figure.DisplayName, figure.Target,
