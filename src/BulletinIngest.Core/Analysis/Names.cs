@@ -35,17 +35,42 @@ public static partial class Names
         return bare.Length >= 2 ? bare : plain;
     }
 
-    /// <summary>A place's name without punctuation and administrative suffix: 屈原管理区, 屈原区 → 屈原.</summary>
+    /// <summary>
+    /// A place's key: its name without punctuation and administrative suffix, with the suffix's level kept, so
+    /// 屈原管理区 and 屈原区 are one place (both districts) while 岳阳县 and 岳阳市 stay two.
+    /// </summary>
     public static string RegionKey(string? region)
+    {
+        var (name, suffix) = SplitRegion(region);
+        return suffix.Length == 0 ? name : $"{name}|{RegionLevel(suffix)}";
+    }
+
+    /// <summary>
+    /// Whether an analyst's spelling of a place names it: the same place by <see cref="RegionKey"/>, or the bare
+    /// name without a suffix (汨罗 for 汨罗市, 湘乡 for 湘乡市).
+    /// </summary>
+    public static bool RegionMatches(string? query, string? region) =>
+        query is not null && region is not null &&
+        (RegionKey(query) == RegionKey(region) || Plain(query) == SplitRegion(region).Name);
+
+    /// <summary>The name and its administrative suffix; a suffix is only split off when two characters remain (湘乡 stays whole).</summary>
+    private static (string Name, string Suffix) SplitRegion(string? region)
     {
         string plain = Plain(region ?? "");
         foreach (string suffix in RegionSuffixes)
-            if (plain.Length > suffix.Length && plain.EndsWith(suffix, StringComparison.Ordinal))
-                return plain[..^suffix.Length];
-        return plain;
+            if (plain.Length >= suffix.Length + 2 && plain.EndsWith(suffix, StringComparison.Ordinal))
+                return (plain[..^suffix.Length], suffix);
+        return (plain, "");
     }
 
-    public static bool SameRegion(string? a, string? b) => a is not null && b is not null && RegionKey(a) == RegionKey(b);
+    /// <summary>Suffixes of one administrative level: every kind of district (区, 管理区, 新区, 开发区) is a 区.</summary>
+    private static string RegionLevel(string suffix) => suffix switch
+    {
+        "自治县" => "县",
+        "自治州" => "州",
+        _ when suffix.EndsWith('区') && suffix != "地区" => "区",
+        _ => suffix,
+    };
 
     /// <summary>The share of the query's character bigrams found in the name, numbers left out of both, 0 to 1.</summary>
     public static double Coverage(string query, string name)

@@ -13,7 +13,7 @@ public static class Timeline
         var previous = new Dictionary<string, AnalysisFigure>();
         var rows = new List<TimelineRow>();
         var selected = figures
-            .Where(f => Names.SameRegion(f.Region, region))
+            .Where(f => Names.RegionMatches(region, f.Region))
             .Where(f => project is null || string.Equals(f.CanonicalProjectId, project, StringComparison.OrdinalIgnoreCase) ||
                         Comparison.NameMatch(project, f) >= Comparison.MinimumSimilarity)
             .OrderBy(f => f.IssueDate, StringComparer.Ordinal).ThenBy(f => f.Issue).ThenBy(f => f.DocumentId).ThenBy(f => f.StartOffset);

@@ -56,11 +56,14 @@ public class NamesTests
     }
 
     [Theory]
-    [InlineData("屈原管理区", "屈原区")]
-    [InlineData("汨罗市", "汨罗")]
-    [InlineData("南湖新区", "南湖")]
-    public void Region_names_are_compared_without_the_administrative_suffix(string a, string b)
+    [InlineData("屈原区", "屈原管理区", true)]
+    [InlineData("汨罗", "汨罗市", true)]
+    [InlineData("湘乡", "湘乡市", true)]
+    [InlineData("南湖区", "南湖新区", true)]
+    [InlineData("岳阳县", "岳阳市", false)]
+    [InlineData("汨罗市", "汨罗县", false)]
+    public void A_region_is_found_under_another_district_suffix_or_its_bare_name_but_not_another_level(string query, string region, bool matches)
     {
-        Assert.True(Names.SameRegion(a, b));
+        Assert.Equal(matches, Names.RegionMatches(query, region));
     }
 }
