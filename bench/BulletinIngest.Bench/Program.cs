@@ -8,6 +8,7 @@ var benchmarks = new Dictionary<string, Func<string[], int>>
 {
     ["ingest"] = IngestBenchmark.Run,
     ["learning"] = LearningBenchmark.Run,
+    ["lineup"] = LineupBenchmark.Run,
 };
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))
 {

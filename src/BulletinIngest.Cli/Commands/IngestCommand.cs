@@ -1,5 +1,6 @@
 using System.CommandLine;
 using BulletinIngest.Extraction;
+using BulletinIngest.Learning;
 using BulletinIngest.Pipeline;
 using BulletinIngest.Reading;
 using BulletinIngest.Segmentation;
@@ -85,5 +86,8 @@ public static class IngestCommand
 /// <summary>The pipeline with the stages this build has.</summary>
 public static class PipelineFactory
 {
-    public static IngestPipeline Create() => new(new DocumentReader(), new BulletinExtractor(), new JiebaSearchTokenizer());
+    public static IngestPipeline Create() => new(
+        new DocumentReader(),
+        new ProjectMappingExtractor(new BulletinExtractor(), ProjectMapper.Load()),
+        new JiebaSearchTokenizer());
 }
