@@ -7,6 +7,8 @@ Console.OutputEncoding = Encoding.UTF8;
 var benchmarks = new Dictionary<string, Func<string[], int>>
 {
     ["ingest"] = IngestBenchmark.Run,
+    ["pdf"] = PdfBenchmark.Run,
+    ["segment"] = SegmentationBenchmark.Run,
     ["learning"] = LearningBenchmark.Run,
     ["lineup"] = LineupBenchmark.Run,
 };

@@ -21,15 +21,17 @@ public sealed class PrefixDictionary
     private readonly int[] _rootChild;
     private readonly int _baseCount;
 
-    // Per copy: frequencies (and their logs) of every node, base and added, and the added edges.
+    // Per copy: frequencies (and their logs) of every node, base and added; the added edges, and a flag on each
+    // node that has some so that walking the base trie only pays for a hash lookup where it may find one.
     private int[] _freq;
     private double[] _logFreq;
     private int _count;
     private readonly Dictionary<long, int> _addedChildren;
+    private bool[] _hasAddedChildren;
     private readonly HashSet<string> _forceSplit;
 
     private PrefixDictionary(char[] labels, int[] childStart, int[] rootChild, int baseCount, int[] freq, double[] logFreq,
-        int count, Dictionary<long, int> addedChildren, HashSet<string> forceSplit, long total)
+        int count, Dictionary<long, int> addedChildren, bool[] hasAddedChildren, HashSet<string> forceSplit, long total)
     {
         _labels = labels;
         _childStart = childStart;
@@ -39,6 +41,7 @@ public sealed class PrefixDictionary
         _logFreq = logFreq;
         _count = count;
         _addedChildren = addedChildren;
+        _hasAddedChildren = hasAddedChildren;
         _forceSplit = forceSplit;
         SetTotal(total);
     }
@@ -73,12 +76,12 @@ public sealed class PrefixDictionary
         var rootChild = new int[char.MaxValue + 1];
         Array.Fill(rootChild, NotFound);
         for (int child = childStart[Root]; child < childStart[Root + 1]; child++) rootChild[labels[child]] = child;
-        return new PrefixDictionary(labels, childStart, rootChild, count, freq, logFreq, count, [], [], total);
+        return new PrefixDictionary(labels, childStart, rootChild, count, freq, logFreq, count, [], new bool[count], [], total);
     }
 
     /// <summary>A copy that words can be added to without changing this one.</summary>
     public PrefixDictionary Copy() => new(_labels, _childStart, _rootChild, _baseCount, (int[])_freq.Clone(),
-        (double[])_logFreq.Clone(), _count, new Dictionary<long, int>(_addedChildren), [.. _forceSplit], Total);
+        (double[])_logFreq.Clone(), _count, new Dictionary<long, int>(_addedChildren), (bool[])_hasAddedChildren.Clone(), [.. _forceSplit], Total);
 
     /// <summary>The node reached from <paramref name="node"/> by one character, or -1.</summary>
     public int Child(int node, char c)
@@ -97,7 +100,7 @@ public sealed class PrefixDictionary
                 else hi = mid - 1;
             }
         }
-        if (found == NotFound && _addedChildren.Count > 0 && _addedChildren.TryGetValue(EdgeKey(node, c), out int added))
+        if (found == NotFound && _hasAddedChildren[node] && _addedChildren.TryGetValue(EdgeKey(node, c), out int added))
             found = added;
         return found;
     }
@@ -138,6 +141,7 @@ public sealed class PrefixDictionary
             {
                 child = NewNode();
                 _addedChildren[EdgeKey(node, c)] = child;
+                _hasAddedChildren[node] = true;
             }
             node = child;
         }
@@ -153,9 +157,11 @@ public sealed class PrefixDictionary
         {
             Array.Resize(ref _freq, _count * 2);
             Array.Resize(ref _logFreq, _count * 2);
+            Array.Resize(ref _hasAddedChildren, _count * 2);
         }
         _freq[_count] = 0;
         _logFreq[_count] = 0.0;
+        _hasAddedChildren[_count] = false;
         return _count++;
     }
 

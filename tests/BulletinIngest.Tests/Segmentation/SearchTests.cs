@@ -86,6 +86,20 @@ public class SearchTests(IngestedSamples samples) : IClassFixture<IngestedSample
         Assert.Empty(Find("标准低保城乡"));
     }
 
+    [Fact]
+    public void Region_keeps_the_documents_issued_by_or_under_it()
+    {
+        // Regions are the extraction stage's job; set them by hand so the filter is tested on its own.
+        using (var store = BulletinStore.Open(samples.DatabasePath))
+            store.Connection.Execute("UPDATE documents SET region = '汨罗市', parent_region = '岳阳市' WHERE name LIKE '004%'");
+        using var connection = BulletinStore.OpenReadOnly(samples.DatabasePath);
+        var inMiluo = _search.Find(connection, "托育", region: "汨罗市");
+        Assert.NotEmpty(inMiluo);
+        Assert.All(inMiluo, hit => Assert.StartsWith("004", hit.Document));
+        Assert.Equal(inMiluo.Count, _search.Find(connection, "托育", region: "岳阳市").Count);
+        Assert.Empty(_search.Find(connection, "托育", region: "湘乡市"));
+    }
+
     [Theory]
     [InlineData("咔嚓嘭嗡")]
     [InlineData("托育低保")]

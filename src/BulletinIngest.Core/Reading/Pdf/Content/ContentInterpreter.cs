@@ -39,7 +39,7 @@ internal sealed class ContentInterpreter(FontCache fonts)
         _images = 0; _operators = 0;
         _state = new GraphicsState();
         var box = page.EffectiveCropBoxReadOnly;
-        if (box.IsEmpty || box.Width <= 0 || box.Height <= 0) box = page.MediaBox;
+        if (box.IsZero || box.Width <= 0 || box.Height <= 0) box = page.MediaBox;
         int rotate = ((page.Rotate % 360) + 360) % 360;
         _display = DisplayMatrix(box.X1, box.Y1, box.X2, box.Y2, rotate);
         double width = rotate is 90 or 270 ? box.Height : box.Width;
@@ -49,9 +49,10 @@ internal sealed class ContentInterpreter(FontCache fonts)
         {
             Run(ContentBytes.Read(page), page.Resources, depth: 0);
         }
-        catch (Exception error) when (error is ContentReaderException or InvalidOperationException or FormatException or ArgumentException or IndexOutOfRangeException)
+        catch (Exception error) when (error is not OutOfMemoryException)
         {
-            Warnings.Add($"page {pageNumber}: content stream could not be read completely ({error.Message})");
+            // PDFsharp's content parser fails in many ways on damaged streams; keep what was read before the damage.
+            Warnings.Add($"page {pageNumber}: content stream could not be read completely ({PdfReader.OneLine(error.Message)})");
         }
         var visible = _letters.Where(l => l.X > -l.Width && l.X < width + 1 && l.Baseline > 0 && l.Baseline - l.Size < height + 1).ToList();
         return new PageContent(pageNumber, width, height, visible, _rulings.ToList(), _images);
@@ -191,8 +192,10 @@ internal sealed class ContentInterpreter(FontCache fonts)
         {
             var origin = rendering.Transform(0, 0);
             var end = rendering.Transform(advance, 0);
-            var up = rendering.TransformVector(f.FontMatrix.TransformVector(0, 1000).X, f.FontMatrix.TransformVector(0, 1000).Y);
-            double letterSize = Math.Sqrt(up.X * up.X + up.Y * up.Y);
+            // Orientation from text space: Type 3 fonts may flip glyph space in their FontMatrix and draw glyphs flipped back.
+            var up = rendering.TransformVector(0, 1);
+            double emHeight = Math.Abs(f.FontMatrix.TransformVector(0, 1000).Y);
+            double letterSize = Math.Sqrt(up.X * up.X + up.Y * up.Y) * emHeight;
             bool upright = rendering.A > 0 && up.Y < 0 && Math.Abs(rendering.B) <= 0.1 * Math.Abs(rendering.A) && Math.Abs(up.X) <= 0.4 * Math.Abs(up.Y);
             _letters.Add(new Letter(text, origin.X, origin.Y, Math.Max(0, end.X - origin.X), letterSize, bold, upright));
         }

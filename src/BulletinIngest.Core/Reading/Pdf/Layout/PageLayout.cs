@@ -3,7 +3,8 @@ using BulletinIngest.Reading.Pdf.Content;
 namespace BulletinIngest.Reading.Pdf.Layout;
 
 /// <summary>A line of running text or a table row on a page, in reading order.</summary>
-public sealed record PageItem(int Page, double Top, double X, TextLine? Line, IReadOnlyList<string>? Cells)
+public sealed record PageItem(int Page, double Top, double X, TextLine? Line, IReadOnlyList<string>? Cells,
+    IReadOnlyList<(double Left, double Right)>? CellBounds = null)
 {
     public bool IsTableRow => Cells is not null;
 }
@@ -39,13 +40,15 @@ public static class PageLayout
             if (!byRow.TryGetValue(row, out var rowLetters)) continue;
             var cells = new string[grid.ColumnCount];
             Array.Fill(cells, "");
+            var bounds = Enumerable.Range(0, grid.ColumnCount).Select(c => (grid.Columns[c], grid.Columns[c + 1])).ToArray();
             foreach (var (column, span) in grid.CellsOfRow(row))
             {
                 double left = grid.Columns[column], right = grid.Columns[column + span];
                 var cellLetters = rowLetters.Where(l => l.CenterX >= left && l.CenterX < right);
                 cells[column] = LineBuilder.Build(cellLetters).Aggregate("", (text, line) => Cjk.Join(text, line.Text.Trim()));
+                bounds[column] = (left, right);
             }
-            if (cells.Any(c => c.Length > 0)) yield return new PageItem(pageNumber, grid.Rows[row], grid.Left, null, cells);
+            if (cells.Any(c => c.Length > 0)) yield return new PageItem(pageNumber, grid.Rows[row], grid.Left, null, cells, bounds);
         }
     }
 }
