@@ -90,8 +90,14 @@ public static class IngestCommand
 /// <summary>The pipeline with the stages this build has.</summary>
 public static class PipelineFactory
 {
+    /// <summary>
+    /// Rules extract the figures; the clause classifier vetoes narrative ones among those the rules were unsure of
+    /// (optional figures); the project mapper gives each its canonical project.
+    /// </summary>
     public static IngestPipeline Create() => new(
         new DocumentReader(),
-        new ProjectMappingExtractor(new BulletinExtractor(), ProjectMapper.Load()),
+        new ProjectMappingExtractor(
+            new ClauseFilterExtractor(new BulletinExtractor(), ClauseClassifier.Load(), ClauseFilterScope.Optional),
+            ProjectMapper.Load()),
         new JiebaSearchTokenizer());
 }
