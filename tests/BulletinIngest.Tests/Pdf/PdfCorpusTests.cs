@@ -40,6 +40,25 @@ public class PdfCorpusTests(ITestOutputHelper output)
         Assert.Empty(failures);
     }
 
+    [Fact]
+    public void Paragraphs_list_items_and_rows_come_out_as_the_expected_lines()
+    {
+        // Each expected line (paragraph, heading, list item, table row) should be exactly one block:
+        // lines broken by the page width joined again, nothing glued to the next paragraph.
+        var failures = new List<string>();
+        foreach (string file in CorpusPdfs().Select(row => (string)row[0]))
+        {
+            var expected = File.ReadAllLines(Path.Combine(RepoPaths.Expected, file.Split('.')[0] + ".txt"))
+                .Select(TextSimilarity.Normalize).Where(l => l.Length > 0).ToList();
+            var blocks = Reader.Read(File.ReadAllBytes(RepoPaths.Bulletin("pdf/" + file))).Blocks
+                .Select(b => TextSimilarity.Normalize(b.Text)).ToHashSet();
+            int exact = expected.Count(blocks.Contains);
+            output.WriteLine($"{file,-38} {exact,4} of {expected.Count,4} expected lines are blocks");
+            if (exact < 0.95 * expected.Count) failures.Add($"{file}: {exact} of {expected.Count}");
+        }
+        Assert.Empty(failures);
+    }
+
     [Theory]
     [MemberData(nameof(CorpusPdfs))]
     public void Blocks_carry_their_page_and_offsets_into_the_full_text(string file)

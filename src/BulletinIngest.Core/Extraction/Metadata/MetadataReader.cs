@@ -39,9 +39,8 @@ public static partial class MetadataReader
         foreach (var line in lines)
         {
             string text = line.TrimStart('《', '“', '"');
-            foreach (var name in gazetteer.Names)
+            foreach (var name in gazetteer.NamesAt(text, 0))
             {
-                if (!text.StartsWith(name, StringComparison.Ordinal)) continue;
                 var place = gazetteer.Resolve(name, null);
                 if (place is null) continue;
                 return (place.Name, place.Parent, name);
@@ -84,8 +83,12 @@ public static partial class MetadataReader
         return null;
     }
 
-    private static string Format(Match m) =>
-        $"{m.Groups["y"].Value}-{int.Parse(m.Groups["m"].Value):00}-{int.Parse(m.Groups["d"].Value):00}";
+    /// <summary>YYYY-MM-DD from Arabic (2024年9月27日) or Chinese numerals (二〇二四年九月二十七日).</summary>
+    private static string Format(Match m)
+    {
+        static int Part(string text) => int.TryParse(text, out int n) ? n : (int)(Numbers.ChineseNumeral.Parse(text) ?? 0);
+        return $"{Part(m.Groups["y"].Value):0000}-{Part(m.Groups["m"].Value):00}-{Part(m.Groups["d"].Value):00}";
+    }
 
     private static string? FindCampaign(string title, string? regionName)
     {
@@ -128,19 +131,19 @@ public static partial class MetadataReader
     [GeneratedRegex(@"第([0-9一二三四五六七八九十百]+)期")]
     private static partial Regex IssuePattern();
 
-    [GeneratedRegex(@"^(?<y>\d{4})年(?<m>\d{1,2})月(?<d>\d{1,2})日(印发)?$")]
+    [GeneratedRegex(@"^(?<y>\d{4}|[〇零一二三四五六七八九]{4})年(?<m>\d{1,2}|[一二三四五六七八九十]{1,2})月(?<d>\d{1,2}|[一二三四五六七八九十]{1,3})日(印发)?$")]
     private static partial Regex DateLine();
 
-    [GeneratedRegex(@"(?<y>\d{4})年(?<m>\d{1,2})月(?<d>\d{1,2})日")]
+    [GeneratedRegex(@"(?<y>\d{4}|[〇零一二三四五六七八九]{4})年(?<m>\d{1,2}|[一二三四五六七八九十]{1,2})月(?<d>\d{1,2}|[一二三四五六七八九十]{1,3})日")]
     private static partial Regex DatePattern();
 
     [GeneratedRegex(@"《([^》]+)》")]
     private static partial Regex QuotedTitle();
 
-    [GeneratedRegex(@"(工作专报|专报|工作简报|简报|情况通报|通报|快报|工作专班办公室|工作专班|专班|办公室|领导小组|实施方案|工作方案|行动方案|方案|的通知|通知|工作)$")]
+    [GeneratedRegex(@"(工作专报|专报|工作简报|简报|情况通报|通报|快报|工作专班办公室|工作专班|专班|办公室|领导小组|实施方案|工作方案|行动方案|方案|的通知|通知|工作|进展情况|推进情况|完成情况|进度情况|情况|项目|工作进展|进展)$")]
     private static partial Regex TitleSuffix();
 
-    [GeneratedRegex(@"^(关于印发|关于|实施|开展)")]
+    [GeneratedRegex(@"^(关于印发|关于|\d{4}年度?|[一二三四五六七八九十]{1,2}月份?|实施|开展)+")]
     private static partial Regex LeadingVerb();
 
     [GeneratedRegex(@"截至(\d{1,2}月(份|底|末)?)|截止\d{1,2}月(份|底|末)?|(?<!\d)1[-—至~]\d{1,2}月(份)?")]

@@ -41,6 +41,8 @@ public static partial class NumberRecognizer
         if (i < text.Length && text[i] is '-' or '—' or '–' or '~' or '～' or '至' && i + 1 < text.Length && char.IsDigit(text[i + 1])) return null;
         if (i < text.Length && char.IsAsciiLetter(text[i]) && UnitTable.Match(text, i) is null) return null;
         if (i < text.Length && text[i] is '.' && i + 1 < text.Length && char.IsDigit(text[i + 1])) return null;
+        // "12.6 km": the compact text keeps the space between a number and an ASCII unit.
+        if (i + 1 < text.Length && text[i] == ' ' && char.IsAsciiLetter(text[i + 1]) && UnitTable.Match(text, i + 1) is not null) i++;
         if (Approx(text, ref i)) approximate = true;
         double factor = 1;
         if (i < text.Length && text[i] is '万' or '亿')
@@ -48,7 +50,8 @@ public static partial class NumberRecognizer
             factor = text[i] == '万' ? 1e4 : 1e8;
             i++;
         }
-        else if (i < text.Length && text[i] == '千' && UnitTable.Match(text, i + 1) is { Descriptive: false })
+        else if (i < text.Length && text[i] == '千' && (UnitTable.Match(text, i + 1) is { Descriptive: false }
+                 || (i + 1 < text.Length && text[i + 1] is '余' or '多' && UnitTable.Match(text, i + 2) is { Descriptive: false })))
         {
             factor = 1e3;
             i++;

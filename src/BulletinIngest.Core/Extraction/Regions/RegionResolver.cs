@@ -19,9 +19,8 @@ public sealed partial class RegionResolver(Gazetteer gazetteer, Place? issuing)
     /// <summary>Region names at <paramref name="index"/> of the text, longest match, or null.</summary>
     public RegionMention? MatchAt(string text, int index, bool allowBareAlias = true)
     {
-        foreach (var name in gazetteer.Names)
+        foreach (var name in gazetteer.NamesAt(text, index))
         {
-            if (string.CompareOrdinal(text, index, name, 0, name.Length) != 0) continue;
             var place = gazetteer.Resolve(name, issuing);
             if (place is null) continue;
             // A prefecture's bare short name (岳阳) is too often part of other names to count in sentences.
@@ -73,6 +72,7 @@ public sealed partial class RegionResolver(Gazetteer gazetteer, Place? issuing)
         var match = SuffixPattern().Match(text, index);
         if (!match.Success || match.Index != index) return null;
         string name = match.Value;
+        if (index + name.Length < text.Length && !IsListBoundary(text, index + name.Length)) return null;
         if (CommonNouns.Any(name.EndsWith)) return null;
         return new RegionMention(index, index + name.Length, name, name, issuing?.Level == RegionLevel.Prefecture ? issuing.Name : issuing?.Parent);
     }
@@ -82,6 +82,6 @@ public sealed partial class RegionResolver(Gazetteer gazetteer, Place? issuing)
         ["社区", "城区", "园区", "景区", "山区", "库区", "辖区", "片区", "校区", "小区", "湖区", "矿区", "街区", "市区", "郊区",
          "灾区", "老区", "特区", "全区", "我区", "本区", "各区", "该区", "县区", "全县", "我县", "本县", "各县", "该县", "分区", "服务区", "示范区"];
 
-    [GeneratedRegex(@"\G[\u4e00-\u9fff]{1,4}?(?:自治县|县|区|旗)(?=[、，,])")]
+    [GeneratedRegex(@"\G[\u4e00-\u9fff]{1,4}?(?:自治县|县|区|旗)")]
     private static partial Regex SuffixPattern();
 }

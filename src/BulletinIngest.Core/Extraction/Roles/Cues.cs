@@ -6,7 +6,7 @@ namespace BulletinIngest.Extraction.Roles;
 public static partial class Cues
 {
     /// <summary>Text before a percentage that makes it the completion of the year's task.</summary>
-    [GeneratedRegex(@"(完成(全年|年度|全年目标|年度目标)?任务的?|完成(全年|年度)?目标的?|占(全年|年度)?任务的?|完成率|完成度|完成比例|完成进度|总进度(完成)?|进度完成|形象进度|时序进度|进度|完成了?)(均|为|达到?|在|超过|高于|不低于|已达)?$")]
+    [GeneratedRegex(@"(完成(全年|年度|全年目标|年度目标)?任务的?|完成(全年|年度)?目标的?|(占|为|达)(全年|年度)(目标)?(任务)?(数)?的?|占(目标)?任务(数)?的?|完成率|完成度|完成比例|完成进度|总进度(完成)?|进度完成|形象进度|时序进度|进度|完成了?)(均|为|达到?|在|超过|高于|不低于|已达)?$")]
     public static partial Regex CompletionBefore();
 
     /// <summary>A progress verb that governs the amount done (已完成, 已开展, 已新建, 累计, 共).</summary>
@@ -18,11 +18,11 @@ public static partial class Cues
     public static partial Regex Total();
 
     /// <summary>A standard level or a goal: the number is a target.</summary>
-    [GeneratedRegex(@"(不低于|不少于|不小于|标准|提高到|提高至|提升至|提升到|提标到|提标至|达到|目标|任务数|全年任务|计划|确保|力争|控制在)[^，,；;。]{0,6}$")]
+    [GeneratedRegex(@"(不低于|不少于|不小于|标准(?!化)|提高到|提高至|提升至|提升到|提标到|提标至|达到|目标|(年度|全年|目标)?任务(数)?|计划|确保|力争|控制在)[^，,；;。]{0,6}$")]
     public static partial Regex TargetBefore();
 
     /// <summary>A word that introduces a standard level somewhere in a clause.</summary>
-    [GeneratedRegex(@"不低于|不少于|标准|提高到|提高至|达到")]
+    [GeneratedRegex(@"不低于|不少于|标准(?!化)|提高到|提高至|达到")]
     public static partial Regex StandardWord();
 
     /// <summary>A future or pending action: the number is not yet progress (将在5月份完成, 待省厅推出后).</summary>
@@ -34,6 +34,6 @@ public static partial class Cues
     public static partial Regex PerPerson();
 
     /// <summary>Words that start a clause but are not part of the indicator's name.</summary>
-    [GeneratedRegex(@"^(目前|截至目前|截止目前|其中|同时|此外|另外|全市|全县|全区|今年以来|[0-9一二三四五六七八九十]+月(份|底|初)?以来|已经|已|完成了?|共计|合计|累计|共|并|和|及)+")]
+    [GeneratedRegex(@"^(目前|截至目前|截止目前|截至\d{1,2}月(底|份)?|\d{1,2}[-—至~]\d{1,2}月(份)?|其中|同时|此外|另外|全市|全县|全区|今年以来|[0-9一二三四五六七八九十]+月(份|底|初)?以来|已经|已|完成了?|共计|合计|累计|共|并|和|及)+")]
     public static partial Regex LeadingFiller();
 }

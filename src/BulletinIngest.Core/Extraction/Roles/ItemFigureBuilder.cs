@@ -48,7 +48,9 @@ public sealed class ItemFigureBuilder(RegionResolver regions, string issuingRegi
 
         var titleTargets = new List<Quantity>();
         var titlePercents = new List<Quantity>();
-        foreach (var q in all.Where(q => q.Start < titleEnd))
+        // A title sentence that goes on without reporting progress (新建幼儿园 5 所，新增学位 1000 个。) states more targets.
+        int targetsEnd = TitleSentenceEnd(text, titleEnd);
+        foreach (var q in all.Where(q => q.Start < targetsEnd))
         {
             if (q.IsBare) continue;
             if (q.IsPercent)
@@ -60,7 +62,7 @@ public sealed class ItemFigureBuilder(RegionResolver regions, string issuingRegi
         }
 
         // Title percentages that measure completion (…平均完成度 60%以上) are read like body text.
-        var body = all.Where(q => q.Start >= titleEnd || (q.IsPercent && Cues.CompletionBefore().IsMatch(ClauseBefore(text, q.Start, 0)))).ToList();
+        var body = all.Where(q => q.Start >= targetsEnd || (q.IsPercent && Cues.CompletionBefore().IsMatch(ClauseBefore(text, q.Start, 0)))).ToList();
         if (isPlan) ReadPlanBody(text, titleEnd, body, titleTargets, project, figures);
         else ReadBody(text, body, titleTargets, project, figures);
 
@@ -103,6 +105,15 @@ public sealed class ItemFigureBuilder(RegionResolver regions, string issuingRegi
         return figures;
     }
 
+    /// <summary>Where the title's statement of targets ends: the title, or its whole first sentence when that reports no progress.</summary>
+    private static int TitleSentenceEnd(string text, int titleEnd)
+    {
+        int sentenceEnd = text.IndexOfAny(['。', '！', '？'], titleEnd);
+        if (sentenceEnd < 0 || titleEnd >= text.Length || text[titleEnd] is '。' or '！' or '？') return titleEnd;
+        string rest = text[titleEnd..sentenceEnd];
+        return Cues.Governing().IsMatch(rest) || rest.Contains('%') || Cues.Future().IsMatch(rest) ? titleEnd : sentenceEnd;
+    }
+
     private void ReadPlanBody(string text, int titleEnd, List<Quantity> body, List<Quantity> titleTargets, string project, List<FigureDraft> figures)
     {
         foreach (var q in body)
@@ -142,6 +153,13 @@ public sealed class ItemFigureBuilder(RegionResolver regions, string issuingRegi
                         pending.Remove(whole);
                         amount.PairedTarget = whole.Q.Value;
                         amount.Governed = true;
+                    }
+                    // "全年目标 500 人，已完成 300 人": a stated target and the amount done are one figure.
+                    var goal = pending.LastOrDefault(a => a.Role == Role.Target && a.Q.Unit == q.Unit && !IsStandardLevel(a.Q));
+                    if (goal is not null && amount.Role == Role.Actual && amount.PairedTarget is null && amount.Region == goal.Region)
+                    {
+                        pending.Remove(goal);
+                        amount.PairedTarget = goal.Q.Value;
                     }
                     pending.Add(amount);
                     continue;
@@ -279,6 +297,9 @@ public sealed class ItemFigureBuilder(RegionResolver regions, string issuingRegi
             Region = region,
         };
     }
+
+    /// <summary>A level per month/year/person (700 元/月) is a standard, not a count of work to do.</summary>
+    private static bool IsStandardLevel(Quantity q) => q.Unit?.Contains('/') == true || q.IsPercent;
 
     /// <summary>The second of "分别不低于740元/月和485元/月" is a standard like the first.</summary>
     private static bool IsListedAfterStandard(string text, Quantity q, int clauseStart)

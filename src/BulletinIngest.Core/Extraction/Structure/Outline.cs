@@ -22,8 +22,11 @@ public sealed record ItemUnit(CompactText Text, int Level, string? Tier, Section
     private static readonly char[] TitleBreaks = ['。', '；', ';', '，', ',', '：', ':', '！', '？'];
 }
 
-/// <summary>Consecutive table rows (one table, or a table split over pages), with the tier in force before it.</summary>
-public sealed record TableUnit(IReadOnlyList<TextBlock> Rows, string? Tier);
+/// <summary>
+/// Consecutive table rows (one table, or a table split over pages), with the tier in force before it and the
+/// line just above it (a table's title names the project of a per-county table).
+/// </summary>
+public sealed record TableUnit(IReadOnlyList<TextBlock> Rows, string? Tier, string? Title);
 
 /// <summary>
 /// Walks a document's blocks and finds its structure: sections and their kind (【工作进度】, 一、存在的问题),
@@ -41,6 +44,7 @@ public sealed partial class Outline
     private string? _tier;
     private bool _seenTier;
     private RegionMention? _leadRegion;
+    private string? _lastLine;
     private readonly List<CompactText> _parts = [];
     private int _level;
     private string? _itemTier;
@@ -59,7 +63,7 @@ public sealed partial class Outline
                 var rows = new List<TextBlock>();
                 while (i < blocks.Count && blocks[i].Kind == BlockKind.TableRow) rows.Add(blocks[i++]);
                 i--;
-                outline.Tables.Add(new TableUnit(rows, outline._tier));
+                outline.Tables.Add(new TableUnit(rows, outline._tier, outline._lastLine));
                 continue;
             }
             outline.Add(blocks[i]);
@@ -71,6 +75,7 @@ public sealed partial class Outline
     private void Add(TextBlock block)
     {
         var compact = CompactText.From(block.Text, block.Start);
+        _lastLine = compact.Text;
         // A section title glued to the end of the previous paragraph (PDF extraction lost the line break).
         var glued = GluedBracketHeading().Match(compact.Text);
         if (glued.Success)

@@ -28,8 +28,27 @@ public static class PageLayout
 
         var items = new List<PageItem>();
         for (int g = 0; g < grids.Count; g++) items.AddRange(TableRows(page.PageNumber, grids[g], inTable[g]));
+        flow.AddRange(BulletLetters(page.Marks.Where(m => !grids.Any(g => g.Contains(m.Left, m.CenterY))), flow));
         items.AddRange(LineBuilder.Build(flow).Select(line => new PageItem(page.PageNumber, line.Baseline - line.Size * 0.5, line.X, line, null)));
         return items.OrderBy(i => i.Top).ThenBy(i => i.X).ToList();
+    }
+
+    /// <summary>
+    /// Dots drawn as shapes just left of a line's first letter (HTML list markers, for one) become "•" letters,
+    /// so the line reads as a list item like one whose bullet is a glyph.
+    /// </summary>
+    private static IEnumerable<Letter> BulletLetters(IEnumerable<Mark> marks, List<Letter> letters)
+    {
+        foreach (var mark in marks)
+        {
+            var next = letters.Where(l => !l.IsWhitespace && l.Upright && l.X > mark.Right && l.X - mark.Right < 2 * l.Size
+                                          && mark.CenterY > l.Top && mark.CenterY < l.Bottom)
+                .MinBy(l => l.X);
+            if (next is null || letters.Any(l => l.Upright && l.Right <= mark.Left + 0.1 && mark.Left - l.Right < next.Size && Math.Abs(l.Baseline - next.Baseline) < 0.3 * next.Size))
+                continue;
+            double size = next.Size * 0.6;
+            yield return new Letter("•", mark.Left, mark.CenterY + 0.38 * size, mark.Right - mark.Left, size, false, true);
+        }
     }
 
     private static IEnumerable<PageItem> TableRows(int pageNumber, TableGrid grid, List<Letter> letters)
