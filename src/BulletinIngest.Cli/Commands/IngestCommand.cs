@@ -1,4 +1,5 @@
 using System.CommandLine;
+using BulletinIngest.Analysis.Flags;
 using BulletinIngest.Extraction;
 using BulletinIngest.Pipeline;
 using BulletinIngest.Reading;
@@ -60,6 +61,9 @@ public static class IngestCommand
             summary = pipeline.Run(files, store, jobs, outcome => Console.WriteLine(Describe(outcome)));
         }
         PrintSummary(summary);
+        var flags = FlagAnalysis.Refresh(store.Connection);
+        Console.WriteLine($"{flags.Count} flags ({flags.Count(f => f.Kind == FlagKinds.PercentMismatch)} inconsistent percents); " +
+                          "list them with `bulletin flags`");
         return summary.AnyFailed ? 1 : 0;
     }
 

@@ -109,7 +109,11 @@ public class SearchTests(IngestedSamples samples) : IClassFixture<IngestedSample
     {
         // Regions are the extraction stage's job; set them by hand so the filter is tested on its own.
         using (var store = BulletinStore.Open(samples.DatabasePath))
-            store.Connection.Execute("UPDATE documents SET region = '汨罗市', parent_region = '岳阳市' WHERE name LIKE '004%'");
+            store.Connection.Execute(
+                """
+                UPDATE documents SET region = NULL, parent_region = NULL;
+                UPDATE documents SET region = '汨罗市', parent_region = '岳阳市' WHERE name LIKE '004%';
+                """);
         using var connection = BulletinStore.OpenReadOnly(samples.DatabasePath);
         var inMiluo = _search.Find(connection, "托育", region: "汨罗市");
         Assert.NotEmpty(inMiluo);
