@@ -185,4 +185,43 @@ public class RoleTests
         Assert.Contains("45%", span);
         Assert.Contains("已建成 18 个", f.Sentence);
     }
+
+    [Theory]
+    [InlineData("（2）城区燃气管网改造。全市计划改造老旧燃气管网 64 公里，已完成 48 公里，完成率 75%。")]
+    [InlineData("（2）城区燃气管网改造。年度目标改造老旧燃气管网 64 公里，已改造 48 公里，进度 75%。")]
+    [InlineData("（2）城区燃气管网改造。老旧燃气管网改造任务 64 公里，已完成 48 公里，完成率 75%。")]
+    public void A_clause_opening_with_the_plan_states_the_target(string sentence)
+    {
+        var f = Assert.Single(Figures(sentence));
+        Assert.Equal((64.0, 48.0, "公里", 75.0), (f.Target!.Value, f.Actual!.Value, f.Unit, f.Percent!.Value));
+        Assert.Equal("城区燃气管网改造", f.Indicator);
+    }
+
+    [Fact]
+    public void A_goal_met_without_a_number_done_keeps_only_the_target()
+    {
+        var f = Assert.Single(Figures("（4）标准化考点建设。目标新建改造标准化考点 8 个，已全部完工。"));
+        Assert.Equal((8.0, "个"), (f.Target!.Value, f.Unit));
+        Assert.Null(f.Actual);
+        Assert.Equal("标准化考点建设", f.Indicator);
+    }
+
+    [Fact]
+    public void Each_percentage_of_a_breakdown_belongs_to_the_region_before_it()
+    {
+        var f = Synthetic.Bulletin("株洲市", "（1）农村户厕改造。全市完成改厕 1.1 万户，完成年度任务的 55%，其中攸县 70.5%、茶陵县 66.2%、炎陵县 41%。").Figures;
+        Assert.Contains(f, x => x.Region == "株洲市" && x.Actual == 11000 && x.Percent == 55);
+        Assert.Contains(f, x => x.Region == "攸县" && x.Percent == 70.5);
+        Assert.Contains(f, x => x.Region == "茶陵县" && x.Percent == 66.2);
+        Assert.Contains(f, x => x.Region == "炎陵县" && x.Percent == 41);
+        Assert.Equal(4, f.Count);
+    }
+
+    [Fact]
+    public void Towns_of_a_county_own_their_percentages()
+    {
+        var f = Figures("（6）农村饮水提质。已完成 30 处，完成率 60%，其中浦口街道 80%、沩山镇 45%。");
+        Assert.Contains(f, x => x.Region == "浦口街道" && x.Percent == 80);
+        Assert.Contains(f, x => x.Region == "沩山镇" && x.Percent == 45);
+    }
 }

@@ -21,6 +21,18 @@ public static partial class Cues
     [GeneratedRegex(@"(不低于|不少于|不小于|标准(?!化)|提高到|提高至|提升至|提升到|提标到|提标至|达到|目标|(年度|全年|目标)?任务(数)?|计划|确保|力争|控制在)[^，,；;。]{0,6}$")]
     public static partial Regex TargetBefore();
 
+    /// <summary>
+    /// A clause that opens with the year's plan or goal and states what it is (计划更新改造燃气管道 420 公里,
+    /// 年度目标新改建农村公路 150 公里, 目标任务 600 人): every amount in it is a target, however long the
+    /// description between the cue and the amount, as long as no progress verb intervenes.
+    /// </summary>
+    [GeneratedRegex(@"^(全年|年度|今年|本年度?|年内)?(计划|目标任务|目标|任务数?|任务量)(?!.*(已|完成|累计|建成|实现|达到|超))[^，,；;。：:]*$")]
+    public static partial Regex GoalLead();
+
+    /// <summary>Goal words around an indicator's name (计划…, …目标任务) that are not part of it.</summary>
+    [GeneratedRegex(@"^(全年|年度|今年|本年度?|年内)?(计划|目标任务|目标|任务数?|任务量)(为|是)?|(全年|年度)?(计划|目标任务|目标|任务数?|任务量)(为|是)?$")]
+    public static partial Regex GoalWords();
+
     /// <summary>A word that introduces a standard level somewhere in a clause.</summary>
     [GeneratedRegex(@"不低于|不少于|标准(?!化)|提高到|提高至|达到")]
     public static partial Regex StandardWord();

@@ -166,7 +166,10 @@ public sealed class ItemFigureBuilder(RegionResolver regions, string issuingRegi
                 }
 
                 // Percentages.
-                var listed = RegionsBefore(text, clauseStart, q.Start, sentenceStart);
+                // In a breakdown (其中甲县70.2%、乙县68.5%) each percentage belongs to the region right before it.
+                var previous = inSentence.LastOrDefault(p => p.End <= q.Start && p.End > clauseStart);
+                int ownerStart = previous is not null && text[previous.End] == '、' ? previous.End + 1 : clauseStart;
+                var listed = RegionsBefore(text, ownerStart, q.Start, sentenceStart);
                 bool completion = IsCompletion(text, q, sentenceStart);
                 if (listed.Count > 0)
                 {
@@ -278,10 +281,11 @@ public sealed class ItemFigureBuilder(RegionResolver regions, string issuingRegi
     {
         if (q.IsBare && !(before.EndsWith("已完成") || before.EndsWith("完成"))) return null;
         bool perPerson = q.Unit == "元" && Cues.PerPerson().IsMatch(before);
-        bool standard = perPerson || q.Qualifier is not null || Cues.TargetBefore().IsMatch(before) || (q.Unit?.Contains('/') == true && IsListedAfterStandard(text, q, clauseStart));
+        var leading = regions.LeadingRegions(text[clauseStart..clauseEnd], out int regionsEnd);
+        bool standard = perPerson || q.Qualifier is not null || Cues.TargetBefore().IsMatch(before) || IsStatedGoal(before, regionsEnd)
+                        || (q.Unit?.Contains('/') == true && IsListedAfterStandard(text, q, clauseStart));
         string clause = text[clauseStart..clauseEnd];
         if (!standard && Cues.Future().IsMatch(clause)) return null;
-        var leading = regions.LeadingRegions(text[clauseStart..clauseEnd], out _);
         string? region = leading.Count > 0 && leading[0].Canonical != issuingRegion ? leading[0].Canonical : null;
         int after = q.End;
         bool clauseFinal = after >= clauseEnd || text[after] is '、' or '，' or ',' or '；' or ';' or '。' or '）' or ')' or '（' or '(';
@@ -296,6 +300,13 @@ public sealed class ItemFigureBuilder(RegionResolver regions, string issuingRegi
             ClauseFinal = clauseFinal,
             Region = region,
         };
+    }
+
+    /// <summary>A clause that opens with the plan or goal (全县计划更新改造燃气管道 420 公里): its amount is a target.</summary>
+    private static bool IsStatedGoal(string before, int regionsEnd)
+    {
+        string rest = before[Math.Min(regionsEnd, before.Length)..];
+        return Cues.GoalLead().IsMatch(Cues.LeadingFiller().Replace(rest, ""));
     }
 
     /// <summary>A level per month/year/person (700 元/月) is a standard, not a count of work to do.</summary>
@@ -399,6 +410,7 @@ public sealed class ItemFigureBuilder(RegionResolver regions, string issuingRegi
     {
         string before = Cues.LeadingFiller().Replace(text[clauseStart..amountStart], "");
         before = Cues.CompletionBefore().Replace(before, "");
+        before = Cues.GoalWords().Replace(before, "");
         before = before.TrimEnd('为', '达', '约', '近', '共', '了');
         if (before.Length >= 2) return CleanName(before);
         if (q is null) return "";

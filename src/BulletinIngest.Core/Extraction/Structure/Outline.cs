@@ -23,10 +23,11 @@ public sealed record ItemUnit(CompactText Text, int Level, string? Tier, Section
 }
 
 /// <summary>
-/// Consecutive table rows (one table, or a table split over pages), with the tier in force before it and the
-/// line just above it (a table's title names the project of a per-county table).
+/// Consecutive table rows (one table, or a table split over pages), with the tier in force before it, the
+/// line just above it (a table's title names the project of a per-county table) and the title of the numbered
+/// item the table belongs to (…完成情况见下表。 under （八）困难残疾人家庭无障碍改造).
 /// </summary>
-public sealed record TableUnit(IReadOnlyList<TextBlock> Rows, string? Tier, string? Title);
+public sealed record TableUnit(IReadOnlyList<TextBlock> Rows, string? Tier, string? Title, string? ItemTitle = null);
 
 /// <summary>
 /// Walks a document's blocks and finds its structure: sections and their kind (【工作进度】, 一、存在的问题),
@@ -59,11 +60,13 @@ public sealed partial class Outline
         {
             if (blocks[i].Kind == BlockKind.TableRow)
             {
+                string? itemTitle = outline.OpenItemTitle();
+                string? itemTier = itemTitle is null ? outline._tier : outline._itemTier;
                 outline.Flush();
                 var rows = new List<TextBlock>();
                 while (i < blocks.Count && blocks[i].Kind == BlockKind.TableRow) rows.Add(blocks[i++]);
                 i--;
-                outline.Tables.Add(new TableUnit(rows, outline._tier, outline._lastLine));
+                outline.Tables.Add(new TableUnit(rows, itemTier, outline._lastLine, itemTitle));
                 continue;
             }
             outline.Add(blocks[i]);
@@ -176,6 +179,15 @@ public sealed partial class Outline
         _leadRegion = null;
         _tier = tier;
         _seenTier = tier is not null;
+    }
+
+    /// <summary>The title of the numbered item still being read, if any.</summary>
+    private string? OpenItemTitle()
+    {
+        if (_parts.Count == 0 || _section != SectionKind.Progress || _level == 0) return null;
+        var item = new ItemUnit(CompactText.Concat(_parts), _level, _itemTier, SectionKind.Progress, null);
+        string title = item.Text.Text[..item.TitleEnd].Trim();
+        return title.Length >= 2 ? title : null;
     }
 
     private void Flush()
