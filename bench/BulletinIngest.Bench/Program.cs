@@ -11,6 +11,8 @@ var benchmarks = new Dictionary<string, Func<string[], int>>
     ["segment"] = SegmentationBenchmark.Run,
     ["learning"] = LearningBenchmark.Run,
     ["analysis"] = AnalysisBenchmark.Run,
+    ["lineup"] = LineupBenchmark.Run,
+    ["clause-filter"] = ClauseFilterBenchmark.Run,
 };
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))
 {

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using BulletinIngest.Analysis.Flags;
 using BulletinIngest.Extraction;
+using BulletinIngest.Learning;
 using BulletinIngest.Pipeline;
 using BulletinIngest.Reading;
 using BulletinIngest.Segmentation;
@@ -89,5 +90,14 @@ public static class IngestCommand
 /// <summary>The pipeline with the stages this build has.</summary>
 public static class PipelineFactory
 {
-    public static IngestPipeline Create() => new(new DocumentReader(), new BulletinExtractor(), new JiebaSearchTokenizer());
+    /// <summary>
+    /// Rules extract the figures; the clause classifier vetoes narrative ones among those the rules were unsure of
+    /// (optional figures); the project mapper gives each its canonical project.
+    /// </summary>
+    public static IngestPipeline Create() => new(
+        new DocumentReader(),
+        new ProjectMappingExtractor(
+            new ClauseFilterExtractor(new BulletinExtractor(), ClauseClassifier.Load(), ClauseFilterScope.Optional),
+            ProjectMapper.Load()),
+        new JiebaSearchTokenizer());
 }

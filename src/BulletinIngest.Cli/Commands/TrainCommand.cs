@@ -49,7 +49,7 @@ public static class TrainCommand
             Console.WriteLine($"  held out {doc}: F1(keep) {perDoc.F1("keep"):0.000}  P {perDoc.Precision("keep"):0.000}  R {perDoc.Recall("keep"):0.000}  ({perDoc.Total} clauses)");
 
         var project = report.ProjectCrossValidated;
-        Console.WriteLine($"project classifier: {report.ProjectExamples} labeled names, {report.ProjectClasses} classes (with \"none\")");
+        Console.WriteLine($"project classifier: {report.ProjectExamples} labeled names of {report.ProjectClasses} classes (\"none\" included)");
         Console.WriteLine($"  stratified {report.ProjectFolds}-fold accuracy (classifier alone): {project.Accuracy:0.000} ({project.Total} names)");
         Console.WriteLine($"  catalog keywords decide {report.KeywordDecided} of {report.ProjectExamples} names, {report.KeywordCorrect} of them as labeled");
         var confusions = project.TopConfusions(8);

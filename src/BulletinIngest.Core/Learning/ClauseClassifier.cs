@@ -1,3 +1,5 @@
+using BulletinIngest.Segmentation;
+
 namespace BulletinIngest.Learning;
 
 /// <summary>The clause classifier's answer: keep the clause's numbers as a progress figure or not, and how sure it is (0.5–1).</summary>
@@ -45,7 +47,10 @@ public sealed class ClauseClassifier
     }
 
     public static SparseVector Vectorize(FeatureHasher hasher, string clause, string? heading) =>
-        hasher.Vectorize(ClauseFeatures.Extract(clause, heading));
+        hasher.Vectorize(ClauseFeatures.Extract(clause, heading, Words));
+
+    /// <summary>The clause's words by the jieba segmenter with the domain dictionary (loaded once per process).</summary>
+    private static IEnumerable<string> Words(string clause) => JiebaSegmenter.Load().Cut(clause).Select(t => t.Text);
 
     /// <summary>
     /// Trains on the clauses as they come: not class-balanced, since most number-bearing clauses of a bulletin

@@ -12,7 +12,7 @@ namespace BulletinIngest.Learning;
 public static partial class ClauseFeatures
 {
     /// <summary>Names the feature set stored in the model; bump it when the features change.</summary>
-    public const string SetName = "clause-features-2";
+    public const string SetName = "clause-features-3";
 
     private const char NumberSymbol = 'N';
 

@@ -14,6 +14,11 @@ public sealed record TrainerOptions
     public ulong Seed { get; init; } = 20240501;
     /// <summary>Weight each class by the inverse of its frequency, so a rare class is not ignored.</summary>
     public bool BalanceClasses { get; init; } = true;
+    /// <summary>
+    /// Weights smaller than this are set to zero after training: with many classes most weights are tiny
+    /// pushes away from the classes an example is not, which change no decision but fill the file.
+    /// </summary>
+    public double PruneBelow { get; init; } = 1e-2;
 }
 
 /// <summary>The trained model and its mean training loss after each epoch.</summary>
@@ -38,6 +43,7 @@ public static class LogisticRegressionTrainer
             ["examples"] = examples.Count.ToString(CultureInfo.InvariantCulture),
             ["l2"] = options.L2.ToString("R", CultureInfo.InvariantCulture),
             ["learning_rate"] = options.LearningRate.ToString("R", CultureInfo.InvariantCulture),
+            ["prune_below"] = options.PruneBelow.ToString("R", CultureInfo.InvariantCulture),
             ["seed"] = options.Seed.ToString(CultureInfo.InvariantCulture),
         });
 
@@ -60,6 +66,9 @@ public static class LogisticRegressionTrainer
             }
             losses.Add(lossSum / weightSum);
         }
+        foreach (var row in model.Weights)
+            for (int i = 0; i < row.Length; i++)
+                if (Math.Abs(row[i]) < options.PruneBelow) row[i] = 0;
         return new TrainingResult(model, losses);
     }
 
