@@ -10,6 +10,7 @@ var benchmarks = new Dictionary<string, Func<string[], int>>
     ["pdf"] = PdfBenchmark.Run,
     ["segment"] = SegmentationBenchmark.Run,
     ["learning"] = LearningBenchmark.Run,
+    ["analysis"] = AnalysisBenchmark.Run,
     ["lineup"] = LineupBenchmark.Run,
     ["clause-filter"] = ClauseFilterBenchmark.Run,
 };

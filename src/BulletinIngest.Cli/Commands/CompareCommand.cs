@@ -9,7 +9,7 @@ namespace BulletinIngest.Cli.Commands;
 public static class CompareCommand
 {
     public static readonly string[] Columns =
-        ["year", "rank", "region", "project", "target", "actual", "unit", "percent", "as_of", "schedule", "lagging", "doc"];
+        ["year", "rank", "region", "project", "target", "actual", "unit", "percent", "as_of", "schedule", "lagging", "doc", "target_from"];
 
     public static Command Create()
     {
@@ -19,9 +19,10 @@ public static class CompareCommand
         var format = CommonOptions.Format("table", "table", "csv", "json");
         var command = new Command("compare", """
             One row per region and year for a project, from the region's latest issue of the year: target (the
-            bulletin's, else the year's plan's), actual, percent (stated, else actual/target; a bound shows as
-            >70), the date it was reported (as_of) and its source, ranked by percent within the year. `lagging` is yes when the percent is below the time-proportional schedule of
-            its date (day of the year / days in the year, as a percent).
+            bulletin's, else the year's plan's: see target_from), actual, percent (stated, else actual/target,
+            marked *; a bound shows as >70), the date it was reported (as_of) and its source, ranked by percent
+            within the year. `lagging` is yes when the percent is below the time-proportional schedule of its
+            date (day of the year / days in the year, as a percent), ? when a bound cannot tell.
 
             Examples:
               bulletin compare 城镇新增就业
@@ -44,10 +45,10 @@ public static class CompareCommand
         RowsWriter.Write(Columns, rows.Select(r => (IReadOnlyList<object?>)
         [
             r.Year, r.Rank, r.Region, r.Project, r.Target, r.Actual, r.Unit,
-            format == "table" && r.Percent is { } p ? $"{r.Qualifier}{Math.Round(p, 2)}{(r.PercentComputed ? "*" : "")}" : Round(r.Percent),
-            r.AsOf, Round(r.Schedule), r.Lagging switch { true => "yes", false => "no", null => "?" }, r.Doc,
+            r.Percent is { } p ? $"{r.Qualifier}{Math.Round(p, 2)}{(r.PercentComputed ? "*" : "")}" : null,
+            r.AsOf, Round(r.Schedule), r.Lagging switch { true => "yes", false => "no", null => "?" }, r.Doc, r.TargetSource,
         ]), format, Console.Out);
-        if (format == "table" && rows.Any(r => r.PercentComputed)) Console.WriteLine("* percent computed as actual/target");
+        if (format == "table" && rows.Any(r => r.PercentComputed)) Console.WriteLine("* computed as actual/target");
         return 0;
     }
 

@@ -38,8 +38,16 @@ public sealed class AnalysisFigure
     public bool IsExact => Qualifier is null;
     public int? Year => IssueDate is { Length: >= 4 } date && int.TryParse(date[..4], out int year) ? year : null;
 
-    public string ProjectKey => Names.ProjectKey(CanonicalProjectId, Project, Indicator);
-    public string RegionKey => Names.RegionKey(Region);
+    // Keys are asked for many times by every rule: computed once.
+    private string? _projectKey, _nameKey, _regionKey;
+    /// <summary>What lines figures up across documents: the canonical project when mapped, else the name.</summary>
+    public string ProjectKey => _projectKey ??= Names.ProjectKey(CanonicalProjectId, Project, Indicator);
+    /// <summary>
+    /// The figure's own name: within one document, several indicators of one canonical project
+    /// (基站 built, 基站 percent…) share a ProjectKey but not a NameKey.
+    /// </summary>
+    public string NameKey => _nameKey ??= Names.ProjectKey(null, Project, Indicator);
+    public string RegionKey => _regionKey ??= Names.RegionKey(Region);
     /// <summary>The name an analyst recognises: the project, and the indicator when it is a different one.</summary>
     public string DisplayName => Names.DisplayName(Project, Indicator);
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace BulletinIngest.Analysis;
 
@@ -8,7 +9,7 @@ namespace BulletinIngest.Analysis;
 /// by the canonical project id when the catalog mapped one, else by the project's text with punctuation,
 /// spacing and width differences removed; places by their name without the administrative suffix.
 /// </summary>
-public static class Names
+public static partial class Names
 {
     private static readonly string[] RegionSuffixes =
         ["经济技术开发区", "经开区", "高新技术产业开发区", "高新区", "管理区", "新区", "自治县", "自治州", "地区", "街道", "省", "市", "县", "区", "镇", "乡"];
@@ -22,24 +23,54 @@ public static class Names
     public static string DisplayName(string project, string indicator) =>
         string.IsNullOrWhiteSpace(indicator) || indicator == project ? project : $"{project} / {indicator}";
 
-    /// <summary>Project text compared without punctuation, spaces, width or a trailing "项目".</summary>
+    /// <summary>
+    /// Project text compared without punctuation, spaces, width, a trailing "项目" or a trailing stated quantity:
+    /// "高标准农田建设5万亩" and "高标准农田建设" are one project (the quantity is its target, which may change).
+    /// </summary>
     public static string NormalizeProject(string text)
     {
         string plain = Plain(text);
-        return plain.EndsWith("项目", StringComparison.Ordinal) && plain.Length > 2 ? plain[..^2] : plain;
+        if (plain.EndsWith("项目", StringComparison.Ordinal) && plain.Length > 2) plain = plain[..^2];
+        string bare = TrailingQuantity().Replace(plain, "");
+        return bare.Length >= 2 ? bare : plain;
     }
 
-    /// <summary>A place's name without punctuation and administrative suffix: 屈原管理区, 屈原区 → 屈原.</summary>
+    /// <summary>
+    /// A place's key: its name without punctuation and administrative suffix, with the suffix's level kept, so
+    /// 屈原管理区 and 屈原区 are one place (both districts) while 岳阳县 and 岳阳市 stay two.
+    /// </summary>
     public static string RegionKey(string? region)
+    {
+        var (name, suffix) = SplitRegion(region);
+        return suffix.Length == 0 ? name : $"{name}|{RegionLevel(suffix)}";
+    }
+
+    /// <summary>
+    /// Whether an analyst's spelling of a place names it: the same place by <see cref="RegionKey"/>, or the bare
+    /// name without a suffix (汨罗 for 汨罗市, 湘乡 for 湘乡市).
+    /// </summary>
+    public static bool RegionMatches(string? query, string? region) =>
+        query is not null && region is not null &&
+        (RegionKey(query) == RegionKey(region) || Plain(query) == SplitRegion(region).Name);
+
+    /// <summary>The name and its administrative suffix; a suffix is only split off when two characters remain (湘乡 stays whole).</summary>
+    private static (string Name, string Suffix) SplitRegion(string? region)
     {
         string plain = Plain(region ?? "");
         foreach (string suffix in RegionSuffixes)
-            if (plain.Length > suffix.Length && plain.EndsWith(suffix, StringComparison.Ordinal))
-                return plain[..^suffix.Length];
-        return plain;
+            if (plain.Length >= suffix.Length + 2 && plain.EndsWith(suffix, StringComparison.Ordinal))
+                return (plain[..^suffix.Length], suffix);
+        return (plain, "");
     }
 
-    public static bool SameRegion(string? a, string? b) => a is not null && b is not null && RegionKey(a) == RegionKey(b);
+    /// <summary>Suffixes of one administrative level: every kind of district (区, 管理区, 新区, 开发区) is a 区.</summary>
+    private static string RegionLevel(string suffix) => suffix switch
+    {
+        "自治县" => "县",
+        "自治州" => "州",
+        _ when suffix.EndsWith('区') && suffix != "地区" => "区",
+        _ => suffix,
+    };
 
     /// <summary>The share of the query's character bigrams found in the name, numbers left out of both, 0 to 1.</summary>
     public static double Coverage(string query, string name)
@@ -70,4 +101,9 @@ public static class Names
         }
         return builder.ToString();
     }
+
+    // A number with a measure word at the end of a name, after a Chinese character ("食堂6所", "就业6000人",
+    // "农田5.2万亩"); not "4g5g基站", where the digits belong to the name.
+    [GeneratedRegex(@"(?<=\p{IsCJKUnifiedIdeographs})\d+(?:\.\d+)?(?:万|亿|千)?(?:人次|公里|千米|平方米|人|个|所|场|家|户|套|亩|米|处|件|台|张|座|条|元|名|次|项|辆|吨|方|间|批|份|期|栋|块|口|床|头)$")]
+    private static partial Regex TrailingQuantity();
 }

@@ -1,6 +1,6 @@
 namespace BulletinIngest.Analysis;
 
-/// <summary>A region's figure in one issue, with how it moved since the previous issue that stated it.</summary>
+/// <summary>A region's figure in one issue, with how it moved since the previous issue of the year that stated it.</summary>
 public sealed record TimelineRow(
     string? AsOf, int? Issue, string Doc, string? Kind, string Project, double? Target, double? Actual, string? Unit,
     double? Percent, string? Qualifier, string? Change, long FigureId);
@@ -13,14 +13,15 @@ public static class Timeline
         var previous = new Dictionary<string, AnalysisFigure>();
         var rows = new List<TimelineRow>();
         var selected = figures
-            .Where(f => Names.SameRegion(f.Region, region))
+            .Where(f => Names.RegionMatches(region, f.Region))
             .Where(f => project is null || string.Equals(f.CanonicalProjectId, project, StringComparison.OrdinalIgnoreCase) ||
                         Comparison.NameMatch(project, f) >= Comparison.MinimumSimilarity)
             .OrderBy(f => f.IssueDate, StringComparer.Ordinal).ThenBy(f => f.Issue).ThenBy(f => f.DocumentId).ThenBy(f => f.StartOffset);
         foreach (var figure in selected)
         {
             string? change = null;
-            if (previous.TryGetValue(figure.ProjectKey, out var before) && before.DocumentId != figure.DocumentId)
+            // Cumulative figures start again each year: a change is only within one year.
+            if (previous.TryGetValue(figure.ProjectKey, out var before) && before.DocumentId != figure.DocumentId && before.Year == figure.Year)
                 change = Change(before, figure);
             if (!figure.IsPlan) previous[figure.ProjectKey] = figure;
             rows.Add(new TimelineRow(figure.IssueDate, figure.Issue, figure.Doc, figure.DocKind, figure.DisplayName, figure.Target,

@@ -11,7 +11,7 @@ namespace BulletinIngest.Segmentation;
 /// </summary>
 public sealed class PrefixDictionary
 {
-    public const int Root = 0;
+    internal const int Root = 0;
     private const int NotFound = -1;
 
     // Base trie, shared by every copy: children of node i are nodes _childStart[i] .. _childStart[i+1]-1,
@@ -53,9 +53,9 @@ public sealed class PrefixDictionary
     public double LogTotal { get; private set; }
 
     /// <summary>Words added with frequency 0: the HMM must not output them whole (jieba's Force_Split_Words).</summary>
-    public IReadOnlySet<string> ForceSplitWords => _forceSplit;
+    internal IReadOnlySet<string> ForceSplitWords => _forceSplit;
 
-    public static PrefixDictionary Load(string path)
+    internal static PrefixDictionary Load(string path)
     {
         using var stream = File.OpenRead(path);
         using var reader = new BinaryReader(stream);
@@ -80,11 +80,11 @@ public sealed class PrefixDictionary
     }
 
     /// <summary>A copy that words can be added to without changing this one.</summary>
-    public PrefixDictionary Copy() => new(_labels, _childStart, _rootChild, _baseCount, (int[])_freq.Clone(),
+    internal PrefixDictionary Copy() => new(_labels, _childStart, _rootChild, _baseCount, (int[])_freq.Clone(),
         (double[])_logFreq.Clone(), _count, new Dictionary<long, int>(_addedChildren), (bool[])_hasAddedChildren.Clone(), [.. _forceSplit], Total);
 
     /// <summary>The node reached from <paramref name="node"/> by one character, or -1.</summary>
-    public int Child(int node, char c)
+    internal int Child(int node, char c)
     {
         int found = NotFound;
         if (node == Root) found = _rootChild[c];
@@ -106,7 +106,7 @@ public sealed class PrefixDictionary
     }
 
     /// <summary>The node of a key (word or prefix), or -1 when the dictionary has no such key.</summary>
-    public int Find(ReadOnlySpan<char> key)
+    internal int Find(ReadOnlySpan<char> key)
     {
         int node = Root;
         foreach (char c in key)
@@ -117,10 +117,10 @@ public sealed class PrefixDictionary
         return node;
     }
 
-    public int FrequencyOf(int node) => _freq[node];
+    internal int FrequencyOf(int node) => _freq[node];
 
     /// <summary>log(freq) - log(total) for a node, with jieba's <c>FREQ.get(word) or 1</c> for prefixes.</summary>
-    public double LogProbability(int node) => _logFreq[node] - LogTotal;
+    internal double LogProbability(int node) => _logFreq[node] - LogTotal;
 
     /// <summary>jieba's <c>FREQ.get(word)</c>: null when the key is absent, 0 for a prefix that is not a word.</summary>
     public int? Frequency(ReadOnlySpan<char> word)
@@ -130,7 +130,7 @@ public sealed class PrefixDictionary
     }
 
     /// <summary>jieba's <c>add_word</c>: sets the word's frequency, adds it to the total, creates its prefixes.</summary>
-    public void AddWord(string word, int freq)
+    internal void AddWord(string word, int freq)
     {
         if (word.Length == 0) return;
         int node = Root;

@@ -57,8 +57,8 @@ public sealed class CommandLineTests : IDisposable
         var compare = BulletinProcess.Bulletin("compare", "新增城镇就业", "--year", "2025", "--db", _archive.DatabasePath, "--format", "csv");
         Assert.Equal(0, compare.ExitCode);
         var lines = compare.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("year,rank,region,project,target,actual,unit,percent,as_of,schedule,lagging,doc", lines[0].TrimEnd('\r'));
-        Assert.StartsWith("2025,1,青川市,新增城镇就业,20000,9000,人,45,2025-06-30,49.59,yes,020_city.txt", lines[1]);
+        Assert.Equal("year,rank,region,project,target,actual,unit,percent,as_of,schedule,lagging,doc,target_from", lines[0].TrimEnd('\r'));
+        Assert.StartsWith("2025,1,青川市,新增城镇就业,20000,9000,人,45,2025-06-30,49.59,yes,020_city.txt,bulletin", lines[1]);
 
         var missing = BulletinProcess.Bulletin("compare", "没有这个项目", "--db", _archive.DatabasePath);
         Assert.Equal(1, missing.ExitCode);

@@ -121,7 +121,42 @@ public sealed class FlagRuleTests : IDisposable
     {
         var county = FlagAnalysis.Read(_archive.Store.Connection, region: "石门");
         Assert.NotEmpty(county);
-        Assert.All(county, f => Assert.Contains(f.Sources, s => Names.SameRegion(s.Region, "石门县")));
+        Assert.All(county, f => Assert.Contains(f.Sources, s => Names.RegionMatches("石门县", s.Region)));
         Assert.DoesNotContain(FlagAnalysis.Read(_archive.Store.Connection, region: "桃源县"), f => f.Kind == FlagKinds.PercentMismatch);
+    }
+}
+
+/// <summary>A catalogued project with several indicators: the catalog id lines issues up, the indicators stay apart.</summary>
+public sealed class CatalogedProjectFlagTests
+{
+    [Fact]
+    public void Indicators_of_one_catalogued_project_are_neither_duplicates_nor_a_series_nor_matched_to_one_plan_target()
+    {
+        using var archive = new SyntheticArchive();
+        archive.Add("plan.txt", "东县", "plan", "2025-03-01", null,
+            new Stated("东县", "农村通信网络", "新建4G、5G基站20个。", Target: 20, Unit: "个", Indicator: "新建基站", CanonicalId: "net"),
+            new Stated("东县", "农村通信网络", "光纤入户1000户。", Target: 1000, Unit: "户", Indicator: "光纤入户", CanonicalId: "net"));
+        archive.Add("b1.txt", "东县", "bulletin", "2025-05-31", 1,
+            new Stated("东县", "农村通信网络", "已建成基站15个，完成率75%。", Actual: 15, Unit: "个", Percent: 75, Indicator: "新建基站", CanonicalId: "net"),
+            new Stated("东县", "农村通信网络", "光纤入户500户，完成率50%。", Actual: 500, Unit: "户", Percent: 50, Indicator: "光纤入户", CanonicalId: "net"));
+        archive.Add("b2.txt", "东县", "bulletin", "2025-07-31", 2,
+            new Stated("东县", "实施农村通信网络巩固提升工程", "光纤入户600户，完成率60%。", Actual: 600, Unit: "户", Percent: 60, CanonicalId: "net"));
+        Assert.Empty(FlagAnalysis.Refresh(archive.Store.Connection));
+    }
+}
+
+public sealed class CatalogedSeriesTests
+{
+    [Fact]
+    public void Differently_worded_issues_of_one_catalogued_project_form_a_series()
+    {
+        using var archive = new SyntheticArchive();
+        archive.Add("b1.txt", "东县", "bulletin", "2025-05-31", 1,
+            new Stated("东县", "城镇新增就业", "城镇新增就业2000人，完成率40%。", Actual: 2000, Unit: "人", Percent: 40, CanonicalId: "jobs"));
+        archive.Add("b2.txt", "东县", "bulletin", "2025-07-31", 2,
+            new Stated("东县", "完成新增城镇就业5000人", "完成新增城镇就业1800人，完成率36%。", 5000, 1800, "人", 36, CanonicalId: "jobs"));
+        var flag = Assert.Single(FlagAnalysis.Refresh(archive.Store.Connection));
+        Assert.Equal(FlagKinds.WentBackwards, flag.Kind);
+        Assert.Equal("jobs", flag.CanonicalProjectId);
     }
 }

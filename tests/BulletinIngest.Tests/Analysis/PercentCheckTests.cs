@@ -1,3 +1,4 @@
+using BulletinIngest.Analysis;
 using BulletinIngest.Analysis.Flags;
 
 namespace BulletinIngest.Tests.Analysis;
@@ -37,5 +38,32 @@ public class PercentCheckTests
         Assert.Equal(0.05, StatedPrecision.HalfUnit(23.1, "完成率23.1%", isPercent: true), 9);
         Assert.Equal(0.005, StatedPrecision.HalfUnit(73.05, "完成率73. 05%", isPercent: true), 9);
         Assert.Equal(0.5, StatedPrecision.HalfUnit(30, "完成率30%", isPercent: true), 9);
+    }
+}
+
+public class NamesTests
+{
+    [Theory]
+    [InlineData("高标准农田建设5万亩", "高标准农田建设")]
+    [InlineData("提质升级中小学校食堂6所", "提质升级中小学校食堂")]
+    [InlineData("完成新增城镇就业6000人", "完成新增城镇就业")]
+    [InlineData("新建农村4G、5G基站", "新建农村4g5g基站")]
+    [InlineData("建设老年助餐服务点项目", "建设老年助餐服务点")]
+    [InlineData("“送戏下乡” 演艺", "送戏下乡演艺")]
+    public void Project_names_are_compared_without_punctuation_and_a_trailing_quantity(string name, string normalized)
+    {
+        Assert.Equal(normalized, Names.NormalizeProject(name));
+    }
+
+    [Theory]
+    [InlineData("屈原区", "屈原管理区", true)]
+    [InlineData("汨罗", "汨罗市", true)]
+    [InlineData("湘乡", "湘乡市", true)]
+    [InlineData("南湖区", "南湖新区", true)]
+    [InlineData("岳阳县", "岳阳市", false)]
+    [InlineData("汨罗市", "汨罗县", false)]
+    public void A_region_is_found_under_another_district_suffix_or_its_bare_name_but_not_another_level(string query, string region, bool matches)
+    {
+        Assert.Equal(matches, Names.RegionMatches(query, region));
     }
 }

@@ -1,7 +1,7 @@
 namespace BulletinIngest.Analysis.Flags;
 
 /// <summary>
-/// The same figure (document, region, list, project) stated more than once with different target, actual or
+/// The same figure (document, region, list, project and indicator by name) stated more than once with different target, actual or
 /// percent. Values that differ only within the rounding of their written form ("1.3万" and "12986") agree.
 /// Figures read from one and the same sentence are an enumeration ("1个美丽屋场、8个村"), not a restatement.
 /// </summary>
@@ -15,7 +15,7 @@ public sealed class DuplicateFigureRule : IFlagRule
     public IEnumerable<Flag> Find(IReadOnlyList<AnalysisFigure> figures)
     {
         var groups = figures.Where(f => f.IsExact)
-            .GroupBy(f => (f.DocumentId, f.RegionKey, f.Tier, f.ProjectKey))
+            .GroupBy(f => (f.DocumentId, f.RegionKey, f.Tier, f.NameKey))
             .Where(g => g.Count() > 1);
         foreach (var group in groups)
         {

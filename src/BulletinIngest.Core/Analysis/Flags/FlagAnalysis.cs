@@ -67,7 +67,7 @@ public static class FlagAnalysis
             ORDER BY CASE fl.severity WHEN 'error' THEN 0 WHEN 'warning' THEN 1 ELSE 2 END, fl.kind, fl.region, fl.id
             """, new { kind });
         return flags
-            .Where(f => region is null || Names.SameRegion(f.Region, region) || sources[f.Id].Any(s => Names.SameRegion(s.Region, region)))
+            .Where(f => region is null || Names.RegionMatches(region, f.Region) || sources[f.Id].Any(s => Names.RegionMatches(region, s.Region)))
             .Select(f => new StoredFlag(f.Id, f.Kind, f.Severity, f.Message, f.Doc, f.Region, f.CanonicalProjectId, sources[f.Id].ToList()))
             .ToList();
     }

@@ -76,11 +76,19 @@ public sealed class IssueSeriesRule : IFlagRule
         Comparable(before, after) &&
         Math.Abs(after!.Value - before!.Value) > 1e-6 * Math.Max(Math.Abs(after.Value), Math.Abs(before.Value));
 
-    private static IssueValues Summarize(string date, List<AnalysisFigure> figures) => new(
-        date, figures, string.Join(", ", figures.Select(f => f.Doc).Distinct()),
-        Agreed(figures, f => f.Actual, isPercent: false),
-        Agreed(figures, f => f.Percent, isPercent: true),
-        Agreed(figures, f => f.Target, isPercent: false));
+    /// <summary>
+    /// The values one issue states for the series. An issue stating several differently named figures of one
+    /// catalogued project (its indicators) does not say which one continues the series: it states none.
+    /// </summary>
+    private static IssueValues Summarize(string date, List<AnalysisFigure> figures)
+    {
+        string docs = string.Join(", ", figures.Select(f => f.Doc).Distinct());
+        if (figures.Select(f => f.NameKey).Distinct().Count() > 1) return new IssueValues(date, figures, docs, null, null, null);
+        return new IssueValues(date, figures, docs,
+            Agreed(figures, f => f.Actual, isPercent: false),
+            Agreed(figures, f => f.Percent, isPercent: true),
+            Agreed(figures, f => f.Target, isPercent: false));
+    }
 
     /// <summary>The value every figure of the issue that states it agrees on, with its rounding slack; null otherwise.</summary>
     private static Stated? Agreed(List<AnalysisFigure> figures, Func<AnalysisFigure, double?> field, bool isPercent)

@@ -21,11 +21,13 @@ public sealed class TotalRule : IFlagRule
             int rosterSize = parts.Select(f => f.RegionKey).Distinct().Count();
             if (totals.Count == 0 || rosterSize < 2) continue;
 
+            // Only a project a region states once is summed: two figures of one project and region are either
+            // two indicators of a catalogued project or a restatement (the duplicate rule's business).
             var partsByProject = parts.ToLookup(f => f.ProjectKey);
-            foreach (var total in totals.DistinctBy(f => f.ProjectKey))
+            foreach (var total in totals.GroupBy(f => f.ProjectKey).Where(g => g.Count() == 1).Select(g => g.Single()))
             {
-                // One figure per sub-region: a region stated twice is the duplicate rule's business.
-                var regionParts = partsByProject[total.ProjectKey].GroupBy(f => f.RegionKey).Select(g => g.First()).ToList();
+                var regionParts = partsByProject[total.ProjectKey].GroupBy(f => f.RegionKey).Where(g => g.Count() == 1)
+                    .Select(g => g.Single()).ToList();
                 if (regionParts.Count < 2) continue;
                 foreach (var (name, value) in Fields)
                     if (Check(total, regionParts, rosterSize, name, value) is { } flag) yield return flag;
