@@ -48,6 +48,7 @@ public sealed partial class Outline
     private string? _lastLine;
     private readonly List<CompactText> _parts = [];
     private int _level;
+    private int _lastItemNumber;
     private string? _itemTier;
 
     private Outline(RegionResolver regions) => _regions = regions;
@@ -127,10 +128,17 @@ public sealed partial class Outline
                 return;
             }
         }
+        // "5. 60周岁以上…": compacting read the item number and the amount after it as one decimal (5.60).
+        if (marker is null && SpacedItemNumber().Match(block.Text) is { Success: true } spaced
+            && int.Parse(spaced.Groups[1].Value) == _lastItemNumber + 1 && text.StartsWith(spaced.Groups[1].Value + ".", StringComparison.Ordinal))
+        {
+            AddText(compact, block, (Numbering.Item, spaced.Groups[1].Length + 1));
+            return;
+        }
         AddText(compact, block);
     }
 
-    private void AddText(CompactText compact, TextBlock block)
+    private void AddText(CompactText compact, TextBlock block, (int Level, int Length)? marker = null)
     {
         if (_section == SectionKind.Other) return;
         if (_section == SectionKind.Narrative)
@@ -150,7 +158,7 @@ public sealed partial class Outline
 
         string text = compact.Text;
         var starts = new List<(int Index, int Level, int Length)>();
-        if (Numbering.AtStart(text) is { } first) starts.Add((0, first.Level, first.Length));
+        if ((marker ?? Numbering.AtStart(text)) is { } first) starts.Add((0, first.Level, first.Length));
         starts.AddRange(Numbering.Inline(text));
         int firstStart = starts.Count == 0 ? text.Length : starts[0].Index;
         if (firstStart > 0 && _parts.Count > 0) _parts.Add(compact.Slice(0, firstStart));
@@ -165,6 +173,7 @@ public sealed partial class Outline
             else if (level is Numbering.Section && _seenTier && _tier != "县级" && LooksLikeList(piece.Text)) _tier = "县级";
             _level = level;
             _itemTier = _tier;
+            if (level == Numbering.Item && int.TryParse(text.AsSpan(index, length - 1), out int number)) _lastItemNumber = number;
             _parts.Add(piece);
         }
     }
@@ -199,6 +208,9 @@ public sealed partial class Outline
     }
 
     private static bool IsShortHeading(string text) => text.Length <= 24 && !text.Contains('。') && !text.Contains('，') && !text.Contains(',');
+
+    [GeneratedRegex(@"^\s*(\d{1,2})[.．]\s+\d")]
+    private static partial Regex SpacedItemNumber();
 
     [GeneratedRegex(@"^[【\[]([^】\]]{1,12})[】\]]")]
     private static partial Regex BracketHeading();
