@@ -154,4 +154,26 @@ public class PdfFeatureTests
         Assert.Equal("Text page", document.FullText);
         Assert.Contains(document.Warnings, w => w.Contains("page 2") && w.Contains("OCR"));
     }
+
+    [Fact]
+    public void Diagonal_watermark_text_is_left_out_with_a_warning()
+    {
+        var pdf = new SyntheticPdf();
+        int helvetica = pdf.Add(Helvetica);
+        pdf.AddPage("BT /F1 12 Tf 72 700 Td (Body) Tj ET BT /F1 48 Tf 0.7071 0.7071 -0.7071 0.7071 150 300 Tm (DRAFT) Tj ET",
+            $"<< /Font << /F1 {helvetica} 0 R >> >>");
+        var document = Reader.Read(pdf.Build());
+        Assert.Equal("Body", document.FullText);
+        Assert.Contains(document.Warnings, w => w.Contains("slanted"));
+    }
+
+    [Fact]
+    public void Truetype_cid_font_without_to_unicode_is_read_through_its_own_cmap()
+    {
+        // 004's Chromium PDF with its ToUnicode map removed (PDFsharp, Modify mode): WenQuanYi Zen Hei, CIDFontType2, Identity-H.
+        var document = Reader.Read(File.ReadAllBytes(Path.Combine(RepoPaths.Root, "tests/BulletinIngest.Tests/Pdf/Fixtures/truetype-without-tounicode.pdf")));
+        string expected = File.ReadAllText(Path.Combine(RepoPaths.Expected, "004_1f00e35fffe70a01.txt"));
+        var (recall, precision, _) = TextSimilarity.Compare(expected, document.FullText);
+        Assert.True(recall > 0.995 && precision > 0.995, $"recall {recall:P2}, precision {precision:P2}");
+    }
 }
