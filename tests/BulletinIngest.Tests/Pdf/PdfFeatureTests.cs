@@ -176,4 +176,18 @@ public class PdfFeatureTests
         var (recall, precision, _) = TextSimilarity.Compare(expected, document.FullText);
         Assert.True(recall > 0.995 && precision > 0.995, $"recall {recall:P2}, precision {precision:P2}");
     }
+
+    [Fact]
+    public void A_form_that_draws_itself_and_unbalanced_q_do_not_hang()
+    {
+        var pdf = new SyntheticPdf();
+        int helvetica = pdf.Add(Helvetica);
+        // Object numbers are predictable: the form will be the next object after the font.
+        int form = pdf.AddStream($"/Type /XObject /Subtype /Form /BBox [0 0 500 500] /Resources << /Font << /F1 {helvetica} 0 R >> /XObject << /X1 {helvetica + 1} 0 R >> >>",
+            "BT /F1 12 Tf 72 600 Td (loop) Tj ET /X1 Do");
+        Assert.Equal(helvetica + 1, form);
+        pdf.AddPage(string.Concat(Enumerable.Repeat("q ", 50_000)) + "BT /F1 12 Tf 72 700 Td (start) Tj ET /X1 Do",
+            $"<< /Font << /F1 {helvetica} 0 R >> /XObject << /X1 {form} 0 R >> >>");
+        Assert.Equal("start\nloop", Reader.Read(pdf.Build()).FullText);
+    }
 }

@@ -11,12 +11,14 @@ namespace BulletinIngest.Reading.Pdf.Content;
 /// machine and emits positioned letters, table rulings and an image count. Handles q/Q, cm, BT/ET,
 /// Tm/Td/TD/T*, Tc/Tw/Tz/TL/Ts/Tf/Tr, Tj/TJ/'/", Form XObjects (recursively, with their /Matrix and
 /// resources) and the page's /Rotate and crop box. Bounded: forms nest at most <see cref="MaxFormDepth"/>
-/// deep and a page runs at most <see cref="MaxOperators"/> operators, so hostile files cannot hang it.
+/// deep and a page runs at most <see cref="MaxOperators"/> operators and keeps at most <see cref="MaxLetters"/>
+/// letters, so hostile files can neither hang it nor fill memory.
 /// </summary>
 internal sealed class ContentInterpreter(FontCache fonts)
 {
     public const int MaxFormDepth = 12;
     public const int MaxOperators = 4_000_000;
+    public const int MaxLetters = 500_000;
     /// <summary>Drawn lines and filled rectangles at most this thick (points) count as rulings.</summary>
     private const double MaxRulingThickness = 3;
 
@@ -210,6 +212,7 @@ internal sealed class ContentInterpreter(FontCache fonts)
             // Text at a slant (a diagonal watermark such as 内部资料) is not part of the body.
             double angle = Math.Abs(Math.Atan2(rendering.B, rendering.A) * 180 / Math.PI) % 90;
             if (angle is > 5 and < 85) { _slantedLetters++; return; }
+            if (_letters.Count >= MaxLetters) throw new InvalidOperationException($"stopped after {MaxLetters} letters");
             _letters.Add(new Letter(text, origin.X, origin.Y, Math.Max(0, end.X - origin.X), letterSize, bold, upright));
         }
     }
