@@ -190,4 +190,14 @@ public class PdfFeatureTests
             $"<< /Font << /F1 {helvetica} 0 R >> /XObject << /X1 {form} 0 R >> >>");
         Assert.Equal("start\nloop", Reader.Read(pdf.Build()).FullText);
     }
+
+    [Fact]
+    public void A_page_with_only_an_inline_image_needs_ocr()
+    {
+        var pdf = new SyntheticPdf();
+        pdf.AddPage("q 500 0 0 700 40 60 cm BI /W 2 /H 2 /CS /G /BPC 8 ID \u0001(<\u00ff EI Q", "<< >>");
+        var error = Assert.Throws<DocumentRejectedException>(() => Reader.Read(pdf.Build()));
+        Assert.Equal(RejectReason.NeedsOcr, error.Reason);
+        Assert.Contains("page 1 ", error.Message);
+    }
 }

@@ -1,7 +1,6 @@
 using System.Text;
 using BulletinIngest.Reading.Pdf.Fonts;
 using PdfSharp.Pdf;
-using PdfSharp.Pdf.Content;
 using PdfSharp.Pdf.Content.Objects;
 
 namespace BulletinIngest.Reading.Pdf.Content;
@@ -125,7 +124,7 @@ internal sealed class ContentInterpreter(FontCache fonts)
             case "TJ": ShowTextArray(operands.Count > 0 ? operands[0] as CArray : null); break;
 
             case "Do": if (operands.Count > 0 && operands[0] is CName xobject) DrawXObject(resources, xobject.Name, depth); break;
-            case "BI" or "EI": _images++; break;
+            case "BI": _images++; break;
 
             case "m": _pathStart = _pathCurrent = Extend(ToDisplay(Number(operands, 0), Number(operands, 1))); break;
             case "l":
