@@ -200,4 +200,32 @@ public class PdfFeatureTests
         Assert.Equal(RejectReason.NeedsOcr, error.Reason);
         Assert.Contains("page 1 ", error.Message);
     }
+
+    [Fact]
+    public void A_frame_around_the_page_body_is_not_a_table()
+    {
+        var pdf = new SyntheticPdf();
+        int helvetica = pdf.Add(Helvetica);
+        // A box around the body split in two by a vertical rule, with a rule under the title: a layout frame.
+        pdf.AddPage("0.5 w 50 50 495 742 re S 297 50 m 297 742 l S 50 700 m 545 700 l S " +
+                    "BT /F1 12 Tf 60 720 Td (Title) Tj ET BT /F1 12 Tf 60 600 Td (Left column) Tj ET BT /F1 12 Tf 310 600 Td (Right column) Tj ET",
+            $"<< /Font << /F1 {helvetica} 0 R >> >>");
+        var document = Reader.Read(pdf.Build());
+        Assert.DoesNotContain(document.Blocks, b => b.Kind == BlockKind.TableRow);
+    }
+
+    [Fact]
+    public void A_ruled_table_with_a_merged_cell_keeps_later_cells_in_their_columns()
+    {
+        var pdf = new SyntheticPdf();
+        int helvetica = pdf.Add(Helvetica);
+        // Three columns at x 50 / 150 / 250 / 350, two rows; in the second row the first two cells are merged.
+        string rules = "0.5 w 50 700 m 350 700 l S 50 680 m 350 680 l S 50 660 m 350 660 l S " +
+                       "50 660 m 50 700 l S 150 680 m 150 700 l S 250 660 m 250 700 l S 350 660 m 350 700 l S ";
+        pdf.AddPage(rules + "BT /F1 10 Tf 55 686 Td (a) Tj 100 0 Td (b) Tj 100 0 Td (c) Tj ET " +
+                    "BT /F1 10 Tf 55 666 Td (merged) Tj 200 0 Td (z) Tj ET",
+            $"<< /Font << /F1 {helvetica} 0 R >> >>");
+        var rows = Reader.Read(pdf.Build()).Blocks.Where(b => b.Kind == BlockKind.TableRow).Select(b => b.Text).ToList();
+        Assert.Equal(["a\tb\tc", "merged\t\tz"], rows);
+    }
 }
