@@ -1,5 +1,7 @@
 using System.CommandLine;
+using BulletinIngest.Analysis.Flags;
 using BulletinIngest.Extraction;
+using BulletinIngest.Learning;
 using BulletinIngest.Pipeline;
 using BulletinIngest.Reading;
 using BulletinIngest.Segmentation;
@@ -29,16 +31,21 @@ public static class IngestCommand
               bulletin ingest corpus/ --db bulletins.db
               bulletin ingest ~/bulletins/2024 ~/bulletins/2025 --jobs 4
             """) { paths, database, jobs };
+        var rulesOnly = new Option<bool>("--no-clause-filter")
+        {
+            Description = "Keep every figure the rules find (do not let the clause classifier drop narrative ones)",
+        };
+        command.Options.Add(rulesOnly);
         command.SetAction(result => CommonOptions.Guard(() =>
-            Run(result.GetValue(paths)!, result.GetValue(database)!, result.GetValue(jobs))));
+            Run(result.GetValue(paths)!, result.GetValue(database)!, result.GetValue(jobs), !result.GetValue(rulesOnly))));
         return command;
     }
 
-    private static int Run(string[] paths, string databasePath, int jobs)
+    private static int Run(string[] paths, string databasePath, int jobs, bool clauseFilter)
     {
         var files = IngestPipeline.ExpandPaths(paths);
         using var store = BulletinStore.Open(databasePath);
-        var pipeline = PipelineFactory.Create();
+        var pipeline = PipelineFactory.Create(clauseFilter);
         IngestSummary summary;
         if (!Console.IsOutputRedirected && files.Count > 1)
         {
@@ -60,6 +67,9 @@ public static class IngestCommand
             summary = pipeline.Run(files, store, jobs, outcome => Console.WriteLine(Describe(outcome)));
         }
         PrintSummary(summary);
+        var flags = FlagAnalysis.Refresh(store.Connection);
+        Console.WriteLine($"{flags.Count} flags ({flags.Count(f => f.Kind == FlagKinds.PercentMismatch)} inconsistent percents); " +
+                          "list them with `bulletin flags`");
         return summary.AnyFailed ? 1 : 0;
     }
 
@@ -85,5 +95,14 @@ public static class IngestCommand
 /// <summary>The pipeline with the stages this build has.</summary>
 public static class PipelineFactory
 {
-    public static IngestPipeline Create() => new(new DocumentReader(), new BulletinExtractor(), new JiebaSearchTokenizer());
+    /// <summary>
+    /// Rules extract the figures; the clause classifier vetoes narrative ones among those the rules were unsure of
+    /// (optional figures); the project mapper gives each its canonical project.
+    /// </summary>
+    public static IngestPipeline Create(bool clauseFilter = true)
+    {
+        IFigureExtractor rules = new BulletinExtractor();
+        var extractor = clauseFilter ? new ClauseFilterExtractor(rules, ClauseClassifier.Load(), ClauseFilterScope.Optional) : rules;
+        return new IngestPipeline(new DocumentReader(), new ProjectMappingExtractor(extractor, ProjectMapper.Load()), new JiebaSearchTokenizer());
+    }
 }

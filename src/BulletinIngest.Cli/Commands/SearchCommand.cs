@@ -57,11 +57,11 @@ public static class SearchCommand
         var table = new Table().Border(TableBorder.Rounded).AddColumn("doc").AddColumn("page").AddColumn("passage");
         foreach (var hit in hits) table.AddRow(Markup.Escape(hit.Document), hit.Page.ToString(), Snippet(hit));
         AnsiConsole.Write(table);
-        AnsiConsole.MarkupLine($"[grey]{hits.Count} passage{(hits.Count == 1 ? "" : "s")}[/]");
+        Console.WriteLine($"{hits.Count} passage{(hits.Count == 1 ? "" : "s")}");
         return 0;
     }
 
-    /// <summary>The passage around its first match, matches highlighted (in brackets when the terminal has no colour).</summary>
+    /// <summary>The passage around its first match, matches highlighted (between « » when the output is not a colour terminal).</summary>
     private static string Snippet(PassageHit hit)
     {
         string text = hit.Passage;
@@ -78,7 +78,7 @@ public static class SearchCommand
         {
             markup.Append(Markup.Escape(text[at..start]));
             string matched = Markup.Escape(text[start..end]);
-            markup.Append(colour ? $"[black on yellow]{matched}[/]" : $"[[{matched}]]");
+            markup.Append(colour ? $"[black on yellow]{matched}[/]" : $"«{matched}»");
             at = end;
         }
         markup.Append(Markup.Escape(text[at..to]));

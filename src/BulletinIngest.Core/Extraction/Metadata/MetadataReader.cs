@@ -1,0 +1,151 @@
+using System.Text.RegularExpressions;
+using BulletinIngest.Extraction.Regions;
+using BulletinIngest.Extraction.Text;
+using BulletinIngest.Reading;
+
+namespace BulletinIngest.Extraction.Metadata;
+
+/// <summary>
+/// Reads what a bulletin says about itself from its masthead (the first blocks): the issuing region from
+/// the title, the kind (专报/通报 → bulletin, 实施方案 → plan), the issue number (第3期), the date line,
+/// the campaign named in the title, the issuing body (…工作专班) and the reporting period (截至9月份, 1-9月).
+/// </summary>
+public static partial class MetadataReader
+{
+    private const int MastheadBlocks = 12;
+
+    public static DocumentMetadata Read(DocumentText document, Gazetteer gazetteer)
+    {
+        var head = document.Blocks.Take(MastheadBlocks).Where(b => b.Kind != BlockKind.TableRow)
+            .Select(b => CompactText.From(b.Text).Text).ToList();
+        string title = head.FirstOrDefault() ?? "";
+
+        var (region, parent, regionName) = FindRegion(head.Take(3), gazetteer);
+        return new DocumentMetadata
+        {
+            Region = region,
+            ParentRegion = parent,
+            IssuingBody = head.Skip(1).FirstOrDefault(line => BodyPattern().IsMatch(line) && line.Length <= 40 && !line.Contains('。')),
+            Kind = FindKind(head, document),
+            Issue = FindIssue(head),
+            Date = FindDate(head, document),
+            Campaign = FindCampaign(title, regionName),
+            Period = FindPeriod(document),
+        };
+    }
+
+    private static (string? Region, string? Parent, string? Written) FindRegion(IEnumerable<string> lines, Gazetteer gazetteer)
+    {
+        foreach (var line in lines)
+        {
+            string text = line.TrimStart('《', '“', '"');
+            foreach (var name in gazetteer.NamesAt(text, 0))
+            {
+                var place = gazetteer.Resolve(name, null);
+                if (place is null) continue;
+                return (place.Name, place.Parent, name);
+            }
+            var fallback = RegionPrefix().Match(text);
+            if (fallback.Success) return (fallback.Value, null, fallback.Value);
+        }
+        return (null, null, null);
+    }
+
+    private static string FindKind(List<string> head, DocumentText document)
+    {
+        if (head.Take(4).Any(l => BulletinWord().IsMatch(l))) return "bulletin";
+        var headings = document.Blocks.Take(40).Select(b => b.Text);
+        return headings.Any(t => t.Contains("实施方案") || t.Contains("工作方案") || t.Contains("行动方案")) ? "plan" : "bulletin";
+    }
+
+    private static int? FindIssue(List<string> head)
+    {
+        foreach (var line in head)
+        {
+            var m = IssuePattern().Match(line);
+            if (!m.Success) continue;
+            string n = m.Groups[1].Value;
+            if (int.TryParse(n, out int issue)) return issue;
+            if (Numbers.ChineseNumeral.Parse(n) is { } value) return (int)value;
+        }
+        return null;
+    }
+
+    private static string? FindDate(List<string> head, DocumentText document)
+    {
+        // A line that is only a date is the issue date; failing that, the first full date in the masthead, then the last one of the document.
+        foreach (var line in head)
+            if (DateLine().Match(line) is { Success: true } m) return Format(m);
+        foreach (var line in head)
+            if (DatePattern().Match(line) is { Success: true } m) return Format(m);
+        foreach (var block in document.Blocks.Reverse().Take(8))
+            if (DatePattern().Match(CompactText.From(block.Text).Text) is { Success: true } m) return Format(m);
+        return null;
+    }
+
+    /// <summary>YYYY-MM-DD from Arabic (2024年9月27日) or Chinese numerals (二〇二四年九月二十七日).</summary>
+    private static string Format(Match m)
+    {
+        static int Part(string text) => int.TryParse(text, out int n) ? n : (int)(Numbers.ChineseNumeral.Parse(text) ?? 0);
+        return $"{Part(m.Groups["y"].Value):0000}-{Part(m.Groups["m"].Value):00}-{Part(m.Groups["d"].Value):00}";
+    }
+
+    private static string? FindCampaign(string title, string? regionName)
+    {
+        string text = title.Trim('#', ' ');
+        var quoted = QuotedTitle().Match(text);
+        if (quoted.Success) text = quoted.Groups[1].Value;
+        if (regionName is not null && text.StartsWith(regionName, StringComparison.Ordinal)) text = text[regionName.Length..];
+        string previous;
+        do
+        {
+            previous = text;
+            text = TitleSuffix().Replace(text, "");
+            text = text.Trim('“', '”', '"', ' ', '（', '）', '(', ')');
+        } while (text != previous);
+        text = LeadingVerb().Replace(text, "");
+        text = text.Trim('“', '”', '"', ' ');
+        return text.Length == 0 ? null : text;
+    }
+
+    private static string? FindPeriod(DocumentText document)
+    {
+        foreach (var block in document.Blocks.Take(20))
+        {
+            string text = CompactText.From(block.Text).Text;
+            var m = PeriodPattern().Match(text);
+            if (m.Success) return m.Value;
+        }
+        return null;
+    }
+
+    [GeneratedRegex(@"^[\u4e00-\u9fff]{2,6}?(?:自治州|自治县|市|县|区|州|旗)")]
+    private static partial Regex RegionPrefix();
+
+    [GeneratedRegex(@"专报|通报|简报|快报|周报|月报|工作动态|情况报告")]
+    private static partial Regex BulletinWord();
+
+    [GeneratedRegex(@"专班|办公室|领导小组|指挥部|人民政府|委员会|工作组")]
+    private static partial Regex BodyPattern();
+
+    [GeneratedRegex(@"第([0-9一二三四五六七八九十百]+)期")]
+    private static partial Regex IssuePattern();
+
+    [GeneratedRegex(@"^(?<y>\d{4}|[〇零一二三四五六七八九]{4})年(?<m>\d{1,2}|[一二三四五六七八九十]{1,2})月(?<d>\d{1,2}|[一二三四五六七八九十]{1,3})日(印发)?$")]
+    private static partial Regex DateLine();
+
+    [GeneratedRegex(@"(?<y>\d{4}|[〇零一二三四五六七八九]{4})年(?<m>\d{1,2}|[一二三四五六七八九十]{1,2})月(?<d>\d{1,2}|[一二三四五六七八九十]{1,3})日")]
+    private static partial Regex DatePattern();
+
+    [GeneratedRegex(@"《([^》]+)》")]
+    private static partial Regex QuotedTitle();
+
+    [GeneratedRegex(@"(工作专报|专报|工作简报|简报|情况通报|通报|快报|工作专班办公室|工作专班|专班|办公室|领导小组|实施方案|工作方案|行动方案|方案|的通知|通知|工作|进展情况|推进情况|完成情况|进度情况|情况|项目|工作进展|进展)$")]
+    private static partial Regex TitleSuffix();
+
+    [GeneratedRegex(@"^(关于印发|关于|\d{4}年度?|[一二三四五六七八九十]{1,2}月份?|实施|开展)+")]
+    private static partial Regex LeadingVerb();
+
+    [GeneratedRegex(@"截至(\d{1,2}月(份|底|末)?)|截止\d{1,2}月(份|底|末)?|(?<!\d)1[-—至~]\d{1,2}月(份)?")]
+    private static partial Regex PeriodPattern();
+}

@@ -1,0 +1,123 @@
+namespace BulletinIngest.Extraction.Regions;
+
+public enum RegionLevel { Province, Prefecture, County, Zone }
+
+/// <summary>One administrative division or development zone: its canonical name and the city above it.</summary>
+public sealed record Place(string Name, string? Parent, RegionLevel Level, IReadOnlyList<string> Aliases);
+
+/// <summary>
+/// China's divisions the extractor knows by name: models/gazetteer.tsv (hand-made: Hunan's divisions, the
+/// development zones and management districts bulletins name, aliases such as 经开区) and
+/// models/regions-china.tsv (every province-, prefecture- and county-level division of China, built from the
+/// statistics bureau's list by scripts/build_regions.py). A name can be ambiguous (经开区 is in every city,
+/// 鼓楼区 in several); <see cref="Resolve"/> picks the place in the issuing city's context.
+/// </summary>
+public sealed class Gazetteer
+{
+    private readonly Dictionary<string, List<Place>> _byName = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<Place>> _byAlias = new(StringComparer.Ordinal);
+    private readonly Dictionary<char, string[]> _namesByFirstChar;
+
+    public Gazetteer(IEnumerable<Place> places)
+    {
+        foreach (var place in places)
+        {
+            // A later list adds a place only where an earlier one does not know it already, by name or alias.
+            bool known = _byName.TryGetValue(place.Name, out var same) && same.Any(p => p.Parent == place.Parent)
+                         || _byAlias.TryGetValue(place.Name, out var aliased) && aliased.Any(p => p.Parent == place.Parent);
+            if (known) continue;
+            if (same is null) _byName[place.Name] = same = [];
+            same.Add(place);
+            foreach (var alias in place.Aliases)
+            {
+                if (!_byAlias.TryGetValue(alias, out var list)) _byAlias[alias] = list = [];
+                list.Add(place);
+            }
+        }
+        // Longest first, so 岳阳县 wins over 岳阳 and 岳阳经开区 over 经开区.
+        Names = _byName.Keys.Concat(_byAlias.Keys).Distinct().OrderByDescending(n => n.Length).ThenBy(n => n, StringComparer.Ordinal).ToArray();
+        _namesByFirstChar = Names.GroupBy(n => n[0]).ToDictionary(g => g.Key, g => g.ToArray());
+    }
+
+    /// <summary>All names and aliases, longest first.</summary>
+    public IReadOnlyList<string> Names { get; }
+
+    public IEnumerable<Place> Places => _byName.Values.SelectMany(p => p);
+
+    /// <summary>The names and aliases that <paramref name="text"/> holds at <paramref name="index"/>, longest first.</summary>
+    public IEnumerable<string> NamesAt(string text, int index)
+    {
+        if (index >= text.Length || !_namesByFirstChar.TryGetValue(text[index], out var names)) yield break;
+        foreach (var name in names)
+            if (string.CompareOrdinal(text, index, name, 0, name.Length) == 0) yield return name;
+    }
+
+    private static Gazetteer? _default;
+    private static readonly object Lock = new();
+
+    /// <summary>The gazetteer in the models folder, loaded once.</summary>
+    public static Gazetteer Default
+    {
+        get
+        {
+            lock (Lock)
+            {
+                if (_default is not null) return _default;
+                var lines = File.ReadLines(ModelFiles.PathOf("gazetteer.tsv"));
+                string national = Path.Combine(ModelFiles.Directory, "regions-china.tsv");
+                if (File.Exists(national)) lines = lines.Concat(File.ReadLines(national));
+                return _default = Parse(lines);
+            }
+        }
+    }
+
+    public static Gazetteer Load(string path) => Parse(File.ReadLines(path));
+
+    public static Gazetteer Parse(IEnumerable<string> lines)
+    {
+        var places = new List<Place>();
+        foreach (var line in lines)
+        {
+            if (line.Length == 0 || line[0] == '#') continue;
+            var cells = line.Split('\t');
+            if (cells.Length < 3) continue;
+            var level = cells[2] switch
+            {
+                "province" => RegionLevel.Province,
+                "prefecture" => RegionLevel.Prefecture,
+                "zone" => RegionLevel.Zone,
+                _ => RegionLevel.County,
+            };
+            var aliases = cells.Length > 3
+                ? cells[3].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                : [];
+            places.Add(new Place(cells[0], cells[1].Length == 0 ? null : cells[1], level, aliases));
+        }
+        return new Gazetteer(places);
+    }
+
+    public Place? Find(string canonicalName) => _byName.GetValueOrDefault(canonicalName)?[0];
+
+    /// <summary>
+    /// The place a name or alias means when read in a bulletin of <paramref name="context"/>: a place inside
+    /// the issuing city (or the issuing place itself, or its parent) before any other place of that name.
+    /// A full name that several places share (鼓楼区) without context means the first listed.
+    /// </summary>
+    public Place? Resolve(string name, Place? context)
+    {
+        if (_byName.TryGetValue(name, out var exact))
+            return exact.Count == 1 || context is null ? exact[0] : InContext(exact, context) ?? exact[0];
+        if (!_byAlias.TryGetValue(name, out var candidates)) return null;
+        if (candidates.Count == 1) return candidates[0];
+        return context is null ? null : InContext(candidates, context);
+    }
+
+    private static Place? InContext(List<Place> candidates, Place context)
+    {
+        string city = context.Level is RegionLevel.Prefecture or RegionLevel.Province ? context.Name : context.Parent ?? context.Name;
+        return candidates.FirstOrDefault(p => p.Parent == city || p.Name == city);
+    }
+
+    /// <summary>True for a name that needs no context to be a place (a full name, not 岳阳 or 经开区).</summary>
+    public bool IsFullName(string name) => _byName.ContainsKey(name);
+}

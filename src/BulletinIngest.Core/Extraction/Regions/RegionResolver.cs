@@ -1,0 +1,87 @@
+using System.Text.RegularExpressions;
+
+namespace BulletinIngest.Extraction.Regions;
+
+/// <summary>A region named in a text: where, and which place it is.</summary>
+public sealed record RegionMention(int Start, int End, string Written, string Canonical, string? Parent);
+
+/// <summary>
+/// Finds the regions a sentence names and resolves them in the issuing region's context. Only names that
+/// stand alone count: 汨罗市人民医院 names a hospital, not the city, so a name followed by more of a
+/// name is skipped. Places missing from the gazetteer (another province's counties) are still found by
+/// their administrative suffix when they start a clause (XX县、XX区).
+/// </summary>
+public sealed partial class RegionResolver(Gazetteer gazetteer, Place? issuing)
+{
+    public Gazetteer Gazetteer => gazetteer;
+    public Place? Issuing => issuing;
+
+    /// <summary>Region names at <paramref name="index"/> of the text, longest match, or null.</summary>
+    public RegionMention? MatchAt(string text, int index, bool allowBareAlias = true)
+    {
+        foreach (var name in gazetteer.NamesAt(text, index))
+        {
+            var place = gazetteer.Resolve(name, issuing);
+            if (place is null) continue;
+            // A prefecture's bare short name (岳阳) is too often part of other names to count in sentences.
+            if (!allowBareAlias && !gazetteer.IsFullName(name) && place.Level is RegionLevel.Prefecture or RegionLevel.Province) continue;
+            return new RegionMention(index, index + name.Length, name, place.Name, place.Parent);
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// The regions listed at the start of a clause (岳阳县、临湘市、汨罗市完成率…), with where the list ends;
+    /// empty when the clause does not start with a standalone region name.
+    /// </summary>
+    public IReadOnlyList<RegionMention> LeadingRegions(string clause, out int listEnd)
+    {
+        var found = new List<RegionMention>();
+        int i = 0;
+        listEnd = 0;
+        while (i < clause.Length)
+        {
+            var mention = MatchAt(clause, i, allowBareAlias: false) ?? SuffixMention(clause, i);
+            if (mention is null) break;
+            int after = mention.End;
+            if (after < clause.Length && !IsListBoundary(clause, after)) break;
+            found.Add(mention);
+            listEnd = after;
+            i = after;
+            while (i < clause.Length && clause[i] is '、' or '和' or '及' or ',' or '，' or ' ') i++;
+        }
+        return found;
+    }
+
+    private static bool IsListBoundary(string text, int index)
+    {
+        char c = text[index];
+        if (c is '、' or ',' or '，' or ' ' or '和' or '及' or '：' or ':') return true;
+        if (char.IsDigit(c)) return true;
+        var rest = text.AsSpan(index);
+        foreach (var word in Boundaries)
+            if (rest.StartsWith(word)) return true;
+        return false;
+    }
+
+    private static readonly string[] Boundaries =
+        ["完成", "已", "只", "仅", "共", "总", "进度", "累计", "新增", "达", "为", "实现", "超", "均", "各", "全"];
+
+    private RegionMention? SuffixMention(string text, int index)
+    {
+        var match = SuffixPattern().Match(text, index);
+        if (!match.Success || match.Index != index) return null;
+        string name = match.Value;
+        if (index + name.Length < text.Length && !IsListBoundary(text, index + name.Length)) return null;
+        if (CommonNouns.Any(name.EndsWith)) return null;
+        return new RegionMention(index, index + name.Length, name, name, issuing?.Level == RegionLevel.Prefecture ? issuing.Name : issuing?.Parent);
+    }
+
+    // Words that end like a district but are not one.
+    private static readonly string[] CommonNouns =
+        ["社区", "城区", "园区", "景区", "山区", "库区", "辖区", "片区", "校区", "小区", "湖区", "矿区", "街区", "市区", "郊区",
+         "灾区", "老区", "特区", "全区", "我区", "本区", "各区", "该区", "县区", "全县", "我县", "本县", "各县", "该县", "分区", "服务区", "示范区"];
+
+    [GeneratedRegex(@"\G[\u4e00-\u9fff]{1,4}?(?:自治县|县|区|旗)")]
+    private static partial Regex SuffixPattern();
+}

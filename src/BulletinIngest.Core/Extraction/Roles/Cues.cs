@@ -1,0 +1,39 @@
+using System.Text.RegularExpressions;
+
+namespace BulletinIngest.Extraction.Roles;
+
+/// <summary>The words that give a number its role, in one place so the rules read as sentences.</summary>
+public static partial class Cues
+{
+    /// <summary>Text before a percentage that makes it the completion of the year's task.</summary>
+    [GeneratedRegex(@"(完成(全年|年度|全年目标|年度目标)?任务的?|完成(全年|年度)?目标的?|(占|为|达)(全年|年度)(目标)?(任务)?(数)?的?|占(目标)?任务(数)?的?|完成率|完成度|完成比例|完成进度|总进度(完成)?|进度完成|形象进度|时序进度|进度|完成了?)(均|为|达到?|在|超过|高于|不低于|已达)?$")]
+    public static partial Regex CompletionBefore();
+
+    /// <summary>A progress verb that governs the amount done (已完成, 已开展, 已新建, 累计, 共).</summary>
+    [GeneratedRegex(@"已|完成|累计|共计|合计|总计|共|实现|建成")]
+    public static partial Regex Governing();
+
+    /// <summary>A total that a completion percentage measures (合计开展活动 50 场次, 完成全年任务的…).</summary>
+    [GeneratedRegex(@"合计|共计|总计|累计|总共")]
+    public static partial Regex Total();
+
+    /// <summary>A standard level or a goal: the number is a target.</summary>
+    [GeneratedRegex(@"(不低于|不少于|不小于|标准(?!化)|提高到|提高至|提升至|提升到|提标到|提标至|达到|目标|(年度|全年|目标)?任务(数)?|计划|确保|力争|控制在)[^，,；;。]{0,6}$")]
+    public static partial Regex TargetBefore();
+
+    /// <summary>A word that introduces a standard level somewhere in a clause.</summary>
+    [GeneratedRegex(@"不低于|不少于|标准(?!化)|提高到|提高至|达到")]
+    public static partial Regex StandardWord();
+
+    /// <summary>A future or pending action: the number is not yet progress (将在5月份完成, 待省厅推出后).</summary>
+    [GeneratedRegex(@"将(在|于|会|要|陆续|全面|进一步)|待(?!遇)|预计|计划|拟|力争|争取|正在")]
+    public static partial Regex Future();
+
+    /// <summary>A per-person or per-household amount (每人代缴1000元): a standard.</summary>
+    [GeneratedRegex(@"(每人|每户|人均|户均)[^，,；;。]{0,4}$")]
+    public static partial Regex PerPerson();
+
+    /// <summary>Words that start a clause but are not part of the indicator's name.</summary>
+    [GeneratedRegex(@"^(目前|截至目前|截止目前|截至\d{1,2}月(底|份)?|\d{1,2}[-—至~]\d{1,2}月(份)?|其中|同时|此外|另外|全市|全县|全区|今年以来|[0-9一二三四五六七八九十]+月(份|底|初)?以来|已经|已|完成了?|共计|合计|累计|共|并|和|及)+")]
+    public static partial Regex LeadingFiller();
+}

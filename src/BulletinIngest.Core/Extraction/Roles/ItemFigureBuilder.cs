@@ -1,0 +1,412 @@
+using BulletinIngest.Extraction.Numbers;
+using BulletinIngest.Extraction.Regions;
+using BulletinIngest.Extraction.Structure;
+
+namespace BulletinIngest.Extraction.Roles;
+
+/// <summary>
+/// Turns one numbered item of a progress section into figures. The rules, in order:
+/// <list type="number">
+/// <item>Title: an amount in the item's title is the year's target (完成新增城镇就业 6000 人); a percentage there
+/// is a target rate (…筛查率达 90% 以上), kept only when the body states nothing else.</item>
+/// <item>Body, sentence by sentence: a completion percentage (完成全年任务的 35.14%, 总进度完成 58.33%) measures
+/// the amount just before it, preferring the one a progress verb governs (已开展 21 场) or a total (合计 50 场次);
+/// several parallel amounts before one percentage stay separate and the percentage stands alone. A rate
+/// (保障率 99%) measures the amount right before it. Standards (不低于 740 元/月) are targets; when a
+/// percentage follows only standards it applies to each.</item>
+/// <item>Regions named at the start of a clause own what the clause says (平江县 41 个水源地只完成 1 个;
+/// 君山区、湘阴县完成率超过 60%); bounds on completion (超过, 以上, 以下) become optional qualified figures.</item>
+/// <item>Merging: the title's target joins the body figure of the same unit, or a percentage that stands alone.</item>
+/// </list>
+/// Plans (实施方案) state targets only: every amount is a target.
+/// </summary>
+public sealed class ItemFigureBuilder(RegionResolver regions, string issuingRegion, bool isPlan)
+{
+    private enum Role { Actual, Target }
+
+    private sealed class Amount
+    {
+        public required Quantity Q;
+        public required int ClauseStart;
+        public required int ClauseEnd;
+        public Role Role;
+        public bool Governed;
+        public bool Total;
+        public bool ClauseFinal;
+        public string? Region;
+        public double? PairedTarget;
+    }
+
+    public List<FigureDraft> Build(ItemUnit item)
+    {
+        string text = item.Text.Text;
+        int titleEnd = item.TitleEnd;
+        string project = CleanName(text[..titleEnd]);
+        if (project.Length == 0) return [];
+        var all = NumberRecognizer.Find(text);
+        var figures = new List<FigureDraft>();
+
+        var titleTargets = new List<Quantity>();
+        var titlePercents = new List<Quantity>();
+        // A title sentence that goes on without reporting progress (新建幼儿园 5 所，新增学位 1000 个。) states more targets.
+        int targetsEnd = TitleSentenceEnd(text, titleEnd);
+        foreach (var q in all.Where(q => q.Start < targetsEnd))
+        {
+            if (q.IsBare) continue;
+            if (q.IsPercent)
+            {
+                if (Cues.CompletionBefore().IsMatch(ClauseBefore(text, q.Start, 0))) continue; // handled with the body
+                titlePercents.Add(q);
+            }
+            else titleTargets.Add(q);
+        }
+
+        // Title percentages that measure completion (…平均完成度 60%以上) are read like body text.
+        var body = all.Where(q => q.Start >= targetsEnd || (q.IsPercent && Cues.CompletionBefore().IsMatch(ClauseBefore(text, q.Start, 0)))).ToList();
+        if (isPlan) ReadPlanBody(text, titleEnd, body, titleTargets, project, figures);
+        else ReadBody(text, body, titleTargets, project, figures);
+
+        // Bare numbers (已完成46) borrow the unit of the item's target.
+        foreach (var f in figures.Where(f => f.Unit is null && (f.Actual is not null || f.Target is not null)))
+            f.Unit = titleTargets.FirstOrDefault()?.Unit;
+
+        // The title's targets.
+        foreach (var target in titleTargets)
+        {
+            var sameUnit = figures.Where(f => f.Region == issuingRegion && f.Unit == target.Unit && f.Target is null && f.Actual is not null).ToList();
+            var home = sameUnit.Count == 1 || sameUnit.Any(f => f.Percent is not null)
+                ? sameUnit.FirstOrDefault(f => f.Percent is not null) ?? sameUnit[0]
+                : null;
+            home ??= figures.FirstOrDefault(f => f.Region == issuingRegion && f.Target is null && f.Actual is null && f.Percent is not null && f.Qualifier is null);
+            if (home is not null)
+            {
+                home.Target = target.Value;
+                home.Unit ??= target.Unit;
+                continue;
+            }
+            figures.Add(NewFigure(project, project, target.Start, target.End, target, Role.Target));
+        }
+        if (figures.Count == 0)
+        {
+            foreach (var rate in titlePercents)
+            {
+                var figure = NewFigure(project, project, rate.Start, rate.End, rate, Role.Target);
+                figure.Optional = true;
+                figures.Add(figure);
+            }
+        }
+
+        if (figures.Count == 1) figures[0].Indicator = project;
+        foreach (var f in figures)
+        {
+            f.Tier = item.Tier;
+            if (f.Indicator.Length == 0) f.Indicator = project;
+        }
+        return figures;
+    }
+
+    /// <summary>Where the title's statement of targets ends: the title, or its whole first sentence when that reports no progress.</summary>
+    private static int TitleSentenceEnd(string text, int titleEnd)
+    {
+        int sentenceEnd = text.IndexOfAny(['。', '！', '？'], titleEnd);
+        if (sentenceEnd < 0 || titleEnd >= text.Length || text[titleEnd] is '。' or '！' or '？') return titleEnd;
+        string rest = text[titleEnd..sentenceEnd];
+        return Cues.Governing().IsMatch(rest) || rest.Contains('%') || Cues.Future().IsMatch(rest) ? titleEnd : sentenceEnd;
+    }
+
+    private void ReadPlanBody(string text, int titleEnd, List<Quantity> body, List<Quantity> titleTargets, string project, List<FigureDraft> figures)
+    {
+        foreach (var q in body)
+        {
+            if (q.IsBare) continue;
+            if (titleTargets.Any(t => t.Value == q.Value && t.Unit == q.Unit)) continue;
+            var (start, end) = ClauseAround(text, q.Start, titleEnd);
+            var figure = NewFigure(project, Indicator(text, start, end, q), start, end, q, Role.Target);
+            if (q.IsPercent) figure.Optional = true;
+            figures.Add(figure);
+        }
+    }
+
+    private void ReadBody(string text, List<Quantity> body, List<Quantity> titleTargets, string project, List<FigureDraft> figures)
+    {
+        foreach (var (sentenceStart, sentenceEnd) in Sentences(text))
+        {
+            var inSentence = body.Where(q => q.Start >= sentenceStart && q.Start < sentenceEnd).ToList();
+            if (inSentence.Count == 0) continue;
+            bool sentenceHasCompletion = inSentence.Any(q => q.IsPercent && IsCompletion(text, q, sentenceStart));
+            var pending = new List<Amount>();
+            var emitted = new List<Amount>();
+            FigureDraft? lastRate = null;
+            foreach (var q in inSentence)
+            {
+                var (clauseStart, clauseEnd) = ClauseAround(text, q.Start, sentenceStart);
+                string before = text[clauseStart..q.Start];
+                if (!q.IsPercent)
+                {
+                    var amount = ReadAmount(text, q, clauseStart, clauseEnd, before);
+                    if (amount is null) continue;
+                    // "41 个水源地只完成 1 个": the first amount is the whole, the second what is done.
+                    var whole = pending.LastOrDefault();
+                    if (whole is not null && whole.ClauseStart == clauseStart && whole.Q.Unit == q.Unit && whole.Role == Role.Actual
+                        && text[whole.Q.End..q.Start].Contains("完成"))
+                    {
+                        pending.Remove(whole);
+                        amount.PairedTarget = whole.Q.Value;
+                        amount.Governed = true;
+                    }
+                    // "全年目标 500 人，已完成 300 人": a stated target and the amount done are one figure.
+                    var goal = pending.LastOrDefault(a => a.Role == Role.Target && a.Q.Unit == q.Unit && !IsStandardLevel(a.Q));
+                    if (goal is not null && amount.Role == Role.Actual && amount.PairedTarget is null && amount.Region == goal.Region)
+                    {
+                        pending.Remove(goal);
+                        amount.PairedTarget = goal.Q.Value;
+                    }
+                    pending.Add(amount);
+                    continue;
+                }
+
+                // Percentages.
+                var listed = RegionsBefore(text, clauseStart, q.Start, sentenceStart);
+                bool completion = IsCompletion(text, q, sentenceStart);
+                if (listed.Count > 0)
+                {
+                    foreach (var region in listed)
+                    {
+                        var figure = NewFigure(project, project, clauseStart, q.End, null, Role.Actual);
+                        figure.Region = region;
+                        figure.Percent = q.Value;
+                        figure.Qualifier = q.Qualifier;
+                        figure.Optional = q.Qualifier is not null;
+                        figures.Add(figure);
+                    }
+                    continue;
+                }
+                if (completion)
+                {
+                    if (q.Qualifier is not null && pending.Count == 0)
+                    {
+                        var bound = NewFigure(project, Indicator(text, clauseStart, q.Start, null), clauseStart, q.End, null, Role.Actual);
+                        bound.Percent = q.Value;
+                        bound.Qualifier = q.Qualifier;
+                        bound.Optional = true;
+                        figures.Add(bound);
+                        continue;
+                    }
+                    Bind(text, pending, q, clauseStart, project, figures, emitted);
+                    pending.Clear();
+                    continue;
+                }
+                // A rate: it measures the amount right before it, else it is a figure of its own unless a completion percentage follows.
+                var last = pending.LastOrDefault();
+                if (last is not null)
+                {
+                    var figure = FromAmount(text, last, project);
+                    figure.Percent = q.Value;
+                    figure.End = q.End;
+                    figures.Add(figure);
+                    pending.Remove(last);
+                    continue;
+                }
+                if (sentenceHasCompletion) continue;
+                bool isTarget = q.Qualifier is not null || Cues.TargetBefore().IsMatch(before);
+                if (lastRate is not null && (isTarget ? lastRate.Target is null : lastRate.Actual is null))
+                {
+                    if (isTarget) { lastRate.Target = q.Value; lastRate.Qualifier = q.Qualifier; }
+                    else lastRate.Actual = q.Value;
+                    lastRate.End = q.End;
+                    continue;
+                }
+                lastRate = NewFigure(project, Indicator(text, clauseStart, q.Start, null), clauseStart, q.End, q, isTarget ? Role.Target : Role.Actual);
+                lastRate.Optional = true;
+                figures.Add(lastRate);
+            }
+            // Amounts no percentage measured: list values stay as figures of their own; modifiers (4个镇) are
+            // dropped where a percentage was bound to a neighbour.
+            foreach (var amount in pending)
+            {
+                if (sentenceHasCompletion && !amount.ClauseFinal) continue;
+                figures.Add(FromAmount(text, amount, project));
+            }
+        }
+    }
+
+    /// <summary>A completion percentage finds the amount it measures among those since the last one.</summary>
+    private void Bind(string text, List<Amount> pending, Quantity percent, int clauseStart, string project, List<FigureDraft> figures, List<Amount> emitted)
+    {
+        var local = pending.Where(a => a.Region is null).ToList();
+        if (local.Count > 0 && local.All(a => a.Role == Role.Target))
+        {
+            foreach (var standard in local)
+            {
+                var figure = FromAmount(text, standard, project);
+                figure.Percent = percent.Value;
+                figures.Add(figure);
+            }
+            return;
+        }
+        Amount? chosen = null;
+        var totals = local.Where(a => a.Total).ToList();
+        if (totals.Count > 0) chosen = totals[^1];
+        else
+        {
+            var pool = local.Where(a => a.Governed).ToList();
+            if (pool.Count == 0) pool = local;
+            if (pool.Count == 1) chosen = pool[0];
+            // Several amounts each closing a clause (新建污水管网 2.1 公里、改造污水管网 1.2 公里，…) are parallel
+            // indicators: the percentage is the item's. Otherwise the last one is what it measures.
+            else if (pool.Count > 1 && !pool.All(a => a.ClauseFinal)) chosen = pool[^1];
+        }
+        if (chosen is null)
+        {
+            // Nothing (or a list of parallel amounts) before it: the percentage stands alone.
+            int start = pending.Count > 0 ? pending[0].ClauseStart : clauseStart;
+            var alone = NewFigure(project, Indicator(text, start, percent.Start, null), start, percent.End, null, Role.Actual);
+            alone.Percent = percent.Value;
+            figures.Add(alone);
+            foreach (var amount in pending) figures.Add(FromAmount(text, amount, project));
+            return;
+        }
+        var bound = FromAmount(text, chosen, project);
+        bound.Percent = percent.Value;
+        bound.End = percent.End;
+        figures.Add(bound);
+        foreach (var other in pending.Where(a => a != chosen && (a.ClauseFinal || a.Region is not null)))
+            figures.Add(FromAmount(text, other, project));
+    }
+
+    private Amount? ReadAmount(string text, Quantity q, int clauseStart, int clauseEnd, string before)
+    {
+        if (q.IsBare && !(before.EndsWith("已完成") || before.EndsWith("完成"))) return null;
+        bool perPerson = q.Unit == "元" && Cues.PerPerson().IsMatch(before);
+        bool standard = perPerson || q.Qualifier is not null || Cues.TargetBefore().IsMatch(before) || (q.Unit?.Contains('/') == true && IsListedAfterStandard(text, q, clauseStart));
+        string clause = text[clauseStart..clauseEnd];
+        if (!standard && Cues.Future().IsMatch(clause)) return null;
+        var leading = regions.LeadingRegions(text[clauseStart..clauseEnd], out _);
+        string? region = leading.Count > 0 && leading[0].Canonical != issuingRegion ? leading[0].Canonical : null;
+        int after = q.End;
+        bool clauseFinal = after >= clauseEnd || text[after] is '、' or '，' or ',' or '；' or ';' or '。' or '）' or ')' or '（' or '(';
+        return new Amount
+        {
+            Q = perPerson ? q with { Unit = "元/人" } : q,
+            ClauseStart = clauseStart,
+            ClauseEnd = clauseEnd,
+            Role = standard ? Role.Target : Role.Actual,
+            Governed = Cues.Governing().IsMatch(before),
+            Total = Cues.Total().IsMatch(before),
+            ClauseFinal = clauseFinal,
+            Region = region,
+        };
+    }
+
+    /// <summary>A level per month/year/person (700 元/月) is a standard, not a count of work to do.</summary>
+    private static bool IsStandardLevel(Quantity q) => q.Unit?.Contains('/') == true || q.IsPercent;
+
+    /// <summary>The second of "分别不低于740元/月和485元/月" is a standard like the first.</summary>
+    private static bool IsListedAfterStandard(string text, Quantity q, int clauseStart)
+    {
+        string before = text[clauseStart..q.Start];
+        return before.Contains("分别") && Cues.StandardWord().IsMatch(before);
+    }
+
+    private FigureDraft FromAmount(string text, Amount amount, string project)
+    {
+        var figure = NewFigure(project, Indicator(text, amount.ClauseStart, amount.Q.Start, amount.Q), amount.ClauseStart, amount.Q.End, amount.Q, amount.Role);
+        if (amount.PairedTarget is { } whole) figure.Target = whole;
+        if (amount.Region is not null) figure.Region = amount.Region;
+        return figure;
+    }
+
+    private FigureDraft NewFigure(string project, string indicator, int start, int end, Quantity? q, Role role)
+    {
+        var figure = new FigureDraft
+        {
+            Region = issuingRegion,
+            Project = project,
+            Indicator = indicator,
+            Start = start,
+            End = end,
+        };
+        if (q is null) return figure;
+        if (role == Role.Target) figure.Target = q.Value;
+        else figure.Actual = q.Value;
+        figure.Unit = q.Unit;
+        figure.Approximate = q.Approximate;
+        figure.Qualifier = q.Qualifier;
+        return figure;
+    }
+
+    private bool IsCompletion(string text, Quantity q, int sentenceStart)
+    {
+        var (clauseStart, _) = ClauseAround(text, q.Start, sentenceStart);
+        return Cues.CompletionBefore().IsMatch(text[clauseStart..q.Start]);
+    }
+
+    /// <summary>Regions that own a percentage: listed at the start of its clause, and in region-only clauses just before.</summary>
+    private List<string> RegionsBefore(string text, int clauseStart, int percentStart, int sentenceStart)
+    {
+        var found = new List<string>();
+        var leading = regions.LeadingRegions(text[clauseStart..percentStart], out _);
+        if (leading.Count == 0) return found;
+        int start = clauseStart;
+        var earlier = new List<string>();
+        while (start > sentenceStart)
+        {
+            var (prevStart, prevEnd) = ClauseAround(text, start - 2 >= sentenceStart ? start - 2 : sentenceStart, sentenceStart);
+            if (prevEnd > start - 1) prevEnd = start - 1;
+            string clause = text[prevStart..prevEnd];
+            var only = regions.LeadingRegions(clause, out int listEnd);
+            if (only.Count == 0 || listEnd != clause.Length) break;
+            earlier.InsertRange(0, only.Select(r => r.Canonical));
+            start = prevStart;
+        }
+        found.AddRange(earlier);
+        found.AddRange(leading.Select(r => r.Canonical));
+        return found.Where(r => r != issuingRegion).Distinct().ToList();
+    }
+
+    private static readonly char[] ClauseBreaks = ['，', ',', '；', ';', '：', ':', '。', '！', '？'];
+
+    private static (int Start, int End) ClauseAround(string text, int index, int floor)
+    {
+        int start = index <= 0 ? 0 : text.LastIndexOfAny(ClauseBreaks, Math.Max(0, index - 1)) + 1;
+        if (start < floor) start = floor;
+        int end = text.IndexOfAny(ClauseBreaks, index);
+        return (start, end < 0 ? text.Length : end);
+    }
+
+    private static string ClauseBefore(string text, int index, int floor)
+    {
+        var (start, _) = ClauseAround(text, index, floor);
+        return text[start..index];
+    }
+
+    private static IEnumerable<(int Start, int End)> Sentences(string text)
+    {
+        int start = 0;
+        for (int i = 0; i < text.Length; i++)
+        {
+            if (text[i] is '。' or '！' or '？' or '!' or '?')
+            {
+                yield return (start, i + 1);
+                start = i + 1;
+            }
+        }
+        if (start < text.Length) yield return (start, text.Length);
+    }
+
+    /// <summary>The indicator an amount measures: its clause before it, without the filler words; else the words after it.</summary>
+    private static string Indicator(string text, int clauseStart, int amountStart, Quantity? q)
+    {
+        string before = Cues.LeadingFiller().Replace(text[clauseStart..amountStart], "");
+        before = Cues.CompletionBefore().Replace(before, "");
+        before = before.TrimEnd('为', '达', '约', '近', '共', '了');
+        if (before.Length >= 2) return CleanName(before);
+        if (q is null) return "";
+        int end = text.IndexOfAny(ClauseBreaks, q.End);
+        string after = text[q.End..(end < 0 ? text.Length : end)];
+        return CleanName(after);
+    }
+
+    public static string CleanName(string name) =>
+        name.Trim().TrimEnd('。', '，', ',', '；', ';', '：', ':', '、', ' ').TrimStart('、', '，', ',', ' ', '：', ':');
+}

@@ -1,0 +1,202 @@
+using System.Text.RegularExpressions;
+using BulletinIngest.Extraction.Regions;
+using BulletinIngest.Extraction.Text;
+using BulletinIngest.Reading;
+
+namespace BulletinIngest.Extraction.Structure;
+
+/// <summary>A numbered item of a progress section (its text without the number), or a narrative paragraph.</summary>
+public sealed record ItemUnit(CompactText Text, int Level, string? Tier, SectionKind Kind, RegionMention? LeadRegion)
+{
+    /// <summary>Where the title ends: the first sentence or clause break (项目名称。 or 项目名称，全市…).</summary>
+    public int TitleEnd
+    {
+        get
+        {
+            if (Kind != SectionKind.Progress) return 0;
+            int index = Text.Text.IndexOfAny(TitleBreaks);
+            return index < 0 ? Text.Length : index;
+        }
+    }
+
+    private static readonly char[] TitleBreaks = ['。', '；', ';', '，', ',', '：', ':', '！', '？'];
+}
+
+/// <summary>
+/// Consecutive table rows (one table, or a table split over pages), with the tier in force before it and the
+/// line just above it (a table's title names the project of a per-county table).
+/// </summary>
+public sealed record TableUnit(IReadOnlyList<TextBlock> Rows, string? Tier, string? Title);
+
+/// <summary>
+/// Walks a document's blocks and finds its structure: sections and their kind (【工作进度】, 一、存在的问题),
+/// the tier lists (（一）省级十大重点民生实事), numbered items at every level (including items run together in
+/// one paragraph: …70%。2、新生儿…), narrative paragraphs with the region they are about (岳阳县：…), and tables.
+/// Items continue over following unnumbered paragraphs (a sentence broken by a page).
+/// </summary>
+public sealed partial class Outline
+{
+    public List<ItemUnit> Items { get; } = [];
+    public List<TableUnit> Tables { get; } = [];
+
+    private readonly RegionResolver _regions;
+    private SectionKind _section = SectionKind.Progress;
+    private string? _tier;
+    private bool _seenTier;
+    private RegionMention? _leadRegion;
+    private string? _lastLine;
+    private readonly List<CompactText> _parts = [];
+    private int _level;
+    private string? _itemTier;
+
+    private Outline(RegionResolver regions) => _regions = regions;
+
+    public static Outline Read(DocumentText document, RegionResolver regions)
+    {
+        var outline = new Outline(regions);
+        var blocks = document.Blocks;
+        for (int i = 0; i < blocks.Count; i++)
+        {
+            if (blocks[i].Kind == BlockKind.TableRow)
+            {
+                outline.Flush();
+                var rows = new List<TextBlock>();
+                while (i < blocks.Count && blocks[i].Kind == BlockKind.TableRow) rows.Add(blocks[i++]);
+                i--;
+                outline.Tables.Add(new TableUnit(rows, outline._tier, outline._lastLine));
+                continue;
+            }
+            outline.Add(blocks[i]);
+        }
+        outline.Flush();
+        return outline;
+    }
+
+    private void Add(TextBlock block)
+    {
+        var compact = CompactText.From(block.Text, block.Start);
+        _lastLine = compact.Text;
+        // A section title glued to the end of the previous paragraph (PDF extraction lost the line break).
+        var glued = GluedBracketHeading().Match(compact.Text);
+        if (glued.Success)
+        {
+            AddCompact(compact.Slice(0, glued.Index), block);
+            AddCompact(compact.Slice(glued.Index, compact.Length), block);
+            return;
+        }
+        AddCompact(compact, block);
+    }
+
+    private void AddCompact(CompactText compact, TextBlock block)
+    {
+        string text = compact.Text;
+        if (text.Length == 0) return;
+
+        var bracket = BracketHeading().Match(text);
+        if (bracket.Success)
+        {
+            StartSection(SectionClassifier.Classify(bracket.Groups[1].Value) ?? SectionKind.Progress, null);
+            var rest = compact.Slice(bracket.Length, compact.Length);
+            if (rest.Length > 0) AddText(rest, block);
+            return;
+        }
+        var marker = Numbering.AtStart(text);
+        if (marker is { Level: Numbering.Chapter })
+        {
+            StartSection(SectionClassifier.Classify(text) ?? SectionKind.Progress, SectionClassifier.Tier(text[marker.Value.Length..]));
+            return;
+        }
+        // A tier list heading ((一)省级十大重点民生实事) starts project progress even where a section title was lost.
+        if (_section == SectionKind.Narrative && marker is { Level: Numbering.Section } && text.Length <= 30
+            && (SectionClassifier.Tier(text[marker.Value.Length..]) is not null || SectionClassifier.Classify(text) == SectionKind.Progress))
+            StartSection(SectionKind.Progress, null);
+        if (marker is null && (block.Kind == BlockKind.Heading || IsShortHeading(text)))
+        {
+            var kind = SectionClassifier.Classify(text);
+            if (kind is not null && (block.Kind == BlockKind.Heading || _section != SectionKind.Narrative))
+            {
+                StartSection(kind.Value, SectionClassifier.Tier(text));
+                return;
+            }
+            if (block.Kind == BlockKind.Heading)
+            {
+                Flush();
+                return;
+            }
+        }
+        AddText(compact, block);
+    }
+
+    private void AddText(CompactText compact, TextBlock block)
+    {
+        if (_section == SectionKind.Other) return;
+        if (_section == SectionKind.Narrative)
+        {
+            Flush();
+            var lead = LeadName().Match(compact.Text);
+            if (lead.Success)
+            {
+                var mention = _regions.MatchAt(lead.Groups[1].Value, 0) is { } m && m.End == lead.Groups[1].Length ? m
+                    : RegionSuffix().IsMatch(lead.Groups[1].Value) ? new RegionMention(0, lead.Groups[1].Length, lead.Groups[1].Value, lead.Groups[1].Value, null)
+                    : null;
+                _leadRegion = mention;
+            }
+            Items.Add(new ItemUnit(compact, 0, _tier, SectionKind.Narrative, _leadRegion));
+            return;
+        }
+
+        string text = compact.Text;
+        var starts = new List<(int Index, int Level, int Length)>();
+        if (Numbering.AtStart(text) is { } first) starts.Add((0, first.Level, first.Length));
+        starts.AddRange(Numbering.Inline(text));
+        int firstStart = starts.Count == 0 ? text.Length : starts[0].Index;
+        if (firstStart > 0 && _parts.Count > 0) _parts.Add(compact.Slice(0, firstStart));
+        for (int k = 0; k < starts.Count; k++)
+        {
+            var (index, level, length) = starts[k];
+            int end = k + 1 < starts.Count ? starts[k + 1].Index : text.Length;
+            Flush();
+            var piece = compact.Slice(index + length, end);
+            string? tier = SectionClassifier.Tier(piece.Text);
+            if (tier is not null) { _tier = tier; _seenTier = true; }
+            else if (level is Numbering.Section && _seenTier && _tier != "县级" && LooksLikeList(piece.Text)) _tier = "县级";
+            _level = level;
+            _itemTier = _tier;
+            _parts.Add(piece);
+        }
+    }
+
+    /// <summary>A section-level heading without a tier word after the tier lists is the county's own list.</summary>
+    private static bool LooksLikeList(string text) => !text.Contains('。') || text.IndexOf('。') > 12;
+
+    private void StartSection(SectionKind kind, string? tier)
+    {
+        Flush();
+        _section = kind;
+        _leadRegion = null;
+        _tier = tier;
+        _seenTier = tier is not null;
+    }
+
+    private void Flush()
+    {
+        if (_parts.Count == 0) return;
+        var text = CompactText.Concat(_parts);
+        _parts.Clear();
+        if (text.Length > 0) Items.Add(new ItemUnit(text, _level, _itemTier, SectionKind.Progress, null));
+    }
+
+    private static bool IsShortHeading(string text) => text.Length <= 24 && !text.Contains('。') && !text.Contains('，') && !text.Contains(',');
+
+    [GeneratedRegex(@"^[【\[]([^】\]]{1,12})[】\]]")]
+    private static partial Regex BracketHeading();
+
+    [GeneratedRegex(@"(?<=[。；！？])[【\[][^】\]]{1,12}[】\]]")]
+    private static partial Regex GluedBracketHeading();
+
+    [GeneratedRegex(@"^([\u4e00-\u9fff]{2,12})[：:]")]
+    private static partial Regex LeadName();
+
+    [GeneratedRegex(@"(县|区|市|旗)$")]
+    private static partial Regex RegionSuffix();
+}

@@ -1,0 +1,38 @@
+using BulletinIngest.Extraction;
+
+namespace BulletinIngest.Tests.Extraction;
+
+public class MetadataTests
+{
+    [Fact]
+    public void Reads_the_masthead_of_a_bulletin()
+    {
+        var doc = Synthetic.Document("攸县实施民生可感行动工作简报", "2025 年 第 7 期", "攸县实施民生可感行动工作专班", "2025 年 8 月 5 日",
+            "截至 7 月份，全县各项目推进顺利。");
+        var m = new BulletinExtractor().Extract(doc, "x.txt").Metadata;
+        Assert.Equal(("攸县", "株洲市", "bulletin", 7, "2025-08-05", "民生可感行动"), (m.Region, m.ParentRegion, m.Kind, m.Issue!.Value, m.Date, m.Campaign));
+        Assert.Equal("攸县实施民生可感行动工作专班", m.IssuingBody);
+        Assert.Equal("截至7月份", m.Period);
+    }
+
+    [Fact]
+    public void Reads_a_plan_and_a_management_district()
+    {
+        var doc = Synthetic.Document("大通湖区民生实事工作专班办公室", "关于印发《大通湖区惠民生实事实施方案》的通知", "2024 年 2 月 28 日");
+        var m = new BulletinExtractor().Extract(doc, "x.txt").Metadata;
+        Assert.Equal(("大通湖区", "益阳市", "plan", null, "2024-02-28"), (m.Region, m.ParentRegion, m.Kind, m.Issue, m.Date));
+        Assert.Equal("民生实事", m.Campaign);
+    }
+
+    [Fact]
+    public void Reads_dates_in_chinese_numerals_and_titles_with_a_year()
+    {
+        var doc = Synthetic.Document("桑植县2025年重点民生实事项目进展情况通报", "第2期", "桑植县人民政府办公室", "二〇二五年四月十八日");
+        var m = new BulletinExtractor().Extract(doc, "x.txt").Metadata;
+        Assert.Equal(("桑植县", "张家界市", "2025-04-18", "重点民生实事"), (m.Region, m.ParentRegion, m.Date, m.Campaign));
+    }
+
+    [Fact]
+    public void Issue_numbers_in_chinese_numerals_are_read() =>
+        Assert.Equal(12, new BulletinExtractor().Extract(Synthetic.Document("衡山县民生实事专报", "第十二期", "2025年1月2日"), "x").Metadata.Issue);
+}

@@ -1,0 +1,188 @@
+using BulletinIngest.Extraction;
+
+namespace BulletinIngest.Tests.Extraction;
+
+/// <summary>Each role pattern with sentences written for the test (a county of another prefecture, invented projects).</summary>
+public class RoleTests
+{
+    private static IReadOnlyList<Figure> Figures(params string[] body) => Synthetic.Bulletin("醴陵市", body).Figures;
+
+    [Fact]
+    public void Title_amount_is_the_target_and_the_progress_verb_governs_the_actual()
+    {
+        var f = Assert.Single(Figures("（1）新建村级文化广场 40 个。已建成 18 个，完成全年任务的 45%。"));
+        Assert.Equal(("醴陵市", 40.0, 18.0, "个", 45.0), (f.Region, f.Target!.Value, f.Actual!.Value, f.Unit, f.Percent!.Value));
+        Assert.Equal("新建村级文化广场40个", f.Project); // names are kept without the layout's stray spaces
+    }
+
+    [Theory]
+    [InlineData("（5）城镇新增就业。全年目标任务 600 人，已完成 420 人，完成率 70%。")]
+    [InlineData("（5）城镇新增就业。年度任务 600 人，1-6 月累计完成 420 人，占全年目标的 70%。")]
+    [InlineData("（5）城镇新增就业 600 人。截至目前新增就业 420 人，完成年度目标任务的 70%。")]
+    public void A_target_stated_in_the_body_joins_the_amount_done(string sentence)
+    {
+        var f = Assert.Single(Figures(sentence));
+        Assert.Equal((600.0, 420.0, "人", 70.0), (f.Target!.Value, f.Actual!.Value, f.Unit, f.Percent!.Value));
+    }
+
+    [Fact]
+    public void A_title_sentence_without_progress_states_more_targets()
+    {
+        var f = Figures("（3）新建公办幼儿园 4 所，新增学位 1080 个。已建成 3 所，完成全年任务的 75%。");
+        Assert.Contains(f, x => x.Target == 4 && x.Actual == 3 && x.Percent == 75 && x.Unit == "所");
+        Assert.Contains(f, x => x.Target == 1080 && x.Actual is null && x.Unit == "个");
+        Assert.Equal(2, f.Count);
+    }
+
+    [Fact]
+    public void Several_indicators_in_one_item_are_separate_figures()
+    {
+        var figures = Figures("（2）推进校园安全建设。已安装监控探头 320 个，完成全年任务的 64%；新建标准化食堂 3 所，完成全年任务的 50%。");
+        Assert.Equal(2, figures.Count);
+        Assert.Equal((320.0, 64.0), (figures[0].Actual!.Value, figures[0].Percent!.Value));
+        Assert.Equal((3.0, 50.0, "所"), (figures[1].Actual!.Value, figures[1].Percent!.Value, figures[1].Unit));
+        Assert.True(figures[0].Indicator.Contains("监控探头"), figures[0].Indicator);
+    }
+
+    [Fact]
+    public void The_governed_amount_wins_over_a_side_effect()
+    {
+        var f = Figures("（3）开展健康讲座。已开展 14 场讲座，覆盖群众 2600 人次，完成全年任务的 28%。");
+        Assert.Contains(f, x => x.Actual == 14 && x.Percent == 28);
+        Assert.DoesNotContain(f, x => x.Actual == 2600 && x.Percent is not null);
+    }
+
+    [Fact]
+    public void A_total_is_what_the_percentage_measures()
+    {
+        var f = Figures("4. 文化进万家。开展广场舞展演 12 场次，开展电影放映 30 场次，合计开展活动 42 场次，完成全年任务的 70%。");
+        Assert.Contains(f, x => x.Actual == 42 && x.Percent == 70);
+    }
+
+    [Fact]
+    public void Parallel_amounts_leave_the_percentage_to_the_item()
+    {
+        var f = Figures("5. 实施供水管网改造。已完成改造供水主管 3.2 公里、新建支管 1.5 公里，完成全年任务的 40%。");
+        Assert.Contains(f, x => x.Percent == 40 && x.Actual is null);
+        Assert.Contains(f, x => x.Actual == 3.2 && x.Percent is null);
+        Assert.Contains(f, x => x.Actual == 1.5 && x.Percent is null);
+    }
+
+    [Fact]
+    public void Standards_are_targets_and_share_a_following_percentage()
+    {
+        var f = Figures("（6）提高救助标准。特困人员供养标准分别不低于 950 元/月和 720 元/月，完成全年任务的 100%。");
+        Assert.Equal(2, f.Count);
+        Assert.All(f, x => Assert.Equal(("元/月", 100.0), (x.Unit, x.Percent!.Value)));
+        Assert.Equal([950.0, 720.0], f.Select(x => x.Target!.Value));
+        Assert.All(f, x => Assert.Null(x.Actual));
+    }
+
+    [Theory]
+    [InlineData("7. 建设街心公园项目，形象进度 63.5%。", 63.5)]
+    [InlineData("7. 建设街心公园项目，全市总进度完成 63.5%。", 63.5)]
+    [InlineData("7. 建设街心公园项目。完成率为 63.5%。", 63.5)]
+    public void A_percentage_alone_is_a_figure(string sentence, double percent)
+    {
+        var f = Assert.Single(Figures(sentence));
+        Assert.Equal(percent, f.Percent);
+        Assert.Null(f.Actual);
+    }
+
+    [Fact]
+    public void A_rate_measures_the_amount_before_it()
+    {
+        var f = Assert.Single(Figures("8. 困难群众参保动态清零。代缴居民医保 5120 人，参保率 99.5%。"));
+        Assert.Equal((5120.0, 99.5), (f.Actual!.Value, f.Percent!.Value));
+    }
+
+    [Fact]
+    public void Regions_named_in_the_clause_own_their_bounds()
+    {
+        var doc = Synthetic.Bulletin("株洲市", "2、建设社区食堂项目，全市总进度完成 35%，攸县、茶陵县完成率超过 60%，炎陵县完成率 10%以下。");
+        var f = doc.Figures;
+        Assert.Contains(f, x => x.Region == "株洲市" && x.Percent == 35 && x.Qualifier is null && !x.Optional);
+        Assert.Contains(f, x => x.Region == "攸县" && x.Percent == 60 && x.Qualifier == ">" && x.Optional);
+        Assert.Contains(f, x => x.Region == "茶陵县" && x.Percent == 60 && x.Qualifier == ">");
+        Assert.Contains(f, x => x.Region == "炎陵县" && x.Percent == 10 && x.Qualifier == "<=");
+    }
+
+    [Fact]
+    public void A_region_clause_with_a_whole_and_a_part_gives_target_and_actual()
+    {
+        var f = Synthetic.Bulletin("株洲市", "3、整治黑臭水体项目，全市总进度完成 20%，醴陵市 12 条水体已完成 5 条。").Figures;
+        Assert.Contains(f, x => x.Region == "醴陵市" && x.Target == 12 && x.Actual == 5 && x.Unit == "条");
+    }
+
+    [Fact]
+    public void Future_work_is_not_progress()
+    {
+        var f = Figures("9. 改造老旧供热管道。已完成 6 条，剩余 4 条将在 10 月份完成。");
+        var only = Assert.Single(f);
+        Assert.Equal(6, only.Actual);
+    }
+
+    [Fact]
+    public void A_title_rate_counts_only_when_the_item_says_nothing_else()
+    {
+        var f = Assert.Single(Figures("（4）义务教育巩固率达到 99%以上。本项由上级统一考核。"));
+        Assert.Equal((99.0, "%"), (f.Target!.Value, f.Unit));
+        Assert.True(f.Optional);
+    }
+
+    [Fact]
+    public void Plans_give_targets_only()
+    {
+        var result = Synthetic.Plan("衡东县",
+            "（一）办好省级重点民生实事",
+            "（1）新增普惠托位 120 个。通过新建和改扩建托育机构，新增托位 120 个，覆盖率达到 60%。（牵头单位：县卫健局）",
+            "（2）提高城乡低保标准。2025 年，城市低保标准不低于 760 元/月。");
+        Assert.Equal("plan", result.Metadata.Kind);
+        Assert.All(result.Figures, f => Assert.Null(f.Actual));
+        Assert.All(result.Figures, f => Assert.Null(f.Percent));
+        Assert.Single(result.Figures, f => f.Target == 120);
+        Assert.Contains(result.Figures, f => f.Target == 760 && f.Unit == "元/月");
+        Assert.Contains(result.Figures, f => f.Target == 60 && f.Unit == "%" && f.Optional);
+    }
+
+    [Fact]
+    public void Narrative_sections_give_only_optional_figures_of_work_done()
+    {
+        var result = Synthetic.Bulletin("株洲市",
+            "1. 新建社区书屋 20 个。已完成 8 个，完成全年任务的 40%。",
+            "【县市区动态】",
+            "攸县：举办招聘会，提供岗位 3000 余个。完成适老化改造 85 户，群众满意。");
+        var narrative = result.Figures.Where(f => f.Region == "攸县").ToList();
+        var only = Assert.Single(narrative);
+        Assert.Equal((85.0, "户"), (only.Actual!.Value, only.Unit));
+        Assert.True(only.Optional);
+    }
+
+    [Fact]
+    public void Items_run_together_in_one_paragraph_are_split()
+    {
+        var f = Figures("一是进展较快的项目。1、建设口袋公园项目，全市总进度完成 55%。2、改造背街小巷项目，全市总进度完成 47.5%。");
+        Assert.Equal(2, f.Count);
+        Assert.Equal("建设口袋公园项目", f[0].Project);
+        Assert.Equal("改造背街小巷项目", f[1].Project);
+    }
+
+    [Fact]
+    public void Sections_about_problems_and_next_steps_give_no_figures()
+    {
+        var f = Figures("（1）新建停车泊位 500 个。已建成 200 个，完成全年任务的 40%。", "二、存在问题", "1. 验收进度偏慢。仅 3 个项目完成验收，验收率 30%。");
+        Assert.Single(f);
+    }
+
+    [Fact]
+    public void Every_figure_points_at_its_source_text()
+    {
+        var result = Synthetic.Bulletin("醴陵市", "（1）新建村级文化广场 40 个。已建成 18 个，完成全年任务的 45%。");
+        var document = Synthetic.Document("醴陵市民生实事工作专报", "第5期", "2025年6月30日", "【工作进度】", "（1）新建村级文化广场 40 个。已建成 18 个，完成全年任务的 45%。");
+        var f = Assert.Single(result.Figures);
+        string span = document.FullText[f.Start..f.End];
+        Assert.Contains("18", span);
+        Assert.Contains("45%", span);
+        Assert.Contains("已建成 18 个", f.Sentence);
+    }
+}
