@@ -7,6 +7,7 @@ Console.OutputEncoding = Encoding.UTF8;
 var benchmarks = new Dictionary<string, Func<string[], int>>
 {
     ["ingest"] = IngestBenchmark.Run,
+    ["extraction"] = ExtractionBenchmark.Run,
 };
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))
 {

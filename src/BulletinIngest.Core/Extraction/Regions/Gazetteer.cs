@@ -28,7 +28,13 @@ public sealed class Gazetteer
         }
         // Longest first, so 岳阳县 wins over 岳阳 and 岳阳经开区 over 经开区.
         Names = _byName.Keys.Concat(_byAlias.Keys).Distinct().OrderByDescending(n => n.Length).ToArray();
+        _byFirstChar = Names.GroupBy(n => n[0]).ToDictionary(g => g.Key, g => g.ToArray());
     }
+
+    private readonly Dictionary<char, string[]> _byFirstChar;
+
+    /// <summary>The names and aliases that start with a character, longest first (a sentence is scanned a character at a time).</summary>
+    public IReadOnlyList<string> NamesStartingWith(char first) => _byFirstChar.GetValueOrDefault(first) ?? [];
 
     /// <summary>All names and aliases, longest first.</summary>
     public IReadOnlyList<string> Names { get; }

@@ -19,7 +19,8 @@ public sealed partial class RegionResolver(Gazetteer gazetteer, Place? issuing)
     /// <summary>Region names at <paramref name="index"/> of the text, longest match, or null.</summary>
     public RegionMention? MatchAt(string text, int index, bool allowBareAlias = true)
     {
-        foreach (var name in gazetteer.Names)
+        if (index >= text.Length) return null;
+        foreach (var name in gazetteer.NamesStartingWith(text[index]))
         {
             if (string.CompareOrdinal(text, index, name, 0, name.Length) != 0) continue;
             var place = gazetteer.Resolve(name, issuing);
@@ -74,7 +75,7 @@ public sealed partial class RegionResolver(Gazetteer gazetteer, Place? issuing)
         if (!match.Success || match.Index != index) return null;
         string name = match.Value;
         if (index + name.Length < text.Length && !IsListBoundary(text, index + name.Length)) return null;
-        if (CommonNouns.Any(name.EndsWith)) return null;
+        if (CommonNouns.Any(noun => name.EndsWith(noun, StringComparison.Ordinal))) return null;
         return new RegionMention(index, index + name.Length, name, name, issuing?.Level == RegionLevel.Prefecture ? issuing.Name : issuing?.Parent);
     }
 

@@ -276,7 +276,7 @@ public sealed class ItemFigureBuilder(RegionResolver regions, string issuingRegi
 
     private Amount? ReadAmount(string text, Quantity q, int clauseStart, int clauseEnd, string before)
     {
-        if (q.IsBare && !(before.EndsWith("已完成") || before.EndsWith("完成"))) return null;
+        if (q.IsBare && !before.EndsWith("完成", StringComparison.Ordinal)) return null;
         bool perPerson = q.Unit == "元" && Cues.PerPerson().IsMatch(before);
         bool standard = perPerson || q.Qualifier is not null || Cues.TargetBefore().IsMatch(before) || (q.Unit?.Contains('/') == true && IsListedAfterStandard(text, q, clauseStart));
         string clause = text[clauseStart..clauseEnd];
