@@ -4,6 +4,13 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+# The report test opens the HTML page in headless Chromium (Debian's package).
+if ! command -v chromium >/dev/null 2>&1; then
+  { DEBIAN_FRONTEND=noninteractive apt-get update -qq >/dev/null &&
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } ||
+    echo "warning: could not install chromium; the report test will fail" >&2
+fi
+
 log=$(mktemp)
 dotnet test BulletinIngest.sln --nologo -v q 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}

@@ -7,6 +7,12 @@ Console.OutputEncoding = Encoding.UTF8;
 var benchmarks = new Dictionary<string, Func<string[], int>>
 {
     ["ingest"] = IngestBenchmark.Run,
+    ["pdf"] = PdfBenchmark.Run,
+    ["segment"] = SegmentationBenchmark.Run,
+    ["learning"] = LearningBenchmark.Run,
+    ["analysis"] = AnalysisBenchmark.Run,
+    ["lineup"] = LineupBenchmark.Run,
+    ["clause-filter"] = ClauseFilterBenchmark.Run,
     ["extraction"] = ExtractionBenchmark.Run,
 };
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))

@@ -14,5 +14,12 @@ var root = new RootCommand("bulletin: turns Chinese progress bulletins (PDF, DOC
     SearchCommand.Create(),
     EvalCommand.Create(),
     ShowCommand.Create(),
+    FlagsCommand.Create(),
+    CompareCommand.Create(),
+    TimelineCommand.Create(),
+    ReportCommand.Create(),
+    TrainCommand.Create(),
+    LabelCommand.Create(),
+    RemapCommand.Create(),
 };
 return root.Parse(args).Invoke();

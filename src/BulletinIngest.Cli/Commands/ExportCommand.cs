@@ -1,12 +1,13 @@
 using System.CommandLine;
 using System.Text;
+using BulletinIngest.Analysis;
 using BulletinIngest.Cli.Output;
 using BulletinIngest.Storage;
 using Dapper;
 
 namespace BulletinIngest.Cli.Commands;
 
-/// <summary>`bulletin export`: the figures in the gold label format (JSONL) or as a spreadsheet-friendly CSV.</summary>
+/// <summary>`bulletin export`: the figures in the gold label format (JSONL), as a spreadsheet-friendly CSV, or as an Excel workbook.</summary>
 public static class ExportCommand
 {
     /// <summary>The gold format's keys first, then the provenance an analyst checks a figure with.</summary>
@@ -19,15 +20,17 @@ public static class ExportCommand
     public static Command Create()
     {
         var database = CommonOptions.Database();
-        var format = CommonOptions.Format("jsonl", "jsonl", "csv");
+        var format = CommonOptions.Format("jsonl", "jsonl", "csv", "xlsx");
         var output = new Option<string?>("--out", "-o") { Description = "Write to this file instead of standard output" };
         var command = new Command("export", """
-            Export every figure: JSONL with the keys of the gold label format plus provenance, or CSV
-            (UTF-8 with BOM, so Excel opens the Chinese text correctly).
+            Export every figure: JSONL with the keys of the gold label format plus provenance, CSV
+            (UTF-8 with BOM, so Excel opens the Chinese text correctly), or an Excel workbook (needs --out)
+            with sheets figures, flags and comparison (every project × region), header rows frozen.
 
             Examples:
               bulletin export --format jsonl --out figures.jsonl
               bulletin export --format csv --out figures.csv
+              bulletin export --format xlsx --out analysis.xlsx
             """) { database, format, output };
         command.SetAction(result => CommonOptions.Guard(() =>
             Run(result.GetValue(database)!, result.GetValue(format)!, result.GetValue(output))));
@@ -52,6 +55,12 @@ public static class ExportCommand
     private static int Run(string databasePath, string format, string? outputPath)
     {
         using var connection = BulletinStore.OpenReadOnly(databasePath);
+        if (format == "xlsx")
+        {
+            if (outputPath is null) throw new ArgumentException("--format xlsx writes a file: give it with --out FILE.xlsx");
+            AnalysisWorkbook.Write(outputPath, connection, new XlsxSheet("figures", Columns, ReadFigures(connection)));
+            return 0;
+        }
         var encoding = format == "csv" ? new UTF8Encoding(encoderShouldEmitUTF8Identifier: true) : new UTF8Encoding(false);
         using var writer = outputPath is null
             ? new StreamWriter(Console.OpenStandardOutput(), encoding)

@@ -1,5 +1,7 @@
 using System.CommandLine;
+using BulletinIngest.Analysis.Flags;
 using BulletinIngest.Extraction;
+using BulletinIngest.Learning;
 using BulletinIngest.Pipeline;
 using BulletinIngest.Reading;
 using BulletinIngest.Segmentation;
@@ -60,6 +62,9 @@ public static class IngestCommand
             summary = pipeline.Run(files, store, jobs, outcome => Console.WriteLine(Describe(outcome)));
         }
         PrintSummary(summary);
+        var flags = FlagAnalysis.Refresh(store.Connection);
+        Console.WriteLine($"{flags.Count} flags ({flags.Count(f => f.Kind == FlagKinds.PercentMismatch)} inconsistent percents); " +
+                          "list them with `bulletin flags`");
         return summary.AnyFailed ? 1 : 0;
     }
 
@@ -85,5 +90,14 @@ public static class IngestCommand
 /// <summary>The pipeline with the stages this build has.</summary>
 public static class PipelineFactory
 {
-    public static IngestPipeline Create() => new(new DocumentReader(), new BulletinExtractor(), new JiebaSearchTokenizer());
+    /// <summary>
+    /// Rules extract the figures; the clause classifier vetoes narrative ones among those the rules were unsure of
+    /// (optional figures); the project mapper gives each its canonical project.
+    /// </summary>
+    public static IngestPipeline Create() => new(
+        new DocumentReader(),
+        new ProjectMappingExtractor(
+            new ClauseFilterExtractor(new BulletinExtractor(), ClauseClassifier.Load(), ClauseFilterScope.Optional),
+            ProjectMapper.Load()),
+        new JiebaSearchTokenizer());
 }

@@ -61,7 +61,7 @@ public static class SearchCommand
         return 0;
     }
 
-    /// <summary>The passage around its first match, matches highlighted (in brackets when the terminal has no colour).</summary>
+    /// <summary>The passage around its first match, matches highlighted (between « » when the output is not a colour terminal).</summary>
     private static string Snippet(PassageHit hit)
     {
         string text = hit.Passage;
@@ -78,7 +78,7 @@ public static class SearchCommand
         {
             markup.Append(Markup.Escape(text[at..start]));
             string matched = Markup.Escape(text[start..end]);
-            markup.Append(colour ? $"[black on yellow]{matched}[/]" : $"[[{matched}]]");
+            markup.Append(colour ? $"[black on yellow]{matched}[/]" : $"«{matched}»");
             at = end;
         }
         markup.Append(Markup.Escape(text[at..to]));

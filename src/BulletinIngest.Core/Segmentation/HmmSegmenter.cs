@@ -7,7 +7,7 @@ namespace BulletinIngest.Segmentation;
 /// characters the dictionary does not cover, by Viterbi decoding. Tables come from models/jieba/hmm.bin.
 /// Reproduces finalseg.cut exactly, including its tie-breaking (Python's max over (probability, state letter)).
 /// </summary>
-public sealed class HmmSegmenter
+internal sealed class HmmSegmenter
 {
     /// <summary>finalseg's MIN_FLOAT: the log-probability of an emission or transition the tables lack.</summary>
     public const double MinFloat = -3.14e100;
@@ -89,11 +89,11 @@ public sealed class HmmSegmenter
                 while (matchEnd < end && char.IsAsciiDigit(text[matchEnd])) matchEnd++;
             }
             if (matchEnd < end && text[matchEnd] == '%') matchEnd++;
-            if (i > gapStart) output.Add(new Token(text[gapStart..i], gapStart));
-            output.Add(new Token(text[i..matchEnd], i));
+            if (i > gapStart) output.Add(Token.Of(text, gapStart, i));
+            output.Add(Token.Of(text, i, matchEnd));
             i = gapStart = matchEnd;
         }
-        if (end > gapStart) output.Add(new Token(text[gapStart..end], gapStart));
+        if (end > gapStart) output.Add(Token.Of(text, gapStart, end));
     }
 
     private void CutHan(string text, int start, int end, IReadOnlySet<string> forceSplit, List<Token> output)
@@ -122,11 +122,10 @@ public sealed class HmmSegmenter
 
     private static void Emit(string text, int start, int end, IReadOnlySet<string> forceSplit, List<Token> output)
     {
-        string word = text[start..end];
-        if (forceSplit.Count > 0 && forceSplit.Contains(word))
-            for (int i = start; i < end; i++) output.Add(new Token(text[i].ToString(), i));
+        if (forceSplit.Count > 0 && forceSplit.Contains(text[start..end]))
+            for (int i = start; i < end; i++) output.Add(Token.Of(text, i, i + 1));
         else
-            output.Add(new Token(word, start));
+            output.Add(Token.Of(text, start, end));
     }
 
     /// <summary>The most probable state of each character of text[start..end).</summary>

@@ -1,16 +1,20 @@
 namespace BulletinIngest.Segmentation;
 
+/// <summary>A word the full-text index stores for a text, and where it is in that text.</summary>
+public readonly record struct SearchTerm(string Text, int Start, int End);
+
 /// <summary>
 /// The terms the full-text index stores for a text, and the FTS5 query for a search, both from the same
 /// segmentation so that a query matches wherever its words occur.
-/// <para>
-/// The text is cut into words (jieba with the domain dictionary). A word of one or two Han characters, or one
-/// with letters or digits, is a term as it is; a longer Han word is indexed by its overlapping two-character
-/// pieces (岳阳经济技术开发区 → 岳阳 阳经 经济 … 发区), so that a shorter word inside it (经济, 开发区) is found
-/// too. A query is cut the same way and searched as one phrase: its terms must follow one another, which holds
-/// where the query's words occur in the text. Pieces never cross a word boundary, and punctuation and spaces
-/// are not indexed.
-/// </para>
+/// <list type="number">
+/// <item>Spaces between two Han characters are dropped first: they are layout (letter-spaced titles, PDF line
+/// joins like 完成全 年任务), never word breaks in Chinese. TABs, which separate table cells, stay.</item>
+/// <item>The text is cut into words (jieba with the domain dictionary); punctuation and spaces are dropped.</item>
+/// <item>A word of one or two Han characters, or one with letters or digits, is a term as it is; a longer Han word
+/// is indexed by its overlapping two-character pieces (屈原管理区 → 屈原 原管 管理 理区), so that a shorter word
+/// inside it (管理区) is found too. Pieces never cross a word boundary.</item>
+/// </list>
+/// A query gets its terms the same way and is searched as one phrase: its terms must follow one another.
 /// </summary>
 public sealed class JiebaSearchTokenizer(JiebaSegmenter segmenter) : ISearchTokenizer
 {
@@ -18,20 +22,22 @@ public sealed class JiebaSearchTokenizer(JiebaSegmenter segmenter) : ISearchToke
 
     public string ToSearchTokens(string text) => string.Join(' ', Terms(text).Select(t => t.Text));
 
-    /// <summary>The indexed terms of a text, with their offsets in it.</summary>
-    public List<Token> Terms(string text)
+    /// <summary>The indexed terms of a text, with their spans in it.</summary>
+    public List<SearchTerm> Terms(string text)
     {
-        var terms = new List<Token>();
-        foreach (var token in segmenter.Cut(text))
+        var (joined, origin) = JoinHanAcrossSpaces(text);
+        var terms = new List<SearchTerm>();
+        foreach (var token in segmenter.Cut(joined))
         {
             string word = token.Text;
             if (!word.Any(char.IsLetterOrDigit)) continue;
             if (word.Length <= 2 || !word.All(CharClasses.IsHan))
             {
-                terms.Add(token);
+                terms.Add(new SearchTerm(word, origin[token.Start], origin[token.End - 1] + 1));
                 continue;
             }
-            for (int i = 0; i + 2 <= word.Length; i++) terms.Add(new Token(word.Substring(i, 2), token.Start + i));
+            for (int i = token.Start; i + 2 <= token.End; i++)
+                terms.Add(new SearchTerm(joined.Substring(i, 2), origin[i], origin[i + 1] + 1));
         }
         return terms;
     }
@@ -61,4 +67,29 @@ public sealed class JiebaSearchTokenizer(JiebaSegmenter segmenter) : ISearchToke
         }
         return spans;
     }
+
+    /// <summary>The text without spaces between Han characters, and for each of its characters the original offset.</summary>
+    private static (string Joined, int[] Origin) JoinHanAcrossSpaces(string text)
+    {
+        var joined = new System.Text.StringBuilder(text.Length);
+        var origin = new int[text.Length];
+        for (int i = 0; i < text.Length; i++)
+        {
+            if (IsLayoutSpace(text[i]) && joined.Length > 0 && CharClasses.IsHan(joined[^1]))
+            {
+                int next = i;
+                while (next < text.Length && IsLayoutSpace(text[next])) next++;
+                if (next < text.Length && CharClasses.IsHan(text[next]))
+                {
+                    i = next - 1;
+                    continue;
+                }
+            }
+            origin[joined.Length] = i;
+            joined.Append(text[i]);
+        }
+        return (joined.ToString(), origin);
+    }
+
+    private static bool IsLayoutSpace(char c) => c is ' ' or '\u3000' or '\u00A0';
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Text.RegularExpressions;
 
@@ -94,7 +95,7 @@ public sealed class JiebaSegmenter
         {
             int length = (text[i] == '\r' && i + 1 < end && text[i + 1] == '\n')
                 || (char.IsHighSurrogate(text[i]) && i + 1 < end && char.IsLowSurrogate(text[i + 1])) ? 2 : 1;
-            tokens.Add(new Token(text.Substring(i, length), i));
+            tokens.Add(Token.Of(text, i, i + length));
             i += length;
         }
     }
@@ -102,8 +103,9 @@ public sealed class JiebaSegmenter
     /// <summary>jieba's __cut_DAG: the best route, with runs of single characters handed to the HMM.</summary>
     private void CutBlock(string text, int start, int end, List<Token> tokens)
     {
-        var route = BestRoute(text, start, end);
         int length = end - start, bufferStart = -1, x = 0;
+        int[] route = ArrayPool<int>.Shared.Rent(length);
+        BestRoute(text, start, end, route);
         while (x < length)
         {
             int y = route[x] + 1;
@@ -115,11 +117,12 @@ public sealed class JiebaSegmenter
             {
                 if (bufferStart >= 0) FlushSingles(text, start + bufferStart, start + x, tokens);
                 bufferStart = -1;
-                tokens.Add(new Token(text[(start + x)..(start + y)], start + x));
+                tokens.Add(Token.Of(text, start + x, start + y));
             }
             x = y;
         }
         if (bufferStart >= 0) FlushSingles(text, start + bufferStart, end, tokens);
+        ArrayPool<int>.Shared.Return(route);
     }
 
     // A run of characters the route took one by one: one character is a token; a run that is not a
@@ -127,18 +130,19 @@ public sealed class JiebaSegmenter
     private void FlushSingles(string text, int start, int end, List<Token> tokens)
     {
         if (end - start == 1)
-            tokens.Add(new Token(text[start].ToString(), start));
+            tokens.Add(Token.Of(text, start, start + 1));
         else if ((_dictionary.Frequency(text.AsSpan(start, end - start)) ?? 0) == 0)
             _hmm.Cut(text, start, end, _dictionary.ForceSplitWords, tokens);
         else
-            for (int i = start; i < end; i++) tokens.Add(new Token(text[i].ToString(), i));
+            for (int i = start; i < end; i++) tokens.Add(Token.Of(text, i, i + 1));
     }
 
     /// <summary>jieba's __cut_DAG_NO_HMM: the best route, with runs of single ASCII letters or digits joined.</summary>
     private void CutBlockWithoutHmm(string text, int start, int end, List<Token> tokens)
     {
-        var route = BestRoute(text, start, end);
         int length = end - start, bufferStart = -1, x = 0;
+        int[] route = ArrayPool<int>.Shared.Rent(length);
+        BestRoute(text, start, end, route);
         while (x < length)
         {
             int y = route[x] + 1;
@@ -148,24 +152,25 @@ public sealed class JiebaSegmenter
             }
             else
             {
-                if (bufferStart >= 0) tokens.Add(new Token(text[(start + bufferStart)..(start + x)], start + bufferStart));
+                if (bufferStart >= 0) tokens.Add(Token.Of(text, start + bufferStart, start + x));
                 bufferStart = -1;
-                tokens.Add(new Token(text[(start + x)..(start + y)], start + x));
+                tokens.Add(Token.Of(text, start + x, start + y));
             }
             x = y;
         }
-        if (bufferStart >= 0) tokens.Add(new Token(text[(start + bufferStart)..end], start + bufferStart));
+        if (bufferStart >= 0) tokens.Add(Token.Of(text, start + bufferStart, end));
+        ArrayPool<int>.Shared.Return(route);
     }
 
     /// <summary>
     /// jieba's get_DAG and calc in one backward pass: for each position, the end (inclusive, relative to
     /// <paramref name="start"/>) of the word that starts the most probable route from there to the block's end.
     /// </summary>
-    private int[] BestRoute(string text, int start, int end)
+    private void BestRoute(string text, int start, int end, int[] routeEnd)
     {
         int length = end - start;
-        var routeEnd = new int[length];
-        var routeLogProbability = new double[length + 1];
+        double[] routeLogProbability = ArrayPool<double>.Shared.Rent(length + 1);
+        routeLogProbability[length] = 0;
         double logTotal = _dictionary.LogTotal;
         for (int idx = length - 1; idx >= 0; idx--)
         {
@@ -191,20 +196,26 @@ public sealed class JiebaSegmenter
             routeEnd[idx] = bestEnd;
             routeLogProbability[idx] = best;
         }
-        return routeEnd;
+        ArrayPool<double>.Shared.Return(routeLogProbability);
     }
 
     // jieba's re_userdict: word, then optionally " freq", then optionally " tag".
     private static readonly Regex UserDictionaryLine = new(@"^(.+?)( [0-9]+)?( [a-z]+)?$", RegexOptions.CultureInvariant);
 
-    /// <summary>jieba's load_userdict for one line: a word without a frequency gets suggest_freq's.</summary>
+    /// <summary>
+    /// jieba's load_userdict for one line: a word without a frequency gets suggest_freq's. Lines starting with
+    /// # are comments (our extension; jieba would add them as words).
+    /// </summary>
     private void AddUserDictionaryLine(string line)
     {
         line = line.Trim(' ', '\t', '\n', '\r', '\v', '\f').TrimStart('\uFEFF');
         if (line.Length == 0 || line.StartsWith('#')) return;
         var match = UserDictionaryLine.Match(line);
         string word = match.Groups[1].Value;
-        int freq = match.Groups[2].Success ? int.Parse(match.Groups[2].Value.Trim()) : SuggestFrequency(word);
+        int freq;
+        if (!match.Groups[2].Success) freq = SuggestFrequency(word);
+        else if (!int.TryParse(match.Groups[2].Value.AsSpan(1), out freq))
+            throw new ArgumentException($"user dictionary: frequency out of range in \"{line}\"");
         _dictionary.AddWord(word, freq);
     }
 

@@ -11,7 +11,7 @@ namespace BulletinIngest.Segmentation;
 /// </summary>
 public sealed class PrefixDictionary
 {
-    public const int Root = 0;
+    internal const int Root = 0;
     private const int NotFound = -1;
 
     // Base trie, shared by every copy: children of node i are nodes _childStart[i] .. _childStart[i+1]-1,
@@ -21,15 +21,17 @@ public sealed class PrefixDictionary
     private readonly int[] _rootChild;
     private readonly int _baseCount;
 
-    // Per copy: frequencies (and their logs) of every node, base and added, and the added edges.
+    // Per copy: frequencies (and their logs) of every node, base and added; the added edges, and a flag on each
+    // node that has some so that walking the base trie only pays for a hash lookup where it may find one.
     private int[] _freq;
     private double[] _logFreq;
     private int _count;
     private readonly Dictionary<long, int> _addedChildren;
+    private bool[] _hasAddedChildren;
     private readonly HashSet<string> _forceSplit;
 
     private PrefixDictionary(char[] labels, int[] childStart, int[] rootChild, int baseCount, int[] freq, double[] logFreq,
-        int count, Dictionary<long, int> addedChildren, HashSet<string> forceSplit, long total)
+        int count, Dictionary<long, int> addedChildren, bool[] hasAddedChildren, HashSet<string> forceSplit, long total)
     {
         _labels = labels;
         _childStart = childStart;
@@ -39,6 +41,7 @@ public sealed class PrefixDictionary
         _logFreq = logFreq;
         _count = count;
         _addedChildren = addedChildren;
+        _hasAddedChildren = hasAddedChildren;
         _forceSplit = forceSplit;
         SetTotal(total);
     }
@@ -50,9 +53,9 @@ public sealed class PrefixDictionary
     public double LogTotal { get; private set; }
 
     /// <summary>Words added with frequency 0: the HMM must not output them whole (jieba's Force_Split_Words).</summary>
-    public IReadOnlySet<string> ForceSplitWords => _forceSplit;
+    internal IReadOnlySet<string> ForceSplitWords => _forceSplit;
 
-    public static PrefixDictionary Load(string path)
+    internal static PrefixDictionary Load(string path)
     {
         using var stream = File.OpenRead(path);
         using var reader = new BinaryReader(stream);
@@ -73,15 +76,15 @@ public sealed class PrefixDictionary
         var rootChild = new int[char.MaxValue + 1];
         Array.Fill(rootChild, NotFound);
         for (int child = childStart[Root]; child < childStart[Root + 1]; child++) rootChild[labels[child]] = child;
-        return new PrefixDictionary(labels, childStart, rootChild, count, freq, logFreq, count, [], [], total);
+        return new PrefixDictionary(labels, childStart, rootChild, count, freq, logFreq, count, [], new bool[count], [], total);
     }
 
     /// <summary>A copy that words can be added to without changing this one.</summary>
-    public PrefixDictionary Copy() => new(_labels, _childStart, _rootChild, _baseCount, (int[])_freq.Clone(),
-        (double[])_logFreq.Clone(), _count, new Dictionary<long, int>(_addedChildren), [.. _forceSplit], Total);
+    internal PrefixDictionary Copy() => new(_labels, _childStart, _rootChild, _baseCount, (int[])_freq.Clone(),
+        (double[])_logFreq.Clone(), _count, new Dictionary<long, int>(_addedChildren), (bool[])_hasAddedChildren.Clone(), [.. _forceSplit], Total);
 
     /// <summary>The node reached from <paramref name="node"/> by one character, or -1.</summary>
-    public int Child(int node, char c)
+    internal int Child(int node, char c)
     {
         int found = NotFound;
         if (node == Root) found = _rootChild[c];
@@ -97,13 +100,13 @@ public sealed class PrefixDictionary
                 else hi = mid - 1;
             }
         }
-        if (found == NotFound && _addedChildren.Count > 0 && _addedChildren.TryGetValue(EdgeKey(node, c), out int added))
+        if (found == NotFound && _hasAddedChildren[node] && _addedChildren.TryGetValue(EdgeKey(node, c), out int added))
             found = added;
         return found;
     }
 
     /// <summary>The node of a key (word or prefix), or -1 when the dictionary has no such key.</summary>
-    public int Find(ReadOnlySpan<char> key)
+    internal int Find(ReadOnlySpan<char> key)
     {
         int node = Root;
         foreach (char c in key)
@@ -114,10 +117,10 @@ public sealed class PrefixDictionary
         return node;
     }
 
-    public int FrequencyOf(int node) => _freq[node];
+    internal int FrequencyOf(int node) => _freq[node];
 
     /// <summary>log(freq) - log(total) for a node, with jieba's <c>FREQ.get(word) or 1</c> for prefixes.</summary>
-    public double LogProbability(int node) => _logFreq[node] - LogTotal;
+    internal double LogProbability(int node) => _logFreq[node] - LogTotal;
 
     /// <summary>jieba's <c>FREQ.get(word)</c>: null when the key is absent, 0 for a prefix that is not a word.</summary>
     public int? Frequency(ReadOnlySpan<char> word)
@@ -127,7 +130,7 @@ public sealed class PrefixDictionary
     }
 
     /// <summary>jieba's <c>add_word</c>: sets the word's frequency, adds it to the total, creates its prefixes.</summary>
-    public void AddWord(string word, int freq)
+    internal void AddWord(string word, int freq)
     {
         if (word.Length == 0) return;
         int node = Root;
@@ -138,6 +141,7 @@ public sealed class PrefixDictionary
             {
                 child = NewNode();
                 _addedChildren[EdgeKey(node, c)] = child;
+                _hasAddedChildren[node] = true;
             }
             node = child;
         }
@@ -153,9 +157,11 @@ public sealed class PrefixDictionary
         {
             Array.Resize(ref _freq, _count * 2);
             Array.Resize(ref _logFreq, _count * 2);
+            Array.Resize(ref _hasAddedChildren, _count * 2);
         }
         _freq[_count] = 0;
         _logFreq[_count] = 0.0;
+        _hasAddedChildren[_count] = false;
         return _count++;
     }
 

@@ -9,10 +9,22 @@ public class RegionTests
     [Fact]
     public void The_gazetteer_holds_every_county_level_division_of_hunan()
     {
-        var counties = Gazetteer.Places.Where(p => p.Level == RegionLevel.County).ToList();
+        var hunanCities = Gazetteer.Places.Where(p => p.Level == RegionLevel.Prefecture && p.Parent == "湖南省").Select(p => p.Name).ToHashSet();
+        var counties = Gazetteer.Places.Where(p => p.Level == RegionLevel.County && hunanCities.Contains(p.Parent!)).ToList();
         Assert.Equal(122, counties.Count);
-        Assert.Equal(14, Gazetteer.Places.Count(p => p.Level == RegionLevel.Prefecture));
+        Assert.Equal(14, hunanCities.Count);
         Assert.All(counties, c => Assert.NotNull(Gazetteer.Find(c.Parent!)));
+    }
+
+    [Fact]
+    public void The_gazetteer_holds_the_rest_of_china_with_shared_names_resolved_in_context()
+    {
+        Assert.True(Gazetteer.Places.Count(p => p.Level == RegionLevel.County) > 2800);
+        Assert.Equal(31, Gazetteer.Places.Count(p => p.Level == RegionLevel.Province)); // the mainland's provinces
+        Assert.Equal("赣州市", Gazetteer.Resolve("于都县", null)?.Parent);
+        // 鼓楼区 is a district of several cities: the issuing city decides which.
+        Assert.Equal("福州市", Gazetteer.Resolve("鼓楼区", Gazetteer.Find("福州市"))?.Parent);
+        Assert.Equal("南京市", Gazetteer.Resolve("鼓楼区", Gazetteer.Find("南京市"))?.Parent);
     }
 
     [Theory]

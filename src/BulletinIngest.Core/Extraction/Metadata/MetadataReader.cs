@@ -39,9 +39,8 @@ public static partial class MetadataReader
         foreach (var line in lines)
         {
             string text = line.TrimStart('《', '“', '"');
-            foreach (var name in gazetteer.Names)
+            foreach (var name in gazetteer.NamesAt(text, 0))
             {
-                if (!text.StartsWith(name, StringComparison.Ordinal)) continue;
                 var place = gazetteer.Resolve(name, null);
                 if (place is null) continue;
                 return (place.Name, place.Parent, name);

@@ -6,20 +6,28 @@ public enum RegionLevel { Province, Prefecture, County, Zone }
 public sealed record Place(string Name, string? Parent, RegionLevel Level, IReadOnlyList<string> Aliases);
 
 /// <summary>
-/// China's divisions the extractor knows by name (models/gazetteer.tsv: every county-level division and
-/// the development zones and management districts of Hunan, with aliases). A name can be ambiguous
-/// (经开区 is in every city); <see cref="Resolve"/> picks the place in the issuing city's context.
+/// China's divisions the extractor knows by name: models/gazetteer.tsv (hand-made: Hunan's divisions, the
+/// development zones and management districts bulletins name, aliases such as 经开区) and
+/// models/regions-china.tsv (every province-, prefecture- and county-level division of China, built from the
+/// statistics bureau's list by scripts/build_regions.py). A name can be ambiguous (经开区 is in every city,
+/// 鼓楼区 in several); <see cref="Resolve"/> picks the place in the issuing city's context.
 /// </summary>
 public sealed class Gazetteer
 {
-    private readonly Dictionary<string, Place> _byName = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<Place>> _byName = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<Place>> _byAlias = new(StringComparer.Ordinal);
+    private readonly Dictionary<char, string[]> _namesByFirstChar;
 
     public Gazetteer(IEnumerable<Place> places)
     {
         foreach (var place in places)
         {
-            _byName[place.Name] = place;
+            // A later list adds a place only where an earlier one does not know it already, by name or alias.
+            bool known = _byName.TryGetValue(place.Name, out var same) && same.Any(p => p.Parent == place.Parent)
+                         || _byAlias.TryGetValue(place.Name, out var aliased) && aliased.Any(p => p.Parent == place.Parent);
+            if (known) continue;
+            if (same is null) _byName[place.Name] = same = [];
+            same.Add(place);
             foreach (var alias in place.Aliases)
             {
                 if (!_byAlias.TryGetValue(alias, out var list)) _byAlias[alias] = list = [];
@@ -27,19 +35,22 @@ public sealed class Gazetteer
             }
         }
         // Longest first, so 岳阳县 wins over 岳阳 and 岳阳经开区 over 经开区.
-        Names = _byName.Keys.Concat(_byAlias.Keys).Distinct().OrderByDescending(n => n.Length).ToArray();
-        _byFirstChar = Names.GroupBy(n => n[0]).ToDictionary(g => g.Key, g => g.ToArray());
+        Names = _byName.Keys.Concat(_byAlias.Keys).Distinct().OrderByDescending(n => n.Length).ThenBy(n => n, StringComparer.Ordinal).ToArray();
+        _namesByFirstChar = Names.GroupBy(n => n[0]).ToDictionary(g => g.Key, g => g.ToArray());
     }
-
-    private readonly Dictionary<char, string[]> _byFirstChar;
-
-    /// <summary>The names and aliases that start with a character, longest first (a sentence is scanned a character at a time).</summary>
-    public IReadOnlyList<string> NamesStartingWith(char first) => _byFirstChar.GetValueOrDefault(first) ?? [];
 
     /// <summary>All names and aliases, longest first.</summary>
     public IReadOnlyList<string> Names { get; }
 
-    public IEnumerable<Place> Places => _byName.Values;
+    public IEnumerable<Place> Places => _byName.Values.SelectMany(p => p);
+
+    /// <summary>The names and aliases that <paramref name="text"/> holds at <paramref name="index"/>, longest first.</summary>
+    public IEnumerable<string> NamesAt(string text, int index)
+    {
+        if (index >= text.Length || !_namesByFirstChar.TryGetValue(text[index], out var names)) yield break;
+        foreach (var name in names)
+            if (string.CompareOrdinal(text, index, name, 0, name.Length) == 0) yield return name;
+    }
 
     private static Gazetteer? _default;
     private static readonly object Lock = new();
@@ -49,7 +60,14 @@ public sealed class Gazetteer
     {
         get
         {
-            lock (Lock) return _default ??= Load(ModelFiles.PathOf("gazetteer.tsv"));
+            lock (Lock)
+            {
+                if (_default is not null) return _default;
+                var lines = File.ReadLines(ModelFiles.PathOf("gazetteer.tsv"));
+                string national = Path.Combine(ModelFiles.Directory, "regions-china.tsv");
+                if (File.Exists(national)) lines = lines.Concat(File.ReadLines(national));
+                return _default = Parse(lines);
+            }
         }
     }
 
@@ -78,20 +96,26 @@ public sealed class Gazetteer
         return new Gazetteer(places);
     }
 
-    public Place? Find(string canonicalName) => _byName.GetValueOrDefault(canonicalName);
+    public Place? Find(string canonicalName) => _byName.GetValueOrDefault(canonicalName)?[0];
 
     /// <summary>
     /// The place a name or alias means when read in a bulletin of <paramref name="context"/>: a place inside
     /// the issuing city (or the issuing place itself, or its parent) before any other place of that name.
+    /// A full name that several places share (鼓楼区) without context means the first listed.
     /// </summary>
     public Place? Resolve(string name, Place? context)
     {
-        if (_byName.TryGetValue(name, out var exact)) return exact;
+        if (_byName.TryGetValue(name, out var exact))
+            return exact.Count == 1 || context is null ? exact[0] : InContext(exact, context) ?? exact[0];
         if (!_byAlias.TryGetValue(name, out var candidates)) return null;
         if (candidates.Count == 1) return candidates[0];
-        if (context is null) return null;
+        return context is null ? null : InContext(candidates, context);
+    }
+
+    private static Place? InContext(List<Place> candidates, Place context)
+    {
         string city = context.Level is RegionLevel.Prefecture or RegionLevel.Province ? context.Name : context.Parent ?? context.Name;
-        return candidates.FirstOrDefault(p => p.Parent == city || p.Name == city) ?? null;
+        return candidates.FirstOrDefault(p => p.Parent == city || p.Name == city);
     }
 
     /// <summary>True for a name that needs no context to be a place (a full name, not 岳阳 or 经开区).</summary>

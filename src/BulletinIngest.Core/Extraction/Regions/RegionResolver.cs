@@ -19,10 +19,8 @@ public sealed partial class RegionResolver(Gazetteer gazetteer, Place? issuing)
     /// <summary>Region names at <paramref name="index"/> of the text, longest match, or null.</summary>
     public RegionMention? MatchAt(string text, int index, bool allowBareAlias = true)
     {
-        if (index >= text.Length) return null;
-        foreach (var name in gazetteer.NamesStartingWith(text[index]))
+        foreach (var name in gazetteer.NamesAt(text, index))
         {
-            if (string.CompareOrdinal(text, index, name, 0, name.Length) != 0) continue;
             var place = gazetteer.Resolve(name, issuing);
             if (place is null) continue;
             // A prefecture's bare short name (岳阳) is too often part of other names to count in sentences.

@@ -31,7 +31,22 @@ public sealed class PdfReader : IDocumentReader
         var fonts = new FontCache();
         var interpreter = new ContentInterpreter(fonts);
         var pages = new List<PageContent>(document.PageCount);
-        for (int i = 0; i < document.PageCount; i++) pages.Add(interpreter.Interpret(document.Pages[i], i + 1));
+        var unreadable = new List<int>();
+        for (int i = 0; i < document.PageCount; i++)
+        {
+            try
+            {
+                pages.Add(interpreter.Interpret(document.Pages[i], i + 1));
+            }
+            catch (Exception error) when (error is not OutOfMemoryException)
+            {
+                // The page object itself is damaged (PDFsharp parses objects lazily, on first access).
+                unreadable.Add(i + 1);
+                interpreter.Warnings.Add($"page {i + 1} could not be read ({OneLine(error.Message)})");
+            }
+        }
+        if (unreadable.Count > 0 && pages.All(p => !p.HasText))
+            throw new DocumentRejectedException(RejectReason.Corrupt, $"damaged PDF: {PageList(unreadable)} could not be read");
 
         var builder = new DocumentTextBuilder("pdf");
         var imageOnly = pages.Where(p => !p.HasText && p.ImageCount > 0).Select(p => p.PageNumber).ToList();
@@ -47,6 +62,7 @@ public sealed class PdfReader : IDocumentReader
 
         var items = pages.Select(PageLayout.Analyze).ToList();
         HeaderFooterFilter.Apply(items, pages.Select(p => p.Height).ToList());
+        TableContinuation.Apply(items);
         BlockBuilder.Build(builder, items);
         return builder.Build(pageCount: pages.Count);
     }
@@ -65,8 +81,16 @@ public sealed class PdfReader : IDocumentReader
         }
         catch (Exception error) when (error is not OutOfMemoryException)
         {
-            throw new DocumentRejectedException(RejectReason.Corrupt, $"damaged PDF: {error.Message}", error);
+            throw new DocumentRejectedException(RejectReason.Corrupt, $"damaged PDF: {OneLine(error.Message)}", error);
         }
+    }
+
+    /// <summary>The first line of a library message, without PDFsharp's "If you think this is a bug" footer.</summary>
+    internal static string OneLine(string message)
+    {
+        string line = message.Split('\n', 2)[0].Trim();
+        int footer = line.IndexOf(" If you think", StringComparison.Ordinal);
+        return footer > 0 ? line[..footer] : line;
     }
 
     /// <summary>"page 3" or "pages 1-5, 7".</summary>

@@ -22,6 +22,7 @@ internal sealed class ContentInterpreter(FontCache fonts)
 
     private readonly List<Letter> _letters = [];
     private readonly List<Ruling> _rulings = [];
+    private readonly List<Mark> _marks = [];
     private readonly List<(double X1, double Y1, double X2, double Y2, bool FromRectangle)> _path = [];
     private readonly HashSet<PdfDictionary> _activeForms = new(ReferenceEqualityComparer.Instance);
     private readonly Stack<GraphicsState> _saved = new();
@@ -35,11 +36,12 @@ internal sealed class ContentInterpreter(FontCache fonts)
 
     public PageContent Interpret(PdfPage page, int pageNumber)
     {
-        _letters.Clear(); _rulings.Clear(); _path.Clear(); _saved.Clear();
+        _letters.Clear(); _rulings.Clear(); _marks.Clear(); _path.Clear(); _saved.Clear();
+        _pathBox = EmptyBox;
         _images = 0; _operators = 0;
         _state = new GraphicsState();
         var box = page.EffectiveCropBoxReadOnly;
-        if (box.IsEmpty || box.Width <= 0 || box.Height <= 0) box = page.MediaBox;
+        if (box.IsZero || box.Width <= 0 || box.Height <= 0) box = page.MediaBox;
         int rotate = ((page.Rotate % 360) + 360) % 360;
         _display = DisplayMatrix(box.X1, box.Y1, box.X2, box.Y2, rotate);
         double width = rotate is 90 or 270 ? box.Height : box.Width;
@@ -49,12 +51,13 @@ internal sealed class ContentInterpreter(FontCache fonts)
         {
             Run(ContentBytes.Read(page), page.Resources, depth: 0);
         }
-        catch (Exception error) when (error is ContentReaderException or InvalidOperationException or FormatException or ArgumentException or IndexOutOfRangeException)
+        catch (Exception error) when (error is not OutOfMemoryException)
         {
-            Warnings.Add($"page {pageNumber}: content stream could not be read completely ({error.Message})");
+            // PDFsharp's content parser fails in many ways on damaged streams; keep what was read before the damage.
+            Warnings.Add($"page {pageNumber}: content stream could not be read completely ({PdfReader.OneLine(error.Message)})");
         }
         var visible = _letters.Where(l => l.X > -l.Width && l.X < width + 1 && l.Baseline > 0 && l.Baseline - l.Size < height + 1).ToList();
-        return new PageContent(pageNumber, width, height, visible, _rulings.ToList(), _images);
+        return new PageContent(pageNumber, width, height, visible, _rulings.ToList(), _images) { Marks = _marks.ToList() };
     }
 
     /// <summary>Maps user space to display space: crop box origin to the top-left, y down, then the page's clockwise /Rotate.</summary>
@@ -121,14 +124,21 @@ internal sealed class ContentInterpreter(FontCache fonts)
             case "Do": if (operands.Count > 0 && operands[0] is CName xobject) DrawXObject(resources, xobject.Name, depth); break;
             case "BI" or "EI": _images++; break;
 
-            case "m": _pathStart = _pathCurrent = ToDisplay(Number(operands, 0), Number(operands, 1)); break;
+            case "m": _pathStart = _pathCurrent = Extend(ToDisplay(Number(operands, 0), Number(operands, 1))); break;
             case "l":
-                var to = ToDisplay(Number(operands, 0), Number(operands, 1));
+                var to = Extend(ToDisplay(Number(operands, 0), Number(operands, 1)));
                 _path.Add((_pathCurrent.X, _pathCurrent.Y, to.X, to.Y, false));
                 _pathCurrent = to;
                 break;
-            case "c": _pathCurrent = ToDisplay(Number(operands, 4), Number(operands, 5)); break;
-            case "v" or "y": _pathCurrent = ToDisplay(Number(operands, 2), Number(operands, 3)); break;
+            case "c":
+                Extend(ToDisplay(Number(operands, 0), Number(operands, 1)));
+                Extend(ToDisplay(Number(operands, 2), Number(operands, 3)));
+                _pathCurrent = Extend(ToDisplay(Number(operands, 4), Number(operands, 5)));
+                break;
+            case "v" or "y":
+                Extend(ToDisplay(Number(operands, 0), Number(operands, 1)));
+                _pathCurrent = Extend(ToDisplay(Number(operands, 2), Number(operands, 3)));
+                break;
             case "h":
                 _path.Add((_pathCurrent.X, _pathCurrent.Y, _pathStart.X, _pathStart.Y, false));
                 _pathCurrent = _pathStart;
@@ -137,7 +147,7 @@ internal sealed class ContentInterpreter(FontCache fonts)
             case "S" or "s": PaintPath(stroke: true); break;
             case "f" or "F" or "f*": PaintPath(stroke: false); break;
             case "B" or "B*" or "b" or "b*": PaintPath(stroke: true); break;
-            case "n": _path.Clear(); break;
+            case "n": _path.Clear(); _pathBox = EmptyBox; break;
         }
     }
 
@@ -191,8 +201,10 @@ internal sealed class ContentInterpreter(FontCache fonts)
         {
             var origin = rendering.Transform(0, 0);
             var end = rendering.Transform(advance, 0);
-            var up = rendering.TransformVector(f.FontMatrix.TransformVector(0, 1000).X, f.FontMatrix.TransformVector(0, 1000).Y);
-            double letterSize = Math.Sqrt(up.X * up.X + up.Y * up.Y);
+            // Orientation from text space: Type 3 fonts may flip glyph space in their FontMatrix and draw glyphs flipped back.
+            var up = rendering.TransformVector(0, 1);
+            double emHeight = Math.Abs(f.FontMatrix.TransformVector(0, 1000).Y);
+            double letterSize = Math.Sqrt(up.X * up.X + up.Y * up.Y) * emHeight;
             bool upright = rendering.A > 0 && up.Y < 0 && Math.Abs(rendering.B) <= 0.1 * Math.Abs(rendering.A) && Math.Abs(up.X) <= 0.4 * Math.Abs(up.Y);
             _letters.Add(new Letter(text, origin.X, origin.Y, Math.Max(0, end.X - origin.X), letterSize, bold, upright));
         }
@@ -236,11 +248,28 @@ internal sealed class ContentInterpreter(FontCache fonts)
         _path.Add((p3.X, p3.Y, p4.X, p4.Y, true));
         _path.Add((p4.X, p4.Y, p1.X, p1.Y, true));
         _pathStart = _pathCurrent = p1;
+        Extend(p1); Extend(p3);
     }
 
-    /// <summary>Keeps the axis-aligned lines of a painted path: stroked segments, and filled rectangles thin enough to be a line.</summary>
+    private static readonly (double Left, double Top, double Right, double Bottom) EmptyBox = (double.MaxValue, double.MaxValue, double.MinValue, double.MinValue);
+    private (double Left, double Top, double Right, double Bottom) _pathBox = EmptyBox;
+
+    private (double X, double Y) Extend((double X, double Y) point)
+    {
+        _pathBox = (Math.Min(_pathBox.Left, point.X), Math.Min(_pathBox.Top, point.Y), Math.Max(_pathBox.Right, point.X), Math.Max(_pathBox.Bottom, point.Y));
+        return point;
+    }
+
+    /// <summary>
+    /// Keeps the axis-aligned lines of a painted path (stroked segments, and filled rectangles thin enough
+    /// to be a line), and small filled shapes (list bullets drawn as dots or squares).
+    /// </summary>
     private void PaintPath(bool stroke)
     {
+        double boxWidth = _pathBox.Right - _pathBox.Left, boxHeight = _pathBox.Bottom - _pathBox.Top;
+        if (!stroke && boxWidth is >= 1 and <= 8 && boxHeight is >= 1 and <= 8 && boxWidth <= 2 * boxHeight && boxHeight <= 2 * boxWidth)
+            _marks.Add(new Mark(_pathBox.Left, _pathBox.Top, _pathBox.Right, _pathBox.Bottom));
+        _pathBox = EmptyBox;
         if (stroke)
         {
             foreach (var (x1, y1, x2, y2, _) in _path) AddRuling(x1, y1, x2, y2);

@@ -21,8 +21,16 @@ public sealed record Ruling(bool Horizontal, double Position, double Start, doub
     public double Length => End - Start;
 }
 
+/// <summary>A small filled shape (a dot or square a few points wide): a list bullet when text follows it on its line.</summary>
+public sealed record Mark(double Left, double Top, double Right, double Bottom)
+{
+    public double CenterY => (Top + Bottom) / 2;
+}
+
 /// <summary>What the content interpreter found on one page.</summary>
 public sealed record PageContent(int PageNumber, double Width, double Height, IReadOnlyList<Letter> Letters, IReadOnlyList<Ruling> Rulings, int ImageCount)
 {
+    public IReadOnlyList<Mark> Marks { get; init; } = [];
+
     public bool HasText => Letters.Any(l => !l.IsWhitespace);
 }

@@ -16,7 +16,7 @@ internal abstract class PdfFont
 
     protected PdfFont(PdfDictionary dictionary)
     {
-        Name = PdfObjects.Name(dictionary, "/BaseFont") ?? PdfObjects.Name(dictionary, "/Name") ?? "(unnamed)";
+        Name = (PdfObjects.Name(dictionary, "/BaseFont") ?? PdfObjects.Name(dictionary, "/Name") ?? "(unnamed)").TrimStart('/');
     }
 
     public string Name { get; }

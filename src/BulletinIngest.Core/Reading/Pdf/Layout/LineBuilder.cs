@@ -61,8 +61,13 @@ public static class LineBuilder
         var kept = new List<Letter>(sorted.Count);
         foreach (var letter in sorted)
         {
-            bool repeat = kept.Count > 0 && kept.Skip(Math.Max(0, kept.Count - 3)).Any(k =>
-                k.Text == letter.Text && Math.Abs(k.X - letter.X) < 0.3 * Math.Max(k.Width, 0.3 * k.Size) && Math.Abs(k.Baseline - letter.Baseline) < 0.3 * k.Size);
+            bool repeat = false;
+            for (int k = kept.Count - 1; k >= 0 && k >= kept.Count - 3 && !repeat; k--)
+            {
+                var other = kept[k];
+                repeat = other.Text == letter.Text && Math.Abs(other.X - letter.X) < 0.3 * Math.Max(other.Width, 0.3 * other.Size)
+                         && Math.Abs(other.Baseline - letter.Baseline) < 0.3 * other.Size;
+            }
             if (!repeat) kept.Add(letter);
         }
         return kept;
@@ -77,7 +82,7 @@ public static class LineBuilder
             if (letter.IsWhitespace) { current.Add(letter); continue; }
             if (previous is not null && letter.X - previous.Right > ColumnGapEms * Math.Max(letter.Size, previous.Size))
             {
-                yield return current.Where(l => !l.IsWhitespace || l.X < letter.X).ToList();
+                yield return current;
                 current = [];
             }
             current.Add(letter);

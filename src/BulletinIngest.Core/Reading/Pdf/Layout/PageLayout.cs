@@ -3,7 +3,8 @@ using BulletinIngest.Reading.Pdf.Content;
 namespace BulletinIngest.Reading.Pdf.Layout;
 
 /// <summary>A line of running text or a table row on a page, in reading order.</summary>
-public sealed record PageItem(int Page, double Top, double X, TextLine? Line, IReadOnlyList<string>? Cells)
+public sealed record PageItem(int Page, double Top, double X, TextLine? Line, IReadOnlyList<string>? Cells,
+    IReadOnlyList<(double Left, double Right)>? CellBounds = null)
 {
     public bool IsTableRow => Cells is not null;
 }
@@ -27,8 +28,27 @@ public static class PageLayout
 
         var items = new List<PageItem>();
         for (int g = 0; g < grids.Count; g++) items.AddRange(TableRows(page.PageNumber, grids[g], inTable[g]));
+        flow.AddRange(BulletLetters(page.Marks.Where(m => !grids.Any(g => g.Contains(m.Left, m.CenterY))), flow));
         items.AddRange(LineBuilder.Build(flow).Select(line => new PageItem(page.PageNumber, line.Baseline - line.Size * 0.5, line.X, line, null)));
         return items.OrderBy(i => i.Top).ThenBy(i => i.X).ToList();
+    }
+
+    /// <summary>
+    /// Dots drawn as shapes just left of a line's first letter (HTML list markers, for one) become "•" letters,
+    /// so the line reads as a list item like one whose bullet is a glyph.
+    /// </summary>
+    private static IEnumerable<Letter> BulletLetters(IEnumerable<Mark> marks, List<Letter> letters)
+    {
+        foreach (var mark in marks)
+        {
+            var next = letters.Where(l => !l.IsWhitespace && l.Upright && l.X > mark.Right && l.X - mark.Right < 2 * l.Size
+                                          && mark.CenterY > l.Top && mark.CenterY < l.Bottom)
+                .MinBy(l => l.X);
+            if (next is null || letters.Any(l => l.Upright && l.Right <= mark.Left + 0.1 && mark.Left - l.Right < next.Size && Math.Abs(l.Baseline - next.Baseline) < 0.3 * next.Size))
+                continue;
+            double size = next.Size * 0.6;
+            yield return new Letter("•", mark.Left, mark.CenterY + 0.38 * size, mark.Right - mark.Left, size, false, true);
+        }
     }
 
     private static IEnumerable<PageItem> TableRows(int pageNumber, TableGrid grid, List<Letter> letters)
@@ -39,13 +59,15 @@ public static class PageLayout
             if (!byRow.TryGetValue(row, out var rowLetters)) continue;
             var cells = new string[grid.ColumnCount];
             Array.Fill(cells, "");
+            var bounds = Enumerable.Range(0, grid.ColumnCount).Select(c => (grid.Columns[c], grid.Columns[c + 1])).ToArray();
             foreach (var (column, span) in grid.CellsOfRow(row))
             {
                 double left = grid.Columns[column], right = grid.Columns[column + span];
                 var cellLetters = rowLetters.Where(l => l.CenterX >= left && l.CenterX < right);
                 cells[column] = LineBuilder.Build(cellLetters).Aggregate("", (text, line) => Cjk.Join(text, line.Text.Trim()));
+                bounds[column] = (left, right);
             }
-            if (cells.Any(c => c.Length > 0)) yield return new PageItem(pageNumber, grid.Rows[row], grid.Left, null, cells);
+            if (cells.Any(c => c.Length > 0)) yield return new PageItem(pageNumber, grid.Rows[row], grid.Left, null, cells, bounds);
         }
     }
 }

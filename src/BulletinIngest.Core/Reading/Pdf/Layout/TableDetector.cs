@@ -91,11 +91,12 @@ public static class TableDetector
         var merged = new List<Ruling>();
         foreach (var rule in rules.OrderBy(r => r.Position).ThenBy(r => r.Start))
         {
-            int index = merged.FindLastIndex(m => Math.Abs(m.Position - rule.Position) <= 1 && rule.Start <= m.End + Tolerance);
+            int index = merged.FindLastIndex(m => Math.Abs(m.Position - rule.Position) <= 1
+                                                  && rule.Start <= m.End + Tolerance && rule.End >= m.Start - Tolerance);
             if (index >= 0)
             {
                 var m = merged[index];
-                merged[index] = m with { End = Math.Max(m.End, rule.End) };
+                merged[index] = m with { Start = Math.Min(m.Start, rule.Start), End = Math.Max(m.End, rule.End) };
             }
             else merged.Add(rule);
         }

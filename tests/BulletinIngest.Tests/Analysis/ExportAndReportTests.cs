@@ -1,0 +1,131 @@
+using System.Text.RegularExpressions;
+using BulletinIngest.Analysis;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+
+namespace BulletinIngest.Tests.Analysis;
+
+/// <summary>The workbook and the HTML page, written by the real program and opened by real readers.</summary>
+public sealed class ExportAndReportTests : IDisposable
+{
+    private readonly SyntheticArchive _archive = new();
+
+    public ExportAndReportTests()
+    {
+        SyntheticSeries.Fill(_archive);
+        _archive.Store.Dispose();
+        Assert.Equal(0, BulletinProcess.Bulletin("flags", "--refresh", "--db", _archive.DatabasePath).ExitCode);
+    }
+
+    public void Dispose() => _archive.Dispose();
+
+    [Fact]
+    public void The_xlsx_export_has_figures_flags_and_comparison_sheets_with_frozen_headers_numbers_and_chinese_text()
+    {
+        string path = Path.Combine(_archive.Folder, "analysis.xlsx");
+        var export = BulletinProcess.Bulletin("export", "--format", "xlsx", "--out", path, "--db", _archive.DatabasePath);
+        Assert.True(export.ExitCode == 0, export.Error);
+
+        using (var document = SpreadsheetDocument.Open(path, false))
+        {
+            var workbook = document.WorkbookPart!;
+            var sheets = workbook.Workbook.Sheets!.Elements<Sheet>().ToList();
+            Assert.Equal(["figures", "flags", "comparison"], sheets.Select(s => s.Name!.Value));
+            var rowsBySheet = sheets.ToDictionary(s => s.Name!.Value!, s => Rows((WorksheetPart)workbook.GetPartById(s.Id!)));
+
+            foreach (var sheet in sheets)
+            {
+                var pane = ((WorksheetPart)workbook.GetPartById(sheet.Id!)).Worksheet.Descendants<Pane>().Single();
+                Assert.Equal(PaneStateValues.Frozen, pane.State!.Value);
+                Assert.Equal("A2", pane.TopLeftCell!.Value);
+            }
+
+            var figures = rowsBySheet["figures"];
+            Assert.Equal(ExportCommandColumns, figures[0].Select(c => c.Text));
+            int target = Array.IndexOf(ExportCommandColumns, "target"), project = Array.IndexOf(ExportCommandColumns, "project"),
+                inconsistent = Array.IndexOf(ExportCommandColumns, "inconsistent");
+            var oldTowns = figures.Skip(1).First(r => r[project].Text == "改造城镇老旧小区");
+            Assert.True(oldTowns[target].IsNumber);
+            Assert.Equal("10", oldTowns[target].Text);
+            Assert.True(oldTowns[inconsistent].IsBoolean);
+            Assert.Equal(1 + 25, figures.Count);   // header + the 25 synthetic figures
+
+            Assert.Contains(rowsBySheet["flags"].Skip(1), r => r.Any(c => c.Text.Contains("石门县 新增城镇就业 went backwards")));
+            var comparison = rowsBySheet["comparison"];
+            Assert.Equal(AnalysisWorkbook.ComparisonColumns, comparison[0].Select(c => c.Text));
+            Assert.Contains(comparison.Skip(1), r => r[4].Text == "桃源县" && r[0].IsNumber);
+        }
+
+        // LibreOffice, where installed, opens it too: every sheet to UTF-8 CSV (filter options: comma, quote,
+        // UTF-8, from line 1, …, all sheets).
+        if (FindOnPath("soffice") is { } soffice)
+        {
+            string outDir = Directory.CreateDirectory(Path.Combine(_archive.Folder, "libreoffice")).FullName;
+            var convert = BulletinProcess.Run(soffice,
+            [
+                $"-env:UserInstallation={new Uri(Path.Combine(_archive.Folder, "lo-profile")).AbsoluteUri}", "--headless",
+                "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1", "--outdir", outDir, path,
+            ], 180);
+            Assert.True(convert.ExitCode == 0, convert.Output + convert.Error);
+            Assert.Contains("改造城镇老旧小区", File.ReadAllText(Path.Combine(outDir, "analysis-figures.csv")));
+            Assert.Contains("went backwards", File.ReadAllText(Path.Combine(outDir, "analysis-flags.csv")));
+            Assert.Contains("2025,新增城镇就业,name:新增城镇就业,1,青川市,20000", File.ReadAllText(Path.Combine(outDir, "analysis-comparison.csv")));
+        }
+    }
+
+    [Fact]
+    public void The_report_is_one_self_contained_page_that_renders_in_headless_chromium()
+    {
+        string path = Path.Combine(_archive.Folder, "report.html");
+        var report = BulletinProcess.Bulletin("report", "--out", path, "--db", _archive.DatabasePath);
+        Assert.True(report.ExitCode == 0, report.Error);
+        string html = File.ReadAllText(path);
+        Assert.DoesNotMatch(@"(src|href)\s*=\s*""(https?:)?//", html);
+        int cells = Regex.Matches(html, @"<td class=""cell").Count;
+        Assert.True(cells >= 10, $"{cells} heat-map cells");
+        Assert.Contains("已完成1200人", html);   // a flag's source sentence
+
+        string chromium = FindOnPath("chromium") ?? throw new InvalidOperationException(
+            "chromium is not installed (Debian: apt-get install chromium; scripts/test.sh installs it)");
+        string profile = Directory.CreateDirectory(Path.Combine(_archive.Folder, "chromium-profile")).FullName;
+        var dom = BulletinProcess.Run(chromium,
+        [
+            "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+            "--disable-sync", "--no-first-run", $"--user-data-dir={profile}", "--dump-dom", new Uri(path).AbsoluteUri,
+        ], 120);
+        Assert.True(dom.ExitCode == 0, dom.Error);
+        // The page's script ran to its end and saw every heat-map cell.
+        Assert.Contains($"data-rendered=\"{cells}\"", dom.Output);
+        Assert.Contains("class=\"cell", dom.Output);
+        Assert.Contains("shown", dom.Output);
+    }
+
+    private static readonly string[] ExportCommandColumns = BulletinIngest.Cli.Commands.ExportCommand.Columns;
+
+    private sealed record CellText(string Text, bool IsNumber, bool IsBoolean);
+
+    private static List<CellText[]> Rows(WorksheetPart part) =>
+        part.Worksheet.Descendants<Row>().Select(row =>
+        {
+            var cells = new List<CellText>();
+            foreach (var cell in row.Elements<Cell>())
+            {
+                int column = ColumnIndex(cell.CellReference!.Value!);
+                while (cells.Count < column) cells.Add(new CellText("", false, false));
+                var type = cell.DataType?.Value;
+                string text = type == CellValues.InlineString ? cell.InlineString!.InnerText : cell.CellValue?.Text ?? "";
+                cells.Add(new CellText(text, type is null && double.TryParse(text, out _), type == CellValues.Boolean));
+            }
+            return cells.ToArray();
+        }).ToList();
+
+    private static int ColumnIndex(string reference)
+    {
+        int index = 0;
+        foreach (char c in reference.TakeWhile(char.IsLetter)) index = index * 26 + (c - 'A' + 1);
+        return index - 1;
+    }
+
+    private static string? FindOnPath(string program) =>
+        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':').Select(dir => Path.Combine(dir, program)).FirstOrDefault(File.Exists);
+}
