@@ -28,7 +28,7 @@ public sealed class BulletinExtractor(Gazetteer? gazetteer = null) : IFigureExtr
         string region = metadata.Region ?? "";
         bool isPlan = metadata.Kind == "plan";
 
-        var outline = Outline.Read(document, regions);
+        var outline = Outline.Read(document, regions, isPlan);
         var figures = new List<Figure>();
         var items = new ItemFigureBuilder(regions, region, isPlan);
         var narratives = new NarrativeFigureBuilder(region);
