@@ -48,7 +48,7 @@ public sealed class BulletinExtractor(Gazetteer? gazetteer = null) : IFigureExtr
                 figures.Add(ToFigure(draft, block.Page, block.Start, block.End, block.Text));
             }
         figures.Sort((a, b) => a.Start.CompareTo(b.Start));
-        return new ExtractionResult(metadata, figures);
+        return new ExtractionResult(metadata, TargetActualPairing.Apply(figures));
     }
 
     private static Figure Provenance(DocumentText document, CompactText text, FigureDraft draft)
