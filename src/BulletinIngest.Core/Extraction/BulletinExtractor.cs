@@ -28,7 +28,7 @@ public sealed class BulletinExtractor(Gazetteer? gazetteer = null) : IFigureExtr
         string region = metadata.Region ?? "";
         bool isPlan = metadata.Kind == "plan";
 
-        var outline = Outline.Read(document, regions);
+        var outline = Outline.Read(document, regions, isPlan);
         var figures = new List<Figure>();
         var items = new ItemFigureBuilder(regions, region, isPlan);
         var narratives = new NarrativeFigureBuilder(region);
@@ -38,10 +38,13 @@ public sealed class BulletinExtractor(Gazetteer? gazetteer = null) : IFigureExtr
             figures.AddRange(drafts.Where(d => d.HasNumbers).Select(d => Provenance(document, unit.Text, d)));
         }
         var tables = new TableFigureBuilder(regions, region, isPlan);
+        var stated = figures.Where(f => f.Target is not null).Select(f => (f.Target, f.Unit)).ToHashSet();
         var fromText = figures.ToList();
         foreach (var table in outline.Tables)
             foreach (var (draft, row) in tables.Build(table))
             {
+                // A plan's task table repeats the targets its prose states: count each once.
+                if (isPlan && stated.Contains((draft.Target, draft.Unit))) continue;
                 var block = table.Rows[row];
                 var figure = ToFigure(draft, block.Page, block.Start, block.End, block.Text);
                 // A table row that repeats a figure of the text (a 合计 row, a plan's task table) completes it instead.
@@ -56,7 +59,7 @@ public sealed class BulletinExtractor(Gazetteer? gazetteer = null) : IFigureExtr
                 fromText[same] = completed;
             }
         figures.Sort((a, b) => a.Start.CompareTo(b.Start));
-        return new ExtractionResult(metadata, figures);
+        return new ExtractionResult(metadata, TargetActualPairing.Apply(figures));
     }
 
     /// <summary>A table figure that states the same thing as a text figure: same region and project, no number in conflict.</summary>

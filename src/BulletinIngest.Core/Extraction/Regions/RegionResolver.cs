@@ -61,7 +61,8 @@ public sealed partial class RegionResolver(Gazetteer gazetteer, Place? issuing)
         return found;
     }
 
-    private static bool IsListBoundary(string text, int index)
+    /// <summary>True when a region name ending at <paramref name="index"/> stands alone (not 汨罗市人民医院).</summary>
+    public static bool IsListBoundary(string text, int index)
     {
         char c = text[index];
         if (c is '、' or ',' or '，' or ' ' or '和' or '及' or '：' or ':') return true;
@@ -75,13 +76,16 @@ public sealed partial class RegionResolver(Gazetteer gazetteer, Place? issuing)
     private static readonly string[] Boundaries =
         ["完成", "已", "只", "仅", "共", "总", "进度", "累计", "新增", "达", "为", "实现", "超", "均", "各", "全"];
 
+    /// <summary>A place the gazetteer lacks, known by its suffix (XX县, XX街道), standing alone at <paramref name="index"/>.</summary>
+    public RegionMention? SuffixAt(string text, int index) => SuffixMention(text, index);
+
     private RegionMention? SuffixMention(string text, int index)
     {
         var match = SuffixPattern().Match(text, index);
         if (!match.Success || match.Index != index) return null;
         string name = match.Value;
         if (index + name.Length < text.Length && !IsListBoundary(text, index + name.Length)) return null;
-        if (CommonNouns.Any(name.EndsWith) || name.StartsWith("其中", StringComparison.Ordinal)) return null;
+        if (CommonNouns.Any(noun => name.EndsWith(noun, StringComparison.Ordinal)) || name.StartsWith("其中", StringComparison.Ordinal)) return null;
         return new RegionMention(index, index + name.Length, name, name, issuing?.Level == RegionLevel.Prefecture ? issuing.Name : issuing?.Parent);
     }
 

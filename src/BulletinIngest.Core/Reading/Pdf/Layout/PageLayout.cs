@@ -17,7 +17,7 @@ public static class PageLayout
 {
     public static List<PageItem> Analyze(PageContent page)
     {
-        var grids = TableDetector.Detect(page.Rulings);
+        var grids = TableDetector.Detect(page.Rulings, page.Height);
         var flow = new List<Letter>();
         var inTable = grids.Select(_ => new List<Letter>()).ToList();
         foreach (var letter in page.Letters)
