@@ -290,4 +290,21 @@ public class RoleTests
         Assert.Contains(f, x => x.Project == "新建社区食堂" && x.Target == 20 && x.Actual == 12);
         Assert.Contains(f, x => x.Project == "65岁以上老年人健康体检" && x.Target == 30000 && x.Actual == 24000);
     }
+
+    [Fact]
+    public void A_clause_under_a_goal_label_is_the_target()
+    {
+        var f = Assert.Single(Figures("（8）新建口袋公园。年度目标：新建口袋公园 12 个；已建成 9 个，完成率 75%。"));
+        Assert.Equal((12.0, 9.0, 75.0), (f.Target!.Value, f.Actual!.Value, f.Percent!.Value));
+    }
+
+    [Theory]
+    [InlineData("二、市定民生实事", "市级")]
+    [InlineData("三、县委县政府十件民生实事", "县级")]
+    [InlineData("一、省定重点民生实事项目", "省级")]
+    public void Lists_named_by_who_decided_them_have_their_tier(string heading, string tier)
+    {
+        var f = Assert.Single(Synthetic.Bulletin("醴陵市", heading, "1.新建公共厕所。已建成 6 座，完成率 60%。").Figures);
+        Assert.Equal(tier, f.Tier);
+    }
 }

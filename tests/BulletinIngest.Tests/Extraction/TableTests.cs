@@ -160,4 +160,15 @@ public class TableTests
             "网岭镇\t20\t10\t50%");
         Assert.Equal(["联星街道", "网岭镇"], result.Figures.Select(f => f.Region));
     }
+
+    [Fact]
+    public void A_unit_column_and_a_percent_sign_in_the_header_are_read()
+    {
+        var f = Table(
+            "序号\t项目名称\t计量单位\t年度目标\t累计完成\t完成率（%）",
+            "1\t新建社区卫生服务站\t个\t8\t6\t75",
+            "2\t发放助学补助\t万元\t120\t90\t75");
+        Assert.Equal((8.0, 6.0, "个", 75.0), (f[0].Target!.Value, f[0].Actual!.Value, f[0].Unit, f[0].Percent!.Value));
+        Assert.Equal((1200000.0, 900000.0, "元", 75.0), (f[1].Target!.Value, f[1].Actual!.Value, f[1].Unit, f[1].Percent!.Value));
+    }
 }

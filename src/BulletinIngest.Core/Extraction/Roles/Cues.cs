@@ -33,6 +33,10 @@ public static partial class Cues
     [GeneratedRegex(@"已|完成|累计|共计|合计|共|(全年|年度)?(计划|目标任务|目标|任务数?)|达到|全县|全市|全区|截至|截止")]
     public static partial Regex SubjectEnd();
 
+    /// <summary>A label that introduces the year's goal (年度目标：, 任务：).</summary>
+    [GeneratedRegex(@"^(全年|年度|今年|本年度?)?(计划|目标任务|目标|任务数?|任务量)$")]
+    public static partial Regex GoalLabel();
+
     /// <summary>Goal words around an indicator's name (计划…, …目标任务) that are not part of it.</summary>
     [GeneratedRegex(@"^(全年|年度|今年|本年度?|年内)?(计划|目标任务|目标|任务数?|任务量)(为|是)?|(全年|年度)?(计划|目标任务|目标|任务数?|任务量)(为|是)?$")]
     public static partial Regex GoalWords();

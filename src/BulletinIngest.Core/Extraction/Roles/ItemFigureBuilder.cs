@@ -343,7 +343,7 @@ public sealed class ItemFigureBuilder(RegionResolver regions, string issuingRegi
     {
         if (q.IsBare && !before.EndsWith("完成", StringComparison.Ordinal)) return null;
         bool perPerson = q.Unit == "元" && Cues.PerPerson().IsMatch(before);
-        bool standard = perPerson || q.Qualifier is not null || Cues.TargetBefore().IsMatch(before) || IsStatedGoal(before)
+        bool standard = perPerson || q.Qualifier is not null || Cues.TargetBefore().IsMatch(before) || IsStatedGoal(before) || IsUnderGoalLabel(text, clauseStart)
                         || (q.Unit?.Contains('/') == true && IsListedAfterStandard(text, q, clauseStart));
         string clause = text[clauseStart..clauseEnd];
         if (!standard && Cues.Future().IsMatch(clause)) return null;
@@ -370,6 +370,14 @@ public sealed class ItemFigureBuilder(RegionResolver regions, string issuingRegi
         string rest = Cues.LeadingFiller().Replace(before, "");
         regions.LeadingRegions(rest, out int regionsEnd);
         return Cues.GoalLead().IsMatch(Cues.LeadingFiller().Replace(rest[regionsEnd..], ""));
+    }
+
+    /// <summary>A clause after a goal label (年度目标：改造老旧小区 36 个；完成：…).</summary>
+    private static bool IsUnderGoalLabel(string text, int clauseStart)
+    {
+        if (clauseStart < 2 || text[clauseStart - 1] is not ('：' or ':')) return false;
+        int labelStart = text.LastIndexOfAny(ClauseBreaks, clauseStart - 2) + 1;
+        return Cues.GoalLabel().IsMatch(text[labelStart..(clauseStart - 1)]);
     }
 
     /// <summary>A level per month/year/person (700 元/月) is a standard, not a count of work to do.</summary>

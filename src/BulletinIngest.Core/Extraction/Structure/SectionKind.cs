@@ -43,12 +43,12 @@ public static partial class SectionClassifier
     [GeneratedRegex(@"进度|进展|完成情况|推进情况|实事|工作任务|主要任务|重点任务|项目")]
     private static partial Regex ProgressWords();
 
-    [GeneratedRegex(@"^(?:.{0,12})((省级|全省|省重点|省民生|自治区)(?=[^。，,]{0,10}(实事|重点|民生|项目))|省实事|自治区实事)")]
+    [GeneratedRegex(@"^(?:.{0,12})((省级|全省|省重点|省民生|自治区|省定|省委省政府|省政府)(?=[^。，,]{0,10}(实事|重点|民生|项目))|省实事|自治区实事)")]
     private static partial Regex ProvinceTier();
 
-    [GeneratedRegex(@"^(?:.{0,12})((市级|州级|市重点)(?=[^。，,]{0,10}(实事|重点|民生|项目))|市实事|州实事)")]
+    [GeneratedRegex(@"^(?:.{0,12})((市级|州级|市重点|市定|州定|市本级|市委市政府|市政府)(?=[^。，,]{0,10}(实事|重点|民生|项目))|市实事|州实事)")]
     private static partial Regex CityTier();
 
-    [GeneratedRegex(@"^(?:.{0,12})((县级|区级|县市级)(?=[^。，,]{0,10}(实事|重点|民生|项目))|县实事|区实事)")]
+    [GeneratedRegex(@"^(?:.{0,12})((县级|区级|县市级|县定|区定|县本级|区本级|县委县政府|区委区政府|县政府|区政府)(?=[^。，,]{0,10}(实事|重点|民生|项目))|县实事|区实事)")]
     private static partial Regex CountyTier();
 }

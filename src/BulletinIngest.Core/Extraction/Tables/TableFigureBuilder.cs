@@ -9,7 +9,7 @@ using Cues = BulletinIngest.Extraction.Roles.Cues;
 namespace BulletinIngest.Extraction.Tables;
 
 /// <summary>What a table column holds, read from its header cell.</summary>
-public enum ColumnRole { None, Index, Category, Group, Name, Owner, Region, Target, Progress, Percent }
+public enum ColumnRole { None, Index, Category, Group, Name, Owner, Region, Target, Progress, Percent, Unit }
 
 /// <summary>
 /// Reads progress tables. A header row (序号 / 项目名称 / 任务数 / 进度情况 / 完成比例, or 县市区 for per-county
@@ -28,6 +28,7 @@ public sealed partial class TableFigureBuilder(RegionResolver regions, string is
         var results = new List<(FigureDraft, int)>();
         ColumnRole[]? header = null;
         (double Factor, string Base)?[] headerUnits = [];
+        bool percentInHeader = false;
         string? previousGroup = null;
         string? project = TitleProject(table.Title) ?? table.ItemTitle;
         for (int r = 0; r < table.Rows.Count; r++)
@@ -38,11 +39,13 @@ public sealed partial class TableFigureBuilder(RegionResolver regions, string is
                 header = found;
                 headerUnits = HeaderUnits(cells);
                 InferColumns(header, table.Rows.Skip(r + 1).TakeWhile(row => ReadHeader(Split(row.Text)) is null).Select(row => Split(row.Text)));
+                int percentColumn = Array.IndexOf(header, ColumnRole.Percent);
+                percentInHeader = percentColumn >= 0 && percentColumn < cells.Length && cells[percentColumn].Contains('%');
                 previousGroup = null;
                 continue;
             }
             if (header is null || !IsFigureTable(header)) continue;
-            var figure = ReadRow(header, headerUnits, cells, table.Tier, project, ref previousGroup);
+            var figure = ReadRow(header, headerUnits, percentInHeader, cells, table.Tier, project, ref previousGroup);
             if (figure is not null) results.Add((figure, r));
         }
         return results;
@@ -83,6 +86,7 @@ public sealed partial class TableFigureBuilder(RegionResolver regions, string is
     {
         "序号" or "编号" => ColumnRole.Index,
         _ when word.Contains("类别") || word.Contains("类型") || word == "层级" => ColumnRole.Category,
+        "计量单位" or "单位(计量)" => ColumnRole.Unit,
         _ when word.Contains("单位") && !word.Contains("名称") => ColumnRole.Owner,
         "县市区" or "县(市、区)" or "县（市、区）" or "地区" or "区域" or "区县" or "县区" or "县市" or "区县(市)" or "区县（市）"
             or "乡镇" or "街道" or "乡镇(街道)" or "乡镇（街道）" or "镇街" or "市县" or "市州" or "县市区名称" => ColumnRole.Region,
@@ -96,7 +100,8 @@ public sealed partial class TableFigureBuilder(RegionResolver regions, string is
     /// <summary>
     /// Columns the header leaves unclear, read from their cells: an untitled column (a header cell lost to OCR) or a
     /// progress column (完成进度) holding mostly percentages is the percentage column; a unit column (单位) whose
-    /// cells are counties is the region column of a per-county table.
+    /// cells are counties is the region column of a per-county table; a column whose cells are all units
+    /// (个, 公里, 万元) is the unit column.
     /// </summary>
     private void InferColumns(ColumnRole[] header, IEnumerable<string[]> rows)
     {
@@ -117,6 +122,8 @@ public sealed partial class TableFigureBuilder(RegionResolver regions, string is
             else if (!header.Contains(ColumnRole.Region) && header[i] is ColumnRole.Owner or ColumnRole.Name or ColumnRole.None
                      && Mostly(i, cell => regions.MatchAt(cell, 0) is { } m && m.End == cell.Length))
                 header[i] = ColumnRole.Region;
+            else if (header[i] is ColumnRole.Owner or ColumnRole.None && All(i, cell => UnitTable.Parse(cell) is not null))
+                header[i] = ColumnRole.Unit;
         }
     }
 
@@ -128,7 +135,7 @@ public sealed partial class TableFigureBuilder(RegionResolver regions, string is
         return name.Length >= 2 ? name : null;
     }
 
-    private FigureDraft? ReadRow(ColumnRole[] header, (double Factor, string Base)?[] headerUnits, string[] cells, string? tableTier, string? tableProject, ref string? previousGroup)
+    private FigureDraft? ReadRow(ColumnRole[] header, (double Factor, string Base)?[] headerUnits, bool percentInHeader, string[] cells, string? tableTier, string? tableProject, ref string? previousGroup)
     {
         cells = AlignShortRow(header, cells);
         string Cell(ColumnRole role)
@@ -168,7 +175,7 @@ public sealed partial class TableFigureBuilder(RegionResolver regions, string is
         string targetCell = Cell(ColumnRole.Target), progressCell = Cell(ColumnRole.Progress);
         var targets = TargetAmounts(targetCell);
         var actuals = Amounts(progressCell, plainOnly: true).Where(q => !q.IsPercent).ToList();
-        double? percent = FindPercent(header, cells);
+        double? percent = FindPercent(header, cells, percentInHeader);
 
         // Target and progress merged into one cell (388 357, 1500已完成1130户): the first amount is the target.
         if (targets.Count >= 2 && actuals.Count == 0 && !targets.Any(q => q.IsPercent))
@@ -196,6 +203,7 @@ public sealed partial class TableFigureBuilder(RegionResolver regions, string is
         if (target is null && actual is null && percent is null) return null;
         string? unit = target?.Unit ?? actual?.Unit;
         // A unit in the name (新增蓄水能力(万方)) or in the column's header (完成数（万人）) scales bare numbers.
+        headerUnit ??= UnitTable.Parse(Cell(ColumnRole.Unit));
         var targetUnit = headerUnit ?? UnitOf(headerUnits, header, ColumnRole.Target);
         var actualUnit = headerUnit ?? UnitOf(headerUnits, header, ColumnRole.Progress) ?? targetUnit;
         targetUnit ??= actualUnit;
@@ -294,10 +302,13 @@ public sealed partial class TableFigureBuilder(RegionResolver regions, string is
     private static bool AlternativeTargets(string cell) =>
         cell.Contains('/') && cell.Split('/').Any(part => part.Length >= 2 && !part.Any(char.IsDigit));
 
-    private static double? FindPercent(ColumnRole[] header, string[] cells)
+    private static double? FindPercent(ColumnRole[] header, string[] cells, bool percentInHeader)
     {
         int column = Array.IndexOf(header, ColumnRole.Percent);
         if (column >= 0 && column < cells.Length && FirstPercent(cells[column]) is { } inColumn) return inColumn;
+        // 完成率（%） states the sign once, in the header: the cells hold bare numbers.
+        if (column >= 0 && column < cells.Length && percentInHeader && BareNumber().IsMatch(cells[column]))
+            return double.Parse(cells[column], System.Globalization.CultureInfo.InvariantCulture);
         // Shifted by a missing cell: the last cell that is only a percentage.
         int nameColumn = Math.Max(Array.IndexOf(header, ColumnRole.Name), Array.IndexOf(header, ColumnRole.Group));
         for (int i = cells.Length - 1; i > nameColumn; i--)
@@ -339,7 +350,7 @@ public sealed partial class TableFigureBuilder(RegionResolver regions, string is
     /// <summary>OCR garbage in a name cell: digits scattered between Chinese characters (品田3又1次2公田).</summary>
     private static bool LooksGarbled(string cell) => GarbledDigits().Matches(cell).Count >= 2;
 
-    [GeneratedRegex(@"序号|编号|实事类别|项目类别|类别|类型|层级|项目名称|考核项目|指标名称|项目|名称|指标|事项|建设内容|主要责任单位|牵头单位|责任单位|单位|县（市、区）|县\(市、区\)|县市区|地区|区域|区县|县区|乡镇|街道|镇街|市县|市州|任务数|目标任务|全年目标|年度目标|全年任务|计划数|目标|任务|进度情况|完成情况|完成数|实际完成|累计完成|已完成|完成量|完成值|进展情况|完成比例|完成率|百分比|比例|进度[（(]?%[）)]?|进度")]
+    [GeneratedRegex(@"序号|编号|实事类别|项目类别|类别|类型|层级|项目名称|考核项目|指标名称|项目|名称|指标|事项|建设内容|主要责任单位|牵头单位|责任单位|计量单位|单位|县（市、区）|县\(市、区\)|县市区|地区|区域|区县|县区|乡镇|街道|镇街|市县|市州|任务数|目标任务|全年目标|年度目标|全年任务|计划数|目标|任务|进度情况|完成情况|完成数|实际完成|累计完成|已完成|完成量|完成值|进展情况|完成比例|完成率|百分比|比例|进度[（(]?%[）)]?|进度")]
     private static partial Regex HeaderWord();
 
     [GeneratedRegex(@"^(表\d*[：:.]?|附件\d*[：:]?)|\d{4}年|\d{1,2}[-—至]\d{1,2}月(份)?|截至\d{1,2}月(份|底)?|(全市|全县|全区|各县市区|各县区|各区县|各县（市、区）|各县\(市、区\)|各区县（市）|各区县\(市\)|各乡镇（街道）|各乡镇\(街道\)|各乡镇|各街道)的?|(进展|推进|完成)?(情况|进度)(统计)?表?$|统计表$|[（(][^）)]*[）)]$")]
@@ -347,6 +358,9 @@ public sealed partial class TableFigureBuilder(RegionResolver regions, string is
 
     [GeneratedRegex(@"^\d+$")]
     private static partial Regex DigitsOnly();
+
+    [GeneratedRegex(@"^\d+(\.\d+)?$")]
+    private static partial Regex BareNumber();
 
     [GeneratedRegex(@"^(合计|总计|全市|全县|全区|全州|全盟|全旗|全省|总体|汇总)$")]
     private static partial Regex TotalRow();
