@@ -13,6 +13,7 @@ var benchmarks = new Dictionary<string, Func<string[], int>>
     ["analysis"] = AnalysisBenchmark.Run,
     ["lineup"] = LineupBenchmark.Run,
     ["clause-filter"] = ClauseFilterBenchmark.Run,
+    ["extraction"] = ExtractionBenchmark.Run,
 };
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))
 {

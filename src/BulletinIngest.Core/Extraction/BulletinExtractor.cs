@@ -28,7 +28,7 @@ public sealed class BulletinExtractor(Gazetteer? gazetteer = null) : IFigureExtr
         string region = metadata.Region ?? "";
         bool isPlan = metadata.Kind == "plan";
 
-        var outline = Outline.Read(document, regions);
+        var outline = Outline.Read(document, regions, isPlan);
         var figures = new List<Figure>();
         var items = new ItemFigureBuilder(regions, region, isPlan);
         var narratives = new NarrativeFigureBuilder(region);
@@ -38,14 +38,17 @@ public sealed class BulletinExtractor(Gazetteer? gazetteer = null) : IFigureExtr
             figures.AddRange(drafts.Where(d => d.HasNumbers).Select(d => Provenance(document, unit.Text, d)));
         }
         var tables = new TableFigureBuilder(regions, region, isPlan);
+        var stated = figures.Where(f => f.Target is not null).Select(f => (f.Target, f.Unit)).ToHashSet();
         foreach (var table in outline.Tables)
             foreach (var (draft, row) in tables.Build(table))
             {
+                // A plan's task table repeats the targets its prose states: count each once.
+                if (isPlan && stated.Contains((draft.Target, draft.Unit))) continue;
                 var block = table.Rows[row];
                 figures.Add(ToFigure(draft, block.Page, block.Start, block.End, block.Text));
             }
         figures.Sort((a, b) => a.Start.CompareTo(b.Start));
-        return new ExtractionResult(metadata, figures);
+        return new ExtractionResult(metadata, TargetActualPairing.Apply(figures));
     }
 
     private static Figure Provenance(DocumentText document, CompactText text, FigureDraft draft)

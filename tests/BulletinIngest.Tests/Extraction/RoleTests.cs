@@ -108,6 +108,38 @@ public class RoleTests
     }
 
     [Fact]
+    public void Points_after_semicolons_in_a_report_are_separate_projects()
+    {
+        var f = Figures("一是新建农村公路 120 公里，已完成 86 公里，完成率 71.7%；二是改造危桥 15 座，已完成 9 座，完成率 60%。");
+        Assert.Contains(f, x => x.Target == 120 && x.Actual == 86 && x.Percent == 71.7 && x.Unit == "公里");
+        Assert.Contains(f, x => x.Target == 15 && x.Actual == 9 && x.Percent == 60 && x.Unit == "座");
+        Assert.Equal(2, f.Count);
+    }
+
+    [Fact]
+    public void Goal_done_progress_in_a_row_is_one_figure()
+    {
+        var f = Assert.Single(Figures("3. 农村饮水提升。年度目标 5000 户，完成 4200 户，进度 84%。"));
+        Assert.Equal((5000.0, 4200.0, "户", 84.0), (f.Target!.Value, f.Actual!.Value, f.Unit, f.Percent!.Value));
+    }
+
+    [Fact]
+    public void Each_region_owns_the_percentage_written_right_after_it()
+    {
+        var f = Synthetic.Bulletin("株洲市", "4、改造燃气管道项目，全市完成率 72%，其中攸县 80.5%、炎陵县 64%。").Figures;
+        Assert.Contains(f, x => x.Region == "株洲市" && x.Percent == 72);
+        Assert.Contains(f, x => x.Region == "攸县" && x.Percent == 80.5);
+        Assert.Contains(f, x => x.Region == "炎陵县" && x.Percent == 64);
+    }
+
+    [Fact]
+    public void A_target_in_parentheses_after_the_percentage_is_the_target()
+    {
+        var f = Assert.Single(Figures("（7）新建农村公路驿站。已建成 9 个，占年度计划的 75%（年度目标 12 个）。"));
+        Assert.Equal((12.0, 9.0, 75.0), (f.Target!.Value, f.Actual!.Value, f.Percent!.Value));
+    }
+
+    [Fact]
     public void A_region_clause_with_a_whole_and_a_part_gives_target_and_actual()
     {
         var f = Synthetic.Bulletin("株洲市", "3、整治黑臭水体项目，全市总进度完成 20%，醴陵市 12 条水体已完成 5 条。").Figures;

@@ -78,7 +78,9 @@ public class TableTests
             "1\t衡南县\t120\t84\t70%",
             "2\t耒阳市\t90\t90\t100%",
             "3\t合计\t210\t174\t82.9%");
-        Assert.Equal(["衡南县", "耒阳市"], result.Figures.Select(f => f.Region));
+        // The 合计 row is the issuing city's own total.
+        Assert.Equal(["衡南县", "耒阳市", "衡阳市"], result.Figures.Select(f => f.Region));
+        Assert.Equal((210.0, 174.0), (result.Figures[2].Target!.Value, result.Figures[2].Actual!.Value));
         Assert.All(result.Figures, f => Assert.Equal("新建村卫生室", f.Project));
         Assert.Equal((120.0, 84.0, 70.0), (result.Figures[0].Target!.Value, result.Figures[0].Actual!.Value, result.Figures[0].Percent!.Value));
     }

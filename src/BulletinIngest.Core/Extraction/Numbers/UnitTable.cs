@@ -41,11 +41,14 @@ public static class UnitTable
         .OrderByDescending(u => u.Item1.Length)
         .ToArray();
 
+    private static readonly Dictionary<char, (string Written, UnitInfo Info)[]> ByFirstChar =
+        All.GroupBy(u => u.Written[0]).ToDictionary(g => g.Key, g => g.ToArray());
+
     /// <summary>The longest unit written at <paramref name="index"/> of <paramref name="text"/>, if any.</summary>
     public static UnitInfo? Match(string text, int index)
     {
-        if (index >= text.Length) return null;
-        foreach (var (written, info) in All)
+        if (index >= text.Length || !ByFirstChar.TryGetValue(text[index], out var candidates)) return null;
+        foreach (var (written, info) in candidates)
         {
             if (string.CompareOrdinal(text, index, written, 0, written.Length) != 0) continue;
             // "m"/"km"/"kg" only as whole ASCII words.

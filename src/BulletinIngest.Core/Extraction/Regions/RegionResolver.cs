@@ -53,7 +53,8 @@ public sealed partial class RegionResolver(Gazetteer gazetteer, Place? issuing)
         return found;
     }
 
-    private static bool IsListBoundary(string text, int index)
+    /// <summary>True when a region name ending at <paramref name="index"/> stands alone (not 汨罗市人民医院).</summary>
+    public static bool IsListBoundary(string text, int index)
     {
         char c = text[index];
         if (c is '、' or ',' or '，' or ' ' or '和' or '及' or '：' or ':') return true;
@@ -73,7 +74,7 @@ public sealed partial class RegionResolver(Gazetteer gazetteer, Place? issuing)
         if (!match.Success || match.Index != index) return null;
         string name = match.Value;
         if (index + name.Length < text.Length && !IsListBoundary(text, index + name.Length)) return null;
-        if (CommonNouns.Any(name.EndsWith)) return null;
+        if (CommonNouns.Any(noun => name.EndsWith(noun, StringComparison.Ordinal))) return null;
         return new RegionMention(index, index + name.Length, name, name, issuing?.Level == RegionLevel.Prefecture ? issuing.Name : issuing?.Parent);
     }
 

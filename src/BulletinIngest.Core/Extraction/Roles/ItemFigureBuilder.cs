@@ -143,6 +143,7 @@ public sealed class ItemFigureBuilder(RegionResolver regions, string issuingRegi
                 string before = text[clauseStart..q.Start];
                 if (!q.IsPercent)
                 {
+                    if (IsTargetAfterPercent(text, q)) continue; // taken by the percentage before it
                     var amount = ReadAmount(text, q, clauseStart, clauseEnd, before);
                     if (amount is null) continue;
                     // "41 个水源地只完成 1 个": the first amount is the whole, the second what is done.
@@ -269,19 +270,44 @@ public sealed class ItemFigureBuilder(RegionResolver regions, string issuingRegi
         var bound = FromAmount(text, chosen, project);
         bound.Percent = percent.Value;
         bound.End = percent.End;
+        if (bound.Target is null && TargetInParentheses(text, percent.End, bound.Unit) is { } stated)
+        {
+            bound.Target = stated.Value;
+            bound.End = stated.End;
+        }
         figures.Add(bound);
         foreach (var other in pending.Where(a => a != chosen && (a.ClauseFinal || a.Region is not null)))
             figures.Add(FromAmount(text, other, project));
     }
 
+    /// <summary>True for the amount of "…75%（年度目标 12 个）", which the percentage's figure takes as its target.</summary>
+    private static bool IsTargetAfterPercent(string text, Quantity q)
+    {
+        int open = text.LastIndexOfAny(['（', '('], Math.Max(0, q.Start - 1));
+        if (open <= 0 || text[open - 1] != '%' || text.IndexOfAny(['）', ')'], open, q.Start - open) >= 0) return false;
+        return Cues.TargetBefore().IsMatch(text[(open + 1)..q.Start]);
+    }
+
+    /// <summary>A target stated in parentheses right after a percentage: 完成全年任务的 75%（目标 36 个）.</summary>
+    private static Quantity? TargetInParentheses(string text, int after, string? unit)
+    {
+        if (after >= text.Length || text[after] is not ('（' or '(')) return null;
+        int close = text.IndexOfAny(['）', ')'], after);
+        if (close < 0) return null;
+        string inside = text[(after + 1)..close];
+        if (!Cues.TargetBefore().IsMatch(inside[..Math.Max(0, inside.IndexOfAny("0123456789".ToCharArray()))])) return null;
+        var q = NumberRecognizer.Find(inside).FirstOrDefault(x => !x.IsPercent && !x.IsBare && (unit is null || x.Unit == unit));
+        return q is null ? null : q with { Start = q.Start + after + 1, End = q.End + after + 1 };
+    }
+
     private Amount? ReadAmount(string text, Quantity q, int clauseStart, int clauseEnd, string before)
     {
-        if (q.IsBare && !(before.EndsWith("已完成") || before.EndsWith("完成"))) return null;
+        if (q.IsBare && !before.EndsWith("完成", StringComparison.Ordinal)) return null;
         bool perPerson = q.Unit == "元" && Cues.PerPerson().IsMatch(before);
         bool standard = perPerson || q.Qualifier is not null || Cues.TargetBefore().IsMatch(before) || (q.Unit?.Contains('/') == true && IsListedAfterStandard(text, q, clauseStart));
         string clause = text[clauseStart..clauseEnd];
         if (!standard && Cues.Future().IsMatch(clause)) return null;
-        var leading = regions.LeadingRegions(text[clauseStart..clauseEnd], out _);
+        var leading = regions.LeadingRegions(Cues.LeadingFiller().Replace(text[clauseStart..clauseEnd], ""), out _);
         string? region = leading.Count > 0 && leading[0].Canonical != issuingRegion ? leading[0].Canonical : null;
         int after = q.End;
         bool clauseFinal = after >= clauseEnd || text[after] is '、' or '，' or ',' or '；' or ';' or '。' or '）' or ')' or '（' or '(';
@@ -344,23 +370,25 @@ public sealed class ItemFigureBuilder(RegionResolver regions, string issuingRegi
     /// <summary>Regions that own a percentage: listed at the start of its clause, and in region-only clauses just before.</summary>
     private List<string> RegionsBefore(string text, int clauseStart, int percentStart, int sentenceStart)
     {
-        var found = new List<string>();
-        var leading = regions.LeadingRegions(text[clauseStart..percentStart], out _);
-        if (leading.Count == 0) return found;
-        int start = clauseStart;
-        var earlier = new List<string>();
-        while (start > sentenceStart)
+        // The region right before the percentage owns it (其中汉寿县78.6%、临澧县75.2%), with the regions
+        // chained to it by 、，和 (君山区、湘阴县完成率超过60%).
+        var mentions = new List<RegionMention>();
+        for (int i = sentenceStart; i < percentStart;)
         {
-            var (prevStart, prevEnd) = ClauseAround(text, start - 2 >= sentenceStart ? start - 2 : sentenceStart, sentenceStart);
-            if (prevEnd > start - 1) prevEnd = start - 1;
-            string clause = text[prevStart..prevEnd];
-            var only = regions.LeadingRegions(clause, out int listEnd);
-            if (only.Count == 0 || listEnd != clause.Length) break;
-            earlier.InsertRange(0, only.Select(r => r.Canonical));
-            start = prevStart;
+            var mention = regions.MatchAt(text, i, allowBareAlias: false);
+            if (mention is null || (mention.End < text.Length && !RegionResolver.IsListBoundary(text, mention.End))) { i++; continue; }
+            mentions.Add(mention);
+            i = mention.End;
         }
-        found.AddRange(earlier);
-        found.AddRange(leading.Select(r => r.Canonical));
+        int owner = mentions.FindLastIndex(m => !text[m.End..percentStart].Any(char.IsDigit) && text.IndexOfAny(['；', ';', '。'], m.End, percentStart - m.End) < 0);
+        if (owner < 0) return [];
+        var found = new List<string> { mentions[owner].Canonical };
+        for (int k = owner - 1; k >= 0; k--)
+        {
+            string gap = text[mentions[k].End..mentions[k + 1].Start];
+            if (gap.Any(c => c is not ('、' or '，' or ',' or '和' or '及' or ' '))) break;
+            found.Insert(0, mentions[k].Canonical);
+        }
         return found.Where(r => r != issuingRegion).Distinct().ToList();
     }
 

@@ -19,7 +19,11 @@ public static partial class Numbering
     }
 
     /// <summary>Markers inside a paragraph, after a sentence ends (…70%。2、新生儿…): index, level, length.</summary>
-    public static IEnumerable<(int Index, int Level, int Length)> Inline(string text)
+    /// <param name="pointsAfterSemicolons">
+    /// Whether 一是/二是 after a semicolon start items: in a progress report each such point is a project
+    /// (一是新建…，已完成…；二是改造…); in a plan they list parts of one item (具体有三类：一是…；二是…).
+    /// </param>
+    public static IEnumerable<(int Index, int Level, int Length)> Inline(string text, bool pointsAfterSemicolons = false)
     {
         foreach (Match m in InlineMarker().Matches(text))
         {
@@ -27,8 +31,8 @@ public static partial class Numbering
             var inner = Marker().Match(g.Value);
             if (!inner.Success) continue;
             int level = LevelOf(inner);
-            // 一是/二是 after a semicolon or colon lists parts of one item (具体有三类：一是…；二是…), not new groups.
-            if (level == Group && m.Value[0] is not ('。' or '！' or '？' or '!' or '?')) continue;
+            bool afterSentence = m.Value[0] is '。' or '！' or '？' or '!' or '?';
+            if (level == Group && !afterSentence && !(pointsAfterSemicolons && m.Value[0] is '；' or ';')) continue;
             yield return (g.Index, level, g.Length);
         }
     }

@@ -40,6 +40,7 @@ public sealed partial class Outline
     public List<TableUnit> Tables { get; } = [];
 
     private readonly RegionResolver _regions;
+    private bool _isPlan;
     private SectionKind _section = SectionKind.Progress;
     private string? _tier;
     private bool _seenTier;
@@ -51,9 +52,9 @@ public sealed partial class Outline
 
     private Outline(RegionResolver regions) => _regions = regions;
 
-    public static Outline Read(DocumentText document, RegionResolver regions)
+    public static Outline Read(DocumentText document, RegionResolver regions, bool isPlan = false)
     {
-        var outline = new Outline(regions);
+        var outline = new Outline(regions) { _isPlan = isPlan };
         var blocks = document.Blocks;
         for (int i = 0; i < blocks.Count; i++)
         {
@@ -148,7 +149,7 @@ public sealed partial class Outline
         string text = compact.Text;
         var starts = new List<(int Index, int Level, int Length)>();
         if (Numbering.AtStart(text) is { } first) starts.Add((0, first.Level, first.Length));
-        starts.AddRange(Numbering.Inline(text));
+        starts.AddRange(Numbering.Inline(text, pointsAfterSemicolons: !_isPlan));
         int firstStart = starts.Count == 0 ? text.Length : starts[0].Index;
         if (firstStart > 0 && _parts.Count > 0) _parts.Add(compact.Slice(0, firstStart));
         for (int k = 0; k < starts.Count; k++)

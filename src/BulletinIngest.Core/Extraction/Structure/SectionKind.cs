@@ -43,12 +43,12 @@ public static partial class SectionClassifier
     [GeneratedRegex(@"进度|进展|完成情况|推进情况|实事|工作任务|主要任务|重点任务|项目")]
     private static partial Regex ProgressWords();
 
-    [GeneratedRegex(@"^(?:.{0,12})(省级|省实事|省重点|全省|省民生)")]
+    [GeneratedRegex(@"^(?:.{0,12})((省级|全省|省重点|省民生|自治区)(?=[^。，,]{0,10}(实事|重点|民生|项目))|省实事|自治区实事)")]
     private static partial Regex ProvinceTier();
 
-    [GeneratedRegex(@"^(?:.{0,12})(市级|市实事|市重点|州级|州实事|[\u4e00-\u9fff]{2,4}市实事)")]
+    [GeneratedRegex(@"^(?:.{0,12})((市级|州级|市重点)(?=[^。，,]{0,10}(实事|重点|民生|项目))|市实事|州实事)")]
     private static partial Regex CityTier();
 
-    [GeneratedRegex(@"^(?:.{0,12})(县级|区级|县实事|区实事|县市级)")]
+    [GeneratedRegex(@"^(?:.{0,12})((县级|区级|县市级)(?=[^。，,]{0,10}(实事|重点|民生|项目))|县实事|区实事)")]
     private static partial Regex CountyTier();
 }

@@ -148,8 +148,9 @@ public sealed partial class TableFigureBuilder(RegionResolver regions, string is
         if (regionCell.Length > 0)
         {
             var mention = regions.MatchAt(regionCell, 0);
-            if (mention is null) return null; // a total row (合计) or a row that is not a region
-            region = mention.Canonical;
+            if (TotalRow().IsMatch(regionCell)) region = issuingRegion; // 合计/全市: the issuing region's total
+            else if (mention is null) return null; // a row that is not a region
+            else region = mention.Canonical;
             if (fullName.Length == 0) fullName = tableProject ?? "";
         }
         if (fullName.Length == 0) return null;
@@ -325,6 +326,9 @@ public sealed partial class TableFigureBuilder(RegionResolver regions, string is
 
     [GeneratedRegex(@"^(表\d*[：:.]?|附件\d*[：:]?)|\d{4}年|\d{1,2}[-—至]\d{1,2}月(份)?|截至\d{1,2}月(份|底)?|(全市|全县|全区|各县市区|各县区|各区县)的?|(进展|推进|完成)?(情况|进度)(统计)?表?$|统计表$|[（(][^）)]*[）)]$")]
     private static partial Regex TitleNoise();
+
+    [GeneratedRegex(@"^(合计|总计|小计|全市|全县|全区|全州|全盟|全旗)$")]
+    private static partial Regex TotalRow();
 
     [GeneratedRegex(@"^\d+$")]
     private static partial Regex DigitsOnly();
