@@ -48,7 +48,8 @@ public sealed class BulletinExtractor(Gazetteer? gazetteer = null) : IFigureExtr
                 figures.Add(ToFigure(draft, block.Page, block.Start, block.End, block.Text));
             }
         figures.Sort((a, b) => a.Start.CompareTo(b.Start));
-        return new ExtractionResult(metadata, TargetActualPairing.Apply(figures));
+        var resolved = TargetActualPairing.Apply(figures).Select(ProgressStage.WithoutOtherStageActual).ToList();
+        return new ExtractionResult(metadata, resolved);
     }
 
     private static Figure Provenance(DocumentText document, CompactText text, FigureDraft draft)
