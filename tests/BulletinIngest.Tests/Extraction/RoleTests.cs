@@ -117,6 +117,13 @@ public class RoleTests
     }
 
     [Fact]
+    public void A_year_task_reported_done_is_one_hundred_percent()
+    {
+        var f = Assert.Single(Figures("（8）新建城市书房 6 个。已完成年度任务，全部对外开放。"));
+        Assert.Equal((6.0, 100.0), (f.Target!.Value, f.Percent!.Value));
+    }
+
+    [Fact]
     public void Goal_done_progress_in_a_row_is_one_figure()
     {
         var f = Assert.Single(Figures("3. 农村饮水提升。年度目标 5000 户，完成 4200 户，进度 84%。"));

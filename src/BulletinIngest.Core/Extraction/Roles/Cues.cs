@@ -13,6 +13,10 @@ public static partial class Cues
     [GeneratedRegex(@"已|完成|累计|共计|合计|总计|共|实现|建成")]
     public static partial Regex Governing();
 
+    /// <summary>The whole year's task reported done, without a percentage (已完成年度任务, 全面完成全年目标任务).</summary>
+    [GeneratedRegex(@"完成(了)?(全年|年度)(目标)?任务(?!的)")]
+    public static partial Regex TaskCompleted();
+
     /// <summary>A total that a completion percentage measures (合计开展活动 50 场次, 完成全年任务的…).</summary>
     [GeneratedRegex(@"合计|共计|总计|累计|总共")]
     public static partial Regex Total();

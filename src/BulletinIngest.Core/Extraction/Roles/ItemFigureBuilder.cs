@@ -132,7 +132,31 @@ public sealed class ItemFigureBuilder(RegionResolver regions, string issuingRegi
         foreach (var (sentenceStart, sentenceEnd) in Sentences(text))
         {
             var inSentence = body.Where(q => q.Start >= sentenceStart && q.Start < sentenceEnd).ToList();
+            // "已完成年度任务" states 100% without writing it.
+            var whole = inSentence.Any(q => q.IsPercent) ? null : Cues.TaskCompleted().Match(text, sentenceStart, sentenceEnd - sentenceStart);
+            if (whole is { Success: true })
+            {
+                int before = figures.Count;
+                if (inSentence.Count > 0) ReadSentence(text, inSentence, sentenceStart, project, figures);
+                var done = figures.Skip(before).LastOrDefault(f => f.Percent is null && f.Actual is not null);
+                if (done is not null) done.Percent = 100;
+                else
+                {
+                    var (clauseStart, _) = ClauseAround(text, whole.Index, sentenceStart);
+                    var alone = NewFigure(project, Indicator(text, clauseStart, whole.Index, null), clauseStart, whole.Index + whole.Length, null, Role.Actual);
+                    alone.Percent = 100;
+                    figures.Add(alone);
+                }
+                continue;
+            }
             if (inSentence.Count == 0) continue;
+            ReadSentence(text, inSentence, sentenceStart, project, figures);
+        }
+    }
+
+    private void ReadSentence(string text, List<Quantity> inSentence, int sentenceStart, string project, List<FigureDraft> figures)
+    {
+        {
             bool sentenceHasCompletion = inSentence.Any(q => q.IsPercent && IsCompletion(text, q, sentenceStart));
             var pending = new List<Amount>();
             var emitted = new List<Amount>();
