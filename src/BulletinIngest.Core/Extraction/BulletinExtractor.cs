@@ -59,7 +59,8 @@ public sealed class BulletinExtractor(Gazetteer? gazetteer = null) : IFigureExtr
                 fromText[same] = completed;
             }
         figures.Sort((a, b) => a.Start.CompareTo(b.Start));
-        return new ExtractionResult(metadata, TargetActualPairing.Apply(figures));
+        var resolved = TargetActualPairing.Apply(figures).Select(ProgressStage.WithoutOtherStageActual).ToList();
+        return new ExtractionResult(metadata, resolved);
     }
 
     /// <summary>A table figure that states the same thing as a text figure: same region and project, no number in conflict.</summary>

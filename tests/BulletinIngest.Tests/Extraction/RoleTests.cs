@@ -117,6 +117,29 @@ public class RoleTests
     }
 
     [Fact]
+    public void A_goal_named_with_the_percentage_is_the_target()
+    {
+        var f = Assert.Single(Figures("（9）促进就业。城镇新增就业 3560 人，完成年度目标 5000 人的 71.2%。"));
+        Assert.Equal((5000.0, 3560.0, 71.2), (f.Target!.Value, f.Actual!.Value, f.Percent!.Value));
+    }
+
+    [Fact]
+    public void Ordinal_points_start_items()
+    {
+        var f = Figures("第一，新建社区食堂 12 个，已建成 7 个，完成率 58.3%。第二，改造公厕 40 座，已完工 40 座，完成率 100%。");
+        Assert.Equal(2, f.Count);
+        Assert.Equal((12.0, 7.0), (f[0].Target!.Value, f[0].Actual!.Value));
+        Assert.Equal((40.0, 40.0, 100.0), (f[1].Target!.Value, f[1].Actual!.Value, f[1].Percent!.Value));
+    }
+
+    [Fact]
+    public void A_year_task_reported_done_is_one_hundred_percent()
+    {
+        var f = Assert.Single(Figures("（8）新建城市书房 6 个。已完成年度任务，全部对外开放。"));
+        Assert.Equal((6.0, 100.0), (f.Target!.Value, f.Percent!.Value));
+    }
+
+    [Fact]
     public void Goal_done_progress_in_a_row_is_one_figure()
     {
         var f = Assert.Single(Figures("3. 农村饮水提升。年度目标 5000 户，完成 4200 户，进度 84%。"));

@@ -38,3 +38,27 @@ public class TargetActualPairingTests
         Assert.Equal(2, TargetActualPairing.Apply([Amount(52, 0, percent: 65), Amount(80, 10)]).Count);
     }
 }
+
+public class ProgressStageTests
+{
+    private static Figure Houses(string project, string sentence, double actual) => new()
+    {
+        Region = "某县", Project = project, Indicator = project, Target = 300, Actual = actual, Unit = "套", Percent = 100,
+        Sentence = sentence,
+    };
+
+    [Fact]
+    public void Finished_units_are_not_the_actual_of_a_project_counted_by_starts()
+    {
+        var figure = ProgressStage.WithoutOtherStageActual(Houses("开工建设安置住房", "开工建设安置住房 300 套，已竣工 120 套，其余主体施工中", 120));
+        Assert.Null(figure.Actual);
+        Assert.Equal(100, figure.Percent);
+    }
+
+    [Fact]
+    public void Consistent_figures_and_finish_stage_projects_keep_their_actual()
+    {
+        Assert.Equal(300, ProgressStage.WithoutOtherStageActual(Houses("开工建设安置住房", "已完成 300 套", 300)).Actual);
+        Assert.Equal(120, ProgressStage.WithoutOtherStageActual(Houses("建成安置住房", "已竣工 120 套", 120)).Actual);
+    }
+}

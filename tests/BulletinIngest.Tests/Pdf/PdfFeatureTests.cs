@@ -228,4 +228,19 @@ public class PdfFeatureTests
         var rows = Reader.Read(pdf.Build()).Blocks.Where(b => b.Kind == BlockKind.TableRow).Select(b => b.Text).ToList();
         Assert.Equal(["a\tb\tc", "merged\t\tz"], rows);
     }
+
+    [Fact]
+    public void A_table_without_rules_becomes_rows_with_cells_in_their_columns()
+    {
+        var pdf = new SyntheticPdf();
+        int helvetica = pdf.Add(Helvetica);
+        pdf.AddPage("BT /F1 10 Tf 60 760 Td (Office) Tj 300 0 Td (Date) Tj ET " +                     // one baseline with two pieces: stays text
+                    "BT /F1 10 Tf 60 700 Td (Item) Tj 150 0 Td (Target) Tj 150 0 Td (Done) Tj ET " +
+                    "BT /F1 10 Tf 60 686 Td (Roads) Tj 150 0 Td (120) Tj 150 0 Td (96) Tj ET " +
+                    "BT /F1 10 Tf 60 672 Td (Schools) Tj 300 0 Td (3) Tj ET",
+            $"<< /Font << /F1 {helvetica} 0 R >> >>");
+        var blocks = Reader.Read(pdf.Build()).Blocks;
+        Assert.Equal(["Office", "Date"], blocks.Where(b => b.Kind != BlockKind.TableRow).Select(b => b.Text));
+        Assert.Equal(["Item\tTarget\tDone", "Roads\t120\t96", "Schools\t\t3"], blocks.Where(b => b.Kind == BlockKind.TableRow).Select(b => b.Text));
+    }
 }

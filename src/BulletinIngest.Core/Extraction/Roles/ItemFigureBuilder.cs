@@ -169,7 +169,31 @@ public sealed class ItemFigureBuilder(RegionResolver regions, string issuingRegi
         foreach (var (sentenceStart, sentenceEnd) in Sentences(text))
         {
             var inSentence = body.Where(q => q.Start >= sentenceStart && q.Start < sentenceEnd).ToList();
+            // "已完成年度任务" states 100% without writing it.
+            var whole = inSentence.Any(q => q.IsPercent) ? null : Cues.TaskCompleted().Match(text, sentenceStart, sentenceEnd - sentenceStart);
+            if (whole is { Success: true })
+            {
+                int before = figures.Count;
+                if (inSentence.Count > 0) ReadSentence(text, inSentence, sentenceStart, project, figures);
+                var done = figures.Skip(before).LastOrDefault(f => f.Percent is null && f.Actual is not null);
+                if (done is not null) done.Percent = 100;
+                else
+                {
+                    var (clauseStart, _) = ClauseAround(text, whole.Index, sentenceStart);
+                    var alone = NewFigure(project, Indicator(text, clauseStart, whole.Index, null), clauseStart, whole.Index + whole.Length, null, Role.Actual);
+                    alone.Percent = 100;
+                    figures.Add(alone);
+                }
+                continue;
+            }
             if (inSentence.Count == 0) continue;
+            ReadSentence(text, inSentence, sentenceStart, project, figures);
+        }
+    }
+
+    private void ReadSentence(string text, List<Quantity> inSentence, int sentenceStart, string project, List<FigureDraft> figures)
+    {
+        {
             bool sentenceHasCompletion = inSentence.Any(q => q.IsPercent && IsCompletion(text, q, sentenceStart));
             var pending = new List<Amount>();
             var emitted = new List<Amount>();
@@ -284,13 +308,16 @@ public sealed class ItemFigureBuilder(RegionResolver regions, string issuingRegi
             }
             return;
         }
+        // A goal named next to the amount done (新增就业 3560 人，完成年度目标 5000 人的 71.2%) is its target, not a candidate.
+        var goals = local.Where(a => a.Role == Role.Target && !IsStandardLevel(a.Q)).ToList();
+        var candidates = local.Count > goals.Count ? local.Except(goals).ToList() : local;
         Amount? chosen = null;
-        var totals = local.Where(a => a.Total).ToList();
+        var totals = candidates.Where(a => a.Total).ToList();
         if (totals.Count > 0) chosen = totals[^1];
         else
         {
-            var pool = local.Where(a => a.Governed).ToList();
-            if (pool.Count == 0) pool = local;
+            var pool = candidates.Where(a => a.Governed).ToList();
+            if (pool.Count == 0) pool = candidates;
             if (pool.Count == 1) chosen = pool[0];
             // Several amounts each closing a clause (新建污水管网 2.1 公里、改造污水管网 1.2 公里，…) are parallel
             // indicators: the percentage is the item's. Otherwise the last one is what it measures.
@@ -306,6 +333,8 @@ public sealed class ItemFigureBuilder(RegionResolver regions, string issuingRegi
             foreach (var amount in pending) figures.Add(FromAmount(text, amount, project));
             return;
         }
+        var goal = chosen.Role == Role.Actual && chosen.PairedTarget is null ? goals.LastOrDefault(g => g.Q.Unit == chosen.Q.Unit) : null;
+        if (goal is not null) chosen.PairedTarget = goal.Q.Value;
         var bound = FromAmount(text, chosen, project);
         bound.Percent = percent.Value;
         bound.End = percent.End;
@@ -315,7 +344,7 @@ public sealed class ItemFigureBuilder(RegionResolver regions, string issuingRegi
             bound.End = stated.End;
         }
         figures.Add(bound);
-        foreach (var other in pending.Where(a => a != chosen && (a.ClauseFinal || a.Region is not null)))
+        foreach (var other in pending.Where(a => a != chosen && a != goal && (a.ClauseFinal || a.Region is not null)))
             figures.Add(FromAmount(text, other, project));
     }
 

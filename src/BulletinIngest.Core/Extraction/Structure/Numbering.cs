@@ -45,9 +45,9 @@ public static partial class Numbering
         : m.Groups["point"].Success ? Point
         : Group;
 
-    [GeneratedRegex(@"^(?:(?<chapter>[一二三四五六七八九十]{1,3}、)|(?<section>[（(][一二三四五六七八九十]{1,3}[）)])|(?<sub>[（(]\d{1,2}[）)])|(?<item>\d{1,2}(?:[、．]|\.(?!\d)|\.(?=20\d\d[年届])))|(?<point>[①-⑳])|(?<group>[一二三四五六七八九十]是))")]
+    [GeneratedRegex(@"^(?:(?<chapter>[一二三四五六七八九十]{1,3}、)|(?<section>[（(][一二三四五六七八九十]{1,3}[）)])|(?<sub>[（(]\d{1,2}[）)])|(?<item>\d{1,2}(?:[、．]|\.(?!\d)|\.(?=20\d\d[年届])))|(?<point>[①-⑳])|(?<group>[一二三四五六七八九十]是|第[一二三四五六七八九十]{1,3}(?=[，、,：:]|是)[，、,：:]?))")]
     private static partial Regex Marker();
 
-    [GeneratedRegex(@"[。；;！？!?](?<marker>[（(][一二三四五六七八九十]{1,3}[）)]|[（(]\d{1,2}[）)]|\d{1,2}(?:[、．]|\.(?!\d))|[①-⑳]|[一二三四五六七八九十]是)")]
+    [GeneratedRegex(@"[。；;！？!?](?<marker>[（(][一二三四五六七八九十]{1,3}[）)]|[（(]\d{1,2}[）)]|\d{1,2}(?:[、．]|\.(?!\d))|[①-⑳]|[一二三四五六七八九十]是|第[一二三四五六七八九十]{1,3}(?=[，、,：:]|是)[，、,：:]?)")]
     private static partial Regex InlineMarker();
 }
