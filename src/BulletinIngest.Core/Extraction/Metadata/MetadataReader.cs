@@ -29,7 +29,7 @@ public static partial class MetadataReader
             Kind = FindKind(head, document),
             Issue = FindIssue(head),
             Date = FindDate(head, document),
-            Campaign = FindCampaign(title, regionName),
+            Campaign = FindCampaign(CampaignTitle(head), regionName),
             Period = FindPeriod(document),
         };
     }
@@ -106,6 +106,17 @@ public static partial class MetadataReader
         return $"{Part(m.Groups["y"].Value):0000}-{Part(m.Groups["m"].Value):00}-{Part(m.Groups["d"].Value):00}";
     }
 
+    /// <summary>
+    /// The line that names the campaign: the first line, unless that is only a government office (衡南县人民政府办公室);
+    /// then the quoted document title below it (关于印发《…实施方案》的通知), else the next line.
+    /// </summary>
+    private static string CampaignTitle(List<string> head)
+    {
+        string first = head.FirstOrDefault() ?? "";
+        if (!BodyOnly().IsMatch(first.Trim('#', ' ')) || head.Count < 2) return first;
+        return head.Skip(1).Take(3).FirstOrDefault(line => QuotedTitle().IsMatch(line)) ?? head[1];
+    }
+
     private static string? FindCampaign(string title, string? regionName)
     {
         string text = title.Trim('#', ' ');
@@ -142,6 +153,10 @@ public static partial class MetadataReader
     [GeneratedRegex(@"^(关于|\d{4}年度?|[〇零一二三四五六七八九]{4}年度?)+")]
     private static partial Regex TitleLead();
 
+    /// <summary>A line that is nothing but a government office's name (it names no campaign).</summary>
+    [GeneratedRegex(@"^[\u4e00-\u9fff]{2,8}?(人民政府办公室|人民政府办公厅|人民政府|政府办公室|政府办公厅)$")]
+    private static partial Regex BodyOnly();
+
     [GeneratedRegex(@"专报|通报|简报|快报|周报|月报|工作动态|情况报告")]
     private static partial Regex BulletinWord();
 
@@ -160,7 +175,7 @@ public static partial class MetadataReader
     [GeneratedRegex(@"《([^》]+)》")]
     private static partial Regex QuotedTitle();
 
-    [GeneratedRegex(@"(工作专报|专报|工作简报|简报|情况通报|通报|快报|工作专班办公室|工作专班|专班|办公室|领导小组|实施方案|工作方案|行动方案|方案|的通知|通知|工作|进展情况|推进情况|完成情况|进度情况|情况|项目|工作进展|进展)$")]
+    [GeneratedRegex(@"(项目|工程)?(工作专报|专报|工作简报|简报|督查通报|情况通报|通报|快报|工作专班办公室|工作专班|专班|办公室|领导小组|实施方案|工作方案|行动方案|方案|的通知|通知|工作|进展情况|推进情况|完成情况|进度情况|情况|工作进展|进展|推进|进度)$")]
     private static partial Regex TitleSuffix();
 
     [GeneratedRegex(@"^(关于印发|关于|\d{4}年度?|[一二三四五六七八九十]{1,2}月份?|实施|开展)+")]
