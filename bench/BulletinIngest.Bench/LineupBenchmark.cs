@@ -8,7 +8,7 @@ using Dapper;
 namespace BulletinIngest.Bench;
 
 /// <summary>
-/// `lineup [LABELS_DIR] [DB]`: stores the labeled (gold) figures of the sample bulletins in a real SQLite file
+/// `lineup [LABELS_DIR] [DB] [BULLETINS_DIR]`: stores the labeled (gold) figures of the sample bulletins in a real SQLite file
 /// through BulletinStore, maps them with `remap`'s mapper (shipped catalog and project model), and prints how
 /// many got a project and which canonical projects line up across regions and years.
 /// </summary>
@@ -18,7 +18,7 @@ public static class LineupBenchmark
     {
         string labels = args.ElementAtOrDefault(0) ?? Path.Combine("corpus", "labels");
         string db = args.ElementAtOrDefault(1) ?? Path.Combine(Path.GetTempPath(), "bulletin-lineup.db");
-        var corpus = LabeledCorpus.At(labels);
+        var corpus = LabeledCorpus.At(labels, args.ElementAtOrDefault(2));
         foreach (var stale in new[] { db, db + "-wal", db + "-shm" }) File.Delete(stale);
 
         using var store = BulletinStore.Open(db);
@@ -48,7 +48,7 @@ public static class LineupBenchmark
         var mapped = store.Connection.Query<(string Project, string Indicator, string? Id)>("SELECT project, indicator, canonical_project_id FROM figures").ToList();
         var checkable = mapped.Where(m => labeled.ContainsKey((ProjectCatalog.Normalize(m.Project), ProjectCatalog.Normalize(m.Indicator)))).ToList();
         int agree = checkable.Count(m => (m.Id ?? ProjectClassifier.NoProject) == labeled[(ProjectCatalog.Normalize(m.Project), ProjectCatalog.Normalize(m.Indicator))]);
-        Console.WriteLine($"agreement with project_labels.tsv: {agree} of {checkable.Count} figures");
+        if (checkable.Count > 0) Console.WriteLine($"agreement with project_labels.tsv: {agree} of {checkable.Count} figures");
         foreach (var m in checkable.Where(m => (m.Id ?? ProjectClassifier.NoProject) != labeled[(ProjectCatalog.Normalize(m.Project), ProjectCatalog.Normalize(m.Indicator))]))
             Console.WriteLine($"  {m.Project} | {m.Indicator}: mapped {m.Id ?? "none"}, labeled {labeled[(ProjectCatalog.Normalize(m.Project), ProjectCatalog.Normalize(m.Indicator))]}");
 

@@ -3,34 +3,34 @@ using System.Text;
 
 namespace BulletinIngest.Tests;
 
-/// <summary>Runs the real `bulletin` program (bulletin.dll beside the tests) as a child process.</summary>
+/// <summary>Runs real programs as child processes: `bulletin` (bulletin.dll beside the tests), chromium, soffice, python3.</summary>
 public static class CliProcess
 {
     public sealed record Result(int ExitCode, string Output, string Error);
 
-    public static Result Run(params string[] arguments) => RunIn(Directory.GetCurrentDirectory(), arguments);
+    /// <summary>The `bulletin` command line, built beside the tests.</summary>
+    public static Result Run(params string[] arguments) =>
+        RunProgram("dotnet", [Path.Combine(AppContext.BaseDirectory, "bulletin.dll"), .. arguments]);
 
-    public static Result RunIn(string workingDirectory, params string[] arguments)
+    public static Result RunProgram(string program, IEnumerable<string> arguments, int timeoutSeconds = 180)
     {
-        var start = new ProcessStartInfo("dotnet")
+        var start = new ProcessStartInfo(program)
         {
-            WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             RedirectStandardInput = true,
             StandardOutputEncoding = Encoding.UTF8,
             StandardErrorEncoding = Encoding.UTF8,
         };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "bulletin.dll"));
         foreach (var argument in arguments) start.ArgumentList.Add(argument);
         using var process = Process.Start(start)!;
         process.StandardInput.Close();
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(3)))
+        if (!process.WaitForExit(TimeSpan.FromSeconds(timeoutSeconds)))
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException("bulletin " + string.Join(' ', arguments) + " did not finish in 3 minutes");
+            throw new TimeoutException($"{program} {string.Join(' ', arguments)} did not finish in {timeoutSeconds} s");
         }
         return new Result(process.ExitCode, output.Result, error.Result);
     }

@@ -31,16 +31,21 @@ public static class IngestCommand
               bulletin ingest corpus/ --db bulletins.db
               bulletin ingest ~/bulletins/2024 ~/bulletins/2025 --jobs 4
             """) { paths, database, jobs };
+        var rulesOnly = new Option<bool>("--no-clause-filter")
+        {
+            Description = "Keep every figure the rules find (do not let the clause classifier drop narrative ones)",
+        };
+        command.Options.Add(rulesOnly);
         command.SetAction(result => CommonOptions.Guard(() =>
-            Run(result.GetValue(paths)!, result.GetValue(database)!, result.GetValue(jobs))));
+            Run(result.GetValue(paths)!, result.GetValue(database)!, result.GetValue(jobs), !result.GetValue(rulesOnly))));
         return command;
     }
 
-    private static int Run(string[] paths, string databasePath, int jobs)
+    private static int Run(string[] paths, string databasePath, int jobs, bool clauseFilter)
     {
         var files = IngestPipeline.ExpandPaths(paths);
         using var store = BulletinStore.Open(databasePath);
-        var pipeline = PipelineFactory.Create();
+        var pipeline = PipelineFactory.Create(clauseFilter);
         IngestSummary summary;
         if (!Console.IsOutputRedirected && files.Count > 1)
         {
@@ -94,10 +99,10 @@ public static class PipelineFactory
     /// Rules extract the figures; the clause classifier vetoes narrative ones among those the rules were unsure of
     /// (optional figures); the project mapper gives each its canonical project.
     /// </summary>
-    public static IngestPipeline Create() => new(
-        new DocumentReader(),
-        new ProjectMappingExtractor(
-            new ClauseFilterExtractor(new BulletinExtractor(), ClauseClassifier.Load(), ClauseFilterScope.Optional),
-            ProjectMapper.Load()),
-        new JiebaSearchTokenizer());
+    public static IngestPipeline Create(bool clauseFilter = true)
+    {
+        IFigureExtractor rules = new BulletinExtractor();
+        var extractor = clauseFilter ? new ClauseFilterExtractor(rules, ClauseClassifier.Load(), ClauseFilterScope.Optional) : rules;
+        return new IngestPipeline(new DocumentReader(), new ProjectMappingExtractor(extractor, ProjectMapper.Load()), new JiebaSearchTokenizer());
+    }
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using BulletinIngest.Analysis.Flags;
 using BulletinIngest.Learning;
 using BulletinIngest.Storage;
 
@@ -33,6 +34,9 @@ public static class RemapCommand
         Console.WriteLine($"{summary.Figures} figures, {summary.Changed} changed: {summary.ByCatalog} mapped by catalog keywords, " +
                           $"{summary.ByModel} by {mapper.Classifier?.Version ?? "no model"}, {summary.Unmapped} without a project, " +
                           $"{summary.KeptByAnalyst} set by analysts left alone");
+        // Flags match projects across documents by canonical id: new ids mean new comparisons.
+        var flags = FlagAnalysis.Refresh(store.Connection);
+        Console.WriteLine($"{flags.Count} flags after remapping; list them with `bulletin flags`");
         return 0;
     }
 }

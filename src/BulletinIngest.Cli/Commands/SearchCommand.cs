@@ -57,7 +57,7 @@ public static class SearchCommand
         var table = new Table().Border(TableBorder.Rounded).AddColumn("doc").AddColumn("page").AddColumn("passage");
         foreach (var hit in hits) table.AddRow(Markup.Escape(hit.Document), hit.Page.ToString(), Snippet(hit));
         AnsiConsole.Write(table);
-        AnsiConsole.MarkupLine($"[grey]{hits.Count} passage{(hits.Count == 1 ? "" : "s")}[/]");
+        Console.WriteLine($"{hits.Count} passage{(hits.Count == 1 ? "" : "s")}");
         return 0;
     }
 

@@ -67,6 +67,6 @@ public static class RowsWriter
             count++;
         }
         AnsiConsole.Write(table);
-        AnsiConsole.MarkupLine($"[grey]{count} row{(count == 1 ? "" : "s")}[/]");
+        Console.WriteLine($"{count} row{(count == 1 ? "" : "s")}");
     }
 }

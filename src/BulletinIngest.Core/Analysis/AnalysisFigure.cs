@@ -16,7 +16,6 @@ public sealed class AnalysisFigure
     public string? IssueDate { get; init; }
     public int? Issue { get; init; }
     public string? IssuingRegion { get; init; }
-    public string? Campaign { get; init; }
     public string Region { get; init; } = "";
     public string? Tier { get; init; }
     public string Project { get; init; } = "";
@@ -59,7 +58,7 @@ public sealed class AnalysisFigure
         connection.Query<AnalysisFigure>(
             """
             SELECT f.id AS Id, f.document_id AS DocumentId, d.name AS Doc, d.kind AS DocKind, d.issue_date AS IssueDate,
-                   d.issue AS Issue, d.region AS IssuingRegion, d.campaign AS Campaign, f.region AS Region, f.tier AS Tier,
+                   d.issue AS Issue, d.region AS IssuingRegion, f.region AS Region, f.tier AS Tier,
                    f.project AS Project, f.indicator AS Indicator, f.target AS Target, f.actual AS Actual, f.unit AS Unit,
                    f.percent AS Percent, f.qualifier AS Qualifier, f.approximate AS Approximate, f.optional AS Optional,
                    f.canonical_project_id AS CanonicalProjectId, f.page AS Page, f.start_offset AS StartOffset,

@@ -33,7 +33,7 @@ public sealed class Comparison
         var byId = _progress.Where(f => string.Equals(f.CanonicalProjectId, project.Trim(), StringComparison.OrdinalIgnoreCase)).ToList();
         var matches = byId.Count > 0
             ? byId.Select(f => (Figure: f, Score: 1.0))
-            : _progress.Select(f => (Figure: f, Score: NameMatch(project, f))).Where(m => m.Score >= MinimumSimilarity);
+            : _progress.Select(f => (Figure: f, Score: NameMatch(project, f))).Where(m => m.Score >= MinimumNameMatch);
         return matches
             .Where(m => year is null || m.Figure.Year == year)
             .GroupBy(m => m.Figure.Year)
@@ -53,7 +53,7 @@ public sealed class Comparison
                 .Select(region => region.OrderByDescending(f => f.IssueDate, StringComparer.Ordinal).ThenBy(Preference).First())))
             .ToList();
 
-    public const double MinimumSimilarity = 0.6;
+    public const double MinimumNameMatch = 0.6;
 
     /// <summary>
     /// 1 when the query is contained in the project or indicator name, else the share of the query's character

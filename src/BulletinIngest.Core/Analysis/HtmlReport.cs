@@ -145,7 +145,7 @@ public static class HtmlReport
         .scroll{overflow-x:auto;max-width:100%}
         table{border-collapse:collapse;font-size:.85em;margin-bottom:1.5em}
         th,td{border:1px solid #ccc;padding:3px 6px;vertical-align:top}
-        th.region{writing-mode:vertical-rl;white-space:nowrap}
+        th.region{white-space:nowrap;font-weight:normal}
         th.project{text-align:left;font-weight:normal;max-width:28em}
         td.cell{text-align:right;white-space:nowrap;cursor:pointer}
         td.cell.lag,.lagmark{outline:2px solid #b00;outline-offset:-2px}

@@ -15,7 +15,7 @@ public static class Timeline
         var selected = figures
             .Where(f => Names.RegionMatches(region, f.Region))
             .Where(f => project is null || string.Equals(f.CanonicalProjectId, project, StringComparison.OrdinalIgnoreCase) ||
-                        Comparison.NameMatch(project, f) >= Comparison.MinimumSimilarity)
+                        Comparison.NameMatch(project, f) >= Comparison.MinimumNameMatch)
             .OrderBy(f => f.IssueDate, StringComparer.Ordinal).ThenBy(f => f.Issue).ThenBy(f => f.DocumentId).ThenBy(f => f.StartOffset);
         foreach (var figure in selected)
         {

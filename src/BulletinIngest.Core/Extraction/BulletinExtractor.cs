@@ -39,17 +39,56 @@ public sealed class BulletinExtractor(Gazetteer? gazetteer = null) : IFigureExtr
         }
         var tables = new TableFigureBuilder(regions, region, isPlan);
         var stated = figures.Where(f => f.Target is not null).Select(f => (f.Target, f.Unit)).ToHashSet();
+        var fromText = figures.ToList();
         foreach (var table in outline.Tables)
             foreach (var (draft, row) in tables.Build(table))
             {
                 // A plan's task table repeats the targets its prose states: count each once.
                 if (isPlan && stated.Contains((draft.Target, draft.Unit))) continue;
                 var block = table.Rows[row];
-                figures.Add(ToFigure(draft, block.Page, block.Start, block.End, block.Text));
+                var figure = ToFigure(draft, block.Page, block.Start, block.End, block.Text);
+                // A table row that repeats a figure of the text (a 合计 row, a plan's task table) completes it instead.
+                int same = fromText.FindIndex(f => Repeats(figure, f));
+                if (same < 0)
+                {
+                    figures.Add(figure);
+                    continue;
+                }
+                var completed = Completed(fromText[same], figure);
+                figures[figures.IndexOf(fromText[same])] = completed;
+                fromText[same] = completed;
             }
         figures.Sort((a, b) => a.Start.CompareTo(b.Start));
-        return new ExtractionResult(metadata, figures);
+        var resolved = TargetActualPairing.Apply(figures).Select(ProgressStage.WithoutOtherStageActual).ToList();
+        return new ExtractionResult(metadata, resolved);
     }
+
+    /// <summary>A table figure that states the same thing as a text figure: same region and project, no number in conflict.</summary>
+    private static bool Repeats(Figure row, Figure text)
+    {
+        if (row.Region != text.Region) return false;
+        if (!SameName(row.Project, text.Project) && !SameName(row.Project, text.Indicator)) return false;
+        int agreeing = 0;
+        foreach (var (a, b) in new[] { (row.Target, text.Target), (row.Actual, text.Actual), (row.Percent, text.Percent) })
+        {
+            if (a is null || b is null) continue;
+            if (Math.Abs(a.Value - b.Value) > 1e-6 * Math.Max(1, Math.Abs(a.Value))) return false;
+            agreeing++;
+        }
+        return agreeing > 0;
+    }
+
+    private static bool SameName(string a, string b) =>
+        a.Length > 0 && b.Length > 0 && (a.Contains(b, StringComparison.Ordinal) || b.Contains(a, StringComparison.Ordinal));
+
+    /// <summary>The text figure with what only the table states (the target of a 合计 row).</summary>
+    private static Figure Completed(Figure text, Figure row) => text with
+    {
+        Target = text.Target ?? row.Target,
+        Actual = text.Actual ?? row.Actual,
+        Percent = text.Percent ?? row.Percent,
+        Unit = text.Unit ?? row.Unit,
+    };
 
     private static Figure Provenance(DocumentText document, CompactText text, FigureDraft draft)
     {

@@ -2,7 +2,10 @@ using BulletinIngest.Segmentation;
 
 namespace BulletinIngest.Learning;
 
-/// <summary>The clause classifier's answer: keep the clause's numbers as a progress figure or not, and how sure it is (0.5–1).</summary>
+/// <summary>
+/// The clause classifier's answer: keep the clause's numbers as a progress figure or not; Confidence is the
+/// probability of the answer given (0.5–1 at the default threshold), KeepProbability that of "keep".
+/// </summary>
 public readonly record struct ClauseDecision(bool Keep, double Confidence, double KeepProbability);
 
 /// <summary>

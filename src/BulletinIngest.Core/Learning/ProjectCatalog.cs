@@ -31,7 +31,6 @@ public sealed class ProjectCatalog
     public IReadOnlyList<CatalogEntry> Entries { get; }
     /// <summary>Canonical name of each id (as its latest list names it).</summary>
     public IReadOnlyDictionary<string, string> Names { get; }
-    public IEnumerable<string> Ids => Names.Keys.Order(StringComparer.Ordinal);
 
     public static ProjectCatalog Load(string? path = null)
     {

@@ -13,7 +13,9 @@ public sealed record SourceLine(BlockKind Kind, string Text, int HeadingLevel)
 /// Undoes the line breaks that PDF extraction and OCR put in the middle of sentences. A paragraph or list
 /// line is continued by the next non-blank line (at most one blank line between) when the line does not
 /// end a sentence, fills a whole printed line, and the next line is a plain paragraph that starts with a
-/// Chinese character. Official-document field lines (报：, 发：, 抄送：, 附件1：) are never joined.
+/// Chinese character. Official-document field lines (报：, 发：, 抄送：, 附件1：) are never joined, nor a line
+/// that ends with a full date (an issuing body's signature: …办公室　2024年10月15日) or a next line that opens
+/// with a heading number (一、, （二）): those end and start blocks, however wide the line.
 /// </summary>
 public static partial class LineJoiner
 {
@@ -52,6 +54,7 @@ public static partial class LineJoiner
         if (SentenceEnds.Contains(previous.Text[^1])) return false;
         if (!IsCjkIdeograph(next.Text[0])) return false;
         if (FieldLabel().IsMatch(previous.Text) || FieldLabel().IsMatch(next.Text)) return false;
+        if (FullDateEnd().IsMatch(previous.Text) || HeadingNumber().IsMatch(next.Text)) return false;
         return VisualWidth(previous.Text) >= FullLineWidth;
     }
 
@@ -64,6 +67,12 @@ public static partial class LineJoiner
     }
 
     public static bool IsCjkIdeograph(char c) => c is >= '\u4E00' and <= '\u9FFF' or >= '\u3400' and <= '\u4DBF';
+
+    [GeneratedRegex(@"(\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,2}\s*月\s*[\d一二三四五六七八九十]{1,3}\s*日\s*(印发)?\s*$")]
+    private static partial Regex FullDateEnd();
+
+    [GeneratedRegex(@"^\s*([一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])")]
+    private static partial Regex HeadingNumber();
 
     [GeneratedRegex(@"^\s*(报|发|抄送|抄报|说明|附件\s*\d*)\s*[:：]")]
     private static partial Regex FieldLabel();

@@ -27,16 +27,16 @@ public sealed class CommandLineTests : IDisposable
         // An ingest (of a file without figures) recomputes the flags of everything stored.
         string note = Path.Combine(Path.GetDirectoryName(_archive.DatabasePath)!, "note.txt");
         File.WriteAllText(note, "本期无进度数据。");
-        var ingest = BulletinProcess.Bulletin("ingest", note, "--db", _archive.DatabasePath);
+        var ingest = CliProcess.Run("ingest", note, "--db", _archive.DatabasePath);
         Assert.True(ingest.ExitCode == 0, ingest.Output + ingest.Error);
         Assert.Matches(@"\d+ flags \(\d+ inconsistent percents\)", ingest.Output);
 
-        var all = BulletinProcess.Bulletin("flags", "--db", _archive.DatabasePath, "--format", "json");
+        var all = CliProcess.Run("flags", "--db", _archive.DatabasePath, "--format", "json");
         Assert.Equal(0, all.ExitCode);
         var kinds = JsonLines(all.Output).Select(f => f.GetProperty("kind").GetString()).Distinct().Order();
         Assert.Equal(FlagKinds.All.Order(), kinds);
 
-        var backwards = BulletinProcess.Bulletin("flags", "--db", _archive.DatabasePath, "--kind", "went-backwards", "--region", "石门", "--format", "json");
+        var backwards = CliProcess.Run("flags", "--db", _archive.DatabasePath, "--kind", "went-backwards", "--region", "石门", "--format", "json");
         var flag = Assert.Single(JsonLines(backwards.Output));
         Assert.Contains("已完成1200人", flag.GetProperty("sources").GetString());
 
@@ -48,22 +48,22 @@ public sealed class CommandLineTests : IDisposable
     [Fact]
     public void Export_carries_the_inconsistent_mark_compare_ranks_regions_and_timeline_runs_oldest_first()
     {
-        BulletinProcess.Bulletin("flags", "--refresh", "--db", _archive.DatabasePath);
-        var export = BulletinProcess.Bulletin("export", "--db", _archive.DatabasePath, "--format", "jsonl");
+        CliProcess.Run("flags", "--refresh", "--db", _archive.DatabasePath);
+        var export = CliProcess.Run("export", "--db", _archive.DatabasePath, "--format", "jsonl");
         var inconsistent = JsonLines(export.Output).Where(f => f.GetProperty("inconsistent").GetBoolean())
             .Select(f => f.GetProperty("project").GetString()).Distinct().Order();
         Assert.Equal(["培训乡村医生", "改造城镇老旧小区"], inconsistent);
 
-        var compare = BulletinProcess.Bulletin("compare", "新增城镇就业", "--year", "2025", "--db", _archive.DatabasePath, "--format", "csv");
+        var compare = CliProcess.Run("compare", "新增城镇就业", "--year", "2025", "--db", _archive.DatabasePath, "--format", "csv");
         Assert.Equal(0, compare.ExitCode);
         var lines = compare.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal("year,rank,region,project,target,actual,unit,percent,as_of,schedule,lagging,doc,target_from", lines[0].TrimEnd('\r'));
         Assert.StartsWith("2025,1,青川市,新增城镇就业,20000,9000,人,45,2025-06-30,49.59,yes,020_city.txt,bulletin", lines[1]);
 
-        var missing = BulletinProcess.Bulletin("compare", "没有这个项目", "--db", _archive.DatabasePath);
+        var missing = CliProcess.Run("compare", "没有这个项目", "--db", _archive.DatabasePath);
         Assert.Equal(1, missing.ExitCode);
 
-        var timeline = BulletinProcess.Bulletin("timeline", "--region", "石门县", "--db", _archive.DatabasePath, "--format", "json");
+        var timeline = CliProcess.Run("timeline", "--region", "石门县", "--db", _archive.DatabasePath, "--format", "json");
         var dates = JsonLines(timeline.Output).Select(r => r.GetProperty("as_of").GetString()).ToList();
         Assert.Equal(dates.Order(StringComparer.Ordinal), dates);
         Assert.Contains("2025-03-01", dates);

@@ -14,7 +14,7 @@ public sealed class ExportAndReportTests : IDisposable
     {
         SyntheticSeries.Fill(_archive);
         _archive.Store.Dispose();
-        Assert.Equal(0, BulletinProcess.Bulletin("flags", "--refresh", "--db", _archive.DatabasePath).ExitCode);
+        Assert.Equal(0, CliProcess.Run("flags", "--refresh", "--db", _archive.DatabasePath).ExitCode);
     }
 
     public void Dispose() => _archive.Dispose();
@@ -23,7 +23,7 @@ public sealed class ExportAndReportTests : IDisposable
     public void The_xlsx_export_has_figures_flags_and_comparison_sheets_with_frozen_headers_numbers_and_chinese_text()
     {
         string path = Path.Combine(_archive.Folder, "analysis.xlsx");
-        var export = BulletinProcess.Bulletin("export", "--format", "xlsx", "--out", path, "--db", _archive.DatabasePath);
+        var export = CliProcess.Run("export", "--format", "xlsx", "--out", path, "--db", _archive.DatabasePath);
         Assert.True(export.ExitCode == 0, export.Error);
 
         using (var document = SpreadsheetDocument.Open(path, false))
@@ -61,7 +61,7 @@ public sealed class ExportAndReportTests : IDisposable
         if (FindOnPath("soffice") is { } soffice)
         {
             string outDir = Directory.CreateDirectory(Path.Combine(_archive.Folder, "libreoffice")).FullName;
-            var convert = BulletinProcess.Run(soffice,
+            var convert = CliProcess.RunProgram(soffice,
             [
                 $"-env:UserInstallation={new Uri(Path.Combine(_archive.Folder, "lo-profile")).AbsoluteUri}", "--headless",
                 "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1", "--outdir", outDir, path,
@@ -77,7 +77,7 @@ public sealed class ExportAndReportTests : IDisposable
     public void The_report_is_one_self_contained_page_that_renders_in_headless_chromium()
     {
         string path = Path.Combine(_archive.Folder, "report.html");
-        var report = BulletinProcess.Bulletin("report", "--out", path, "--db", _archive.DatabasePath);
+        var report = CliProcess.Run("report", "--out", path, "--db", _archive.DatabasePath);
         Assert.True(report.ExitCode == 0, report.Error);
         string html = File.ReadAllText(path);
         Assert.DoesNotMatch(@"(src|href)\s*=\s*""(https?:)?//", html);
@@ -88,7 +88,7 @@ public sealed class ExportAndReportTests : IDisposable
         string chromium = FindOnPath("chromium") ?? throw new InvalidOperationException(
             "chromium is not installed (Debian: apt-get install chromium; scripts/test.sh installs it)");
         string profile = Directory.CreateDirectory(Path.Combine(_archive.Folder, "chromium-profile")).FullName;
-        var dom = BulletinProcess.Run(chromium,
+        var dom = CliProcess.RunProgram(chromium,
         [
             "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
             "--disable-sync", "--no-first-run", $"--user-data-dir={profile}", "--dump-dom", new Uri(path).AbsoluteUri,

@@ -41,4 +41,22 @@ public class MetadataTests
     [Fact]
     public void Issue_numbers_in_chinese_numerals_are_read() =>
         Assert.Equal(12, new BulletinExtractor().Extract(Synthetic.Document("衡山县民生实事专报", "第十二期", "2025年1月2日"), "x").Metadata.Issue);
+
+    [Fact]
+    public void The_issuing_region_is_read_from_the_issuing_body_when_the_title_names_none()
+    {
+        var doc = Synthetic.Document("重点民生项目工作专报", "第9期", "邵东市重点民生项目推进工作专班办公室　　二〇二五年五月六日",
+            "一、总体进展", "全市各项目推进有序。");
+        var m = new BulletinExtractor().Extract(doc, "x.txt").Metadata;
+        Assert.Equal(("邵东市", "邵阳市", 9, "2025-05-06"), (m.Region, m.ParentRegion, m.Issue!.Value, m.Date));
+    }
+
+    [Fact]
+    public void The_issuing_region_is_read_from_the_signature_at_the_end()
+    {
+        var doc = Synthetic.Document("2025年民生实事进展情况通报", "一、总体进展", "全县各项目推进有序，大部分指标达到时序进度。",
+            "二、下一步工作", "各单位要加快进度。", "祁东县民生实事工作领导小组办公室", "2025年6月3日");
+        var m = new BulletinExtractor().Extract(doc, "x.txt").Metadata;
+        Assert.Equal(("祁东县", "衡阳市"), (m.Region, m.ParentRegion));
+    }
 }

@@ -249,4 +249,77 @@ public class RoleTests
         Assert.Contains("45%", span);
         Assert.Contains("已建成 18 个", f.Sentence);
     }
+
+    [Theory]
+    [InlineData("（2）城区燃气管网改造。全市计划改造老旧燃气管网 64 公里，已完成 48 公里，完成率 75%。")]
+    [InlineData("（2）城区燃气管网改造。年度目标改造老旧燃气管网 64 公里，已改造 48 公里，进度 75%。")]
+    [InlineData("（2）城区燃气管网改造。老旧燃气管网改造任务 64 公里，已完成 48 公里，完成率 75%。")]
+    public void A_clause_opening_with_the_plan_states_the_target(string sentence)
+    {
+        var f = Assert.Single(Figures(sentence));
+        Assert.Equal((64.0, 48.0, "公里", 75.0), (f.Target!.Value, f.Actual!.Value, f.Unit, f.Percent!.Value));
+        Assert.Equal("城区燃气管网改造", f.Indicator);
+    }
+
+    [Fact]
+    public void A_goal_met_without_a_number_done_keeps_only_the_target()
+    {
+        var f = Assert.Single(Figures("（4）标准化考点建设。目标新建改造标准化考点 8 个，已全部完工。"));
+        Assert.Equal((8.0, "个"), (f.Target!.Value, f.Unit));
+        Assert.Null(f.Actual);
+        Assert.Equal("标准化考点建设", f.Indicator);
+    }
+
+    [Fact]
+    public void Each_percentage_of_a_breakdown_belongs_to_the_region_before_it()
+    {
+        var f = Synthetic.Bulletin("株洲市", "（1）农村户厕改造。全市完成改厕 1.1 万户，完成年度任务的 55%，其中攸县 70.5%、茶陵县 66.2%、炎陵县 41%。").Figures;
+        Assert.Contains(f, x => x.Region == "株洲市" && x.Actual == 11000 && x.Percent == 55);
+        Assert.Contains(f, x => x.Region == "攸县" && x.Percent == 70.5);
+        Assert.Contains(f, x => x.Region == "茶陵县" && x.Percent == 66.2);
+        Assert.Contains(f, x => x.Region == "炎陵县" && x.Percent == 41);
+        Assert.Equal(4, f.Count);
+    }
+
+    [Fact]
+    public void Towns_of_a_county_own_their_percentages()
+    {
+        var f = Figures("（6）农村饮水提质。已完成 30 处，完成率 60%，其中浦口街道 80%、沩山镇 45%。");
+        Assert.Contains(f, x => x.Region == "浦口街道" && x.Percent == 80);
+        Assert.Contains(f, x => x.Region == "沩山镇" && x.Percent == 45);
+    }
+
+    [Fact]
+    public void A_point_paragraph_names_each_project_in_its_own_sentence()
+    {
+        var f = Synthetic.Bulletin("醴陵市", "二是社会保障稳步推进。困难群众临时救助目标任务 900 人次，已救助 610 人次，完成率 67.8%；"
+            + "城乡居民医保参保已参保 52.3 万人，完成年度任务的 96%。改善养老服务设施，已新建村级互助养老点 14 个，完成年度任务的 70%。").Figures;
+        Assert.Contains(f, x => x.Project == "困难群众临时救助" && x.Target == 900 && x.Actual == 610);
+        Assert.Contains(f, x => x.Project == "城乡居民医保参保" && x.Actual == 523000 && x.Percent == 96);
+        Assert.Contains(f, x => x.Project == "改善养老服务设施" && x.Indicator.Contains("互助养老点") && x.Actual == 14);
+    }
+
+    [Fact]
+    public void A_verb_left_of_a_paired_amount_is_not_its_indicator()
+    {
+        var f = Figures("（5）兜底保障。失能老人照护床位改造目标任务 300 张，已完工 240 张，完成率 80%；特困供养设施提升任务数 6 所，已完成 3 所，完成率 50%。");
+        Assert.Contains(f, x => x.Indicator == "失能老人照护床位改造" && x.Target == 300 && x.Actual == 240);
+        Assert.Contains(f, x => x.Indicator == "特困供养设施提升" && x.Target == 6 && x.Actual == 3);
+    }
+
+    [Fact]
+    public void High_standard_farmland_is_a_project_not_a_standard_level()
+    {
+        var f = Assert.Single(Figures("（7）高标准农田建设。已建成高标准农田 3.2 万亩，完成全年任务的 64%。"));
+        Assert.Equal((32000.0, 64.0), (f.Actual!.Value, f.Percent!.Value));
+        Assert.Null(f.Target);
+    }
+
+    [Fact]
+    public void An_item_number_followed_by_an_amount_is_still_an_item_number()
+    {
+        var f = Figures("1. 新建社区食堂。目标 20 个，已建成 12 个，进度 60%。", "2. 65 岁以上老年人健康体检。目标 3 万人，完成 2.4 万人，进度 80%。");
+        Assert.Contains(f, x => x.Project == "新建社区食堂" && x.Target == 20 && x.Actual == 12);
+        Assert.Contains(f, x => x.Project == "65岁以上老年人健康体检" && x.Target == 30000 && x.Actual == 24000);
+    }
 }

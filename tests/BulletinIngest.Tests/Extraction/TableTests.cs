@@ -78,10 +78,10 @@ public class TableTests
             "1\t衡南县\t120\t84\t70%",
             "2\t耒阳市\t90\t90\t100%",
             "3\t合计\t210\t174\t82.9%");
-        // The 合计 row is the issuing city's own total.
+        // The 合计 row is the issuing city's own figure.
         Assert.Equal(["衡南县", "耒阳市", "衡阳市"], result.Figures.Select(f => f.Region));
-        Assert.Equal((210.0, 174.0), (result.Figures[2].Target!.Value, result.Figures[2].Actual!.Value));
         Assert.All(result.Figures, f => Assert.Equal("新建村卫生室", f.Project));
+        Assert.Equal((210.0, 174.0), (result.Figures[2].Target!.Value, result.Figures[2].Actual!.Value));
         Assert.Equal((120.0, 84.0, 70.0), (result.Figures[0].Target!.Value, result.Figures[0].Actual!.Value, result.Figures[0].Percent!.Value));
     }
 
@@ -109,4 +109,55 @@ public class TableTests
     [Fact]
     public void Tables_without_progress_columns_give_nothing() =>
         Assert.Empty(Table("序号\t责任单位\t考核项目\t3月份\t4月份", "1\t人社局\t稳岗就业\t√\t√"));
+
+    [Fact]
+    public void A_per_county_table_under_an_item_takes_the_item_as_its_project_and_units_from_its_header()
+    {
+        var result = Synthetic.Bulletin("株洲市",
+            "（三）农村户厕改造。全市年度任务 1500 户，已完成 1200 户，完成率 80%，各县完成情况如下。",
+            "县市区\t任务数（户）\t完成数（户）\t完成率",
+            "攸县\t900\t700\t77.8%",
+            "茶陵县\t600\t500\t83.3%",
+            "合计\t1500\t1200\t80%");
+        // The 合计 row repeats the item's own figure: it is not counted twice.
+        Assert.Equal(["株洲市", "攸县", "茶陵县"], result.Figures.Select(f => f.Region));
+        Assert.All(result.Figures, f => Assert.Equal(("农村户厕改造", "户"), (f.Project, f.Unit)));
+        Assert.Equal((900.0, 700.0, 77.8), (result.Figures[1].Target!.Value, result.Figures[1].Actual!.Value, result.Figures[1].Percent!.Value));
+    }
+
+    [Fact]
+    public void A_scaled_unit_in_a_column_header_scales_that_column()
+    {
+        var result = Synthetic.Bulletin("株洲市",
+            "各县市区农村劳动力转移就业情况",
+            "县市区\t年度目标（万人）\t完成数（万人）\t完成率",
+            "醴陵市\t1.2\t0.9\t75%");
+        var f = Assert.Single(result.Figures);
+        Assert.Equal((12000.0, 9000.0, "人"), (f.Target!.Value, f.Actual!.Value, f.Unit));
+    }
+
+    [Fact]
+    public void A_total_row_completes_the_text_figure_it_repeats()
+    {
+        var result = Synthetic.Bulletin("株洲市",
+            "1.城镇新增就业。全市新增就业 2.4 万人，完成年度目标的 60%。",
+            "附表：各县市区城镇新增就业完成情况",
+            "县市区\t年度目标（人）\t完成数（人）\t完成率",
+            "攸县\t8000\t5000\t62.5%",
+            "全市\t40000\t24000\t60%");
+        var city = Assert.Single(result.Figures, f => f.Region == "株洲市");
+        Assert.Equal((40000.0, 24000.0, 60.0), (city.Target!.Value, city.Actual!.Value, city.Percent!.Value));
+        Assert.Equal(2, result.Figures.Count);
+    }
+
+    [Fact]
+    public void Town_rows_of_a_county_table_are_regions()
+    {
+        var result = Synthetic.Bulletin("攸县",
+            "（二）适老化改造。各乡镇完成情况见下表。",
+            "乡镇（街道）\t任务数\t完成数\t完成率",
+            "联星街道\t40\t30\t75%",
+            "网岭镇\t20\t10\t50%");
+        Assert.Equal(["联星街道", "网岭镇"], result.Figures.Select(f => f.Region));
+    }
 }

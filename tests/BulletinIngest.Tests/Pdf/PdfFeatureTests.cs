@@ -154,4 +154,93 @@ public class PdfFeatureTests
         Assert.Equal("Text page", document.FullText);
         Assert.Contains(document.Warnings, w => w.Contains("page 2") && w.Contains("OCR"));
     }
+
+    [Fact]
+    public void Diagonal_watermark_text_is_left_out_with_a_warning()
+    {
+        var pdf = new SyntheticPdf();
+        int helvetica = pdf.Add(Helvetica);
+        pdf.AddPage("BT /F1 12 Tf 72 700 Td (Body) Tj ET BT /F1 48 Tf 0.7071 0.7071 -0.7071 0.7071 150 300 Tm (DRAFT) Tj ET",
+            $"<< /Font << /F1 {helvetica} 0 R >> >>");
+        var document = Reader.Read(pdf.Build());
+        Assert.Equal("Body", document.FullText);
+        Assert.Contains(document.Warnings, w => w.Contains("slanted"));
+    }
+
+    [Fact]
+    public void Truetype_cid_font_without_to_unicode_is_read_through_its_own_cmap()
+    {
+        // 004's Chromium PDF with its ToUnicode map removed (PDFsharp, Modify mode): WenQuanYi Zen Hei, CIDFontType2, Identity-H.
+        var document = Reader.Read(File.ReadAllBytes(Path.Combine(RepoPaths.Root, "tests/BulletinIngest.Tests/Pdf/Fixtures/truetype-without-tounicode.pdf")));
+        string expected = File.ReadAllText(Path.Combine(RepoPaths.Expected, "004_1f00e35fffe70a01.txt"));
+        var (recall, precision, _) = TextSimilarity.Compare(expected, document.FullText);
+        Assert.True(recall > 0.995 && precision > 0.995, $"recall {recall:P2}, precision {precision:P2}");
+    }
+
+    [Fact]
+    public void A_form_that_draws_itself_and_unbalanced_q_do_not_hang()
+    {
+        var pdf = new SyntheticPdf();
+        int helvetica = pdf.Add(Helvetica);
+        // Object numbers are predictable: the form will be the next object after the font.
+        int form = pdf.AddStream($"/Type /XObject /Subtype /Form /BBox [0 0 500 500] /Resources << /Font << /F1 {helvetica} 0 R >> /XObject << /X1 {helvetica + 1} 0 R >> >>",
+            "BT /F1 12 Tf 72 600 Td (loop) Tj ET /X1 Do");
+        Assert.Equal(helvetica + 1, form);
+        pdf.AddPage(string.Concat(Enumerable.Repeat("q ", 50_000)) + "BT /F1 12 Tf 72 700 Td (start) Tj ET /X1 Do",
+            $"<< /Font << /F1 {helvetica} 0 R >> /XObject << /X1 {form} 0 R >> >>");
+        Assert.Equal("start\nloop", Reader.Read(pdf.Build()).FullText);
+    }
+
+    [Fact]
+    public void A_page_with_only_an_inline_image_needs_ocr()
+    {
+        var pdf = new SyntheticPdf();
+        pdf.AddPage("q 500 0 0 700 40 60 cm BI /W 2 /H 2 /CS /G /BPC 8 ID \u0001(<\u00ff EI Q", "<< >>");
+        var error = Assert.Throws<DocumentRejectedException>(() => Reader.Read(pdf.Build()));
+        Assert.Equal(RejectReason.NeedsOcr, error.Reason);
+        Assert.Contains("page 1 ", error.Message);
+    }
+
+    [Fact]
+    public void A_frame_around_the_page_body_is_not_a_table()
+    {
+        var pdf = new SyntheticPdf();
+        int helvetica = pdf.Add(Helvetica);
+        // A box around the body split in two by a vertical rule, with a rule under the title: a layout frame.
+        pdf.AddPage("0.5 w 50 50 495 742 re S 297 50 m 297 742 l S 50 700 m 545 700 l S " +
+                    "BT /F1 12 Tf 60 720 Td (Title) Tj ET BT /F1 12 Tf 60 600 Td (Left column) Tj ET BT /F1 12 Tf 310 600 Td (Right column) Tj ET",
+            $"<< /Font << /F1 {helvetica} 0 R >> >>");
+        var document = Reader.Read(pdf.Build());
+        Assert.DoesNotContain(document.Blocks, b => b.Kind == BlockKind.TableRow);
+    }
+
+    [Fact]
+    public void A_ruled_table_with_a_merged_cell_keeps_later_cells_in_their_columns()
+    {
+        var pdf = new SyntheticPdf();
+        int helvetica = pdf.Add(Helvetica);
+        // Three columns at x 50 / 150 / 250 / 350, two rows; in the second row the first two cells are merged.
+        string rules = "0.5 w 50 700 m 350 700 l S 50 680 m 350 680 l S 50 660 m 350 660 l S " +
+                       "50 660 m 50 700 l S 150 680 m 150 700 l S 250 660 m 250 700 l S 350 660 m 350 700 l S ";
+        pdf.AddPage(rules + "BT /F1 10 Tf 55 686 Td (a) Tj 100 0 Td (b) Tj 100 0 Td (c) Tj ET " +
+                    "BT /F1 10 Tf 55 666 Td (merged) Tj 200 0 Td (z) Tj ET",
+            $"<< /Font << /F1 {helvetica} 0 R >> >>");
+        var rows = Reader.Read(pdf.Build()).Blocks.Where(b => b.Kind == BlockKind.TableRow).Select(b => b.Text).ToList();
+        Assert.Equal(["a\tb\tc", "merged\t\tz"], rows);
+    }
+
+    [Fact]
+    public void A_table_without_rules_becomes_rows_with_cells_in_their_columns()
+    {
+        var pdf = new SyntheticPdf();
+        int helvetica = pdf.Add(Helvetica);
+        pdf.AddPage("BT /F1 10 Tf 60 760 Td (Office) Tj 300 0 Td (Date) Tj ET " +                     // one baseline with two pieces: stays text
+                    "BT /F1 10 Tf 60 700 Td (Item) Tj 150 0 Td (Target) Tj 150 0 Td (Done) Tj ET " +
+                    "BT /F1 10 Tf 60 686 Td (Roads) Tj 150 0 Td (120) Tj 150 0 Td (96) Tj ET " +
+                    "BT /F1 10 Tf 60 672 Td (Schools) Tj 300 0 Td (3) Tj ET",
+            $"<< /Font << /F1 {helvetica} 0 R >> >>");
+        var blocks = Reader.Read(pdf.Build()).Blocks;
+        Assert.Equal(["Office", "Date"], blocks.Where(b => b.Kind != BlockKind.TableRow).Select(b => b.Text));
+        Assert.Equal(["Item\tTarget\tDone", "Roads\t120\t96", "Schools\t\t3"], blocks.Where(b => b.Kind == BlockKind.TableRow).Select(b => b.Text));
+    }
 }

@@ -58,6 +58,17 @@ public class TxtReaderTests
     }
 
     [Fact]
+    public void A_signature_with_its_date_and_a_numbered_heading_are_never_joined()
+    {
+        string input = "某某县民生项目推进工作专班办公室编印　　　　二〇二四年三月九日\n\n一、省级民生实事推进情况\n\n"
+                       + "各乡镇认真落实年初部署，围绕年度目标任务倒排工期、挂图作战，项目推进总体\n（一）新建农贸市场。";
+        var text = Reader.Read(Encoding.UTF8.GetBytes(input));
+        Assert.Equal(4, text.Blocks.Count);
+        Assert.EndsWith("三月九日", text.Blocks[0].Text);
+        Assert.StartsWith("（一）", text.Blocks[3].Text);
+    }
+
+    [Fact]
     public void Offsets_point_into_the_full_text()
     {
         var text = Reader.Read(Encoding.UTF8.GetBytes("第一段。\n\n第二段。"));

@@ -4,8 +4,8 @@ namespace BulletinIngest.Analysis.Flags;
 /// Follows each region's project through one year's issues of one issuer's bulletin: cumulative actual and
 /// percent may only grow, and the year's target should stay put. (A city's bulletin and a county's own are
 /// separate series.) Documents of one issuer and date (renderings of one issue: PDF, DOCX, TXT) count as one
-/// issue, and a value they disagree on is left out. Narrative (optional) figures and bounds
-/// are not cumulative statements and are left out.
+/// issue, and a value they disagree on is left out. Narrative (optional) figures and bounds are not
+/// cumulative statements and are left out.
 /// </summary>
 public sealed class IssueSeriesRule : IFlagRule
 {
@@ -14,8 +14,7 @@ public sealed class IssueSeriesRule : IFlagRule
 
     /// <summary>One issue's figures for a region's project, and the values its documents agree on.</summary>
     private sealed record IssueValues(string Date, IReadOnlyList<AnalysisFigure> Figures, string Doc,
-        Stated? Actual, Stated? Percent,
-        Stated? Target);
+        Stated? Actual, Stated? Percent, Stated? Target);
 
     public IEnumerable<Flag> Find(IReadOnlyList<AnalysisFigure> figures)
     {

@@ -20,7 +20,7 @@ public static partial class MetadataReader
             .Select(b => CompactText.From(b.Text).Text).ToList();
         string title = head.FirstOrDefault() ?? "";
 
-        var (region, parent, regionName) = FindRegion(head.Take(3), gazetteer);
+        var (region, parent, regionName) = FindRegion(head, Signature(document), gazetteer);
         return new DocumentMetadata
         {
             Region = region,
@@ -34,22 +34,38 @@ public static partial class MetadataReader
         };
     }
 
-    private static (string? Region, string? Parent, string? Written) FindRegion(IEnumerable<string> lines, Gazetteer gazetteer)
+    /// <summary>
+    /// The issuing region: a place named at the start of the title (after 关于 or a year), else at the start of
+    /// another short masthead line (the issuing body, 临沂市…办公室), else in the signature at the end
+    /// (…办公室　2024年10月15日). Only then a name that merely looks like a county (XX县) in the first lines.
+    /// </summary>
+    private static (string? Region, string? Parent, string? Written) FindRegion(List<string> head, IEnumerable<string> signature, Gazetteer gazetteer)
     {
+        var lines = head.Take(1).Concat(head.Skip(1).Where(IsMastheadLine)).Concat(signature.Where(IsMastheadLine));
         foreach (var line in lines)
         {
-            string text = line.TrimStart('《', '“', '"');
+            string text = TitleLead().Replace(line.TrimStart('#', ' ', '《', '“', '"'), "");
             foreach (var name in gazetteer.NamesAt(text, 0))
             {
                 var place = gazetteer.Resolve(name, null);
                 if (place is null) continue;
                 return (place.Name, place.Parent, name);
             }
-            var fallback = RegionPrefix().Match(text);
+        }
+        foreach (var line in head.Take(3))
+        {
+            var fallback = RegionPrefix().Match(TitleLead().Replace(line.TrimStart('#', ' ', '《', '“', '"'), ""));
             if (fallback.Success) return (fallback.Value, null, fallback.Value);
         }
         return (null, null, null);
     }
+
+    /// <summary>A title, issuing body or date line; not a paragraph of the text.</summary>
+    private static bool IsMastheadLine(string line) => line.Length <= 60 && !line.Contains('。') && !line.Contains('，');
+
+    /// <summary>The last lines of a document, where the issuing body signs (抄送 and contact lines included).</summary>
+    private static IEnumerable<string> Signature(DocumentText document) =>
+        document.Blocks.Reverse().Take(8).Where(b => b.Kind != BlockKind.TableRow).Select(b => CompactText.From(b.Text).Text);
 
     private static string FindKind(List<string> head, DocumentText document)
     {
@@ -123,6 +139,10 @@ public static partial class MetadataReader
 
     [GeneratedRegex(@"^[\u4e00-\u9fff]{2,6}?(?:自治州|自治县|市|县|区|州|旗)")]
     private static partial Regex RegionPrefix();
+
+    /// <summary>Words before the region in a title: 关于, a year (2024年度).</summary>
+    [GeneratedRegex(@"^(关于|\d{4}年度?|[〇零一二三四五六七八九]{4}年度?)+")]
+    private static partial Regex TitleLead();
 
     [GeneratedRegex(@"专报|通报|简报|快报|周报|月报|工作动态|情况报告")]
     private static partial Regex BulletinWord();

@@ -9,7 +9,7 @@ public sealed record RegionMention(int Start, int End, string Written, string Ca
 /// Finds the regions a sentence names and resolves them in the issuing region's context. Only names that
 /// stand alone count: 汨罗市人民医院 names a hospital, not the city, so a name followed by more of a
 /// name is skipped. Places missing from the gazetteer (another province's counties) are still found by
-/// their administrative suffix when they start a clause (XX县、XX区).
+/// their administrative suffix when they start a clause (XX县、XX区, and a county's towns: XX街道、XX镇).
 /// </summary>
 public sealed partial class RegionResolver(Gazetteer gazetteer, Place? issuing)
 {
@@ -30,6 +30,13 @@ public sealed partial class RegionResolver(Gazetteer gazetteer, Place? issuing)
         return null;
     }
 
+    /// <summary>The region a table cell starts with (a per-county table's row head), or null.</summary>
+    public RegionMention? MatchCell(string cell)
+    {
+        if (MatchAt(cell, 0) is { } known) return known;
+        return SuffixMention(cell, 0) is { } suffixed && suffixed.End == cell.Length ? suffixed : null;
+    }
+
     /// <summary>
     /// The regions listed at the start of a clause (岳阳县、临湘市、汨罗市完成率…), with where the list ends;
     /// empty when the clause does not start with a standalone region name.
@@ -37,7 +44,8 @@ public sealed partial class RegionResolver(Gazetteer gazetteer, Place? issuing)
     public IReadOnlyList<RegionMention> LeadingRegions(string clause, out int listEnd)
     {
         var found = new List<RegionMention>();
-        int i = 0;
+        // "其中" opens a breakdown (其中汉寿县78.6%、临澧县75.2%): the list starts after it.
+        int i = clause.StartsWith("其中", StringComparison.Ordinal) ? 2 : 0;
         listEnd = 0;
         while (i < clause.Length)
         {
@@ -68,21 +76,25 @@ public sealed partial class RegionResolver(Gazetteer gazetteer, Place? issuing)
     private static readonly string[] Boundaries =
         ["完成", "已", "只", "仅", "共", "总", "进度", "累计", "新增", "达", "为", "实现", "超", "均", "各", "全"];
 
+    /// <summary>A place the gazetteer lacks, known by its suffix (XX县, XX街道), standing alone at <paramref name="index"/>.</summary>
+    public RegionMention? SuffixAt(string text, int index) => SuffixMention(text, index);
+
     private RegionMention? SuffixMention(string text, int index)
     {
         var match = SuffixPattern().Match(text, index);
         if (!match.Success || match.Index != index) return null;
         string name = match.Value;
         if (index + name.Length < text.Length && !IsListBoundary(text, index + name.Length)) return null;
-        if (CommonNouns.Any(noun => name.EndsWith(noun, StringComparison.Ordinal))) return null;
+        if (CommonNouns.Any(noun => name.EndsWith(noun, StringComparison.Ordinal)) || name.StartsWith("其中", StringComparison.Ordinal)) return null;
         return new RegionMention(index, index + name.Length, name, name, issuing?.Level == RegionLevel.Prefecture ? issuing.Name : issuing?.Parent);
     }
 
     // Words that end like a district but are not one.
     private static readonly string[] CommonNouns =
         ["社区", "城区", "园区", "景区", "山区", "库区", "辖区", "片区", "校区", "小区", "湖区", "矿区", "街区", "市区", "郊区",
-         "灾区", "老区", "特区", "全区", "我区", "本区", "各区", "该区", "县区", "全县", "我县", "本县", "各县", "该县", "分区", "服务区", "示范区"];
+         "灾区", "老区", "特区", "全区", "我区", "本区", "各区", "该区", "县区", "全县", "我县", "本县", "各县", "该县", "分区", "服务区", "示范区",
+         "乡镇", "城镇", "集镇", "村镇", "小镇", "城乡", "全镇", "各镇", "本镇", "该镇", "全乡", "各乡", "本乡", "各街道", "全街道", "本街道"];
 
-    [GeneratedRegex(@"\G[\u4e00-\u9fff]{1,4}?(?:自治县|县|区|旗)")]
+    [GeneratedRegex(@"\G(?:[\u4e00-\u9fff]{1,4}?(?:自治县|县|区|旗)|[\u4e00-\u9fff]{2,4}?(?:街道|镇|乡))")]
     private static partial Regex SuffixPattern();
 }

@@ -22,11 +22,27 @@ public static partial class Cues
     public static partial Regex Total();
 
     /// <summary>A standard level or a goal: the number is a target.</summary>
-    [GeneratedRegex(@"(不低于|不少于|不小于|标准(?!化)|提高到|提高至|提升至|提升到|提标到|提标至|达到|目标|(年度|全年|目标)?任务(数)?|计划|确保|力争|控制在)[^，,；;。]{0,6}$")]
+    [GeneratedRegex(@"(不低于|不少于|不小于|(?<!高)标准(?!化)|提高到|提高至|提升至|提升到|提标到|提标至|达到|目标|(年度|全年|目标)?任务(数)?|计划|确保|力争|控制在)[^，,；;。]{0,6}$")]
     public static partial Regex TargetBefore();
 
+    /// <summary>
+    /// A clause that opens with the year's plan or goal and states what it is (计划更新改造燃气管道 420 公里,
+    /// 年度目标新改建农村公路 150 公里, 目标任务 600 人): every amount in it is a target, however long the
+    /// description between the cue and the amount, as long as no progress verb intervenes.
+    /// </summary>
+    [GeneratedRegex(@"^(全年|年度|今年|本年度?|年内)?(计划|目标任务|目标|任务数?|任务量)(?!.*(已|完成|累计|建成|实现|达到|超))[^，,；;。：:]*$")]
+    public static partial Regex GoalLead();
+
+    /// <summary>Where a sentence's subject (the project it reports on) ends: a progress verb, a goal word, a scope word.</summary>
+    [GeneratedRegex(@"已|完成|累计|共计|合计|共|(全年|年度)?(计划|目标任务|目标|任务数?)|达到|全县|全市|全区|截至|截止")]
+    public static partial Regex SubjectEnd();
+
+    /// <summary>Goal words around an indicator's name (计划…, …目标任务) that are not part of it.</summary>
+    [GeneratedRegex(@"^(全年|年度|今年|本年度?|年内)?(计划|目标任务|目标|任务数?|任务量)(为|是)?|(全年|年度)?(计划|目标任务|目标|任务数?|任务量)(为|是)?$")]
+    public static partial Regex GoalWords();
+
     /// <summary>A word that introduces a standard level somewhere in a clause.</summary>
-    [GeneratedRegex(@"不低于|不少于|标准(?!化)|提高到|提高至|达到")]
+    [GeneratedRegex(@"不低于|不少于|(?<!高)标准(?!化)|提高到|提高至|达到")]
     public static partial Regex StandardWord();
 
     /// <summary>A future or pending action: the number is not yet progress (将在5月份完成, 待省厅推出后).</summary>

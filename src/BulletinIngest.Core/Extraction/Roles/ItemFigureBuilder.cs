@@ -35,6 +35,9 @@ public sealed class ItemFigureBuilder(RegionResolver regions, string issuingRegi
         public bool ClauseFinal;
         public string? Region;
         public double? PairedTarget;
+        /// <summary>The clause that stated the paired target; it names the quantity (…改造目标任务 320 户).</summary>
+        public int? PairedClauseStart;
+        public int PairedStart;
     }
 
     public List<FigureDraft> Build(ItemUnit item)
@@ -96,13 +99,47 @@ public sealed class ItemFigureBuilder(RegionResolver regions, string issuingRegi
             }
         }
 
-        if (figures.Count == 1) figures[0].Indicator = project;
+        if (item.Level == Numbering.Group) NameByOwnSentence(text, titleEnd, figures);
+        if (figures.Count == 1 && item.Level != Numbering.Group) figures[0].Indicator = project;
         foreach (var f in figures)
         {
             f.Tier = item.Tier;
             if (f.Indicator.Length == 0) f.Indicator = project;
         }
         return figures;
+    }
+
+    /// <summary>
+    /// A point (一是就业服务扎实有效。城镇新增就业 4126 人…；新增农村劳动力转移就业 5300 多人…) is a theme, not a
+    /// project: its sentences name their own projects, either in a first clause without numbers (更新义务教育学校设备，
+    /// 已补充配置电脑 860 台…) or as the subject before the numbers and verbs (家庭医生签约服务已签约 34.6 万人).
+    /// </summary>
+    private static void NameByOwnSentence(string text, int titleEnd, List<FigureDraft> figures)
+    {
+        foreach (var f in figures)
+        {
+            if (f.Start < titleEnd) continue;
+            int start = text.LastIndexOfAny(['。', '；', ';', '！', '？'], Math.Max(0, f.Start - 1)) + 1;
+            if (start < titleEnd) start = Math.Min(titleEnd + 1, text.Length);
+            int end = text.IndexOfAny(['。', '；', ';', '！', '？'], start);
+            string sentence = text[start..(end < 0 ? text.Length : end)];
+            int clauseEnd = sentence.IndexOfAny(['，', ',', '：', ':']);
+            string firstClause = clauseEnd < 0 ? sentence : sentence[..clauseEnd];
+            string name;
+            if (clauseEnd > 0 && NumberRecognizer.Find(firstClause).Count == 0 && !Cues.Governing().IsMatch(firstClause))
+                name = CleanName(firstClause);
+            else
+            {
+                var first = NumberRecognizer.Find(sentence).FirstOrDefault(q => !q.IsBare);
+                string head = sentence[..(first?.Start ?? sentence.Length)];
+                var cue = Cues.SubjectEnd().Match(head);
+                name = CleanName(cue.Success ? head[..cue.Index] : head);
+            }
+            if (name.Length < 4) continue;
+            string old = f.Project;
+            f.Project = name;
+            if (f.Indicator.Length < 4 || f.Indicator == old || name.Contains(f.Indicator, StringComparison.Ordinal)) f.Indicator = name;
+        }
     }
 
     /// <summary>Where the title's statement of targets ends: the title, or its whole first sentence when that reports no progress.</summary>
@@ -185,6 +222,8 @@ public sealed class ItemFigureBuilder(RegionResolver regions, string issuingRegi
                     {
                         pending.Remove(goal);
                         amount.PairedTarget = goal.Q.Value;
+                        amount.PairedClauseStart = goal.ClauseStart;
+                        amount.PairedStart = goal.Q.Start;
                     }
                     pending.Add(amount);
                     continue;
@@ -336,9 +375,9 @@ public sealed class ItemFigureBuilder(RegionResolver regions, string issuingRegi
         var perPeriod = q.Unit == "元" ? Cues.PerPeriod().Match(before) : null;
         if (perPeriod is { Success: true })
             q = q with { Unit = "元/" + (perPeriod.Groups["period"].Value is "日" ? "天" : perPeriod.Groups["period"].Value) };
-        bool perPerson = perPeriod is not { Success: true } && q.Unit == "元" && Cues.PerPerson().IsMatch(before);
-        if (perPeriod is { Success: true }) perPerson = true;
-        bool standard = perPerson || q.Qualifier is not null || Cues.TargetBefore().IsMatch(before) || (q.Unit?.Contains('/') == true && IsListedAfterStandard(text, q, clauseStart));
+        bool perPerson = perPeriod is { Success: true } || (q.Unit == "元" && Cues.PerPerson().IsMatch(before));
+        bool standard = perPerson || q.Qualifier is not null || Cues.TargetBefore().IsMatch(before) || IsStatedGoal(before)
+                        || (q.Unit?.Contains('/') == true && IsListedAfterStandard(text, q, clauseStart));
         string clause = text[clauseStart..clauseEnd];
         if (!standard && Cues.Future().IsMatch(clause)) return null;
         var leading = regions.LeadingRegions(Cues.LeadingFiller().Replace(text[clauseStart..clauseEnd], ""), out _);
@@ -358,6 +397,14 @@ public sealed class ItemFigureBuilder(RegionResolver regions, string issuingRegi
         };
     }
 
+    /// <summary>A clause that opens with the plan or goal (全县计划更新改造燃气管道 420 公里): its amount is a target.</summary>
+    private bool IsStatedGoal(string before)
+    {
+        string rest = Cues.LeadingFiller().Replace(before, "");
+        regions.LeadingRegions(rest, out int regionsEnd);
+        return Cues.GoalLead().IsMatch(Cues.LeadingFiller().Replace(rest[regionsEnd..], ""));
+    }
+
     /// <summary>A level per month/year/person (700 元/月) is a standard, not a count of work to do.</summary>
     private static bool IsStandardLevel(Quantity q) => q.Unit?.Contains('/') == true || q.IsPercent;
 
@@ -370,7 +417,12 @@ public sealed class ItemFigureBuilder(RegionResolver regions, string issuingRegi
 
     private FigureDraft FromAmount(string text, Amount amount, string project)
     {
-        var figure = NewFigure(project, Indicator(text, amount.ClauseStart, amount.Q.Start, amount.Q), amount.ClauseStart, amount.Q.End, amount.Q, amount.Role);
+        string indicator = Indicator(text, amount.ClauseStart, amount.Q.Start, amount.Q);
+        // "…改造目标任务 320 户，已完工 198 户": the goal's clause names what was done, not the verb (完工).
+        if (amount.PairedClauseStart is { } goalClause && indicator.Length < 4
+            && Indicator(text, goalClause, amount.PairedStart, null) is { Length: >= 4 } named)
+            indicator = named;
+        var figure = NewFigure(project, indicator, amount.ClauseStart, amount.Q.End, amount.Q, amount.Role);
         if (amount.PairedTarget is { } whole) figure.Target = whole;
         if (amount.Region is not null) figure.Region = amount.Region;
         return figure;
@@ -409,7 +461,9 @@ public sealed class ItemFigureBuilder(RegionResolver regions, string issuingRegi
         var mentions = new List<RegionMention>();
         for (int i = sentenceStart; i < percentStart;)
         {
-            var mention = regions.MatchAt(text, i, allowBareAlias: false);
+            // Places the gazetteer lacks (a county's towns: 浦口街道) count where a list item starts.
+            var mention = regions.MatchAt(text, i, allowBareAlias: false)
+                          ?? (i == sentenceStart || text[i - 1] is '，' or ',' or '、' or '：' or ':' || text.AsSpan(0, i).EndsWith("其中") ? regions.SuffixAt(text, i) : null);
             if (mention is null || (mention.End < text.Length && !RegionResolver.IsListBoundary(text, mention.End))) { i++; continue; }
             mentions.Add(mention);
             i = mention.End;
@@ -461,6 +515,7 @@ public sealed class ItemFigureBuilder(RegionResolver regions, string issuingRegi
     {
         string before = Cues.LeadingFiller().Replace(text[clauseStart..amountStart], "");
         before = Cues.CompletionBefore().Replace(before, "");
+        before = Cues.GoalWords().Replace(before, "");
         before = before.TrimEnd('为', '达', '约', '近', '共', '了');
         if (before.Length >= 2) return CleanName(before);
         if (q is null) return "";

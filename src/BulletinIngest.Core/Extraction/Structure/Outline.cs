@@ -23,10 +23,11 @@ public sealed record ItemUnit(CompactText Text, int Level, string? Tier, Section
 }
 
 /// <summary>
-/// Consecutive table rows (one table, or a table split over pages), with the tier in force before it and the
-/// line just above it (a table's title names the project of a per-county table).
+/// Consecutive table rows (one table, or a table split over pages), with the tier in force before it, the
+/// line just above it (a table's title names the project of a per-county table) and the title of the numbered
+/// item the table belongs to (…完成情况见下表。 under （八）困难残疾人家庭无障碍改造).
 /// </summary>
-public sealed record TableUnit(IReadOnlyList<TextBlock> Rows, string? Tier, string? Title);
+public sealed record TableUnit(IReadOnlyList<TextBlock> Rows, string? Tier, string? Title, string? ItemTitle = null);
 
 /// <summary>
 /// Walks a document's blocks and finds its structure: sections and their kind (【工作进度】, 一、存在的问题),
@@ -48,6 +49,7 @@ public sealed partial class Outline
     private string? _lastLine;
     private readonly List<CompactText> _parts = [];
     private int _level;
+    private int _lastItemNumber;
     private string? _itemTier;
 
     private Outline(RegionResolver regions) => _regions = regions;
@@ -60,11 +62,13 @@ public sealed partial class Outline
         {
             if (blocks[i].Kind == BlockKind.TableRow)
             {
+                string? itemTitle = outline.OpenItemTitle();
+                string? itemTier = itemTitle is null ? outline._tier : outline._itemTier;
                 outline.Flush();
                 var rows = new List<TextBlock>();
                 while (i < blocks.Count && blocks[i].Kind == BlockKind.TableRow) rows.Add(blocks[i++]);
                 i--;
-                outline.Tables.Add(new TableUnit(rows, outline._tier, outline._lastLine));
+                outline.Tables.Add(new TableUnit(rows, itemTier, outline._lastLine, itemTitle));
                 continue;
             }
             outline.Add(blocks[i]);
@@ -125,10 +129,17 @@ public sealed partial class Outline
                 return;
             }
         }
+        // "5. 60周岁以上…": compacting read the item number and the amount after it as one decimal (5.60).
+        if (marker is null && SpacedItemNumber().Match(block.Text) is { Success: true } spaced
+            && int.Parse(spaced.Groups[1].Value) == _lastItemNumber + 1 && text.StartsWith(spaced.Groups[1].Value + ".", StringComparison.Ordinal))
+        {
+            AddText(compact, block, (Numbering.Item, spaced.Groups[1].Length + 1));
+            return;
+        }
         AddText(compact, block);
     }
 
-    private void AddText(CompactText compact, TextBlock block)
+    private void AddText(CompactText compact, TextBlock block, (int Level, int Length)? marker = null)
     {
         if (_section == SectionKind.Other) return;
         if (_section == SectionKind.Narrative)
@@ -148,7 +159,7 @@ public sealed partial class Outline
 
         string text = compact.Text;
         var starts = new List<(int Index, int Level, int Length)>();
-        if (Numbering.AtStart(text) is { } first) starts.Add((0, first.Level, first.Length));
+        if ((marker ?? Numbering.AtStart(text)) is { } first) starts.Add((0, first.Level, first.Length));
         starts.AddRange(Numbering.Inline(text, pointsAfterSemicolons: !_isPlan));
         int firstStart = starts.Count == 0 ? text.Length : starts[0].Index;
         if (firstStart > 0 && _parts.Count > 0) _parts.Add(compact.Slice(0, firstStart));
@@ -163,6 +174,7 @@ public sealed partial class Outline
             else if (level is Numbering.Section && _seenTier && _tier != "县级" && LooksLikeList(piece.Text)) _tier = "县级";
             _level = level;
             _itemTier = _tier;
+            if (level == Numbering.Item && int.TryParse(text.AsSpan(index, length - 1), out int number)) _lastItemNumber = number;
             _parts.Add(piece);
         }
     }
@@ -179,6 +191,15 @@ public sealed partial class Outline
         _seenTier = tier is not null;
     }
 
+    /// <summary>The title of the numbered item still being read, if any.</summary>
+    private string? OpenItemTitle()
+    {
+        if (_parts.Count == 0 || _section != SectionKind.Progress || _level == 0) return null;
+        var item = new ItemUnit(CompactText.Concat(_parts), _level, _itemTier, SectionKind.Progress, null);
+        string title = item.Text.Text[..item.TitleEnd].Trim();
+        return title.Length >= 2 ? title : null;
+    }
+
     private void Flush()
     {
         if (_parts.Count == 0) return;
@@ -188,6 +209,9 @@ public sealed partial class Outline
     }
 
     private static bool IsShortHeading(string text) => text.Length <= 24 && !text.Contains('。') && !text.Contains('，') && !text.Contains(',');
+
+    [GeneratedRegex(@"^\s*(\d{1,2})[.．]\s+\d")]
+    private static partial Regex SpacedItemNumber();
 
     [GeneratedRegex(@"^[【\[]([^】\]]{1,12})[】\]]")]
     private static partial Regex BracketHeading();

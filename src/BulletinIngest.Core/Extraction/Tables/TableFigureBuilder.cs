@@ -27,19 +27,22 @@ public sealed partial class TableFigureBuilder(RegionResolver regions, string is
     {
         var results = new List<(FigureDraft, int)>();
         ColumnRole[]? header = null;
+        (double Factor, string Base)?[] headerUnits = [];
         string? previousGroup = null;
+        string? project = TitleProject(table.Title) ?? table.ItemTitle;
         for (int r = 0; r < table.Rows.Count; r++)
         {
             var cells = table.Rows[r].Text.Split('\t').Select(c => CompactText.From(c).Text).ToArray();
             if (ReadHeader(cells) is { } found)
             {
                 header = found;
+                headerUnits = HeaderUnits(cells);
                 InferColumns(header, table.Rows.Skip(r + 1).TakeWhile(row => ReadHeader(Split(row.Text)) is null).Select(row => Split(row.Text)));
                 previousGroup = null;
                 continue;
             }
             if (header is null || !IsFigureTable(header)) continue;
-            var figure = ReadRow(header, cells, table.Tier, TitleProject(table.Title), ref previousGroup);
+            var figure = ReadRow(header, headerUnits, cells, table.Tier, project, ref previousGroup);
             if (figure is not null) results.Add((figure, r));
         }
         return results;
@@ -71,12 +74,18 @@ public sealed partial class TableFigureBuilder(RegionResolver regions, string is
         return roles;
     }
 
+    /// <summary>The unit a header cell states in brackets (任务数（户）, 年度目标（万人）), per column.</summary>
+    private static (double Factor, string Base)?[] HeaderUnits(string[] cells) =>
+        cells.Select(cell => TrailingUnit().Match(cell) is { Success: true } m && !m.Groups[1].Value.Contains('/')
+            ? UnitTable.Parse(m.Groups[1].Value) : null).ToArray();
+
     private static ColumnRole RoleOf(string word) => word switch
     {
         "序号" or "编号" => ColumnRole.Index,
         _ when word.Contains("类别") || word.Contains("类型") || word == "层级" => ColumnRole.Category,
         _ when word.Contains("单位") && !word.Contains("名称") => ColumnRole.Owner,
-        "县市区" or "县(市、区)" or "县（市、区）" or "地区" or "区域" or "区县" or "县区" or "县市" => ColumnRole.Region,
+        "县市区" or "县(市、区)" or "县（市、区）" or "地区" or "区域" or "区县" or "县区" or "县市" or "区县(市)" or "区县（市）"
+            or "乡镇" or "街道" or "乡镇(街道)" or "乡镇（街道）" or "镇街" or "市县" or "市州" or "县市区名称" => ColumnRole.Region,
         _ when word.Contains("比例") || word.Contains("完成率") || word.Contains("百分比") => ColumnRole.Percent,
         _ when word.Contains('%') || word.Contains('％') => ColumnRole.Percent,
         _ when word.Contains("完成") || word.Contains("进度") || word.Contains("完成情况") || word.Contains("完成数") || word.Contains("实际完成") || word.Contains("进展") => ColumnRole.Progress,
@@ -119,7 +128,7 @@ public sealed partial class TableFigureBuilder(RegionResolver regions, string is
         return name.Length >= 2 ? name : null;
     }
 
-    private FigureDraft? ReadRow(ColumnRole[] header, string[] cells, string? tableTier, string? tableProject, ref string? previousGroup)
+    private FigureDraft? ReadRow(ColumnRole[] header, (double Factor, string Base)?[] headerUnits, string[] cells, string? tableTier, string? tableProject, ref string? previousGroup)
     {
         cells = AlignShortRow(header, cells);
         string Cell(ColumnRole role)
@@ -147,10 +156,10 @@ public sealed partial class TableFigureBuilder(RegionResolver regions, string is
         string regionCell = Cell(ColumnRole.Region);
         if (regionCell.Length > 0)
         {
-            var mention = regions.MatchAt(regionCell, 0);
-            if (TotalRow().IsMatch(regionCell)) region = issuingRegion; // 合计/全市: the issuing region's total
-            else if (mention is null) return null; // a row that is not a region
-            else region = mention.Canonical;
+            // A total row (合计, 全市) is the issuing region's own figure; a subtotal or any other row is not a region.
+            if (TotalRow().IsMatch(regionCell)) region = issuingRegion;
+            else if (regions.MatchCell(regionCell) is { } mention) region = mention.Canonical;
+            else return null;
             if (fullName.Length == 0) fullName = tableProject ?? "";
         }
         if (fullName.Length == 0) return null;
@@ -186,10 +195,13 @@ public sealed partial class TableFigureBuilder(RegionResolver regions, string is
 
         if (target is null && actual is null && percent is null) return null;
         string? unit = target?.Unit ?? actual?.Unit;
-        double factor = headerUnit?.Factor ?? 1;
-        if (unit is null && headerUnit is not null) unit = headerUnit.Value.Base;
+        // A unit in the name (新增蓄水能力(万方)) or in the column's header (完成数（万人）) scales bare numbers.
+        var targetUnit = headerUnit ?? UnitOf(headerUnits, header, ColumnRole.Target);
+        var actualUnit = headerUnit ?? UnitOf(headerUnits, header, ColumnRole.Progress) ?? targetUnit;
+        targetUnit ??= actualUnit;
+        if (unit is null && (targetUnit ?? actualUnit) is { } stated) unit = stated.Base;
         if (unit is null) unit = UnitFromName(project);
-        double? Scale(Quantity? q) => q is null ? null : q.IsBare ? q.Value * factor : q.Value;
+        double? Scale(Quantity? q, (double Factor, string Base)? column) => q is null ? null : q.IsBare ? q.Value * (column?.Factor ?? 1) : q.Value;
 
         var figure = new FigureDraft
         {
@@ -197,14 +209,20 @@ public sealed partial class TableFigureBuilder(RegionResolver regions, string is
             Tier = SectionClassifier.Tier(category) ?? tableTier,
             Project = project,
             Indicator = project,
-            Target = Scale(target),
-            Actual = isPlan ? null : Scale(actual),
+            Target = Scale(target, targetUnit),
+            Actual = isPlan ? null : Scale(actual, actualUnit),
             Percent = isPlan ? null : percent,
             Unit = unit,
             Approximate = target?.Approximate == true || actual?.Approximate == true,
         };
         if (target?.IsPercent == true) figure.Unit = "%";
         return figure;
+    }
+
+    private static (double Factor, string Base)? UnitOf((double Factor, string Base)?[] units, ColumnRole[] header, ColumnRole role)
+    {
+        int i = Array.IndexOf(header, role);
+        return i >= 0 && i < units.Length ? units[i] : null;
     }
 
     /// <summary>
@@ -321,17 +339,17 @@ public sealed partial class TableFigureBuilder(RegionResolver regions, string is
     /// <summary>OCR garbage in a name cell: digits scattered between Chinese characters (品田3又1次2公田).</summary>
     private static bool LooksGarbled(string cell) => GarbledDigits().Matches(cell).Count >= 2;
 
-    [GeneratedRegex(@"序号|编号|实事类别|项目类别|类别|类型|层级|项目名称|考核项目|指标名称|项目|名称|指标|事项|建设内容|主要责任单位|牵头单位|责任单位|单位|县（市、区）|县\(市、区\)|县市区|地区|区域|区县|县区|任务数|目标任务|全年目标|年度目标|全年任务|计划数|目标|任务|进度情况|完成情况|完成数|实际完成|累计完成|已完成|完成量|完成值|进展情况|完成比例|完成率|百分比|比例|进度[（(]?%[）)]?|进度")]
+    [GeneratedRegex(@"序号|编号|实事类别|项目类别|类别|类型|层级|项目名称|考核项目|指标名称|项目|名称|指标|事项|建设内容|主要责任单位|牵头单位|责任单位|单位|县（市、区）|县\(市、区\)|县市区|地区|区域|区县|县区|乡镇|街道|镇街|市县|市州|任务数|目标任务|全年目标|年度目标|全年任务|计划数|目标|任务|进度情况|完成情况|完成数|实际完成|累计完成|已完成|完成量|完成值|进展情况|完成比例|完成率|百分比|比例|进度[（(]?%[）)]?|进度")]
     private static partial Regex HeaderWord();
 
-    [GeneratedRegex(@"^(表\d*[：:.]?|附件\d*[：:]?)|\d{4}年|\d{1,2}[-—至]\d{1,2}月(份)?|截至\d{1,2}月(份|底)?|(全市|全县|全区|各县市区|各县区|各区县)的?|(进展|推进|完成)?(情况|进度)(统计)?表?$|统计表$|[（(][^）)]*[）)]$")]
+    [GeneratedRegex(@"^(表\d*[：:.]?|附件\d*[：:]?)|\d{4}年|\d{1,2}[-—至]\d{1,2}月(份)?|截至\d{1,2}月(份|底)?|(全市|全县|全区|各县市区|各县区|各区县|各县（市、区）|各县\(市、区\)|各区县（市）|各区县\(市\)|各乡镇（街道）|各乡镇\(街道\)|各乡镇|各街道)的?|(进展|推进|完成)?(情况|进度)(统计)?表?$|统计表$|[（(][^）)]*[）)]$")]
     private static partial Regex TitleNoise();
-
-    [GeneratedRegex(@"^(合计|总计|小计|全市|全县|全区|全州|全盟|全旗)$")]
-    private static partial Regex TotalRow();
 
     [GeneratedRegex(@"^\d+$")]
     private static partial Regex DigitsOnly();
+
+    [GeneratedRegex(@"^(合计|总计|全市|全县|全区|全州|全盟|全旗|全省|总体|汇总)$")]
+    private static partial Regex TotalRow();
 
     [GeneratedRegex(@"^\d+(\.\d+)?%$")]
     private static partial Regex PercentCell();

@@ -54,8 +54,8 @@ public sealed class PdfReader : IDocumentReader
         {
             if (imageOnly.Count > 0)
                 throw new DocumentRejectedException(RejectReason.NeedsOcr,
-                    $"scanned PDF: {PageList(imageOnly)} of {pages.Count} are images without a text layer; run OCR first");
-            throw new DocumentRejectedException(RejectReason.Empty, $"PDF has no text ({pages.Count} pages)");
+                    $"scanned PDF: {PageList(imageOnly)} of {document.PageCount} are images without a text layer; run OCR first");
+            throw new DocumentRejectedException(RejectReason.Empty, $"PDF has no text ({document.PageCount} pages)");
         }
         if (imageOnly.Count > 0) builder.Warn($"{PageList(imageOnly)} are images without a text layer (needs OCR); their text is missing");
         foreach (var warning in fonts.Warnings.Concat(interpreter.Warnings)) builder.Warn(warning);
@@ -64,7 +64,7 @@ public sealed class PdfReader : IDocumentReader
         HeaderFooterFilter.Apply(items, pages.Select(p => p.Height).ToList());
         TableContinuation.Apply(items);
         BlockBuilder.Build(builder, items);
-        return builder.Build(pageCount: pages.Count);
+        return builder.Build(pageCount: document.PageCount);
     }
 
     /// <summary>Opens the file with an empty user password; maps PDFsharp's failures to rejections.</summary>

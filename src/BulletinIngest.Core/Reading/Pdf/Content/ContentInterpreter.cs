@@ -1,7 +1,6 @@
 using System.Text;
 using BulletinIngest.Reading.Pdf.Fonts;
 using PdfSharp.Pdf;
-using PdfSharp.Pdf.Content;
 using PdfSharp.Pdf.Content.Objects;
 
 namespace BulletinIngest.Reading.Pdf.Content;
@@ -11,12 +10,14 @@ namespace BulletinIngest.Reading.Pdf.Content;
 /// machine and emits positioned letters, table rulings and an image count. Handles q/Q, cm, BT/ET,
 /// Tm/Td/TD/T*, Tc/Tw/Tz/TL/Ts/Tf/Tr, Tj/TJ/'/", Form XObjects (recursively, with their /Matrix and
 /// resources) and the page's /Rotate and crop box. Bounded: forms nest at most <see cref="MaxFormDepth"/>
-/// deep and a page runs at most <see cref="MaxOperators"/> operators, so hostile files cannot hang it.
+/// deep and a page runs at most <see cref="MaxOperators"/> operators and keeps at most <see cref="MaxLetters"/>
+/// letters, so hostile files can neither hang it nor fill memory.
 /// </summary>
 internal sealed class ContentInterpreter(FontCache fonts)
 {
     public const int MaxFormDepth = 12;
     public const int MaxOperators = 4_000_000;
+    public const int MaxLetters = 500_000;
     /// <summary>Drawn lines and filled rectangles at most this thick (points) count as rulings.</summary>
     private const double MaxRulingThickness = 3;
 
@@ -30,7 +31,7 @@ internal sealed class ContentInterpreter(FontCache fonts)
     private Matrix _display;
     private Matrix _textMatrix, _lineMatrix;
     private (double X, double Y) _pathStart, _pathCurrent;
-    private int _images, _operators;
+    private int _images, _operators, _slantedLetters;
 
     public List<string> Warnings { get; } = [];
 
@@ -38,7 +39,7 @@ internal sealed class ContentInterpreter(FontCache fonts)
     {
         _letters.Clear(); _rulings.Clear(); _marks.Clear(); _path.Clear(); _saved.Clear();
         _pathBox = EmptyBox;
-        _images = 0; _operators = 0;
+        _images = 0; _operators = 0; _slantedLetters = 0;
         _state = new GraphicsState();
         var box = page.EffectiveCropBoxReadOnly;
         if (box.IsZero || box.Width <= 0 || box.Height <= 0) box = page.MediaBox;
@@ -56,6 +57,7 @@ internal sealed class ContentInterpreter(FontCache fonts)
             // PDFsharp's content parser fails in many ways on damaged streams; keep what was read before the damage.
             Warnings.Add($"page {pageNumber}: content stream could not be read completely ({PdfReader.OneLine(error.Message)})");
         }
+        if (_slantedLetters > 0) Warnings.Add($"page {pageNumber}: {_slantedLetters} letters of slanted text (a watermark?) left out");
         var visible = _letters.Where(l => l.X > -l.Width && l.X < width + 1 && l.Baseline > 0 && l.Baseline - l.Size < height + 1).ToList();
         return new PageContent(pageNumber, width, height, visible, _rulings.ToList(), _images) { Marks = _marks.ToList() };
     }
@@ -122,7 +124,7 @@ internal sealed class ContentInterpreter(FontCache fonts)
             case "TJ": ShowTextArray(operands.Count > 0 ? operands[0] as CArray : null); break;
 
             case "Do": if (operands.Count > 0 && operands[0] is CName xobject) DrawXObject(resources, xobject.Name, depth); break;
-            case "BI" or "EI": _images++; break;
+            case "BI": _images++; break;
 
             case "m": _pathStart = _pathCurrent = Extend(ToDisplay(Number(operands, 0), Number(operands, 1))); break;
             case "l":
@@ -206,6 +208,10 @@ internal sealed class ContentInterpreter(FontCache fonts)
             double emHeight = Math.Abs(f.FontMatrix.TransformVector(0, 1000).Y);
             double letterSize = Math.Sqrt(up.X * up.X + up.Y * up.Y) * emHeight;
             bool upright = rendering.A > 0 && up.Y < 0 && Math.Abs(rendering.B) <= 0.1 * Math.Abs(rendering.A) && Math.Abs(up.X) <= 0.4 * Math.Abs(up.Y);
+            // Text at a slant (a diagonal watermark such as 内部资料) is not part of the body.
+            double angle = Math.Abs(Math.Atan2(rendering.B, rendering.A) * 180 / Math.PI) % 90;
+            if (angle is > 5 and < 85) { _slantedLetters++; return; }
+            if (_letters.Count >= MaxLetters) throw new InvalidOperationException($"stopped after {MaxLetters} letters");
             _letters.Add(new Letter(text, origin.X, origin.Y, Math.Max(0, end.X - origin.X), letterSize, bold, upright));
         }
     }

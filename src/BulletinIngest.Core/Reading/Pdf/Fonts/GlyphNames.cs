@@ -12,6 +12,7 @@ internal static class GlyphNames
     public static string? ToUnicode(string name)
     {
         if (Known.TryGetValue(name, out char c)) return c.ToString();
+        if (name is "fi" or "fl" or "ff" or "ffi" or "ffl") return name; // ligatures read as their letters
         int dot = name.IndexOf('.');
         if (dot > 0) return ToUnicode(name[..dot]);
         if (name.Contains('_'))

@@ -6,7 +6,8 @@ namespace BulletinIngest.Reading.Pdf.Fonts;
 /// <summary>
 /// A composite (Type 0) font: an encoding CMap splits the bytes into codes and maps them to CIDs; the
 /// descendant CIDFont gives widths by CID (/W, /DW); the text comes from the ToUnicode CMap or, for the
-/// predefined Chinese and Unicode CMaps, from the code bytes themselves.
+/// predefined Chinese and Unicode CMaps, from the code bytes themselves, or, for an embedded TrueType
+/// program without ToUnicode, from the program's own cmap table through /CIDToGIDMap.
 /// </summary>
 internal sealed class Type0Font : PdfFont
 {
@@ -16,6 +17,9 @@ internal sealed class Type0Font : PdfFont
     private readonly Encoding? _codeTextEncoding;
     private readonly CMap? _toUnicode;
     private readonly CidWidths _widths;
+    /// <summary>For a TrueType CIDFont without ToUnicode: CID → glyph id (null = identity) and glyph id → text from the font's own cmap.</summary>
+    private readonly byte[]? _cidToGid;
+    private readonly Dictionary<int, string>? _glyphText;
 
     public Type0Font(PdfDictionary dictionary) : base(dictionary)
     {
@@ -40,7 +44,13 @@ internal sealed class Type0Font : PdfFont
         }
         IsVertical = _encoding.IsVertical || _encoding.Name.EndsWith("-V", StringComparison.Ordinal)
                      || (PdfObjects.Get(dictionary, "/Encoding") as PdfName)?.Value.EndsWith("-V", StringComparison.Ordinal) == true;
-        if (_toUnicode is null && _codeTextEncoding is null) MapsAllGlyphs = false;
+        if (_toUnicode is null && _codeTextEncoding is null && PdfObjects.Name(descendant, "/Subtype") == "/CIDFontType2"
+            && PdfObjects.StreamBytes(PdfObjects.Dictionary(descriptor, "/FontFile2")) is { } program)
+        {
+            _glyphText = TrueTypeCmap.GlyphToText(program);
+            _cidToGid = PdfObjects.StreamBytes(PdfObjects.Get(descendant, "/CIDToGIDMap") as PdfDictionary);
+        }
+        if (_toUnicode is null && _codeTextEncoding is null && (_glyphText is null || _glyphText.Count == 0)) MapsAllGlyphs = false;
     }
 
     public override IEnumerable<Glyph> Decode(byte[] bytes)
@@ -52,6 +62,7 @@ internal sealed class Type0Font : PdfFont
             string? text = _toUnicode?.ToUnicode(code);
             if (text is null && _codeTextEncoding is not null) text = CodeText(bytes, i, length);
             int? cid = _encoding.ToCid(code);
+            if (text is null && _glyphText is not null && cid is { } glyphCid) _glyphText.TryGetValue(GlyphId(glyphCid), out text);
             double width = cid is { } c ? _widths.Width(c)
                 : length == 1 || (_codeTextEncoding is UnicodeEncoding && code < 0x100) ? HalfWidth
                 : _widths.Default;
@@ -60,6 +71,9 @@ internal sealed class Type0Font : PdfFont
         }
         return glyphs;
     }
+
+    private int GlyphId(int cid) =>
+        _cidToGid is null ? cid : 2 * cid + 1 < _cidToGid.Length ? (_cidToGid[2 * cid] << 8) | _cidToGid[2 * cid + 1] : 0;
 
     private string? CodeText(byte[] bytes, int index, int length)
     {

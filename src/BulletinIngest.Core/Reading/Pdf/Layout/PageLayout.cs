@@ -11,13 +11,15 @@ public sealed record PageItem(int Page, double Top, double X, TextLine? Line, IR
 
 /// <summary>
 /// One page's letters into reading-order items: letters inside a ruled table go to its cells (one item per
-/// row, cells in column order); the rest become text lines. Items are ordered top to bottom, then left to right.
+/// row, cells in column order); the rest become text lines. Two or more consecutive baselines that each hold
+/// several pieces of text apart by wide gaps are a table without rules: each becomes a row, its pieces
+/// placed in columns by where they start. Items are ordered top to bottom, then left to right.
 /// </summary>
 public static class PageLayout
 {
     public static List<PageItem> Analyze(PageContent page)
     {
-        var grids = TableDetector.Detect(page.Rulings);
+        var grids = TableDetector.Detect(page.Rulings, page.Height);
         var flow = new List<Letter>();
         var inTable = grids.Select(_ => new List<Letter>()).ToList();
         foreach (var letter in page.Letters)
@@ -29,8 +31,57 @@ public static class PageLayout
         var items = new List<PageItem>();
         for (int g = 0; g < grids.Count; g++) items.AddRange(TableRows(page.PageNumber, grids[g], inTable[g]));
         flow.AddRange(BulletLetters(page.Marks.Where(m => !grids.Any(g => g.Contains(m.Left, m.CenterY))), flow));
-        items.AddRange(LineBuilder.Build(flow).Select(line => new PageItem(page.PageNumber, line.Baseline - line.Size * 0.5, line.X, line, null)));
+        items.AddRange(UnruledRows(page.PageNumber, LineBuilder.Build(flow)));
         return items.OrderBy(i => i.Top).ThenBy(i => i.X).ToList();
+    }
+
+    /// <summary>Text lines as items, with runs of multi-piece baselines turned into table rows.</summary>
+    private static List<PageItem> UnruledRows(int pageNumber, List<TextLine> lines)
+    {
+        var baselines = new List<List<TextLine>>();
+        foreach (var line in lines.OrderBy(l => l.Baseline).ThenBy(l => l.X))
+        {
+            if (baselines.Count > 0 && Math.Abs(baselines[^1][0].Baseline - line.Baseline) < 0.3 * line.Size) baselines[^1].Add(line);
+            else baselines.Add([line]);
+        }
+        var items = new List<PageItem>();
+        for (int i = 0; i < baselines.Count;)
+        {
+            // A run: consecutive multi-piece baselines, each within a few line heights of the one above.
+            int end = i;
+            while (end < baselines.Count && baselines[end].Count >= 2
+                   && (end == i || baselines[end][0].Baseline - baselines[end - 1][0].Baseline < 3 * baselines[end][0].Size))
+                end++;
+            if (end - i >= 2)
+            {
+                items.AddRange(RowsInColumns(pageNumber, baselines.GetRange(i, end - i)));
+                i = end;
+                continue;
+            }
+            foreach (var line in baselines[i]) items.Add(new PageItem(pageNumber, line.Baseline - line.Size * 0.5, line.X, line, null));
+            i = Math.Max(i + 1, end);
+        }
+        return items;
+    }
+
+    /// <summary>Columns from the start positions of the pieces (within one font size); each piece goes to its column.</summary>
+    private static IEnumerable<PageItem> RowsInColumns(int pageNumber, List<List<TextLine>> rows)
+    {
+        var starts = new List<double>();
+        foreach (double x in rows.SelectMany(r => r).Select(l => l.X).Order())
+            if (starts.Count == 0 || x - starts[^1] > rows[0][0].Size) starts.Add(x);
+        foreach (var row in rows)
+        {
+            var cells = new string[starts.Count];
+            Array.Fill(cells, "");
+            foreach (var piece in row)
+            {
+                int column = starts.FindLastIndex(x => x <= piece.X + 0.01);
+                cells[Math.Max(0, column)] = Cjk.Join(cells[Math.Max(0, column)], piece.Text.Trim());
+            }
+            var bounds = Enumerable.Range(0, starts.Count).Select(c => (starts[c], c + 1 < starts.Count ? starts[c + 1] : double.MaxValue)).ToArray();
+            yield return new PageItem(pageNumber, row[0].Baseline - row[0].Size * 0.5, row[0].X, null, cells, bounds);
+        }
     }
 
     /// <summary>

@@ -3,8 +3,9 @@ namespace BulletinIngest.Reading.Pdf.Layout;
 /// <summary>
 /// Mends tables that run over a page break, where a table goes on from the last row of one page to the
 /// first row of the next: a header row the renderer repeated at the top of the page is dropped, and a row
-/// split by the break (its first cell empty on the new page) is put back together, cell text appended to
-/// the cell above it that overlaps it most.
+/// split by the break is put back together, cell text appended to the cell above it that overlaps it most.
+/// A split row shows as a first row whose first cell is empty and at most half of whose cells have text
+/// (the rest of the long cells); a row under a merged first cell has its other cells filled.
 /// </summary>
 public static class TableContinuation
 {
@@ -30,7 +31,7 @@ public static class TableContinuation
                     page.RemoveAt(i--);
                     continue;
                 }
-                if (continuesFromPreviousPage && item.Cells![0].Length == 0 && lastRow!.Cells![0].Length > 0 && item.CellBounds is not null && lastRow.CellBounds is not null)
+                if (continuesFromPreviousPage && LooksLikeSplitRow(item) && lastRow!.Cells![0].Length > 0 && lastRow.CellBounds is not null)
                 {
                     var merged = MergeInto(lastRow, item);
                     lastRowPage![lastRowPage.IndexOf(lastRow)] = merged;
@@ -44,6 +45,9 @@ public static class TableContinuation
             }
         }
     }
+
+    private static bool LooksLikeSplitRow(PageItem row) =>
+        row.CellBounds is not null && row.Cells![0].Length == 0 && row.Cells.Count(c => c.Length > 0) * 2 <= row.Cells.Count;
 
     /// <summary>A row's text for comparing header rows: non-empty cells, without whitespace.</summary>
     private static string Key(PageItem row) =>

@@ -47,16 +47,17 @@ public sealed class TableGrid(IReadOnlyList<double> rows, IReadOnlyList<double> 
 }
 
 /// <summary>
-/// Finds ruled tables: rules that touch each other form a group; a group with at least two horizontal and
-/// two vertical rules and more than one cell is a table grid. Lone lines (a rule under a title) and single
-/// boxes (a frame around text) are not tables.
+/// Finds ruled tables: rules that touch each other form a group; a group with at least two columns and
+/// more than one cell is a table grid. Lone lines (a rule under a title), single boxes and frames around
+/// the page body (a row taller than <see cref="MaxRowShareOfPage"/> of the page) are not tables.
 /// </summary>
 public static class TableDetector
 {
     private const double Tolerance = 2;
     private const double MinRuleLength = 4;
+    public const double MaxRowShareOfPage = 0.4;
 
-    public static List<TableGrid> Detect(IReadOnlyList<Ruling> rulings)
+    public static List<TableGrid> Detect(IReadOnlyList<Ruling> rulings, double pageHeight = double.MaxValue)
     {
         var rules = Merge(rulings.Where(r => r.Horizontal)).Concat(Merge(rulings.Where(r => !r.Horizontal))).Where(r => r.Length >= MinRuleLength).ToList();
         if (rules.Count > 4000) return []; // a drawing, not a table
@@ -72,7 +73,8 @@ public static class TableDetector
             var members = group.Select(i => rules[i]).ToList();
             var rows = Cluster(members.Where(r => r.Horizontal).Select(r => r.Position));
             var columns = Cluster(members.Where(r => !r.Horizontal).Select(r => r.Position));
-            if (rows.Count < 2 || columns.Count < 2 || (rows.Count - 1) * (columns.Count - 1) < 2) continue;
+            if (rows.Count < 2 || columns.Count < 3 || (rows.Count - 1) * (columns.Count - 1) < 2) continue;
+            if (rows.Zip(rows.Skip(1), (top, bottom) => bottom - top).Max() > MaxRowShareOfPage * pageHeight) continue;
             grids.Add(new TableGrid(rows, columns, members.Where(r => !r.Horizontal).ToList()));
         }
         return grids.OrderBy(g => g.Top).ToList();

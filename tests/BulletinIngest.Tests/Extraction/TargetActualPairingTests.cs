@@ -1,0 +1,64 @@
+using BulletinIngest.Extraction;
+using BulletinIngest.Extraction.Roles;
+
+namespace BulletinIngest.Tests.Extraction;
+
+public class TargetActualPairingTests
+{
+    private const string Sentence = "改造供水管网80公里，已完成52公里，完成率65%。";
+
+    private static Figure Amount(double actual, int start, double? percent = null, string unit = "公里", string indicator = "改造供水管网") => new()
+    {
+        Region = "某县", Project = "供水保障", Indicator = indicator, Actual = actual, Unit = unit, Percent = percent,
+        Start = start, End = start + 4, Sentence = Sentence,
+    };
+
+    [Fact]
+    public void A_bare_amount_becomes_the_target_when_the_stated_percent_is_their_ratio()
+    {
+        var paired = TargetActualPairing.Apply([Amount(80, 0), Amount(52, 10, percent: 65, indicator: "供水保障")]);
+        var figure = Assert.Single(paired);
+        Assert.Equal(80, figure.Target);
+        Assert.Equal(52, figure.Actual);
+        Assert.Equal(65, figure.Percent);
+        Assert.Equal("改造供水管网", figure.Indicator);
+        Assert.Equal(0, figure.Start);
+    }
+
+    [Fact]
+    public void Amounts_whose_ratio_the_percent_does_not_state_stay_apart()
+    {
+        Assert.Equal(2, TargetActualPairing.Apply([Amount(80, 0), Amount(52, 10, percent: 90)]).Count);
+    }
+
+    [Fact]
+    public void Different_units_or_a_later_amount_are_never_paired()
+    {
+        Assert.Equal(2, TargetActualPairing.Apply([Amount(80, 0, unit: "个"), Amount(52, 10, percent: 65)]).Count);
+        Assert.Equal(2, TargetActualPairing.Apply([Amount(52, 0, percent: 65), Amount(80, 10)]).Count);
+    }
+}
+
+public class ProgressStageTests
+{
+    private static Figure Houses(string project, string sentence, double actual) => new()
+    {
+        Region = "某县", Project = project, Indicator = project, Target = 300, Actual = actual, Unit = "套", Percent = 100,
+        Sentence = sentence,
+    };
+
+    [Fact]
+    public void Finished_units_are_not_the_actual_of_a_project_counted_by_starts()
+    {
+        var figure = ProgressStage.WithoutOtherStageActual(Houses("开工建设安置住房", "开工建设安置住房 300 套，已竣工 120 套，其余主体施工中", 120));
+        Assert.Null(figure.Actual);
+        Assert.Equal(100, figure.Percent);
+    }
+
+    [Fact]
+    public void Consistent_figures_and_finish_stage_projects_keep_their_actual()
+    {
+        Assert.Equal(300, ProgressStage.WithoutOtherStageActual(Houses("开工建设安置住房", "已完成 300 套", 300)).Actual);
+        Assert.Equal(120, ProgressStage.WithoutOtherStageActual(Houses("建成安置住房", "已竣工 120 套", 120)).Actual);
+    }
+}
