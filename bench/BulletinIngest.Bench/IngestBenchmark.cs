@@ -1,13 +1,11 @@
-using BulletinIngest.Extraction;
 using BulletinIngest.Pipeline;
-using BulletinIngest.Reading;
 using BulletinIngest.Storage;
 
 namespace BulletinIngest.Bench;
 
 /// <summary>
-/// `ingest FOLDER [--jobs N]`: ingests a folder into a fresh SQLite file twice (first run, then the
-/// idempotent re-run) and prints files/s, MB/s and peak memory. Build a large archive of distinct copies
+/// `ingest FOLDER [--jobs N]`: ingests a folder into a fresh SQLite file with the production pipeline, twice
+/// (first run, then the idempotent re-run), and prints files/s, MB/s and peak memory. Build a large archive of distinct copies
 /// of the corpus with shared/tools/make_archive.py.
 /// </summary>
 public static class IngestBenchmark
@@ -26,7 +24,7 @@ public static class IngestBenchmark
         try
         {
             using var store = BulletinStore.Open(database);
-            var pipeline = new IngestPipeline(new DocumentReader(), new BulletinExtractor());
+            var pipeline = PipelineFactory.Create();
             var first = pipeline.Run(files, store, jobs);
             var second = pipeline.Run(files, store, jobs);
             Console.WriteLine($"files: {files.Count} ({megabytes:0.0} MB), jobs: {jobs}, cores: {Environment.ProcessorCount}");

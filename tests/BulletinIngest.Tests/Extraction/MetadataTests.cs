@@ -32,6 +32,12 @@ public class MetadataTests
         Assert.Equal(("桑植县", "张家界市", "2025-04-18", "重点民生实事"), (m.Region, m.ParentRegion, m.Date, m.Campaign));
     }
 
+    [Theory]
+    [InlineData("2025.6.30", "2025-06-30")]
+    [InlineData("印发日期：2024-12-20", "2024-12-20")]
+    public void Reads_numeric_dates(string line, string date) =>
+        Assert.Equal(date, new BulletinExtractor().Extract(Synthetic.Document("祁东县民生实事专报", "第3期", line), "x").Metadata.Date);
+
     [Fact]
     public void Issue_numbers_in_chinese_numerals_are_read() =>
         Assert.Equal(12, new BulletinExtractor().Extract(Synthetic.Document("衡山县民生实事专报", "第十二期", "2025年1月2日"), "x").Metadata.Issue);

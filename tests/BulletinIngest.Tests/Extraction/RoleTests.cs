@@ -132,6 +132,15 @@ public class RoleTests
         Assert.Equal((40.0, 40.0, 100.0), (f[1].Target!.Value, f[1].Actual!.Value, f[1].Percent!.Value));
     }
 
+    [Theory]
+    [InlineData("（2）学生营养改善。按每生每天 5 元标准发放补助。", 5, "元/天")]
+    [InlineData("（2）高龄津贴。向 80 岁以上老人每人每月发放 100 元。", 100, "元/月")]
+    public void Per_period_standards_leave_the_person_out(string sentence, double value, string unit)
+    {
+        var f = Assert.Single(Figures(sentence));
+        Assert.Equal((value, unit), (f.Target!.Value, f.Unit));
+    }
+
     [Fact]
     public void A_year_task_reported_done_is_one_hundred_percent()
     {

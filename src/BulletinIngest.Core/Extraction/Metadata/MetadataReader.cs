@@ -94,6 +94,8 @@ public static partial class MetadataReader
             if (DateLine().Match(line) is { Success: true } m) return Format(m);
         foreach (var line in head)
             if (DatePattern().Match(line) is { Success: true } m) return Format(m);
+        foreach (var line in head)
+            if (NumericDate().Match(line) is { Success: true } m) return Format(m);
         foreach (var block in document.Blocks.Reverse().Take(8))
             if (DatePattern().Match(CompactText.From(block.Text).Text) is { Success: true } m) return Format(m);
         return null;
@@ -171,6 +173,10 @@ public static partial class MetadataReader
 
     [GeneratedRegex(@"(?<y>\d{4}|[〇零一二三四五六七八九]{4})年(?<m>\d{1,2}|[一二三四五六七八九十]{1,2})月(?<d>\d{1,2}|[一二三四五六七八九十]{1,3})日")]
     private static partial Regex DatePattern();
+
+    /// <summary>2025.6.30, 2024-12-20, 2025/3/1 as a masthead date.</summary>
+    [GeneratedRegex(@"(?<!\d)(?<y>(19|20)\d{2})[.\-/](?<m>\d{1,2})[.\-/](?<d>\d{1,2})(?!\d)")]
+    private static partial Regex NumericDate();
 
     [GeneratedRegex(@"《([^》]+)》")]
     private static partial Regex QuotedTitle();

@@ -371,7 +371,11 @@ public sealed class ItemFigureBuilder(RegionResolver regions, string issuingRegi
     private Amount? ReadAmount(string text, Quantity q, int clauseStart, int clauseEnd, string before)
     {
         if (q.IsBare && !before.EndsWith("完成", StringComparison.Ordinal)) return null;
-        bool perPerson = q.Unit == "元" && Cues.PerPerson().IsMatch(before);
+        // 每人每月 200 元, 每生每天 5 元: a standard per month/day/year; the person is left out (元/月).
+        var perPeriod = q.Unit == "元" ? Cues.PerPeriod().Match(before) : null;
+        if (perPeriod is { Success: true })
+            q = q with { Unit = "元/" + (perPeriod.Groups["period"].Value is "日" ? "天" : perPeriod.Groups["period"].Value) };
+        bool perPerson = perPeriod is { Success: true } || (q.Unit == "元" && Cues.PerPerson().IsMatch(before));
         bool standard = perPerson || q.Qualifier is not null || Cues.TargetBefore().IsMatch(before) || IsStatedGoal(before) || IsUnderGoalLabel(text, clauseStart)
                         || (q.Unit?.Contains('/') == true && IsListedAfterStandard(text, q, clauseStart));
         string clause = text[clauseStart..clauseEnd];
@@ -382,7 +386,7 @@ public sealed class ItemFigureBuilder(RegionResolver regions, string issuingRegi
         bool clauseFinal = after >= clauseEnd || text[after] is '、' or '，' or ',' or '；' or ';' or '。' or '）' or ')' or '（' or '(';
         return new Amount
         {
-            Q = perPerson ? q with { Unit = "元/人" } : q,
+            Q = perPerson && q.Unit == "元" ? q with { Unit = "元/人" } : q,
             ClauseStart = clauseStart,
             ClauseEnd = clauseEnd,
             Role = standard ? Role.Target : Role.Actual,

@@ -1,0 +1,21 @@
+using BulletinIngest.Extraction;
+using BulletinIngest.Learning;
+using BulletinIngest.Reading;
+using BulletinIngest.Segmentation;
+
+namespace BulletinIngest.Pipeline;
+
+/// <summary>The pipeline with the stages this build has.</summary>
+public static class PipelineFactory
+{
+    /// <summary>
+    /// Rules extract the figures; the clause classifier vetoes narrative ones among those the rules were unsure of
+    /// (optional figures); the project mapper gives each its canonical project.
+    /// </summary>
+    public static IngestPipeline Create(bool clauseFilter = true)
+    {
+        IFigureExtractor rules = new BulletinExtractor();
+        var extractor = clauseFilter ? new ClauseFilterExtractor(rules, ClauseClassifier.Load(), ClauseFilterScope.Optional) : rules;
+        return new IngestPipeline(new DocumentReader(), new ProjectMappingExtractor(extractor, ProjectMapper.Load()), new JiebaSearchTokenizer());
+    }
+}
