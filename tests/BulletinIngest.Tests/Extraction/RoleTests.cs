@@ -339,4 +339,14 @@ public class RoleTests
         var f = Assert.Single(Synthetic.Bulletin("醴陵市", heading, "1.新建公共厕所。已建成 6 座，完成率 60%。").Figures);
         Assert.Equal(tier, f.Tier);
     }
+
+    [Fact]
+    public void A_percentage_right_after_a_regions_amount_is_that_regions()
+    {
+        var f = Synthetic.Bulletin("株洲市", "（3）农村危房改造。全年改造任务 900 户，已竣工 720 户，竣工率 80%。其中，攸县完成 300 户，完成率 92%；茶陵县完成 260 户，完成率 81%。").Figures;
+        Assert.Contains(f, x => x.Region == "株洲市" && x.Target == 900 && x.Actual == 720 && x.Percent == 80);
+        Assert.Contains(f, x => x.Region == "攸县" && x.Actual == 300 && x.Percent == 92);
+        Assert.Contains(f, x => x.Region == "茶陵县" && x.Actual == 260 && x.Percent == 81);
+        Assert.DoesNotContain(f, x => x.Region == "株洲市" && x.Percent is 92 or 81);
+    }
 }

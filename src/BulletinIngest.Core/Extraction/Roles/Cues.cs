@@ -62,6 +62,6 @@ public static partial class Cues
     public static partial Regex PerPeriod();
 
     /// <summary>Words that start a clause but are not part of the indicator's name.</summary>
-    [GeneratedRegex(@"^(目前|截至目前|截止目前|截至\d{1,2}月(底|份)?|\d{1,2}[-—至~]\d{1,2}月(份)?|其中|同时|此外|另外|全市|全县|全区|今年以来|[0-9一二三四五六七八九十]+月(份|底|初)?以来|已经|已|完成了?|共计|合计|累计|共|并|和|及)+")]
+    [GeneratedRegex(@"^(目前|截至目前|截止目前|截至\d{1,2}月(底|份)?|\d{1,2}[-—至~]\d{1,2}月(份)?|其中|同时|此外|另外|全市|全县|全区|今年以来|今年|本年度?|[0-9一二三四五六七八九十]+月(份|底|初)?以来|已经|已|完成了?|共计|合计|累计|共|并|和|及)+")]
     public static partial Regex LeadingFiller();
 }

@@ -297,7 +297,9 @@ public sealed class ItemFigureBuilder(RegionResolver regions, string issuingRegi
     /// <summary>A completion percentage finds the amount it measures among those since the last one.</summary>
     private void Bind(string text, List<Amount> pending, Quantity percent, int clauseStart, string project, List<FigureDraft> figures, List<Amount> emitted)
     {
-        var local = pending.Where(a => a.Region is null).ToList();
+        // Right after a region's own amount (其中，甲县完成 420 户，完成率 93.3%) the percentage is that region's.
+        string? owner = pending.Count > 0 ? pending[^1].Region : null;
+        var local = pending.Where(a => a.Region == owner).ToList();
         if (local.Count > 0 && local.All(a => a.Role == Role.Target))
         {
             foreach (var standard in local)
