@@ -12,8 +12,10 @@ if ! command -v chromium >/dev/null 2>&1; then
 fi
 
 log=$(mktemp)
+set +e
 dotnet test BulletinIngest.sln --nologo -v q 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
+set -e
 summary=$(grep -E '(Passed|Failed)!? +- +Failed: +[0-9]+, Passed: +[0-9]+' "$log" | tail -n 1 || true)
 failed=$(sed -E 's/.*Failed: +([0-9]+).*/\1/' <<<"$summary")
 passed=$(sed -E 's/.*Passed: +([0-9]+).*/\1/' <<<"$summary")

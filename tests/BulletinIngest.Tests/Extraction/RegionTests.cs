@@ -54,6 +54,16 @@ public class RegionTests
     }
 
     [Fact]
+    public void A_name_that_does_not_end_a_word_is_not_a_region()
+    {
+        var resolver = new RegionResolver(Gazetteer, Gazetteer.Find("岳阳市"));
+        // jieba reads 汨罗/市民: the residents of Miluo, not the city 汨罗市.
+        Assert.NotEqual("汨罗市", resolver.MatchAt("汨罗市民踊跃参与活动", 0)?.Written);
+        Assert.Equal("湘阴县", resolver.MatchAt("湘阴县城管局开展整治", 0)?.Canonical);
+        Assert.Equal("岳阳县", resolver.MatchAt("岳阳县完成率超过70%", 0)?.Canonical);
+    }
+
+    [Fact]
     public void A_county_missing_from_the_gazetteer_is_found_by_its_suffix()
     {
         var resolver = new RegionResolver(Gazetteer, new Place("赣州市", "江西省", RegionLevel.Prefecture, []));

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using BulletinIngest.Segmentation;
 
 namespace BulletinIngest.Extraction.Regions;
 
@@ -10,6 +11,7 @@ public sealed record RegionMention(int Start, int End, string Written, string Ca
 /// stand alone count: 汨罗市人民医院 names a hospital, not the city, so a name followed by more of a
 /// name is skipped. Places missing from the gazetteer (another province's counties) are still found by
 /// their administrative suffix when they start a clause (XX县、XX区, and a county's towns: XX街道、XX镇).
+/// A name must also end where a word ends (jieba's segmentation): 岳阳县城 is 岳阳/县城, not 岳阳县.
 /// </summary>
 public sealed partial class RegionResolver(Gazetteer gazetteer, Place? issuing)
 {
@@ -21,6 +23,7 @@ public sealed partial class RegionResolver(Gazetteer gazetteer, Place? issuing)
     {
         foreach (var name in gazetteer.NamesAt(text, index))
         {
+            if (!EndsAWord(text, index + name.Length)) continue;
             var place = gazetteer.Resolve(name, issuing);
             if (place is null) continue;
             // A prefecture's bare short name (岳阳) is too often part of other names to count in sentences.
@@ -28,6 +31,21 @@ public sealed partial class RegionResolver(Gazetteer gazetteer, Place? issuing)
             return new RegionMention(index, index + name.Length, name, place.Name, place.Parent);
         }
         return null;
+    }
+
+    private string? _segmentedText;
+    private HashSet<int> _wordEnds = [];
+
+    /// <summary>True when a word ends at <paramref name="end"/>: always before a non-Chinese character.</summary>
+    private bool EndsAWord(string text, int end)
+    {
+        if (end >= text.Length || !Reading.LineJoiner.IsCjkIdeograph(text[end])) return true;
+        if (!ReferenceEquals(text, _segmentedText))
+        {
+            _wordEnds = JiebaSegmenter.Load().Cut(text).Select(t => t.End).ToHashSet();
+            _segmentedText = text;
+        }
+        return _wordEnds.Contains(end);
     }
 
     /// <summary>The region a table cell starts with (a per-county table's row head), or null.</summary>
