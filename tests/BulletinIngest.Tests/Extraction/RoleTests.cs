@@ -349,4 +349,22 @@ public class RoleTests
         Assert.Contains(f, x => x.Region == "茶陵县" && x.Actual == 260 && x.Percent == 81);
         Assert.DoesNotContain(f, x => x.Region == "株洲市" && x.Percent is 92 or 81);
     }
+
+    [Fact]
+    public void A_regions_own_paragraph_in_a_progress_section_is_that_regions_progress()
+    {
+        var f = Synthetic.Bulletin("株洲市", "攸县：新建城市书房 6 处，完成率 100%。", "茶陵县：改造农贸市场 4 个，已完成 3 个，完成率 75%。").Figures;
+        Assert.Contains(f, x => x.Region == "攸县" && x.Project == "新建城市书房" && x.Actual == 6 && x.Percent == 100);
+        Assert.Contains(f, x => x.Region == "茶陵县" && x.Project == "改造农贸市场" && x.Actual == 3 && x.Percent == 75);
+        Assert.All(f, x => Assert.NotEqual("株洲市", x.Region));
+    }
+
+    [Fact]
+    public void Region_paragraphs_under_an_item_report_on_that_item()
+    {
+        var f = Synthetic.Bulletin("株洲市", "（二）农村户厕改造。全市已完成 8600 户。", "攸县：完成 2100 户，完成率 84%。", "茶陵县：完成 1900 户，完成率 76%。").Figures;
+        Assert.Contains(f, x => x.Region == "株洲市" && x.Actual == 8600);
+        Assert.Contains(f, x => x.Region == "攸县" && x.Project == "农村户厕改造" && x.Actual == 2100 && x.Percent == 84);
+        Assert.Contains(f, x => x.Region == "茶陵县" && x.Project == "农村户厕改造" && x.Actual == 1900 && x.Percent == 76);
+    }
 }

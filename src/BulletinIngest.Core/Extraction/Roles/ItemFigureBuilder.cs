@@ -43,8 +43,10 @@ public sealed class ItemFigureBuilder(RegionResolver regions, string issuingRegi
     public List<FigureDraft> Build(ItemUnit item)
     {
         string text = item.Text.Text;
-        int titleEnd = item.TitleEnd;
-        string project = CleanName(text[..titleEnd]);
+        // A region's paragraph (兰山区：新建口袋公园12处…) has no title: its sentences name the projects.
+        bool regionParagraph = item.LeadRegion is not null;
+        int titleEnd = regionParagraph ? 0 : item.TitleEnd;
+        string project = regionParagraph ? CleanName(item.ParentTitle ?? item.LeadRegion!.Canonical) : CleanName(text[..titleEnd]);
         if (project.Length == 0) return [];
         var all = NumberRecognizer.Find(text);
         var figures = new List<FigureDraft>();
@@ -99,8 +101,10 @@ public sealed class ItemFigureBuilder(RegionResolver regions, string issuingRegi
             }
         }
 
-        if (item.Level == Numbering.Group) NameByOwnSentence(text, titleEnd, figures);
-        if (figures.Count == 1 && item.Level != Numbering.Group) figures[0].Indicator = project;
+        if (item.Level == Numbering.Group || regionParagraph && item.ParentTitle is null) NameByOwnSentence(text, titleEnd, figures);
+        if (regionParagraph)
+            foreach (var f in figures.Where(f => f.Region == issuingRegion)) f.Region = item.LeadRegion!.Canonical;
+        if (figures.Count == 1 && item.Level != Numbering.Group && !(regionParagraph && item.ParentTitle is null)) figures[0].Indicator = project;
         foreach (var f in figures)
         {
             f.Tier = item.Tier;

@@ -8,6 +8,9 @@ namespace BulletinIngest.Extraction.Structure;
 /// <summary>A numbered item of a progress section (its text without the number), or a narrative paragraph.</summary>
 public sealed record ItemUnit(CompactText Text, int Level, string? Tier, SectionKind Kind, RegionMention? LeadRegion)
 {
+    /// <summary>For a region's paragraph under a numbered item (（三）农村危房改造。… 沂水县：完成…), that item's title.</summary>
+    public string? ParentTitle { get; init; }
+
     /// <summary>Where the title ends: the first sentence or clause break (项目名称。 or 项目名称，全市…).</summary>
     public int TitleEnd
     {
@@ -50,6 +53,7 @@ public sealed partial class Outline
     private readonly List<CompactText> _parts = [];
     private int _level;
     private int _lastItemNumber;
+    private string? _regionParent;
     private string? _itemTier;
 
     private Outline(RegionResolver regions) => _regions = regions;
@@ -145,14 +149,7 @@ public sealed partial class Outline
         if (_section == SectionKind.Narrative)
         {
             Flush();
-            var lead = LeadName().Match(compact.Text);
-            if (lead.Success)
-            {
-                var mention = _regions.MatchAt(lead.Groups[1].Value, 0) is { } m && m.End == lead.Groups[1].Length ? m
-                    : RegionSuffix().IsMatch(lead.Groups[1].Value) ? new RegionMention(0, lead.Groups[1].Length, lead.Groups[1].Value, lead.Groups[1].Value, null)
-                    : null;
-                _leadRegion = mention;
-            }
+            if (LeadName().IsMatch(compact.Text)) _leadRegion = LeadRegion(compact.Text);
             Items.Add(new ItemUnit(compact, 0, _tier, SectionKind.Narrative, _leadRegion));
             return;
         }
@@ -161,6 +158,16 @@ public sealed partial class Outline
         var starts = new List<(int Index, int Level, int Length)>();
         if ((marker ?? Numbering.AtStart(text)) is { } first) starts.Add((0, first.Level, first.Length));
         starts.AddRange(Numbering.Inline(text, pointsAfterSemicolons: !_isPlan));
+        // An unnumbered paragraph that opens with a region (兰山区：新建口袋公园12处，完成率100%。) reports that region's progress.
+        if (starts.Count == 0 && LeadRegion(text) is { } region)
+        {
+            _regionParent = OpenItemTitle() ?? _regionParent;
+            Flush();
+            int colon = region.End + 1;
+            Items.Add(new ItemUnit(compact.Slice(colon, compact.Length), Numbering.Item, _tier, SectionKind.Progress, region) { ParentTitle = _regionParent });
+            return;
+        }
+        if (starts.Count > 0) _regionParent = null;
         int firstStart = starts.Count == 0 ? text.Length : starts[0].Index;
         if (firstStart > 0 && _parts.Count > 0) _parts.Add(compact.Slice(0, firstStart));
         for (int k = 0; k < starts.Count; k++)
@@ -179,6 +186,17 @@ public sealed partial class Outline
         }
     }
 
+    /// <summary>The region a paragraph is about when it opens with its name and a colon (岳阳县：…), else null.</summary>
+    private RegionMention? LeadRegion(string text)
+    {
+        var lead = LeadName().Match(text);
+        if (!lead.Success) return null;
+        string name = lead.Groups[1].Value;
+        return _regions.MatchAt(name, 0) is { } m && m.End == name.Length ? m
+            : RegionSuffix().IsMatch(name) ? new RegionMention(0, name.Length, name, name, null)
+            : null;
+    }
+
     /// <summary>A section-level heading without a tier word after the tier lists is the county's own list.</summary>
     private static bool LooksLikeList(string text) => !text.Contains('。') || text.IndexOf('。') > 12;
 
@@ -187,6 +205,7 @@ public sealed partial class Outline
         Flush();
         _section = kind;
         _leadRegion = null;
+        _regionParent = null;
         _tier = tier;
         _seenTier = tier is not null;
     }
