@@ -367,4 +367,20 @@ public class RoleTests
         Assert.Contains(f, x => x.Region == "攸县" && x.Project == "农村户厕改造" && x.Actual == 2100 && x.Percent == 84);
         Assert.Contains(f, x => x.Region == "茶陵县" && x.Project == "农村户厕改造" && x.Actual == 1900 && x.Percent == 76);
     }
+
+    [Theory]
+    [InlineData("（1）新增城镇就业。全市新增城镇就业 2140 人，完成年度目标任务 3000 人的 71.3%。", 3000.0, 2140.0, 71.3)]
+    [InlineData("（1）污水管网改造。改造污水管网 9.3 公里，完成年度计划（12 公里）的 77.5%。", 12.0, 9.3, 77.5)]
+    public void A_goal_amount_inside_the_completion_cue_is_the_target(string sentence, double target, double actual, double percent)
+    {
+        var f = Assert.Single(Figures(sentence));
+        Assert.Equal((target, actual, percent), (f.Target!.Value, f.Actual!.Value, f.Percent!.Value));
+    }
+
+    [Fact]
+    public void A_goal_in_a_sentence_of_its_own_is_the_target_of_the_progress_after_it()
+    {
+        var f = Assert.Single(Figures("（4）新建公共充电桩。今年计划新建公共充电桩 180 个。目前已建成 126 个，完成年度计划的 70%。"));
+        Assert.Equal((180.0, 126.0, "个", 70.0), (f.Target!.Value, f.Actual!.Value, f.Unit, f.Percent!.Value));
+    }
 }

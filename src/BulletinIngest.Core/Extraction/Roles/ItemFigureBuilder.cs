@@ -69,7 +69,11 @@ public sealed class ItemFigureBuilder(RegionResolver regions, string issuingRegi
         // Title percentages that measure completion (…平均完成度 60%以上) are read like body text.
         var body = all.Where(q => q.Start >= targetsEnd || (q.IsPercent && Cues.CompletionBefore().IsMatch(ClauseBefore(text, q.Start, 0)))).ToList();
         if (isPlan) ReadPlanBody(text, titleEnd, body, titleTargets, project, figures);
-        else ReadBody(text, body, titleTargets, project, figures);
+        else
+        {
+            ReadBody(text, body, titleTargets, project, figures);
+            JoinGoalSentences(figures);
+        }
 
         // Bare numbers (已完成46) borrow the unit of the item's target.
         foreach (var f in figures.Where(f => f.Unit is null && (f.Actual is not null || f.Target is not null)))
@@ -111,6 +115,24 @@ public sealed class ItemFigureBuilder(RegionResolver regions, string issuingRegi
             if (f.Indicator.Length == 0) f.Indicator = project;
         }
         return figures;
+    }
+
+    /// <summary>
+    /// A goal stated in a sentence of its own (今年计划新建公共充电桩 300 个。目前已建成 210 个，…) is the target of
+    /// the progress the item reports next in the same unit and region.
+    /// </summary>
+    private static void JoinGoalSentences(List<FigureDraft> figures)
+    {
+        foreach (var goal in figures.Where(f => f is { Target: not null, Actual: null, Percent: null, Qualifier: null, Optional: false }).ToList())
+        {
+            if (goal.Unit is null || goal.Unit.Contains('/') || goal.Unit == "%") continue;
+            var done = figures.FirstOrDefault(f => f.Start > goal.Start && f.Region == goal.Region && f.Unit == goal.Unit && f is { Target: null, Actual: not null });
+            if (done is null) continue;
+            done.Target = goal.Target;
+            if (done.Indicator.Length < 4) done.Indicator = goal.Indicator;
+            done.Start = goal.Start;
+            figures.Remove(goal);
+        }
     }
 
     /// <summary>
@@ -464,7 +486,8 @@ public sealed class ItemFigureBuilder(RegionResolver regions, string issuingRegi
     private bool IsCompletion(string text, Quantity q, int sentenceStart)
     {
         var (clauseStart, _) = ClauseAround(text, q.Start, sentenceStart);
-        return Cues.CompletionBefore().IsMatch(text[clauseStart..q.Start]);
+        // 完成年度目标任务 5000 人的 71.2%, 完成年度计划（24 公里）的 77.5%: the goal's amount sits inside the cue.
+        return Cues.CompletionBefore().IsMatch(Cues.AmountInCue().Replace(text[clauseStart..q.Start], ""));
     }
 
     /// <summary>Regions that own a percentage: listed at the start of its clause, and in region-only clauses just before.</summary>
