@@ -171,4 +171,17 @@ public class TableTests
         Assert.Equal((8.0, 6.0, "个", 75.0), (f[0].Target!.Value, f[0].Actual!.Value, f[0].Unit, f[0].Percent!.Value));
         Assert.Equal((1200000.0, 900000.0, "元", 75.0), (f[1].Target!.Value, f[1].Actual!.Value, f[1].Unit, f[1].Percent!.Value));
     }
+
+    [Fact]
+    public void A_unit_column_beside_an_owner_column_and_a_plain_progress_header_are_read()
+    {
+        var f = Table(
+            "序号\t项目名称\t责任单位\t单位\t年度目标\t截至8月底完成\t完成率",
+            "1\t新建社区体育公园\t城管局\t个\t4\t3\t75%",
+            "2\t培训高素质农民\t农业农村局\t万人\t0.5\t0.4\t80%",
+            "合计\t—\t—\t—\t—\t—\t—");
+        Assert.Equal(2, f.Count);
+        Assert.Equal((4.0, 3.0, "个"), (f[0].Target!.Value, f[0].Actual!.Value, f[0].Unit));
+        Assert.Equal((5000.0, 4000.0, "人"), (f[1].Target!.Value, f[1].Actual!.Value, f[1].Unit));
+    }
 }

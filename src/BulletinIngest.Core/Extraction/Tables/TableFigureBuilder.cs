@@ -122,7 +122,7 @@ public sealed partial class TableFigureBuilder(RegionResolver regions, string is
             else if (!header.Contains(ColumnRole.Region) && header[i] is ColumnRole.Owner or ColumnRole.Name or ColumnRole.None
                      && Mostly(i, cell => regions.MatchAt(cell, 0) is { } m && m.End == cell.Length))
                 header[i] = ColumnRole.Region;
-            else if (header[i] is ColumnRole.Owner or ColumnRole.None && All(i, cell => UnitTable.Parse(cell) is not null))
+            else if (header[i] is ColumnRole.Owner or ColumnRole.None && All(i, cell => EmptyCell().IsMatch(cell) || UnitTable.Parse(cell) is not null))
                 header[i] = ColumnRole.Unit;
         }
     }
@@ -132,6 +132,7 @@ public sealed partial class TableFigureBuilder(RegionResolver regions, string is
     {
         if (title is null || title.Length > 40) return null;
         string name = TitleNoise().Replace(title, "");
+        if (Structure.Numbering.AtStart(name) is { } marker) name = name[marker.Length..];
         return name.Length >= 2 ? name : null;
     }
 
@@ -350,7 +351,7 @@ public sealed partial class TableFigureBuilder(RegionResolver regions, string is
     /// <summary>OCR garbage in a name cell: digits scattered between Chinese characters (品田3又1次2公田).</summary>
     private static bool LooksGarbled(string cell) => GarbledDigits().Matches(cell).Count >= 2;
 
-    [GeneratedRegex(@"序号|编号|实事类别|项目类别|类别|类型|层级|项目名称|考核项目|指标名称|项目|名称|指标|事项|建设内容|主要责任单位|牵头单位|责任单位|计量单位|单位|县（市、区）|县\(市、区\)|县市区|地区|区域|区县|县区|乡镇|街道|镇街|市县|市州|任务数|目标任务|全年目标|年度目标|全年任务|计划数|目标|任务|进度情况|完成情况|完成数|实际完成|累计完成|已完成|完成量|完成值|进展情况|完成比例|完成率|百分比|比例|进度[（(]?%[）)]?|进度")]
+    [GeneratedRegex(@"序号|编号|实事类别|项目类别|类别|类型|层级|项目名称|考核项目|指标名称|项目|名称|指标|事项|建设内容|主要责任单位|牵头单位|责任单位|计量单位|单位|县（市、区）|县\(市、区\)|县市区|地区|区域|区县|县区|乡镇|街道|镇街|市县|市州|任务数|目标任务|全年目标|年度目标|全年任务|计划数|目标|任务|进度情况|完成情况|完成数|实际完成|累计完成|已完成|完成量|完成值|进展情况|完成比例|完成率|百分比|比例|进度[（(]?%[）)]?|进度|完成")]
     private static partial Regex HeaderWord();
 
     [GeneratedRegex(@"^(表\d*[：:.]?|附件\d*[：:]?)|\d{4}年|\d{1,2}[-—至]\d{1,2}月(份)?|截至\d{1,2}月(份|底)?|(全市|全县|全区|各县市区|各县区|各区县|各县（市、区）|各县\(市、区\)|各区县（市）|各区县\(市\)|各乡镇（街道）|各乡镇\(街道\)|各乡镇|各街道)的?|(进展|推进|完成)?(情况|进度)(统计)?表?$|统计表$|[（(][^）)]*[）)]$")]
@@ -361,6 +362,9 @@ public sealed partial class TableFigureBuilder(RegionResolver regions, string is
 
     [GeneratedRegex(@"^\d+(\.\d+)?$")]
     private static partial Regex BareNumber();
+
+    [GeneratedRegex(@"^[—\-–/／]*$")]
+    private static partial Regex EmptyCell();
 
     [GeneratedRegex(@"^(合计|总计|全市|全县|全区|全州|全盟|全旗|全省|总体|汇总)$")]
     private static partial Regex TotalRow();
