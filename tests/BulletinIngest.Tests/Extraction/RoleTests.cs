@@ -383,4 +383,19 @@ public class RoleTests
         var f = Assert.Single(Figures("（4）新建公共充电桩。今年计划新建公共充电桩 180 个。目前已建成 126 个，完成年度计划的 70%。"));
         Assert.Equal((180.0, 126.0, "个", 70.0), (f.Target!.Value, f.Actual!.Value, f.Unit, f.Percent!.Value));
     }
+
+    [Fact]
+    public void Items_under_a_chapter_that_names_the_tier_keep_it_whatever_their_title()
+    {
+        var f = Assert.Single(Synthetic.Bulletin("醴陵市", "一、省级重点民生实事",
+            "（一）城乡公共文化服务体系提质和数字化建设。已建成数字文化驿站 14 个，完成率 70%。").Figures);
+        Assert.Equal("省级", f.Tier);
+    }
+
+    [Fact]
+    public void Investment_against_the_planned_investment_pairs_target_and_actual()
+    {
+        var f = Assert.Single(Figures("（2）城镇燃气管网更新。累计完成投资 1.8 亿元，占年度计划投资 2.4 亿元的 75%。"));
+        Assert.Equal((240000000.0, 180000000.0, "元", 75.0), (f.Target!.Value, f.Actual!.Value, f.Unit, f.Percent!.Value));
+    }
 }

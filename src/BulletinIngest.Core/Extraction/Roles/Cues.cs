@@ -6,7 +6,7 @@ namespace BulletinIngest.Extraction.Roles;
 public static partial class Cues
 {
     /// <summary>Text before a percentage that makes it the completion of the year's task.</summary>
-    [GeneratedRegex(@"(完成(全年|年度|全年目标|年度目标)?任务的?|完成(全年|年度)?目标的?|(占|为|达)(全年|年度)(目标|计划)?(任务)?(数)?的?|占(目标|计划)?任务(数)?的?|占(年度|全年)?计划的?|完成(全年|年度)?计划的|完成(全年|年度)?(目标|任务)[0-9.]+[万亿千]?[\u4e00-\u9fff/]{0,4}的|完成率|完成度|完成比例|完成进度|总进度(完成)?|进度完成|形象进度|时序进度|进度|完成了?)(均|为|达到?|在|超过|高于|不低于|已达)?$")]
+    [GeneratedRegex(@"(完成(全年|年度|全年目标|年度目标)?任务的?|完成(全年|年度)?目标的?|(占|为|达)(全年|年度)(目标|计划)?(任务)?(数)?的?|占(目标|计划)?任务(数)?的?|占(年度|全年)?计划(投资|资金)?的?|完成(全年|年度)?计划的|完成(全年|年度)?(目标|任务)[0-9.]+[万亿千]?[\u4e00-\u9fff/]{0,4}的|完成率|完成度|完成比例|完成进度|总进度(完成)?|进度完成|形象进度|时序进度|进度|完成了?)(均|为|达到?|在|超过|高于|不低于|已达)?$")]
     public static partial Regex CompletionBefore();
 
     /// <summary>A progress verb that governs the amount done (已完成, 已开展, 已新建, 累计, 共).</summary>
@@ -38,7 +38,7 @@ public static partial class Cues
     public static partial Regex SubjectEnd();
 
     /// <summary>The goal's own amount inside a completion cue (完成年度目标任务 5000 人的, 完成年度计划（24 公里）的).</summary>
-    [GeneratedRegex(@"(?<=(任务|目标|计划|任务数))[（(]?\d+(\.\d+)?[万亿千]?[\u4e00-\u9fff/]{0,3}[）)]?(?=的$)")]
+    [GeneratedRegex(@"(?<=(任务|目标|计划|任务数)(投资|资金)?)[（(]?\d+(\.\d+)?[万亿千]?[\u4e00-\u9fff/]{0,3}[）)]?(?=的$)")]
     public static partial Regex AmountInCue();
 
     /// <summary>A label that introduces the year's goal (年度目标：, 任务：).</summary>

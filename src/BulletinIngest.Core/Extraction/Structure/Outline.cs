@@ -54,6 +54,7 @@ public sealed partial class Outline
     private int _level;
     private int _lastItemNumber;
     private string? _regionParent;
+    private int _tierLevel;
     private string? _itemTier;
 
     private Outline(RegionResolver regions) => _regions = regions;
@@ -177,8 +178,10 @@ public sealed partial class Outline
             Flush();
             var piece = compact.Slice(index + length, end);
             string? tier = SectionClassifier.Tier(piece.Text);
-            if (tier is not null) { _tier = tier; _seenTier = true; }
-            else if (level is Numbering.Section && _seenTier && _tier != "县级" && LooksLikeList(piece.Text)) _tier = "县级";
+            if (tier is not null) { _tier = tier; _seenTier = true; _tierLevel = level; }
+            // A sibling of tier headings (（一）省级… （二）市级… （三）县重点…) without a tier word is the county's own list;
+            // items under a chapter that named the tier (一、省级… then （一）…) are not.
+            else if (level is Numbering.Section && _seenTier && _tierLevel == Numbering.Section && _tier != "县级" && LooksLikeList(piece.Text)) _tier = "县级";
             _level = level;
             _itemTier = _tier;
             if (level == Numbering.Item && int.TryParse(text.AsSpan(index, length - 1), out int number)) _lastItemNumber = number;
@@ -208,6 +211,7 @@ public sealed partial class Outline
         _regionParent = null;
         _tier = tier;
         _seenTier = tier is not null;
+        _tierLevel = Numbering.Chapter;
     }
 
     /// <summary>The title of the numbered item still being read, if any.</summary>
