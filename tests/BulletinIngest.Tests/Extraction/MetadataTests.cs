@@ -64,6 +64,7 @@ public class MetadataTests
     [InlineData("新化县为民办实事工程进度通报", "第2期", "为民办实事")]
     [InlineData("新化县重点民生项目推进工作", "督查通报", "重点民生")]
     [InlineData("新化县民生实事项目", "工作简报", "民生实事项目")]
+    [InlineData("关于新化县2025年县级民生实事项目进展情况的通报", "第3期", "民生实事")]
     [InlineData("新化县人民政府办公室", "关于印发《新化县2025年民生实事项目实施方案》的通知", "民生实事")]
     public void The_campaign_is_the_title_without_progress_and_kind_words(string first, string second, string campaign)
     {

@@ -398,4 +398,11 @@ public class RoleTests
         var f = Assert.Single(Figures("（2）城镇燃气管网更新。累计完成投资 1.8 亿元，占年度计划投资 2.4 亿元的 75%。"));
         Assert.Equal((240000000.0, 180000000.0, "元", 75.0), (f.Target!.Value, f.Actual!.Value, f.Unit, f.Percent!.Value));
     }
+
+    [Fact]
+    public void A_paired_amount_done_takes_the_tasks_words_when_its_own_are_only_a_verb()
+    {
+        var f = Figures("（3）人行道修复。新建盲道 3200 米，完成 2400 米，完成率 75%；修复人行道 8000 平方米，已建成 6000 平方米，完成率 75%。");
+        Assert.Contains(f, x => x.Target == 8000 && x.Actual == 6000 && x.Indicator.Contains("人行道"));
+    }
 }

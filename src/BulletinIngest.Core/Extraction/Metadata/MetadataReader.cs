@@ -124,6 +124,7 @@ public static partial class MetadataReader
         string text = title.Trim('#', ' ');
         var quoted = QuotedTitle().Match(text);
         if (quoted.Success) text = quoted.Groups[1].Value;
+        text = TitleLead().Replace(text, "");
         if (regionName is not null && text.StartsWith(regionName, StringComparison.Ordinal)) text = text[regionName.Length..];
         string previous;
         do
@@ -181,10 +182,10 @@ public static partial class MetadataReader
     [GeneratedRegex(@"《([^》]+)》")]
     private static partial Regex QuotedTitle();
 
-    [GeneratedRegex(@"(项目|工程)?(工作专报|专报|工作简报|简报|督查通报|情况通报|通报|快报|工作专班办公室|工作专班|专班|办公室|领导小组|实施方案|工作方案|行动方案|方案|的通知|通知|工作|进展情况|推进情况|完成情况|进度情况|情况|工作进展|进展|推进|进度)$")]
+    [GeneratedRegex(@"(项目|工程)?(工作专报|专报|工作简报|简报|督查通报|情况通报|通报|快报|工作专班办公室|工作专班|专班|办公室|领导小组|实施方案|工作方案|行动方案|方案|的通知|通知|的通报|的报告|工作|进展情况|推进情况|完成情况|进度情况|情况|工作进展|进展|推进|进度)$")]
     private static partial Regex TitleSuffix();
 
-    [GeneratedRegex(@"^(关于印发|关于|\d{4}年度?|[一二三四五六七八九十]{1,2}月份?|实施|开展)+")]
+    [GeneratedRegex(@"^(关于印发|关于|\d{4}年度?|[一二三四五六七八九十]{1,2}月份?|实施|开展|省级|市级|县级|区级|全市|全县|全区)+")]
     private static partial Regex LeadingVerb();
 
     [GeneratedRegex(@"截至(\d{1,2}月(份|底|末)?)|截止\d{1,2}月(份|底|末)?|(?<!\d)1[-—至~]\d{1,2}月(份)?")]

@@ -26,7 +26,8 @@ public static class TargetActualPairing
             result[i] = done with
             {
                 Target = task.Actual,
-                Indicator = done.Indicator == done.Project ? task.Indicator : done.Indicator,
+                // A bare verb (建成, 完工) names nothing: the task's words name the quantity.
+                Indicator = done.Indicator == done.Project || done.Indicator.Length < 4 ? task.Indicator : done.Indicator,
                 Start = Math.Min(task.Start, done.Start),
                 Approximate = done.Approximate || task.Approximate,
             };
