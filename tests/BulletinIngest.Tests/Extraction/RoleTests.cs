@@ -405,4 +405,12 @@ public class RoleTests
         var f = Figures("（3）人行道修复。新建盲道 3200 米，完成 2400 米，完成率 75%；修复人行道 8000 平方米，已建成 6000 平方米，完成率 75%。");
         Assert.Contains(f, x => x.Target == 8000 && x.Actual == 6000 && x.Indicator.Contains("人行道"));
     }
+
+    [Fact]
+    public void Plan_standards_per_person_and_month_keep_the_period_and_a_clean_name()
+    {
+        var f = Synthetic.Plan("醴陵市", "（2）提高特困供养标准。城市特困人员供养标准提高到每人每月 1100 元，农村新建互助养老点 12 个。").Figures;
+        Assert.Contains(f, x => x.Target == 1100 && x.Unit == "元/月" && x.Indicator == "城市特困人员供养标准" && x.Actual is null);
+        Assert.Contains(f, x => x.Target == 12 && x.Unit == "个" && !x.Indicator.Contains("12"));
+    }
 }

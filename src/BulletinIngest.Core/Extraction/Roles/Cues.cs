@@ -41,6 +41,10 @@ public static partial class Cues
     [GeneratedRegex(@"(?<=(任务|目标|计划|任务数)(投资|资金)?)[（(]?\d+(\.\d+)?[万亿千]?[\u4e00-\u9fff/]{0,3}[）)]?(?=的$)")]
     public static partial Regex AmountInCue();
 
+    /// <summary>The words that lead to a standard's level (…标准提高到每人每月): not part of the indicator's name.</summary>
+    [GeneratedRegex(@"(分别)?(提高到|提高至|提升至|提升到|提标到|提标至|达到|不低于)?(每人|每生|每户|每名|人均)?(每月|每年|每天|每日)?$")]
+    public static partial Regex StandardTail();
+
     /// <summary>A label that introduces the year's goal (年度目标：, 任务：).</summary>
     [GeneratedRegex(@"^(全年|年度|今年|本年度?)?(计划|目标任务|目标|任务数?|任务量)$")]
     public static partial Regex GoalLabel();

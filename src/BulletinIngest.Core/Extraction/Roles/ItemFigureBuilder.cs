@@ -184,7 +184,7 @@ public sealed class ItemFigureBuilder(RegionResolver regions, string issuingRegi
             if (q.IsBare) continue;
             if (titleTargets.Any(t => t.Value == q.Value && t.Unit == q.Unit)) continue;
             var (start, end) = ClauseAround(text, q.Start, titleEnd);
-            var figure = NewFigure(project, Indicator(text, start, end, q), start, end, q, Role.Target);
+            var figure = NewFigure(project, Indicator(text, start, q.Start, q), start, end, WithPeriod(q, text[start..q.Start]), Role.Target);
             if (q.IsPercent) figure.Optional = true;
             figures.Add(figure);
         }
@@ -399,11 +399,9 @@ public sealed class ItemFigureBuilder(RegionResolver regions, string issuingRegi
     private Amount? ReadAmount(string text, Quantity q, int clauseStart, int clauseEnd, string before)
     {
         if (q.IsBare && !before.EndsWith("完成", StringComparison.Ordinal)) return null;
-        // 每人每月 200 元, 每生每天 5 元: a standard per month/day/year; the person is left out (元/月).
-        var perPeriod = q.Unit == "元" ? Cues.PerPeriod().Match(before) : null;
-        if (perPeriod is { Success: true })
-            q = q with { Unit = "元/" + (perPeriod.Groups["period"].Value is "日" ? "天" : perPeriod.Groups["period"].Value) };
-        bool perPerson = perPeriod is { Success: true } || (q.Unit == "元" && Cues.PerPerson().IsMatch(before));
+        var perPeriod = WithPeriod(q, before);
+        bool perPerson = perPeriod != q || (q.Unit == "元" && Cues.PerPerson().IsMatch(before));
+        q = perPeriod;
         bool standard = perPerson || q.Qualifier is not null || Cues.TargetBefore().IsMatch(before) || IsStatedGoal(before) || IsUnderGoalLabel(text, clauseStart)
                         || (q.Unit?.Contains('/') == true && IsListedAfterStandard(text, q, clauseStart));
         string clause = text[clauseStart..clauseEnd];
@@ -431,6 +429,15 @@ public sealed class ItemFigureBuilder(RegionResolver regions, string issuingRegi
         string rest = Cues.LeadingFiller().Replace(before, "");
         regions.LeadingRegions(rest, out int regionsEnd);
         return Cues.GoalLead().IsMatch(Cues.LeadingFiller().Replace(rest[regionsEnd..], ""));
+    }
+
+    /// <summary>每人每月 200 元, 每生每天 5 元: a standard per month/day/year; the person is left out (元/月).</summary>
+    private static Quantity WithPeriod(Quantity q, string before)
+    {
+        var perPeriod = q.Unit == "元" ? Cues.PerPeriod().Match(before) : null;
+        return perPeriod is { Success: true }
+            ? q with { Unit = "元/" + (perPeriod.Groups["period"].Value is "日" ? "天" : perPeriod.Groups["period"].Value) }
+            : q;
     }
 
     /// <summary>A clause after a goal label (年度目标：改造老旧小区 36 个；完成：…).</summary>
@@ -553,6 +560,7 @@ public sealed class ItemFigureBuilder(RegionResolver regions, string issuingRegi
         string before = Cues.LeadingFiller().Replace(text[clauseStart..amountStart], "");
         before = Cues.CompletionBefore().Replace(before, "");
         before = Cues.GoalWords().Replace(before, "");
+        before = Cues.StandardTail().Replace(before, "");
         before = before.TrimEnd('为', '达', '约', '近', '共', '了');
         if (before.Length >= 2) return CleanName(before);
         if (q is null) return "";
