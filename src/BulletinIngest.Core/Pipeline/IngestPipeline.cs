@@ -71,7 +71,19 @@ public sealed class IngestPipeline(DocumentReader reader, IFigureExtractor extra
     private ProcessedFile Process(string path, IReadOnlySet<string> knownHashes)
     {
         byte[] content;
-        try { content = File.ReadAllBytes(path); }
+        try
+        {
+            long size = new FileInfo(path).Length;
+            if (size > DocumentReader.MaxFileBytes)
+            {
+                // Hashed as a stream, never loaded: the refusal is stored like any other.
+                using var stream = File.OpenRead(path);
+                var large = new SourceFile(path, Convert.ToHexStringLower(SHA256.HashData(stream)), size);
+                return new ProcessedFile(large, null, null, null, null, null, new DocumentRejectedException(RejectReason.TooLarge,
+                    $"file too large: {size / (1024 * 1024)} MB (limit {DocumentReader.MaxFileBytes / (1024 * 1024)} MB)"));
+            }
+            content = File.ReadAllBytes(path);
+        }
         catch (Exception error) when (error is IOException or UnauthorizedAccessException)
         {
             var unreadable = new SourceFile(path, "", 0);

@@ -73,3 +73,19 @@ public class IngestCommandTests
         Assert.Equal(2, CliProcess.Run("ingest", temp.File("missing-folder"), "--db", db).ExitCode);
     }
 }
+
+public class IngestPipelineTests
+{
+    [Fact]
+    public void A_file_over_the_size_limit_is_refused_unread_and_recorded()
+    {
+        using var temp = new TempFolder();
+        string huge = temp.File("huge.pdf");
+        using (var stream = File.Create(huge)) stream.SetLength(BulletinIngest.Reading.DocumentReader.MaxFileBytes + 1);
+        using var store = BulletinStore.Open(temp.File("b.db"));
+        var pipeline = new BulletinIngest.Pipeline.IngestPipeline(new BulletinIngest.Reading.DocumentReader(), new BulletinIngest.Extraction.BulletinExtractor());
+        var outcome = Assert.Single(pipeline.Run([huge], store, jobs: 1).Files);
+        Assert.Equal("too-large", outcome.Status);
+        Assert.Equal("too-large", store.FindByPath(huge)?.Status);
+    }
+}
