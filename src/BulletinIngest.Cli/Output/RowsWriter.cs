@@ -53,6 +53,8 @@ public static class RowsWriter
 
     private static void WriteTable(IReadOnlyList<string> columns, IEnumerable<IReadOnlyList<object?>> rows)
     {
+        // Redirected output has no terminal width: let rows be as wide as their content instead of 80 columns.
+        if (Console.IsOutputRedirected) AnsiConsole.Profile.Width = 4096;
         var table = new Table().Border(TableBorder.Rounded);
         foreach (var column in columns) table.AddColumn(Markup.Escape(column));
         int count = 0;
