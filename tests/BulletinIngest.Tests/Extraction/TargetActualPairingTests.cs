@@ -62,3 +62,17 @@ public class ProgressStageTests
         Assert.Equal(120, ProgressStage.WithoutOtherStageActual(Houses("建成安置住房", "已竣工 120 套", 120)).Actual);
     }
 }
+
+public class PlanSectionTests
+{
+    [Fact]
+    public void A_plans_target_section_holds_its_projects()
+    {
+        var document = Synthetic.Document("某县2025年民生实事项目实施方案", "2025年2月10日", "一、总体要求", "坚持尽力而为、量力而行。",
+            "二、目标任务", "1. 城区停车设施建设。新增公共停车泊位800个。", "三、保障措施", "县财政统筹安排资金不少于1.2亿元。");
+        var figures = new BulletinExtractor().Extract(document, "plan.txt").Figures;
+        var figure = Assert.Single(figures);
+        Assert.Equal(800, figure.Target);
+        Assert.Null(figure.Actual);
+    }
+}

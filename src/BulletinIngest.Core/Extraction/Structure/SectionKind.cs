@@ -34,13 +34,13 @@ public static partial class SectionClassifier
         return null;
     }
 
-    [GeneratedRegex(@"问题|不足|下一步|工作要求|工作目标|目标任务$|推进机制|工作机制|保障措施|组织领导|考核|工作安排|附件|说明")]
+    [GeneratedRegex(@"问题|不足|下一步|工作要求|工作目标|推进机制|工作机制|保障措施|组织领导|考核|工作安排|附件|说明")]
     private static partial Regex OtherWords();
 
     [GeneratedRegex(@"要闻|亮点|动态|概况|经验|做法|典型|信息|综述|特色")]
     private static partial Regex NarrativeWords();
 
-    [GeneratedRegex(@"进度|进展|完成情况|推进情况|实事|工作任务|主要任务|重点任务|项目")]
+    [GeneratedRegex(@"进度|进展|完成情况|推进情况|实事|工作任务|主要任务|重点任务|目标任务|项目")]
     private static partial Regex ProgressWords();
 
     [GeneratedRegex(@"^(?:.{0,12})((省级|全省|省重点|省民生|自治区|省定|省委省政府|省政府)(?=[^。，,]{0,10}(实事|重点|民生|项目))|省实事|自治区实事)")]
