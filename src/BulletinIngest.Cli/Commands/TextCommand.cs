@@ -39,7 +39,7 @@ public static class TextCommand
                 {
                     kind = block.Kind.ToString().ToLowerInvariant(), level = block.HeadingLevel, page = block.Page,
                     start = block.Start, end = block.End, text = block.Text,
-                }, new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
+                }, Output.RowsWriter.JsonOptions));
             else
                 Console.WriteLine(block.Text);
         }

@@ -36,7 +36,8 @@ public static class RowsWriter
         foreach (var row in rows) output.WriteLine(string.Join(',', row.Select(Csv)));
     }
 
-    private static readonly JsonSerializerOptions JsonOptions = new()
+    /// <summary>JSON that keeps Chinese text readable (no \uXXXX escapes).</summary>
+    public static readonly JsonSerializerOptions JsonOptions = new()
     {
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };

@@ -79,8 +79,7 @@ public sealed class IngestPipeline(DocumentReader reader, IFigureExtractor extra
                 // Hashed as a stream, never loaded: the refusal is stored like any other.
                 using var stream = File.OpenRead(path);
                 var large = new SourceFile(path, Convert.ToHexStringLower(SHA256.HashData(stream)), size);
-                return new ProcessedFile(large, null, null, null, null, null, new DocumentRejectedException(RejectReason.TooLarge,
-                    $"file too large: {size / (1024 * 1024)} MB (limit {DocumentReader.MaxFileBytes / (1024 * 1024)} MB)"));
+                return new ProcessedFile(large, null, null, null, null, null, DocumentReader.TooLarge(size));
             }
             content = File.ReadAllBytes(path);
         }

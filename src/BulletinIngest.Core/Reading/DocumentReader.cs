@@ -22,8 +22,7 @@ public sealed class DocumentReader
     public DocumentText ReadAs(FileFormat format, byte[] content)
     {
         if (content.LongLength > MaxFileBytes)
-            throw new DocumentRejectedException(RejectReason.TooLarge,
-                $"file too large: {content.LongLength / (1024 * 1024)} MB (limit {MaxFileBytes / (1024 * 1024)} MB)");
+            throw TooLarge(content.LongLength);
         return _readers[format].Read(content);
     }
 
@@ -31,8 +30,11 @@ public sealed class DocumentReader
     {
         var info = new FileInfo(path);
         if (info.Exists && info.Length > MaxFileBytes)
-            throw new DocumentRejectedException(RejectReason.TooLarge,
-                $"file too large: {info.Length / (1024 * 1024)} MB (limit {MaxFileBytes / (1024 * 1024)} MB)");
+            throw TooLarge(info.Length);
         return Read(File.ReadAllBytes(path), Path.GetFileName(path));
     }
+
+    /// <summary>The refusal of a file above <see cref="MaxFileBytes"/>.</summary>
+    public static DocumentRejectedException TooLarge(long sizeBytes) => new(RejectReason.TooLarge,
+        $"file too large: {sizeBytes / (1024 * 1024)} MB (limit {MaxFileBytes / (1024 * 1024)} MB)");
 }
