@@ -17,12 +17,6 @@ namespace BulletinIngest.Reading.Pdf;
 /// </summary>
 public sealed class PdfReader : IDocumentReader
 {
-    static PdfReader()
-    {
-        // PDFsharp 6.5 refuses to run until a license is chosen; the package is published under AGPL-3.0.
-        PdfSharp.PdfSharpLicense.SetAgplLicense();
-    }
-
     public FileFormat Format => FileFormat.Pdf;
 
     public DocumentText Read(byte[] content)
