@@ -11,6 +11,10 @@ if ! command -v chromium >/dev/null 2>&1; then
     echo "warning: could not install chromium; the report test will fail" >&2
 fi
 
+# No copyleft or unreviewed licence and no known vulnerability may enter the package graph.
+dotnet restore BulletinIngest.sln -v q >/dev/null
+python3 scripts/check_dependencies.py
+
 log=$(mktemp)
 set +e
 dotnet test BulletinIngest.sln --nologo -v q 2>&1 | tee "$log"
