@@ -17,7 +17,11 @@ for line in open(os.path.join(root, "scripts", "licences.tsv"), encoding="utf-8"
 
 packages_root = os.environ.get("NUGET_PACKAGES", os.path.expanduser("~/.nuget/packages"))
 problems, seen = [], {}
-assets_files = glob.glob(os.path.join(root, "*", "*", "obj", "project.assets.json"))
+# Only the solution's projects: bench/comparison is outside it on purpose (it references PdfPig and jieba.NET).
+solution = open(os.path.join(root, "BulletinIngest.sln"), encoding="utf-8-sig").read()
+projects = re.findall(r'"([^"]+\.csproj)"', solution)
+assets_files = [path for path in (os.path.join(root, os.path.dirname(p.replace("\\", "/")), "obj", "project.assets.json")
+                                  for p in projects) if os.path.exists(path)]
 if not assets_files:
     sys.exit("no project.assets.json found: run `dotnet restore` first")
 for assets in assets_files:
