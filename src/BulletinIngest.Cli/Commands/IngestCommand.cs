@@ -30,22 +30,25 @@ public static class IngestCommand
             Examples:
               bulletin ingest corpus/ --db bulletins.db
               bulletin ingest ~/bulletins/2024 ~/bulletins/2025 --jobs 4
+              bulletin ingest scans/ --ocr never
             """) { paths, database, jobs };
         var rulesOnly = new Option<bool>("--no-clause-filter")
         {
             Description = "Keep every figure the rules find (do not let the clause classifier drop narrative ones)",
         };
         command.Options.Add(rulesOnly);
+        var ocr = CommonOptions.Ocr();
+        command.Options.Add(ocr);
         command.SetAction(result => CommonOptions.Guard(() =>
-            Run(result.GetValue(paths)!, result.GetValue(database)!, result.GetValue(jobs), !result.GetValue(rulesOnly))));
+            Run(result.GetValue(paths)!, result.GetValue(database)!, result.GetValue(jobs), !result.GetValue(rulesOnly), result.GetValue(ocr))));
         return command;
     }
 
-    private static int Run(string[] paths, string databasePath, int jobs, bool clauseFilter)
+    private static int Run(string[] paths, string databasePath, int jobs, bool clauseFilter, BulletinIngest.Reading.Ocr.OcrMode ocr)
     {
         var files = IngestPipeline.ExpandPaths(paths);
         using var store = BulletinStore.Open(databasePath);
-        var pipeline = PipelineFactory.Create(clauseFilter);
+        var pipeline = PipelineFactory.Create(clauseFilter, ocr);
         IngestSummary summary;
         if (!Console.IsOutputRedirected && files.Count > 1)
         {
