@@ -13,11 +13,13 @@ public sealed class DocumentReader
 
     public DocumentReader(IEnumerable<IDocumentReader>? readers = null)
     {
-        _readers = (readers ?? [new TxtReader(), new DocxReader(), new PdfReader()]).ToDictionary(r => r.Format);
+        _readers = (readers ?? EveryFormat(OcrMode.Auto)).ToDictionary(r => r.Format);
     }
 
     /// <summary>The readers of every format, with OCR of image pages as <paramref name="ocr"/> says.</summary>
-    public DocumentReader(OcrMode ocr) : this([new TxtReader(), new DocxReader(), new PdfReader(ocr)]) { }
+    public DocumentReader(OcrMode ocr) : this(EveryFormat(ocr)) { }
+
+    private static IDocumentReader[] EveryFormat(OcrMode ocr) => [new TxtReader(), new DocxReader(), new PdfReader(ocr)];
 
     /// <summary>Reads a file's bytes; the name, when given, is a claim that the content must not contradict.</summary>
     public DocumentText Read(byte[] content, string? fileName = null) => ReadAs(FormatDetector.Detect(content, fileName), content);
