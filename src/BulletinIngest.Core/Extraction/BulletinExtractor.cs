@@ -1,3 +1,4 @@
+using BulletinIngest.Extraction.Assembly;
 using BulletinIngest.Extraction.Metadata;
 using BulletinIngest.Extraction.Regions;
 using BulletinIngest.Extraction.Roles;
@@ -31,10 +32,12 @@ public sealed class BulletinExtractor(Gazetteer? gazetteer = null) : IFigureExtr
         var outline = Outline.Read(document, regions, isPlan);
         var figures = new List<Figure>();
         var items = new ItemFigureBuilder(regions, region, isPlan);
-        var narratives = new NarrativeFigureBuilder(region);
+        var candidates = new FigureAssembler(regions, region, isPlan);
+        // Where a document lists its projects (numbered items, a table), a paragraph outside them is an introduction or a summary.
+        bool itemized = outline.Items.Count(u => !u.Loose && u.Kind == SectionKind.Progress) >= 3 || outline.Tables.Sum(t => t.Rows.Count) >= 3;
         foreach (var unit in outline.Items)
         {
-            var drafts = unit.Kind == SectionKind.Narrative ? (isPlan ? [] : narratives.Build(unit)) : items.Build(unit);
+            var drafts = unit.Loose || unit.Kind != SectionKind.Progress ? candidates.Build(unit, itemized) : items.Build(unit);
             figures.AddRange(drafts.Where(d => d.HasNumbers).Select(d => Provenance(document, unit.Text, d)));
         }
         var tables = new TableFigureBuilder(regions, region, isPlan);
@@ -60,7 +63,7 @@ public sealed class BulletinExtractor(Gazetteer? gazetteer = null) : IFigureExtr
             }
         figures.Sort((a, b) => a.Start.CompareTo(b.Start));
         var resolved = TargetActualPairing.Apply(figures).Select(ProgressStage.WithoutOtherStageActual).ToList();
-        return new ExtractionResult(metadata, resolved);
+        return new ExtractionResult(metadata, resolved) { Rejected = candidates.Rejected };
     }
 
     /// <summary>A table figure that states the same thing as a text figure: same region and project, no number in conflict.</summary>
@@ -123,6 +126,7 @@ public sealed class BulletinExtractor(Gazetteer? gazetteer = null) : IFigureExtr
         Qualifier = d.Qualifier,
         Approximate = d.Approximate,
         Optional = d.Optional,
+        Why = d.Why,
         Page = page,
         Start = start,
         End = end,

@@ -36,6 +36,8 @@ public sealed record Figure
     /// <summary>Who decided to keep the figure: "rules" or a model file's version.</summary>
     public string DecidedBy { get; init; } = "rules";
     public double? Confidence { get; init; }
+    /// <summary>For figures the candidate path assembled: which mention got which role, and the deciding features.</summary>
+    public string? Why { get; init; }
 }
 
 /// <summary>What a bulletin says about itself: who issued it, when, which issue, which campaign.</summary>
@@ -54,4 +56,8 @@ public sealed record DocumentMetadata
     public string? Period { get; init; }
 }
 
-public sealed record ExtractionResult(DocumentMetadata Metadata, IReadOnlyList<Figure> Figures);
+/// <summary>The document's metadata and figures, and the number mentions the candidate path gave no role (with why).</summary>
+public sealed record ExtractionResult(DocumentMetadata Metadata, IReadOnlyList<Figure> Figures)
+{
+    public IReadOnlyList<string> Rejected { get; init; } = [];
+}

@@ -1,0 +1,99 @@
+using BulletinIngest.Extraction.Numbers;
+using BulletinIngest.Extraction.Roles;
+using BulletinIngest.Extraction.Structure;
+using BulletinIngest.Extraction.Text;
+using BulletinIngest.Learning;
+
+namespace BulletinIngest.Extraction.Candidates;
+
+/// <summary>
+/// Every number mention of a unit of text becomes a candidate (nothing is filtered here): the recognizer's
+/// amounts and percentages, each with its cue words (models/rules/role-cues.tsv), its kind, the section
+/// kind and whether the document is a plan, and its relations to its neighbours.
+/// </summary>
+public sealed class CandidateFinder
+{
+    private sealed record Cue(string Feature, string Where, string[] Words);
+
+    private readonly List<Cue> _cues;
+
+    private CandidateFinder(List<Cue> cues) => _cues = cues;
+
+    private static readonly Lazy<CandidateFinder> Loaded = new(() => FromFile(ModelFiles.PathOf("rules/role-cues.tsv")));
+    public static CandidateFinder Default => Loaded.Value;
+
+    public static CandidateFinder FromFile(string path) => new(TsvFile.Read(path)
+        .Select(r => new Cue(r["feature"], r["where"], r["words"].Split('|', StringSplitOptions.RemoveEmptyEntries)
+            .OrderByDescending(w => w.Length).ToArray()))
+        .ToList());
+
+    private const int AdjacentWindow = 10;
+
+    public List<Candidate> Find(string text, SectionKind section, bool isPlan, bool looseInItemized = false)
+    {
+        var candidates = new List<Candidate>();
+        var quantities = NumberRecognizer.Find(text);
+        foreach (var (sentenceStart, sentenceEnd) in Clauses.Sentences(text))
+        {
+            var clauses = Clauses.Of(text, sentenceStart, sentenceEnd);
+            foreach (var q in quantities.Where(q => q.Start >= sentenceStart && q.Start < sentenceEnd))
+            {
+                var (clauseStart, clauseEnd) = clauses.First(c => q.Start >= c.Start && q.Start < c.End);
+                var candidate = new Candidate
+                {
+                    Q = q, Index = candidates.Count, SentenceStart = sentenceStart, SentenceEnd = sentenceEnd,
+                    ClauseStart = clauseStart, ClauseEnd = clauseEnd,
+                };
+                candidate.Add(q.IsPercent ? "percent" : q.IsBare ? "bare" : "amount");
+                if (q.Unit?.Contains('/') == true) candidate.Add("unit:per-period", q.Unit);
+                if (q.Qualifier is not null) candidate.Add("bound", q.Qualifier);
+                if (isPlan) candidate.Add("plan");
+                if (section != SectionKind.Progress) candidate.Add("section:" + section.ToString().ToLowerInvariant());
+                if (looseInItemized) candidate.Add("loose-in-itemized");
+                // A list element (其中政策文件66条、建设内容53条) starts after the number before it in its clause.
+                int from = candidates.LastOrDefault(o => o.ClauseStart == clauseStart)?.Q.End ?? clauseStart;
+                AddCues(candidate, text, from);
+                candidates.Add(candidate);
+            }
+        }
+        AddNeighbours(candidates, text);
+        return candidates;
+    }
+
+    private void AddCues(Candidate c, string text, int from)
+    {
+        string before = text[from..c.Q.Start];
+        string adjacent = before.Length > AdjacentWindow ? before[^AdjacentWindow..] : before;
+        string lead = Cues.LeadingFiller().Replace(before, "");
+        string after = text[c.Q.End..c.ClauseEnd];
+        foreach (var cue in _cues)
+        {
+            string? word = cue.Where switch
+            {
+                "adjacent" => cue.Words.FirstOrDefault(w => adjacent.Contains(w, StringComparison.Ordinal)),
+                "clause" => cue.Words.FirstOrDefault(w => before.Contains(w, StringComparison.Ordinal)),
+                "lead" => cue.Words.FirstOrDefault(w => lead.StartsWith(w, StringComparison.Ordinal)),
+                "after" => cue.Words.FirstOrDefault(w => after.StartsWith(w, StringComparison.Ordinal)),
+                _ => null,
+            };
+            if (word is not null) c.Add(cue.Feature, word);
+        }
+    }
+
+    /// <summary>Relations between mentions of one sentence: a goal amount counted against later, a percentage that follows.</summary>
+    private static void AddNeighbours(List<Candidate> candidates, string text)
+    {
+        foreach (var c in candidates)
+        {
+            if (c.IsPercent || c.Q.IsBare) continue;
+            var later = candidates.Where(o => o.Index > c.Index && o.SentenceStart == c.SentenceStart).ToList();
+            // 65件民生实事已完成26件 / 87个新开工项目已开工65个: the same unit again after a progress verb, same clause.
+            var part = later.FirstOrDefault(o => o.ClauseStart == c.ClauseStart && o.Q.Unit == c.Q.Unit && o.Q.Value <= c.Q.Value
+                && Cues.Governing().IsMatch(text[c.Q.End..o.Q.Start]));
+            if (part is not null) c.Add("pair:target-of-later", text[c.Q.End..part.Q.Start]);
+            var nextPercent = later.FirstOrDefault(o => o.IsPercent);
+            if (nextPercent is not null && later.TakeWhile(o => o != nextPercent).All(o => o.Q.Unit != c.Q.Unit || o.IsPercent))
+                c.Add("percent-follows", nextPercent.Q.Value + "%");
+        }
+    }
+}
