@@ -120,9 +120,9 @@ public sealed partial class FigureAssembler(RegionResolver regions, string issui
             Project = project,
             Indicator = indicator,
             Target = g.Target?.C.Q.Value,
-            Actual = isPlan ? null : g.Actual?.C.Q.Value,
+            Actual = g.Actual?.C.Q.Value,
             Unit = g.Unit,
-            Percent = isPlan ? null : g.Percent?.C.Q.Value,
+            Percent = g.Percent?.C.Q.Value,
             Qualifier = g.Percent?.C.Q.Qualifier,
             Approximate = hedged,
             Optional = g.Optional || hedged || unit.Kind != SectionKind.Progress,
@@ -158,7 +158,7 @@ public sealed partial class FigureAssembler(RegionResolver regions, string issui
         string action = verb.Success ? before[verb.Index..] : before;
         subject = Strip(subject);
         string counted = Counted(text, c);
-        string indicator = ItemFigureBuilder.CleanName(Cues.CompletionBefore().Replace(action, "").TrimEnd('为', '达', '到', '约', '近', '了', '对'));
+        string indicator = ItemFigureBuilder.CleanName(Cues.CompletionBefore().Replace(action, "").TrimStart('已').TrimEnd('为', '达', '到', '约', '近', '了', '对'));
         if (indicator.Length < 2 || !verb.Success) indicator = ItemFigureBuilder.CleanName(indicator + counted);
         string project = subject.Length >= 2 ? subject : Topic(text, c) ?? unit.ParentTitle ?? indicator;
         if (indicator.Length < 2) indicator = project;
@@ -186,9 +186,10 @@ public sealed partial class FigureAssembler(RegionResolver regions, string issui
     {
         string s = Cues.LeadingFiller().Replace(words.Trim(), "");
         s = RegionLead().Replace(s, "");
+        s = Cues.LeadingFiller().Replace(s, "");
         return ItemFigureBuilder.CleanName(s.Trim('“', '”', '"', ' '));
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"^(截至|截止)[^，,]{0,12}?(底|末|日|止|前)|^(据介绍|统计显示|最新数据显示|数据显示|记者获悉|据统计)")]
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(截至|截止)[^，,]{0,12}?(底|末|日|止|前)|^(据介绍|统计显示|最新数据显示|数据显示|记者获悉|据统计|经初步统计)|^(我省|我市|我县|我区|本市|本县|本区|全省|全州|全盟|全旗)")]
     private static partial System.Text.RegularExpressions.Regex RegionLead();
 }

@@ -28,6 +28,7 @@ public sealed class CandidateFinder
         .ToList());
 
     private const int AdjacentWindow = 10;
+    private static readonly char[] Digits = "0123456789零〇一二两三四五六七八九十".ToCharArray();
 
     public List<Candidate> Find(string text, SectionKind section, bool isPlan, bool looseInItemized = false)
     {
@@ -47,7 +48,7 @@ public sealed class CandidateFinder
                 candidate.Add(q.IsPercent ? "percent" : q.IsBare ? "bare" : "amount");
                 if (q.Unit?.Contains('/') == true) candidate.Add("unit:per-period", q.Unit);
                 if (q.Qualifier is not null) candidate.Add("bound", q.Qualifier);
-                if (isPlan) candidate.Add("plan");
+                if (isPlan) candidate.Add(q.IsPercent ? "plan:percent" : "plan");
                 if (section != SectionKind.Progress) candidate.Add("section:" + section.ToString().ToLowerInvariant());
                 if (looseInItemized) candidate.Add("loose-in-itemized");
                 // A list element (其中政策文件66条、建设内容53条) starts after the number before it in its clause.
@@ -62,6 +63,9 @@ public sealed class CandidateFinder
 
     private void AddCues(Candidate c, string text, int from)
     {
+        // A list element shares its clause's head (已完成对2735家加油站、26408把加油枪): clause-wide cues read the head too.
+        int headEnd = from > c.ClauseStart ? text.IndexOfAny(Digits, c.ClauseStart, from - c.ClauseStart) : -1;
+        string head = headEnd > c.ClauseStart ? text[c.ClauseStart..headEnd] : "";
         string before = text[from..c.Q.Start];
         string adjacent = before.Length > AdjacentWindow ? before[^AdjacentWindow..] : before;
         string lead = Cues.LeadingFiller().Replace(before, "");
@@ -71,18 +75,29 @@ public sealed class CandidateFinder
             string? word = cue.Where switch
             {
                 "adjacent" => cue.Words.FirstOrDefault(w => adjacent.Contains(w, StringComparison.Ordinal)),
-                "clause" => cue.Words.FirstOrDefault(w => before.Contains(w, StringComparison.Ordinal)),
+                "clause" => cue.Words.FirstOrDefault(w => before.Contains(w, StringComparison.Ordinal) || head.Contains(w, StringComparison.Ordinal)),
                 "lead" => cue.Words.FirstOrDefault(w => lead.StartsWith(w, StringComparison.Ordinal)),
                 "after" => cue.Words.FirstOrDefault(w => after.StartsWith(w, StringComparison.Ordinal)),
                 _ => null,
             };
             if (word is not null) c.Add(cue.Feature, word);
         }
+        // The goal word inside a completion phrase (完成年度目标任务的82.3%) does not make the percentage a goal.
+        if (c.IsPercent && c.Cues.ContainsKey("completion")) c.Cues.Remove("goal");
     }
+
+    private static bool Joiner(string between) => between is "和" or "、" or "及" or "与" or "," or "，";
 
     /// <summary>Relations between mentions of one sentence: a goal amount counted against later, a percentage that follows.</summary>
     private static void AddNeighbours(List<Candidate> candidates, string text)
     {
+        // 82.3%和80.4%: the second of a pair joined by 和/、 reads with the cues of the first.
+        for (int k = 1; k < candidates.Count; k++)
+        {
+            var (prev, c) = (candidates[k - 1], candidates[k]);
+            if (prev.ClauseStart != c.ClauseStart || prev.IsPercent != c.IsPercent || !Joiner(text[prev.Q.End..c.Q.Start])) continue;
+            foreach (var (feature, cue) in prev.Cues) c.Add(feature, cue);
+        }
         foreach (var c in candidates)
         {
             if (c.IsPercent || c.Q.IsBare) continue;

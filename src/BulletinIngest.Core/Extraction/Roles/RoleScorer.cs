@@ -10,8 +10,12 @@ public enum MentionRole { None, Target, Actual, Percent, Rate }
 /// <summary>A candidate's winning role, its score, and the features that decided it (weight per feature).</summary>
 public sealed record ScoredRole(MentionRole Role, double Score, IReadOnlyList<(string Feature, string Cue, double Weight)> Deciding)
 {
+    /// <summary>The best other role and its score: how close the decision was.</summary>
+    public (MentionRole Role, double Score)? RunnerUp { get; init; }
+
     public string Explain() => $"{Role.ToString().ToLowerInvariant()} {Score:0.##} ("
-        + string.Join(", ", Deciding.Select(d => (d.Cue.Length > 0 ? $"{d.Feature}:{d.Cue}" : d.Feature) + $" {d.Weight:+0.##;-0.##}")) + ")";
+        + string.Join(", ", Deciding.Select(d => (d.Cue.Length > 0 ? $"{d.Feature}:{d.Cue}" : d.Feature) + $" {d.Weight:+0.##;-0.##}")) + ")"
+        + (RunnerUp is { } r ? $" over {r.Role.ToString().ToLowerInvariant()} {r.Score:0.##}" : "");
 }
 
 /// <summary>
@@ -47,6 +51,7 @@ public sealed class RoleScorer
     public ScoredRole Score(Candidate candidate)
     {
         ScoredRole? best = null;
+        (MentionRole, double)? second = null;
         foreach (var role in candidate.IsPercent ? PercentRoles : AmountRoles)
         {
             double score = 0;
@@ -58,8 +63,13 @@ public sealed class RoleScorer
                     if (r == role && w != 0) { score += w; deciding.Add((feature, cue, w)); }
             }
             // Ties go to the earlier role of the list: the more common reading.
-            if (best is null || score > best.Score + 1e-9) best = new ScoredRole(role, score, deciding);
+            if (best is null || score > best.Score + 1e-9)
+            {
+                if (best is not null) second = (best.Role, best.Score);
+                best = new ScoredRole(role, score, deciding);
+            }
+            else if (second is null || score > second.Value.Item2) second = (role, score);
         }
-        return best!;
+        return best! with { RunnerUp = second };
     }
 }
