@@ -1,5 +1,6 @@
 using System.Text;
 using BulletinIngest.Extraction.Candidates;
+using BulletinIngest.Extraction.Numbers;
 using BulletinIngest.Extraction.Regions;
 using BulletinIngest.Extraction.Roles;
 using BulletinIngest.Extraction.Structure;
@@ -148,38 +149,56 @@ public sealed partial class FigureAssembler(RegionResolver regions, string issui
     /// <summary>
     /// Project: the subject of the mention's clause (the words before its verb: 市区城市防洪工程完成投入1亿元),
     /// else the sentence's topic clause (棚户区改造工程，新开工11万套), else the indicator. Indicator: the verb
-    /// phrase up to the number, with what the number counts when the verb has no object before it.
+    /// phrase up to the number, with what the number counts when the verb has no object before it, and the
+    /// clause's closing noun after 的 (…2735家加油站、26408把加油枪的计量检定).
     /// </summary>
     private (string Project, string Indicator) Names(Candidate c, string text, ItemUnit unit)
     {
         string before = Strip(text[c.ClauseStart..c.Q.Start]);
         var verb = Cues.Governing().Match(before);
-        string subject = verb.Success ? before[..verb.Index] : "";
+        string subject = Strip(verb.Success ? before[..verb.Index] : "");
         string action = verb.Success ? before[verb.Index..] : before;
-        subject = Strip(subject);
-        string counted = Counted(text, c);
         string indicator = ItemFigureBuilder.CleanName(Cues.CompletionBefore().Replace(action, "").TrimStart('已').TrimEnd('为', '达', '到', '约', '近', '了', '对'));
-        if (indicator.Length < 2 || !verb.Success) indicator = ItemFigureBuilder.CleanName(indicator + counted);
+        if (indicator.Length < 2 || !verb.Success) indicator = ItemFigureBuilder.CleanName(indicator + Counted(text, c));
+        indicator += ClosingNoun(text, c);
         string project = subject.Length >= 2 ? subject : Topic(text, c) ?? unit.ParentTitle ?? indicator;
         if (indicator.Length < 2) indicator = project;
         return (project, indicator);
     }
 
-    /// <summary>The first clause of the sentence when it names a thing and states no number (棚户区改造工程，…).</summary>
+    /// <summary>
+    /// The thing a sentence is about, named in a clause before the mention's that states no number
+    /// (棚户区改造工程，新开工11万套; 其中，“全面消除劣Ⅴ类水体”一项，…): the quoted name when there is one.
+    /// </summary>
     private static string? Topic(string text, Candidate c)
     {
-        var first = Clauses.Of(text, c.SentenceStart, c.SentenceEnd)[0];
-        if (first.End > c.Q.Start || first.Start == c.ClauseStart) return null;
-        string topic = Strip(text[first.Start..first.End]);
-        return topic.Length is >= 2 and <= 30 ? topic : null;
+        foreach (var (start, end) in Clauses.Of(text, c.SentenceStart, c.ClauseStart))
+        {
+            string clause = text[start..end];
+            if (NumberRecognizer.Find(clause).Count > 0) continue;
+            var quoted = Quoted().Match(clause);
+            string topic = quoted.Success ? quoted.Groups[1].Value : Strip(clause);
+            if (topic.Length is >= 2 and <= 30) return topic;
+        }
+        return null;
     }
 
     /// <summary>What a number counts when its clause goes on (完成对2735家[加油站]): the words after it up to a break.</summary>
     private static string Counted(string text, Candidate c)
     {
         int end = c.Q.End;
-        while (end < c.ClauseEnd && !Clauses.EndsClause(text, end) && text[end] is not ('、' or '的') && !char.IsAsciiDigit(text[end])) end++;
+        while (end < c.ClauseEnd && !Clauses.EndsClause(text, end) && text[end] is not ('、' or '的' or '和') && !char.IsAsciiDigit(text[end])) end++;
         return text[c.Q.End..end];
+    }
+
+    /// <summary>The noun a clause closes on after its last number and a 的 (…加油枪的[计量检定]).</summary>
+    private static string ClosingNoun(string text, Candidate c)
+    {
+        string rest = text[c.Q.End..c.ClauseEnd];
+        int of = rest.LastIndexOf('的');
+        if (of < 0 || rest.IndexOfAny("0123456789".ToCharArray(), of) >= 0) return "";
+        string noun = ItemFigureBuilder.CleanName(rest[(of + 1)..]);
+        return noun.Length is >= 2 and <= 12 ? noun : "";
     }
 
     private static string Strip(string words)
@@ -189,6 +208,9 @@ public sealed partial class FigureAssembler(RegionResolver regions, string issui
         s = Cues.LeadingFiller().Replace(s, "");
         return ItemFigureBuilder.CleanName(s.Trim('“', '”', '"', ' '));
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"[“""‘]([^”""’]{2,30})[”""’]")]
+    private static partial System.Text.RegularExpressions.Regex Quoted();
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^(截至|截止)[^，,]{0,12}?(底|末|日|止|前)|^(据介绍|统计显示|最新数据显示|数据显示|记者获悉|据统计|经初步统计)|^(我省|我市|我县|我区|本市|本县|本区|全省|全州|全盟|全旗)")]
     private static partial System.Text.RegularExpressions.Regex RegionLead();

@@ -28,7 +28,6 @@ public sealed class CandidateFinder
         .ToList());
 
     private const int AdjacentWindow = 10;
-    private static readonly char[] Digits = "0123456789零〇一二两三四五六七八九十".ToCharArray();
 
     public List<Candidate> Find(string text, SectionKind section, bool isPlan, bool looseInItemized = false)
     {
@@ -52,8 +51,10 @@ public sealed class CandidateFinder
                 if (section != SectionKind.Progress) candidate.Add("section:" + section.ToString().ToLowerInvariant());
                 if (looseInItemized) candidate.Add("loose-in-itemized");
                 // A list element (其中政策文件66条、建设内容53条) starts after the number before it in its clause.
-                int from = candidates.LastOrDefault(o => o.ClauseStart == clauseStart)?.Q.End ?? clauseStart;
-                AddCues(candidate, text, from);
+                var inClause = candidates.Where(o => o.ClauseStart == clauseStart && o.SentenceStart == sentenceStart).ToList();
+                int from = inClause.Count > 0 ? inClause[^1].Q.End : clauseStart;
+                int headEnd = inClause.Count > 0 ? inClause[0].Q.Start : clauseStart;
+                AddCues(candidate, text, from, headEnd);
                 candidates.Add(candidate);
             }
         }
@@ -61,11 +62,10 @@ public sealed class CandidateFinder
         return candidates;
     }
 
-    private void AddCues(Candidate c, string text, int from)
+    private void AddCues(Candidate c, string text, int from, int headEnd)
     {
         // A list element shares its clause's head (已完成对2735家加油站、26408把加油枪): clause-wide cues read the head too.
-        int headEnd = from > c.ClauseStart ? text.IndexOfAny(Digits, c.ClauseStart, from - c.ClauseStart) : -1;
-        string head = headEnd > c.ClauseStart ? text[c.ClauseStart..headEnd] : "";
+        string head = text[c.ClauseStart..headEnd];
         string before = text[from..c.Q.Start];
         string adjacent = before.Length > AdjacentWindow ? before[^AdjacentWindow..] : before;
         string lead = Cues.LeadingFiller().Replace(before, "");
