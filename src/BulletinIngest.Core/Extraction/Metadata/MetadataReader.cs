@@ -13,18 +13,26 @@ namespace BulletinIngest.Extraction.Metadata;
 public static partial class MetadataReader
 {
     private const int MastheadBlocks = 12;
+    private const int BodyChars = 4000;
 
     public static DocumentMetadata Read(DocumentText document, Gazetteer gazetteer)
     {
+        // Read on the simplified spelling, so a 繁體 mirror's 黔東南州 is the gazetteer's 黔东南州.
         var head = document.Blocks.Take(MastheadBlocks).Where(b => b.Kind != BlockKind.TableRow)
-            .Select(b => CompactText.From(b.Text).Text).ToList();
-        string title = head.FirstOrDefault() ?? "";
+            .Select(b => Simplified(b.Text)).ToList();
+        // The body: what follows the masthead blocks, so that no mention is counted twice.
+        int bodyStart = document.Blocks.Count == 0 ? 0 : document.Blocks[Math.Min(MastheadBlocks, document.Blocks.Count) - 1].End;
+        string rest = document.FullText[Math.Min(bodyStart, document.FullText.Length)..];
+        string body = Simplified(rest.Length > BodyChars ? rest[..BodyChars] : rest);
 
-        var (region, parent, regionName) = FindRegion(head, Signature(document), gazetteer);
+        var decision = RegionEvidence.Decide(head, body, Signature(document), gazetteer);
+        string? regionName = decision.Written;
         return new DocumentMetadata
         {
-            Region = region,
-            ParentRegion = parent,
+            Region = decision.Place?.Name,
+            ParentRegion = decision.Place?.Parent,
+            RegionEvidence = decision.Evidence,
+            Warnings = decision.Place is null ? [$"region unknown: {decision.Evidence}"] : [],
             IssuingBody = head.Skip(1).FirstOrDefault(line => BodyPattern().IsMatch(line) && line.Length <= 40 && !line.Contains('。')),
             Kind = FindKind(head, document),
             Issue = FindIssue(head),
@@ -34,38 +42,11 @@ public static partial class MetadataReader
         };
     }
 
-    /// <summary>
-    /// The issuing region: a place named at the start of the title (after 关于 or a year), else at the start of
-    /// another short masthead line (the issuing body, 临沂市…办公室), else in the signature at the end
-    /// (…办公室　2024年10月15日). Only then a name that merely looks like a county (XX县) in the first lines.
-    /// </summary>
-    private static (string? Region, string? Parent, string? Written) FindRegion(List<string> head, IEnumerable<string> signature, Gazetteer gazetteer)
-    {
-        var lines = head.Take(1).Concat(head.Skip(1).Where(IsMastheadLine)).Concat(signature.Where(IsMastheadLine));
-        foreach (var line in lines)
-        {
-            string text = TitleLead().Replace(line.TrimStart('#', ' ', '《', '“', '"'), "");
-            foreach (var name in gazetteer.NamesAt(text, 0))
-            {
-                var place = gazetteer.Resolve(name, null);
-                if (place is null) continue;
-                return (place.Name, place.Parent, name);
-            }
-        }
-        foreach (var line in head.Take(3))
-        {
-            var fallback = RegionPrefix().Match(TitleLead().Replace(line.TrimStart('#', ' ', '《', '“', '"'), ""));
-            if (fallback.Success) return (fallback.Value, null, fallback.Value);
-        }
-        return (null, null, null);
-    }
-
-    /// <summary>A title, issuing body or date line; not a paragraph of the text.</summary>
-    private static bool IsMastheadLine(string line) => line.Length <= 60 && !line.Contains('。') && !line.Contains('，');
-
     /// <summary>The last lines of a document, where the issuing body signs (抄送 and contact lines included).</summary>
     private static IEnumerable<string> Signature(DocumentText document) =>
-        document.Blocks.Reverse().Take(8).Where(b => b.Kind != BlockKind.TableRow).Select(b => CompactText.From(b.Text).Text);
+        document.Blocks.Reverse().Take(8).Where(b => b.Kind != BlockKind.TableRow).Select(b => Simplified(b.Text));
+
+    private static string Simplified(string text) => TraditionalChinese.ToSimplified(CompactText.From(text).Text);
 
     private static string FindKind(List<string> head, DocumentText document)
     {
@@ -148,9 +129,6 @@ public static partial class MetadataReader
         }
         return null;
     }
-
-    [GeneratedRegex(@"^[\u4e00-\u9fff]{2,6}?(?:自治州|自治县|市|县|区|州|旗)")]
-    private static partial Regex RegionPrefix();
 
     /// <summary>Words before the region in a title: 关于, a year (2024年度).</summary>
     [GeneratedRegex(@"^(关于|\d{4}年度?|[〇零一二三四五六七八九]{4}年度?)+")]
