@@ -6,8 +6,8 @@ using BulletinIngest.Reading;
 namespace BulletinIngest.Extraction.Metadata;
 
 /// <summary>
-/// Reads what a bulletin says about itself from its masthead (the first blocks): the issuing region from
-/// the title, the kind (专报/通报 → bulletin, 实施方案 → plan), the issue number (第3期), the date line,
+/// Reads what a bulletin says about itself: the issuing region from scored evidence (<see cref="RegionEvidence"/>),
+/// the kind from the whole document (<see cref="KindEvidence"/>), and from the masthead (the first blocks) the issue number (第3期), the date line,
 /// the campaign named in the title, the issuing body (…工作专班) and the reporting period (截至9月份, 1-9月).
 /// </summary>
 public static partial class MetadataReader
@@ -34,7 +34,7 @@ public static partial class MetadataReader
             RegionEvidence = decision.Evidence,
             Warnings = decision.Place is null ? [$"region unknown: {decision.Evidence}"] : [],
             IssuingBody = head.Skip(1).FirstOrDefault(line => BodyPattern().IsMatch(line) && line.Length <= 40 && !line.Contains('。')),
-            Kind = FindKind(head, document),
+            Kind = KindEvidence.Decide(head, body),
             Issue = FindIssue(head),
             Date = FindDate(head, document),
             Campaign = FindCampaign(CampaignTitle(head), regionName),
@@ -47,13 +47,6 @@ public static partial class MetadataReader
         document.Blocks.Reverse().Take(8).Where(b => b.Kind != BlockKind.TableRow).Select(b => Simplified(b.Text));
 
     private static string Simplified(string text) => TraditionalChinese.ToSimplified(CompactText.From(text).Text);
-
-    private static string FindKind(List<string> head, DocumentText document)
-    {
-        if (head.Take(4).Any(l => BulletinWord().IsMatch(l))) return "bulletin";
-        var headings = document.Blocks.Take(40).Select(b => b.Text);
-        return headings.Any(t => t.Contains("实施方案") || t.Contains("工作方案") || t.Contains("行动方案")) ? "plan" : "bulletin";
-    }
 
     private static int? FindIssue(List<string> head)
     {
@@ -137,9 +130,6 @@ public static partial class MetadataReader
     /// <summary>A line that is nothing but a government office's name (it names no campaign).</summary>
     [GeneratedRegex(@"^[\u4e00-\u9fff]{2,8}?(人民政府办公室|人民政府办公厅|人民政府|政府办公室|政府办公厅)$")]
     private static partial Regex BodyOnly();
-
-    [GeneratedRegex(@"专报|通报|简报|快报|周报|月报|工作动态|情况报告")]
-    private static partial Regex BulletinWord();
 
     [GeneratedRegex(@"专班|办公室|领导小组|指挥部|人民政府|委员会|工作组")]
     private static partial Regex BodyPattern();
