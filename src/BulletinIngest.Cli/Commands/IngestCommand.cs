@@ -1,6 +1,8 @@
 using System.CommandLine;
 using BulletinIngest.Analysis.Flags;
 using BulletinIngest.Extraction;
+using BulletinIngest.Extraction.Metadata;
+using BulletinIngest.Extraction.Regions;
 using BulletinIngest.Learning;
 using BulletinIngest.Pipeline;
 using BulletinIngest.Reading;
@@ -36,16 +38,23 @@ public static class IngestCommand
             Description = "Keep every figure the rules find (do not let the clause classifier drop narrative ones)",
         };
         command.Options.Add(rulesOnly);
+        var region = new Option<string?>("--region")
+        {
+            Description = "Issuing region of files whose text names none (a gazetteer name, e.g. 湖南省); a regions.tsv " +
+                          "sidecar in the archive (PATTERN<TAB>REGION lines) takes precedence, folder names come after",
+        };
+        command.Options.Add(region);
         command.SetAction(result => CommonOptions.Guard(() =>
-            Run(result.GetValue(paths)!, result.GetValue(database)!, result.GetValue(jobs), !result.GetValue(rulesOnly))));
+            Run(result.GetValue(paths)!, result.GetValue(database)!, result.GetValue(jobs), !result.GetValue(rulesOnly), result.GetValue(region))));
         return command;
     }
 
-    private static int Run(string[] paths, string databasePath, int jobs, bool clauseFilter)
+    private static int Run(string[] paths, string databasePath, int jobs, bool clauseFilter, string? region)
     {
         var files = IngestPipeline.ExpandPaths(paths);
+        var hints = new RegionHints(Gazetteer.Default, region); // an unknown --region is a usage error (ArgumentException)
         using var store = BulletinStore.Open(databasePath);
-        var pipeline = PipelineFactory.Create(clauseFilter);
+        var pipeline = PipelineFactory.Create(clauseFilter, hints);
         IngestSummary summary;
         if (!Console.IsOutputRedirected && files.Count > 1)
         {
@@ -59,6 +68,7 @@ public static class IngestCommand
                     {
                         task.Increment(1);
                         if (outcome.Kind == FileOutcomeKind.Failed) AnsiConsole.MarkupLineInterpolated($"[red]failed[/] {outcome.Path}: {outcome.Reason}");
+                        else if (outcome.Suspect) AnsiConsole.MarkupLineInterpolated($"[yellow]suspect[/] {outcome.Path}: {outcome.Reason}");
                     });
                 });
         }
@@ -77,17 +87,24 @@ public static class IngestCommand
     {
         FileOutcomeKind.Failed => $"failed     {outcome.Path}: {outcome.Status}: {outcome.Reason}",
         FileOutcomeKind.Unchanged => $"unchanged  {outcome.Path}",
-        FileOutcomeKind.Replaced => $"replaced   {outcome.Path} ({outcome.Figures} figures)",
-        _ => $"new        {outcome.Path} ({outcome.Figures} figures)",
+        FileOutcomeKind.Replaced => $"replaced   {outcome.Path} ({outcome.Figures} figures{Notes(outcome)})",
+        _ => $"new        {outcome.Path} ({outcome.Figures} figures{Notes(outcome)})",
     };
+
+    /// <summary>", suspect: reason; warning" after the figure count, or nothing.</summary>
+    private static string Notes(FileOutcome outcome) =>
+        string.Concat((outcome.Suspect ? [$"suspect: {outcome.Reason}"] : Array.Empty<string>()).Concat(outcome.Warnings).Select(n => "; " + n));
 
     private static void PrintSummary(IngestSummary summary)
     {
         Console.WriteLine(
             $"{summary.Files.Count} files in {summary.Elapsed.TotalSeconds:0.0} s: {summary.Count(FileOutcomeKind.New)} new, " +
             $"{summary.Count(FileOutcomeKind.Unchanged)} unchanged, {summary.Count(FileOutcomeKind.Replaced)} replaced, " +
-            $"{summary.Count(FileOutcomeKind.Failed)} failed; {summary.Files.Sum(f => f.Figures)} figures stored");
+            $"{summary.Count(FileOutcomeKind.Failed)} failed; {summary.SuspectCount} suspect; {summary.Files.Sum(f => f.Figures)} figures stored");
         foreach (var failed in summary.Files.Where(f => f.Kind == FileOutcomeKind.Failed))
             Console.WriteLine($"  {failed.Status,-12} {failed.Path}: {failed.Reason}");
+        int unknown = summary.Files.Count(f => f.Warnings.Count > 0);
+        if (summary.SuspectCount > 0 || unknown > 0)
+            Console.WriteLine($"{summary.SuspectCount} suspect, {unknown} with an unknown region; list them with `bulletin documents --suspect`");
     }
 }

@@ -26,7 +26,8 @@ public sealed class BulletinExtractor(Gazetteer? gazetteer = null) : IFigureExtr
         var issuing = metadata.Region is null ? null
             : _gazetteer.Find(metadata.Region) ?? new Place(metadata.Region, metadata.ParentRegion, RegionLevel.County, []);
         var regions = new RegionResolver(_gazetteer, issuing);
-        string region = metadata.Region ?? "";
+        // A document whose issuing place nothing names still gives its figures an explicit region.
+        string region = metadata.Region ?? RegionNames.Unknown;
         bool isPlan = metadata.Kind == "plan";
 
         var outline = Outline.Read(document, regions, isPlan);

@@ -54,6 +54,10 @@ public sealed record DocumentMetadata
     public string? Campaign { get; init; }
     /// <summary>Reporting period as stated ("截至9月份", "1-9月").</summary>
     public string? Period { get; init; }
+    /// <summary>Why the region is what it is: the evidence that decided it, or why none did.</summary>
+    public string? RegionEvidence { get; init; }
+    /// <summary>What an analyst should know about the metadata (an unknown region).</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
 }
 
 /// <summary>The document's metadata and figures, and the number mentions the candidate path gave no role (with why).</summary>
