@@ -34,7 +34,8 @@ public static partial class RowAligner
                 if (i > 0 && j > 0) best = Math.Min(best, dp[i - 1, j - 1] + Cost(cells[i - 1], roles[j - 1]));
                 dp[i, j] = best;
             }
-        if (dp[n, m] >= inPlace - 0.05) return null;
+        // Realign only on clear evidence: a row that merely lacks a cell or two fits where it stands.
+        if (dp[n, m] > inPlace - 0.5) return null;
         var aligned = new string[m];
         Array.Fill(aligned, "");
         for (int i = n, j = m; j > 0; j--)
@@ -54,7 +55,7 @@ public static partial class RowAligner
         {
             ColumnRole.Index => RowNumber().IsMatch(cell) ? 0 : 1,
             ColumnRole.Category or ColumnRole.Group or ColumnRole.Owner or ColumnRole.Region or ColumnRole.Unit =>
-                number ? 3 : LooksLikeSentence(cell) ? 1 : 0,
+                number ? 3 : LooksLikeSentence(cell) ? 2 : 0,
             ColumnRole.Name => number ? 3 : 0,
             ColumnRole.Target or ColumnRole.Percent => number ? 0 : 0.6,
             ColumnRole.Progress => number ? 0 : 0.3,

@@ -215,6 +215,7 @@ public sealed partial class TableFigureBuilder(RegionResolver regions, string is
         string fullName = JoinName(group, name);
         // A group over its indicators (为基层应急救援队伍配备救援装备 | 本市级(个)): the name cell is the indicator.
         string? indicator = group.Length > 0 && name.Length > 0 && fullName != name ? SplitUnit(ItemFigureBuilder.CleanName(name)).Project : null;
+        if (indicator is { Length: < 2 }) indicator = null; // a name split over two cells (培训新农 | 民(人)) is no indicator
         string label = context.Group?.Label ?? "";
 
         string? region = issuingRegion;
