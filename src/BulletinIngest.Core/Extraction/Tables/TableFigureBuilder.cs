@@ -264,29 +264,31 @@ public sealed partial class TableFigureBuilder(RegionResolver regions, string is
         if (target is null && targetCell.Length == 0 && context.Single)
             target = NumberRecognizer.Find(project).FirstOrDefault(q => !q.IsBare && !q.IsPercent);
 
-        // Progress told in prose (截至目前已开展入户改造40户; 落实情况/备注): the cell is read as the item's body.
-        if (actual is null && percent is null && !isPlan && context.Single)
-        {
-            var prose = ProseCells(header, cells).ToList();
-            var told = prose.Count == 0 ? [] : _cellReader.Read(fullName, string.Join("。", prose));
-            if (told.Count > 0)
-            {
-                return FromProse(told, project, target, category, context.TableTier, region!).ToList();
-            }
-        }
-
-        if (target is null && actual is null && percent is null) return [];
         string? unit = target?.Unit ?? actual?.Unit;
-        // A unit in the name (新增蓄水能力(万方)), in the column's header (完成数（万人）) or above the table scales bare numbers.
-        headerUnit ??= UnitTable.Parse(Cell(ColumnRole.Unit));
-        var targetUnit = headerUnit ?? UnitOf(context.Header.Units, header, ColumnRole.Target);
-        var actualUnit = headerUnit ?? UnitOf(context.Header.Units, header, ColumnRole.Progress) ?? targetUnit;
+        // A unit in the name (新增蓄水能力(万方)), in the column's header (完成数（万人）) or above the table scales
+        // bare numbers; a measure of its own on the row (完成投资(万元)) goes by its column's unit first.
+        var nameUnit = headerUnit ?? UnitTable.Parse(Cell(ColumnRole.Unit));
+        var columnTarget = UnitOf(context.Header.Units, header, ColumnRole.Target);
+        var columnActual = UnitOf(context.Header.Units, header, ColumnRole.Progress);
+        bool ownMeasure = context.Group is { Label.Length: > 0 };
+        var targetUnit = ownMeasure ? columnTarget ?? nameUnit : nameUnit ?? columnTarget;
+        var actualUnit = (ownMeasure ? columnActual ?? nameUnit : nameUnit ?? columnActual) ?? targetUnit;
         targetUnit ??= actualUnit ?? context.LineUnit;
         actualUnit ??= targetUnit;
         if (unit is null && (targetUnit ?? actualUnit) is { } stated) unit = stated.Base;
         if (unit is null) unit = UnitFromName(project);
         double? Scale(Quantity? q, (double Factor, string Base)? column) => q is null ? null : q.IsBare ? q.Value * (column?.Factor ?? 1) : q.Value;
 
+        // Progress told in prose (截至目前已开展入户改造40户; 落实情况/备注): the cell is read as the item's body.
+        if (actual is null && percent is null && !isPlan && context.Single)
+        {
+            var prose = ProseCells(header, cells).ToList();
+            var told = prose.Count == 0 ? [] : _cellReader.Read(fullName, string.Join("。", prose));
+            if (told.Count > 0)
+                return FromProse(told, project, Scale(target, targetUnit), target is null ? null : unit, category, context.TableTier, region!).ToList();
+        }
+
+        if (target is null && actual is null && percent is null) return [];
         var draft = new FigureDraft
         {
             Region = region!,
@@ -323,18 +325,30 @@ public sealed partial class TableFigureBuilder(RegionResolver regions, string is
     /// Figures a prose cell told, under the row's project: one figure takes the row's target when it states none;
     /// several (a cell listing sub-works with their percentages) stand beside the target figure.
     /// </summary>
-    private static IEnumerable<FigureDraft> FromProse(IReadOnlyList<FigureDraft> told, string project, Quantity? target, string category, string? tableTier, string region)
+    private static IEnumerable<FigureDraft> FromProse(IReadOnlyList<FigureDraft> told, string project, double? target, string? targetUnit, string category, string? tableTier, string region)
     {
         string? tier = SectionClassifier.Tier(category) ?? tableTier;
-        bool targetTold = target is null || told.Any(f => f.Target == target.Value);
-        if (told.Count == 1 && told[0].Target is null && target is not null && (told[0].Unit is null || told[0].Unit == target.Unit))
+        // A percentage a progress cell states alone (项目完成总体进度的98.42%) is how far the item got, unless its target is a rate.
+        foreach (var figure in told)
+            if (figure is { Unit: "%", Actual: { } share, Target: null, Percent: null } && targetUnit != "%")
+                (figure.Percent, figure.Actual, figure.Unit) = (share, null, null);
+        // A target alone (the row's, or the one the name states) and one progress figure are one figure.
+        var targetsOnly = told.Where(f => f is { Target: not null, Actual: null, Percent: null }).ToList();
+        var progress = told.Where(f => f.Target is null).ToList();
+        if (targetsOnly.Count <= 1 && progress.Count == 1 && (targetsOnly.Count == 1 || target is not null))
         {
-            told[0].Target = target.Value;
-            told[0].Unit ??= target.Unit;
-            targetTold = true;
+            var goal = targetsOnly.FirstOrDefault();
+            string? goalUnit = goal is null ? targetUnit : goal.Unit;
+            if (progress[0].Unit is null || progress[0].Unit == goalUnit)
+            {
+                progress[0].Target = goal?.Target ?? target;
+                progress[0].Unit ??= goalUnit;
+                told = told.Where(f => f != goal).ToList();
+            }
         }
+        bool targetTold = target is null || told.Any(f => f.Target == target);
         if (!targetTold)
-            yield return new FigureDraft { Region = region, Tier = tier, Project = project, Indicator = project, Target = target!.Value, Unit = target.Unit };
+            yield return new FigureDraft { Region = region, Tier = tier, Project = project, Indicator = project, Target = target, Unit = targetUnit };
         foreach (var figure in told)
         {
             if (figure.Indicator == figure.Project || figure.Indicator.Length == 0) figure.Indicator = project;
