@@ -8,7 +8,8 @@ namespace BulletinIngest.Reading;
 /// Plain-text bulletins: decodes UTF-8 (with or without BOM), UTF-16 (with BOM, or without one when the
 /// NUL pattern makes it plain) and GB18030/GBK, refuses binary data, and reads the light markup that
 /// text extracted from PDFs carries (# headings, "- " list items, TAB-separated table rows, **bold**), and the
-/// tables web pages leave in copied text (`|` cells, aligned columns, one cell per line: see <see cref="TextTableFinder"/>).
+/// tables web pages leave in copied text (`|` cells, aligned columns, one cell per line: see <see cref="TextTableFinder"/>),
+/// and marks page noise (navigation, page tools, footers: see <see cref="NoiseRules"/>) as Noise blocks.
 /// Lines broken in the middle of a sentence are joined again (see <see cref="LineJoiner"/>).
 /// </summary>
 public sealed partial class TxtReader : IDocumentReader
@@ -21,10 +22,17 @@ public sealed partial class TxtReader : IDocumentReader
     {
         string text = Decode(content);
         var raw = text.Split('\n').Select(l => Markup().Replace(l.TrimEnd('\r', ' ', '\u3000', '\f'), "")).ToList();
-        var tables = TextTableFinder.Find(raw);
+        var noise = NoiseRules.Default.Mark(raw);
+        // Noise lines (a footer bar with | between links) never make or break a table.
+        var tables = TextTableFinder.Find(raw.Select((l, i) => noise[i] ? "" : l).ToList());
         var lines = new List<SourceLine>();
         for (int i = 0; i < raw.Count; i++)
         {
+            if (noise[i])
+            {
+                lines.Add(new SourceLine(BlockKind.Noise, raw[i].Trim(), 0));
+                continue;
+            }
             var table = tables.FirstOrDefault(t => t.FirstLine <= i && i <= t.LastLine);
             if (table is null)
             {
