@@ -21,6 +21,7 @@ public sealed class BulletinExtractor(Gazetteer? gazetteer = null) : IFigureExtr
 
     public ExtractionResult Extract(DocumentText document, string documentName)
     {
+        document = document.WithoutNoise();
         var metadata = MetadataReader.Read(document, _gazetteer);
         var issuing = metadata.Region is null ? null
             : _gazetteer.Find(metadata.Region) ?? new Place(metadata.Region, metadata.ParentRegion, RegionLevel.County, []);
