@@ -313,11 +313,11 @@ public sealed partial class TableFigureBuilder(RegionResolver regions, string is
         return "";
     }
 
-    /// <summary>Cells that tell progress in words: the progress column when it is not a plain amount, and the notes.</summary>
+    /// <summary>Cells that tell progress in words: the progress or percentage column (prose shifts) when not a plain amount, and the notes.</summary>
     private static IEnumerable<string> ProseCells(ColumnRole[] header, string[] cells)
     {
         for (int c = 0; c < Math.Min(header.Length, cells.Length); c++)
-            if (header[c] is ColumnRole.Progress or ColumnRole.Note && cells[c].Any(char.IsDigit) && !PlainAmount().IsMatch(cells[c]))
+            if (header[c] is ColumnRole.Progress or ColumnRole.Percent or ColumnRole.Note && cells[c].Any(char.IsDigit) && !PlainAmount().IsMatch(cells[c]))
                 yield return cells[c];
     }
 
@@ -475,6 +475,8 @@ public sealed partial class TableFigureBuilder(RegionResolver regions, string is
         var m = TrailingUnit().Match(name);
         if (!m.Success) return (name, null);
         string inner = m.Groups[1].Value;
+        // A rate's name (城镇登记失业率低于(%)): its numbers are percentages.
+        if (inner is "%" or "％") return (name[..m.Index].TrimEnd(), (1, "%"));
         var parsed = UnitTable.Parse(inner.Contains('/') ? inner[(inner.LastIndexOf('/') + 1)..] : inner);
         if (parsed is null) return (name, null);
         return (name[..m.Index].TrimEnd(), inner.Contains('/') ? null : parsed);
