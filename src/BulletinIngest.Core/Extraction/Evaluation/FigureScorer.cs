@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using BulletinIngest.Extraction.Text;
 
 namespace BulletinIngest.Extraction.Evaluation;
 
@@ -35,7 +36,7 @@ public sealed record ScoreReport(ScoreSummary Summary, IReadOnlyList<DocumentSco
 
 /// <summary>
 /// The referee's rules (shared/tools/score.py), so `bulletin eval` gives the same numbers: documents matched by
-/// file-name stem; regions compared after removing the administrative suffix and through the alias list;
+/// file-name stem; names and regions compared after folding traditional characters to simplified; regions compared after removing the administrative suffix and through the alias list;
 /// every number the gold figure has must be equal within 1e-6 relative; names alike (character-bigram Dice
 /// of project+indicator at least 0.3); greedy one-to-one matching, required gold first, most similar names
 /// first. Optional gold figures absorb matching predictions without counting.
@@ -64,7 +65,7 @@ public static partial class FigureScorer
     public static string RegionKey(string? name)
     {
         if (string.IsNullOrEmpty(name)) return "";
-        name = Punctuation().Replace(name, "");
+        name = Punctuation().Replace(TextNormalizer.Default.ToSimplified(name), "");
         name = Aliases.GetValueOrDefault(name, name);
         foreach (var suffix in Suffixes)
             if (name.EndsWith(suffix, StringComparison.Ordinal) && name.Length > suffix.Length)
@@ -74,7 +75,7 @@ public static partial class FigureScorer
 
     public static HashSet<string> Bigrams(string? text)
     {
-        text = Punctuation().Replace(text ?? "", "");
+        text = Punctuation().Replace(TextNormalizer.Default.ToSimplified(text ?? ""), "");
         var result = new HashSet<string>(StringComparer.Ordinal);
         // score.py slices Python strings by code point; so do we.
         var points = new List<string>();
