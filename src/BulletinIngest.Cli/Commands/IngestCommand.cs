@@ -25,7 +25,8 @@ public static class IngestCommand
             DefaultValueFactory = _ => Environment.ProcessorCount,
         };
         var command = new Command("ingest", """
-            Read bulletins (PDF, DOCX, TXT; format told by content), extract their figures and store them.
+            Read bulletins (PDF, DOCX, TXT, HTML; format told by content), extract their figures and store them.
+            From a folder only those formats are taken (other files are counted as skipped); a named file is always tried.
             Files already stored (same content hash) are skipped; a changed file replaces its old version.
             Exit code: 0 all stored, 1 some files failed (the rest are stored), 2 usage error.
 
@@ -51,7 +52,8 @@ public static class IngestCommand
 
     private static int Run(string[] paths, string databasePath, int jobs, bool clauseFilter, string? region)
     {
-        var files = IngestPipeline.ExpandPaths(paths);
+        var batch = IngestPipeline.ExpandPaths(paths);
+        var files = batch.Files;
         var hints = new RegionHints(Gazetteer.Default, region); // an unknown --region is a usage error (ArgumentException)
         using var store = BulletinStore.Open(databasePath);
         var pipeline = PipelineFactory.Create(clauseFilter, hints);
@@ -76,7 +78,7 @@ public static class IngestCommand
         {
             summary = pipeline.Run(files, store, jobs, outcome => Console.WriteLine(Describe(outcome)));
         }
-        PrintSummary(summary);
+        PrintSummary(summary, batch.Skipped.Count);
         var flags = FlagAnalysis.Refresh(store.Connection);
         Console.WriteLine($"{flags.Count} flags ({flags.Count(f => f.Kind == FlagKinds.PercentMismatch)} inconsistent percents); " +
                           "list them with `bulletin flags`");
@@ -95,12 +97,12 @@ public static class IngestCommand
     private static string Notes(FileOutcome outcome) =>
         string.Concat((outcome.Suspect ? [$"suspect: {outcome.Reason}"] : Array.Empty<string>()).Concat(outcome.Warnings).Select(n => "; " + n));
 
-    private static void PrintSummary(IngestSummary summary)
+    private static void PrintSummary(IngestSummary summary, int skipped)
     {
         Console.WriteLine(
             $"{summary.Files.Count} files in {summary.Elapsed.TotalSeconds:0.0} s: {summary.Count(FileOutcomeKind.New)} new, " +
             $"{summary.Count(FileOutcomeKind.Unchanged)} unchanged, {summary.Count(FileOutcomeKind.Replaced)} replaced, " +
-            $"{summary.Count(FileOutcomeKind.Failed)} failed; {summary.SuspectCount} suspect; {summary.Files.Sum(f => f.Figures)} figures stored");
+            $"{summary.Count(FileOutcomeKind.Failed)} failed, {skipped} skipped; {summary.SuspectCount} suspect; {summary.Files.Sum(f => f.Figures)} figures stored");
         foreach (var failed in summary.Files.Where(f => f.Kind == FileOutcomeKind.Failed))
             Console.WriteLine($"  {failed.Status,-12} {failed.Path}: {failed.Reason}");
         int unknown = summary.Files.Count(f => f.Warnings.Count > 0);

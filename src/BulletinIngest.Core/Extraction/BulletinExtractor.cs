@@ -14,13 +14,21 @@ namespace BulletinIngest.Extraction;
 /// numbered items, narrative paragraphs, tables) → figures from items (<see cref="ItemFigureBuilder"/>),
 /// narratives (<see cref="NarrativeFigureBuilder"/>) and tables (<see cref="TableFigureBuilder"/>) → provenance
 /// (page, offsets into <see cref="DocumentText.FullText"/>, the source sentence). Works on the block model any
-/// reader yields; nothing depends on a file format's markup.
+/// reader yields, through its <see cref="NormalizedView"/>; nothing depends on a file format's markup.
 /// </summary>
 public sealed class BulletinExtractor(Gazetteer? gazetteer = null) : IFigureExtractor
 {
     private readonly Gazetteer _gazetteer = gazetteer ?? Gazetteer.Default;
 
     public ExtractionResult Extract(DocumentText document, string documentName)
+    {
+        document = document.WithoutNoise();
+        // The cues are simplified Chinese: read a normalized copy, give the figures back in the document's words.
+        var view = NormalizedView.Of(document);
+        return view.Restore(ExtractNormalized(view.Normalized));
+    }
+
+    private ExtractionResult ExtractNormalized(DocumentText document)
     {
         var metadata = MetadataReader.Read(document, _gazetteer);
         var issuing = metadata.Region is null ? null
