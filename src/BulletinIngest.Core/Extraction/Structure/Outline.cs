@@ -119,7 +119,8 @@ public sealed partial class Outline
             // A chapter number before a whole paragraph (一、截至12月底，…人，完成全年目标的109.4%；…) numbers an item, not a heading.
             bool paragraph = text.Length > 40 && text.IndexOfAny(['。', '，', ',', '；']) is >= 0 and var stop && stop < text.Length - 1;
             StartSection(paragraph ? SectionKind.Progress : SectionClassifier.Classify(text) ?? SectionKind.Progress, SectionClassifier.Tier(text[marker.Value.Length..]));
-            if (paragraph) AddText(compact, block);
+            // Its sentences name their own projects (扶持547人成功创业…；居家养老人数达到…): read as candidates.
+            if (paragraph) Items.Add(new ItemUnit(compact.Slice(marker.Value.Length, compact.Length), 0, _tier, SectionKind.Progress, null) { Loose = true });
             return;
         }
         // A tier list heading ((一)省级十大重点民生实事) starts project progress even where a section title was lost.
