@@ -106,6 +106,10 @@ public sealed class CandidateFinder
             var part = later.FirstOrDefault(o => o.ClauseStart == c.ClauseStart && o.Q.Unit == c.Q.Unit && o.Q.Value <= c.Q.Value
                 && Cues.Governing().IsMatch(text[c.Q.End..o.Q.Start]));
             if (part is not null) c.Add("pair:target-of-later", text[c.Q.End..part.Q.Start]);
+            // 20个为民办实事项目累计完成投入46.3亿元: a count before the verb, another unit after it, names the subject.
+            var measured = later.FirstOrDefault(o => o.ClauseStart == c.ClauseStart && !o.IsPercent && o.Q.Unit != c.Q.Unit
+                && Cues.Governing().IsMatch(text[c.Q.End..o.Q.Start]) && !Cues.Governing().IsMatch(text[c.ClauseStart..c.Q.Start]));
+            if (measured is not null) c.Add("pair:counts-subject", text[c.Q.End..measured.Q.Start]);
             var nextPercent = later.FirstOrDefault(o => o.IsPercent);
             if (nextPercent is not null && later.TakeWhile(o => o != nextPercent).All(o => o.Q.Unit != c.Q.Unit || o.IsPercent))
                 c.Add("percent-follows", nextPercent.Q.Value + "%");
