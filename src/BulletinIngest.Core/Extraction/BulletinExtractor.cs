@@ -10,11 +10,12 @@ using BulletinIngest.Reading;
 namespace BulletinIngest.Extraction;
 
 /// <summary>
-/// The figure extractor the pipeline uses. Steps: metadata from the masthead → the outline (sections, tiers,
-/// numbered items, narrative paragraphs, tables) → figures from items (<see cref="ItemFigureBuilder"/>),
-/// narratives (<see cref="NarrativeFigureBuilder"/>) and tables (<see cref="TableFigureBuilder"/>) → provenance
-/// (page, offsets into <see cref="DocumentText.FullText"/>, the source sentence). Works on the block model any
-/// reader yields, through its <see cref="NormalizedView"/>; nothing depends on a file format's markup.
+/// The figure extractor the pipeline uses. Steps: metadata → the outline (sections, tiers, numbered items,
+/// tables, and every other paragraph as a loose unit) → figures from numbered items (<see cref="ItemFigureBuilder"/>),
+/// from everything else by candidates, scored roles and assembly (<see cref="FigureAssembler"/>: nothing is
+/// dropped by a section keyword, the section kind is a feature) and from tables (<see cref="TableFigureBuilder"/>)
+/// → provenance (page, offsets into <see cref="DocumentText.FullText"/>, the source sentence). Works on the block
+/// model any reader yields; nothing depends on a file format's markup.
 /// </summary>
 public sealed class BulletinExtractor(Gazetteer? gazetteer = null) : IFigureExtractor
 {
