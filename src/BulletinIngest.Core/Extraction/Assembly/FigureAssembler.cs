@@ -106,7 +106,9 @@ public sealed partial class FigureAssembler(RegionResolver regions, string issui
     private FigureDraft ToDraft(Group g, ItemUnit unit, string text)
     {
         var anchor = g.Anchor.C;
-        var (project, indicator) = Names(anchor, text, unit);
+        // A goal stated in a clause of its own (计划今年改造农村危房300户；…已改造126户) names the quantity best.
+        var named = g.Target is { } goal && g.Actual is { } done && goal.C.ClauseStart != done.C.ClauseStart ? goal.C : anchor;
+        var (project, indicator) = Names(named, text, unit);
         int start = new[] { g.Target, g.Actual, g.Percent }.Where(s => s is not null).Min(s => s!.C.ClauseStart);
         int end = new[] { g.Target, g.Actual, g.Percent }.Where(s => s is not null).Max(s => s!.C.Q.End);
         var why = new StringBuilder();
@@ -203,10 +205,12 @@ public sealed partial class FigureAssembler(RegionResolver regions, string issui
 
     private static string Strip(string words)
     {
-        string s = Cues.LeadingFiller().Replace(words.Trim(), "");
+        // Amounts inside a name (48件民生实事, 20个为民办实事项目) are counts, not part of what is named.
+        foreach (var q in NumberRecognizer.Find(words).Reverse()) words = words.Remove(q.Start, q.End - q.Start);
+        string s = Cues.GoalWords().Replace(Cues.LeadingFiller().Replace(words.Trim(), ""), "");
         s = RegionLead().Replace(s, "");
         s = Cues.LeadingFiller().Replace(s, "");
-        return ItemFigureBuilder.CleanName(s.Trim('“', '”', '"', ' '));
+        return ItemFigureBuilder.CleanName(s.Trim('“', '”', '"', ' ').TrimStart('对', '为'));
     }
 
     [System.Text.RegularExpressions.GeneratedRegex(@"[“""‘]([^”""’]{2,30})[”""’]")]
