@@ -47,6 +47,7 @@ public sealed class CandidateFinder
                 candidate.Add(q.IsPercent ? "percent" : q.IsBare ? "bare" : "amount");
                 if (q.Unit?.Contains('/') == true) candidate.Add("unit:per-period", q.Unit);
                 if (q.Qualifier is not null) candidate.Add("bound", q.Qualifier);
+                if (q.Approximate) candidate.Add("approximate");
                 if (isPlan) candidate.Add(q.IsPercent ? "plan:percent" : "plan");
                 if (section != SectionKind.Progress) candidate.Add("section:" + section.ToString().ToLowerInvariant());
                 if (looseInItemized) candidate.Add("loose-in-itemized");
