@@ -64,6 +64,14 @@ public sealed partial class FigureAssembler(RegionResolver regions, string issui
             if (group is null) groups.Add(group = new Group());
             else group.How.Add("goal joins the amount done of its unit");
             group.Target = target;
+            // A whole counted against several parts (58项…完成的有28项，占48.3%；按进度实施的有27项，占46.5%) is each one's target.
+            if (!target.C.Cues.ContainsKey("pair:target-of-later")) continue;
+            foreach (var part in groups.Where(g => g != group && g.Target is null && g.Actual is not null && g.Actual.C.Index > target.C.Index
+                         && g.Unit == target.C.Q.Unit && g.Actual.C.Q.Value <= target.C.Q.Value && g.Percent is not null))
+            {
+                part.Target = target;
+                part.How.Add("the whole the part is counted against");
+            }
         }
         return groups.OrderBy(g => g.Anchor.C.Index).ToList();
     }
@@ -207,7 +215,7 @@ public sealed partial class FigureAssembler(RegionResolver regions, string issui
     {
         // Amounts inside a name (48件民生实事, 20个为民办实事项目) are counts, not part of what is named.
         foreach (var q in NumberRecognizer.Find(words).Reverse()) words = words.Remove(q.Start, q.End - q.Start);
-        string s = Cues.GoalWords().Replace(Cues.LeadingFiller().Replace(words.Trim(), ""), "");
+        string s = Cues.GoalWords().Replace(Cues.LeadingFiller().Replace(RegionLead().Replace(words.Trim(), ""), ""), "");
         s = RegionLead().Replace(s, "");
         s = Cues.LeadingFiller().Replace(s, "");
         return ItemFigureBuilder.CleanName(s.Trim('“', '”', '"', ' ').TrimStart('对', '为'));

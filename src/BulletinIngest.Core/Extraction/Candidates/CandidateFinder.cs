@@ -87,6 +87,10 @@ public sealed class CandidateFinder
         if (c.IsPercent && c.Cues.ContainsKey("completion")) c.Cues.Remove("goal");
     }
 
+    /// <summary>A share follows the amount in its own or the next clause (9项指标提前完成，占比60%): it is a part, not the whole.</summary>
+    private static bool SharedBy(Candidate c, List<Candidate> later, string text) =>
+        later.FirstOrDefault() is { IsPercent: true } next && next.ClauseStart <= c.ClauseEnd + 1 && text[c.Q.End..next.Q.Start].Contains('占');
+
     private static bool Joiner(string between) => between is "和" or "、" or "及" or "与" or "," or "，";
 
     /// <summary>Relations between mentions of one sentence: a goal amount counted against later, a percentage that follows.</summary>
@@ -104,8 +108,10 @@ public sealed class CandidateFinder
             if (c.IsPercent || c.Q.IsBare) continue;
             var later = candidates.Where(o => o.Index > c.Index && o.SentenceStart == c.SentenceStart).ToList();
             // 65件民生实事已完成26件 / 87个新开工项目已开工65个: the same unit again after a progress verb, same clause.
-            var part = later.FirstOrDefault(o => o.ClauseStart == c.ClauseStart && o.Q.Unit == c.Q.Unit && o.Q.Value <= c.Q.Value
-                && Cues.Governing().IsMatch(text[c.Q.End..o.Q.Start]));
+            // 承担省定项目58项，全面完成…的有28项，占48.3%: a later part of the same unit that a share measures, too.
+            var part = later.FirstOrDefault(o => o.Q.Unit == c.Q.Unit && o.Q.Value <= c.Q.Value && !o.IsPercent
+                && (o.ClauseStart == c.ClauseStart && Cues.Governing().IsMatch(text[c.Q.End..o.Q.Start])
+                    || !Cues.Governing().IsMatch(text[c.ClauseStart..c.Q.Start]) && !SharedBy(c, later, text) && later.SkipWhile(x => x != o).Skip(1).FirstOrDefault() is { IsPercent: true } share && share.ClauseStart <= o.ClauseEnd + 1 && text[o.Q.End..share.Q.Start].Contains('占')));
             if (part is not null) c.Add("pair:target-of-later", text[c.Q.End..part.Q.Start]);
             // 20个为民办实事项目累计完成投入46.3亿元: a count before the verb, another unit after it, names the subject.
             var measured = later.FirstOrDefault(o => o.ClauseStart == c.ClauseStart && !o.IsPercent && o.Q.Unit != c.Q.Unit
