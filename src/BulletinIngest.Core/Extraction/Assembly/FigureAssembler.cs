@@ -37,8 +37,12 @@ public sealed partial class FigureAssembler(RegionResolver regions, string issui
     /// <summary>The mentions scored as no figure, with the deciding features (for `bulletin text --explain`).</summary>
     public List<string> Rejected { get; } = [];
 
+    // The last subject named in each sentence of the unit being built (sentence start → subject).
+    private readonly Dictionary<int, string> _subjects = [];
+
     public List<FigureDraft> Build(ItemUnit unit, bool itemized = false)
     {
+        _subjects.Clear();
         string text = unit.Text.Text;
         var scored = CandidateFinder.Default.Find(text, unit.Kind, isPlan, unit.Loose && itemized)
             .Select(c => new Slot(c, RoleScorer.Default.Score(c))).ToList();
@@ -165,12 +169,15 @@ public sealed partial class FigureAssembler(RegionResolver regions, string issui
     private (string Project, string Indicator) Names(Candidate c, string text, ItemUnit unit)
     {
         string before = Strip(text[c.ClauseStart..c.Q.Start]);
-        var verb = Cues.Governing().Match(before);
-        string subject = Strip(verb.Success ? before[..verb.Index] : "");
-        string action = verb.Success ? before[verb.Index..] : before;
+        int verb = CandidateFinder.Default.FirstVerb(before);
+        string subject = Strip(verb > 0 ? before[..verb] : "");
+        string action = verb >= 0 ? before[verb..] : before;
         string indicator = ItemFigureBuilder.CleanName(Cues.CompletionBefore().Replace(action, "").TrimStart('已').TrimEnd('为', '达', '到', '约', '近', '了', '对'));
-        if (indicator.Length < 2 || !verb.Success) indicator = ItemFigureBuilder.CleanName(indicator + Counted(text, c));
+        if (indicator.Length < 2 || verb < 0) indicator = ItemFigureBuilder.CleanName(indicator + Counted(text, c));
         indicator += ClosingNoun(text, c);
+        // A clause that opens with its verb (…安置楼新开工21.8万平方米，竣工11.57万平方米) speaks of the subject before it.
+        if (subject.Length < 2 && verb == 0 && _subjects.TryGetValue(c.SentenceStart, out var earlier)) subject = earlier;
+        if (subject.Length >= 2) _subjects[c.SentenceStart] = subject;
         string project = subject.Length >= 2 ? subject : Topic(text, c) ?? unit.ParentTitle ?? indicator;
         if (indicator.Length < 2) indicator = project;
         return (project, indicator);

@@ -27,6 +27,19 @@ public sealed class CandidateFinder
             .OrderByDescending(w => w.Length).ToArray()))
         .ToList());
 
+    /// <summary>Where the first progress verb of role-cues.tsv (features done, progress) starts in <paramref name="words"/>, or -1.</summary>
+    public int FirstVerb(string words)
+    {
+        int first = -1;
+        foreach (var cue in _cues.Where(c => c.Feature is "done" or "progress"))
+            foreach (var word in cue.Words)
+            {
+                int at = words.IndexOf(word, StringComparison.Ordinal);
+                if (at >= 0 && (first < 0 || at < first)) first = at;
+            }
+        return first;
+    }
+
     private const int AdjacentWindow = 10;
 
     public List<Candidate> Find(string text, SectionKind section, bool isPlan, bool looseInItemized = false)
