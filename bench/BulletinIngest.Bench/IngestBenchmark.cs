@@ -18,7 +18,7 @@ public static class IngestBenchmark
             return 2;
         }
         int jobs = args.Length >= 3 && args[1] == "--jobs" ? int.Parse(args[2]) : Environment.ProcessorCount;
-        var files = IngestPipeline.ExpandPaths([args[0]]);
+        var files = IngestPipeline.ExpandPaths([args[0]]).Files;
         double megabytes = files.Sum(f => new FileInfo(f).Length) / (1024.0 * 1024.0);
         string database = Path.Combine(Path.GetTempPath(), $"bench-{Guid.NewGuid():N}.db");
         try

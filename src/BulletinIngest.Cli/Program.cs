@@ -15,6 +15,7 @@ var root = new RootCommand("bulletin: turns Chinese progress bulletins (PDF, DOC
     EvalCommand.Create(),
     ShowCommand.Create(),
     FlagsCommand.Create(),
+    DocumentsCommand.Create(),
     CompareCommand.Create(),
     TimelineCommand.Create(),
     ReportCommand.Create(),

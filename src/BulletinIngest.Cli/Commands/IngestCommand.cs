@@ -1,6 +1,8 @@
 using System.CommandLine;
 using BulletinIngest.Analysis.Flags;
 using BulletinIngest.Extraction;
+using BulletinIngest.Extraction.Metadata;
+using BulletinIngest.Extraction.Regions;
 using BulletinIngest.Learning;
 using BulletinIngest.Pipeline;
 using BulletinIngest.Reading;
@@ -23,7 +25,8 @@ public static class IngestCommand
             DefaultValueFactory = _ => Environment.ProcessorCount,
         };
         var command = new Command("ingest", """
-            Read bulletins (PDF, DOCX, TXT; format told by content), extract their figures and store them.
+            Read bulletins (PDF, DOCX, TXT, HTML; format told by content), extract their figures and store them.
+            From a folder only those formats are taken (other files are counted as skipped); a named file is always tried.
             Files already stored (same content hash) are skipped; a changed file replaces its old version.
             Exit code: 0 all stored, 1 some files failed (the rest are stored), 2 usage error.
 
@@ -37,18 +40,28 @@ public static class IngestCommand
             Description = "Keep every figure the rules find (do not let the clause classifier drop narrative ones)",
         };
         command.Options.Add(rulesOnly);
+        var region = new Option<string?>("--region")
+        {
+            Description = "Issuing region of files whose text names none (a gazetteer name, e.g. 湖南省); a regions.tsv " +
+                          "sidecar in the archive (PATTERN<TAB>REGION lines) takes precedence, folder names come after",
+        };
+        command.Options.Add(region);
         var ocr = CommonOptions.Ocr();
         command.Options.Add(ocr);
         command.SetAction(result => CommonOptions.Guard(() =>
-            Run(result.GetValue(paths)!, result.GetValue(database)!, result.GetValue(jobs), !result.GetValue(rulesOnly), result.GetValue(ocr))));
+            Run(result.GetValue(paths)!, result.GetValue(database)!, result.GetValue(jobs), !result.GetValue(rulesOnly),
+                result.GetValue(region), result.GetValue(ocr))));
         return command;
     }
 
-    private static int Run(string[] paths, string databasePath, int jobs, bool clauseFilter, BulletinIngest.Reading.Ocr.OcrMode ocr)
+    private static int Run(string[] paths, string databasePath, int jobs, bool clauseFilter, string? region,
+        BulletinIngest.Reading.Ocr.OcrMode ocr)
     {
-        var files = IngestPipeline.ExpandPaths(paths);
+        var batch = IngestPipeline.ExpandPaths(paths);
+        var files = batch.Files;
+        var hints = new RegionHints(Gazetteer.Default, region); // an unknown --region is a usage error (ArgumentException)
         using var store = BulletinStore.Open(databasePath);
-        var pipeline = PipelineFactory.Create(clauseFilter, ocr);
+        var pipeline = PipelineFactory.Create(clauseFilter, hints, ocr);
         IngestSummary summary;
         if (!Console.IsOutputRedirected && files.Count > 1)
         {
@@ -62,6 +75,7 @@ public static class IngestCommand
                     {
                         task.Increment(1);
                         if (outcome.Kind == FileOutcomeKind.Failed) AnsiConsole.MarkupLineInterpolated($"[red]failed[/] {outcome.Path}: {outcome.Reason}");
+                        else if (outcome.Suspect) AnsiConsole.MarkupLineInterpolated($"[yellow]suspect[/] {outcome.Path}: {outcome.Reason}");
                     });
                 });
         }
@@ -69,7 +83,7 @@ public static class IngestCommand
         {
             summary = pipeline.Run(files, store, jobs, outcome => Console.WriteLine(Describe(outcome)));
         }
-        PrintSummary(summary);
+        PrintSummary(summary, batch.Skipped.Count);
         var flags = FlagAnalysis.Refresh(store.Connection);
         Console.WriteLine($"{flags.Count} flags ({flags.Count(f => f.Kind == FlagKinds.PercentMismatch)} inconsistent percents); " +
                           "list them with `bulletin flags`");
@@ -80,17 +94,24 @@ public static class IngestCommand
     {
         FileOutcomeKind.Failed => $"failed     {outcome.Path}: {outcome.Status}: {outcome.Reason}",
         FileOutcomeKind.Unchanged => $"unchanged  {outcome.Path}",
-        FileOutcomeKind.Replaced => $"replaced   {outcome.Path} ({outcome.Figures} figures)",
-        _ => $"new        {outcome.Path} ({outcome.Figures} figures)",
+        FileOutcomeKind.Replaced => $"replaced   {outcome.Path} ({outcome.Figures} figures{Notes(outcome)})",
+        _ => $"new        {outcome.Path} ({outcome.Figures} figures{Notes(outcome)})",
     };
 
-    private static void PrintSummary(IngestSummary summary)
+    /// <summary>", suspect: reason; warning" after the figure count, or nothing.</summary>
+    private static string Notes(FileOutcome outcome) =>
+        string.Concat((outcome.Suspect ? [$"suspect: {outcome.Reason}"] : Array.Empty<string>()).Concat(outcome.Warnings).Select(n => "; " + n));
+
+    private static void PrintSummary(IngestSummary summary, int skipped)
     {
         Console.WriteLine(
             $"{summary.Files.Count} files in {summary.Elapsed.TotalSeconds:0.0} s: {summary.Count(FileOutcomeKind.New)} new, " +
             $"{summary.Count(FileOutcomeKind.Unchanged)} unchanged, {summary.Count(FileOutcomeKind.Replaced)} replaced, " +
-            $"{summary.Count(FileOutcomeKind.Failed)} failed; {summary.Files.Sum(f => f.Figures)} figures stored");
+            $"{summary.Count(FileOutcomeKind.Failed)} failed, {skipped} skipped; {summary.SuspectCount} suspect; {summary.Files.Sum(f => f.Figures)} figures stored");
         foreach (var failed in summary.Files.Where(f => f.Kind == FileOutcomeKind.Failed))
             Console.WriteLine($"  {failed.Status,-12} {failed.Path}: {failed.Reason}");
+        int unknown = summary.Files.Count(f => f.Warnings.Count > 0);
+        if (summary.SuspectCount > 0 || unknown > 0)
+            Console.WriteLine($"{summary.SuspectCount} suspect, {unknown} with an unknown region; list them with `bulletin documents --suspect`");
     }
 }

@@ -64,7 +64,7 @@ public sealed class AnalysisFigure
                    f.canonical_project_id AS CanonicalProjectId, f.page AS Page, f.start_offset AS StartOffset,
                    f.sentence AS Sentence
             FROM figures f JOIN documents d ON d.id = f.document_id
-            WHERE d.status = 'ok'
+            WHERE d.status IN ('ok', 'suspect')
             ORDER BY d.issue_date, d.issue, d.id, f.start_offset, f.id
             """, transaction: transaction).ToList();
 }

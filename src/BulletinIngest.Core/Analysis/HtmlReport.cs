@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using BulletinIngest.Analysis.Flags;
+using BulletinIngest.Extraction.Regions;
+using BulletinIngest.Storage;
 using Dapper;
 using Microsoft.Data.Sqlite;
 
@@ -15,14 +17,14 @@ namespace BulletinIngest.Analysis;
 public static class HtmlReport
 {
     private sealed record DocumentRow(long Id, string Name, string? Region, string? Kind, long? Issue, string? IssueDate,
-        string? Campaign, string Status, string? Error);
+        string? Campaign, string Status, string? Error, string? Warnings);
 
     public static string Build(SqliteConnection connection, DateTime generatedAt)
     {
         var figures = AnalysisFigure.Load(connection);
         var flags = FlagAnalysis.Read(connection);
         var documents = connection.Query<DocumentRow>(
-            "SELECT id, name, region, kind, issue, issue_date AS IssueDate, campaign, status, error FROM documents ORDER BY issue_date, name").ToList();
+            "SELECT id, name, region, kind, issue, issue_date AS IssueDate, campaign, status, error, warnings FROM documents ORDER BY issue_date, name").ToList();
         var completion = new Comparison(figures).All().Where(r => r.Percent is not null).ToList();
 
         var html = new StringBuilder();
@@ -111,11 +113,15 @@ public static class HtmlReport
     {
         var figuresByDoc = figures.ToLookup(f => f.DocumentId);
         var flagsByDoc = flags.Where(f => f.Doc is not null).ToLookup(f => f.Doc!);
-        html.Append("""<section id="documents"><h2>Documents</h2><table class="docs"><thead><tr><th>Document</th><th>Region</th><th>Kind</th><th>Issue</th><th>Date</th><th>Campaign</th><th>Summary</th></tr></thead><tbody>""");
+        html.Append("""<section id="documents"><h2>Documents</h2><table class="docs"><thead><tr><th>Document</th><th>Status</th><th>Region</th><th>Kind</th><th>Issue</th><th>Date</th><th>Campaign</th><th>Summary</th></tr></thead><tbody>""");
         foreach (var doc in documents)
         {
-            html.Append($"<tr><td>{E(doc.Name)}</td><td>{E(doc.Region)}</td><td>{E(doc.Kind)}</td><td>{doc.Issue}</td><td>{E(doc.IssueDate)}</td><td>{E(doc.Campaign)}</td><td>");
-            html.Append(E(doc.Status == "ok" ? Summary(doc, figuresByDoc[doc.Id].ToList(), flagsByDoc[doc.Name].Count()) : $"not read: {doc.Status}: {doc.Error}"));
+            // A suspect document was read, but too few of its numbers became figures: say so beside its summary.
+            bool read = doc.Status is DocumentStatus.Ok or DocumentStatus.Suspect;
+            html.Append($"<tr class=\"doc {E(doc.Status)}\"><td>{E(doc.Name)}</td><td>{E(doc.Status)}</td><td>{E(doc.Region ?? RegionNames.Unknown)}</td><td>{E(doc.Kind)}</td><td>{doc.Issue}</td><td>{E(doc.IssueDate)}</td><td>{E(doc.Campaign)}</td><td>");
+            string summary = read ? Summary(doc, figuresByDoc[doc.Id].ToList(), flagsByDoc[doc.Name].Count()) : $"not read: {doc.Status}: {doc.Error}";
+            var notes = new[] { doc.Status == DocumentStatus.Suspect ? $"suspect: {doc.Error}" : null, doc.Warnings?.Replace("\n", "; ") }.Where(n => n is not null);
+            html.Append(E(string.Join("; ", notes.Prepend(summary))));
             html.Append("</td></tr>");
         }
         html.Append("</tbody></table></section>");

@@ -1,3 +1,4 @@
+using BulletinIngest.Extraction.Assembly;
 using BulletinIngest.Extraction.Metadata;
 using BulletinIngest.Extraction.Regions;
 using BulletinIngest.Extraction.Roles;
@@ -9,11 +10,12 @@ using BulletinIngest.Reading;
 namespace BulletinIngest.Extraction;
 
 /// <summary>
-/// The figure extractor the pipeline uses. Steps: metadata from the masthead → the outline (sections, tiers,
-/// numbered items, narrative paragraphs, tables) → figures from items (<see cref="ItemFigureBuilder"/>),
-/// narratives (<see cref="NarrativeFigureBuilder"/>) and tables (<see cref="TableFigureBuilder"/>) → provenance
-/// (page, offsets into <see cref="DocumentText.FullText"/>, the source sentence). Works on the block model any
-/// reader yields; nothing depends on a file format's markup.
+/// The figure extractor the pipeline uses. Steps: metadata → the outline (sections, tiers, numbered items,
+/// tables, and every other paragraph as a loose unit) → figures from numbered items (<see cref="ItemFigureBuilder"/>),
+/// from everything else by candidates, scored roles and assembly (<see cref="FigureAssembler"/>: nothing is
+/// dropped by a section keyword, the section kind is a feature) and from tables (<see cref="TableFigureBuilder"/>)
+/// → provenance (page, offsets into <see cref="DocumentText.FullText"/>, the source sentence). Works on the block
+/// model any reader yields; nothing depends on a file format's markup.
 /// </summary>
 public sealed class BulletinExtractor(Gazetteer? gazetteer = null) : IFigureExtractor
 {
@@ -21,20 +23,31 @@ public sealed class BulletinExtractor(Gazetteer? gazetteer = null) : IFigureExtr
 
     public ExtractionResult Extract(DocumentText document, string documentName)
     {
+        // The cues are simplified Chinese: read a normalized copy, give the figures back in the document's words.
+        // Noise goes after normalizing: a DocumentText rebuilt from fewer blocks would no longer match their offsets.
+        var view = NormalizedView.Of(document);
+        return view.Restore(ExtractNormalized(view.Normalized.WithoutNoise()));
+    }
+
+    private ExtractionResult ExtractNormalized(DocumentText document)
+    {
         var metadata = MetadataReader.Read(document, _gazetteer);
         var issuing = metadata.Region is null ? null
             : _gazetteer.Find(metadata.Region) ?? new Place(metadata.Region, metadata.ParentRegion, RegionLevel.County, []);
         var regions = new RegionResolver(_gazetteer, issuing);
-        string region = metadata.Region ?? "";
+        // A document whose issuing place nothing names still gives its figures an explicit region.
+        string region = metadata.Region ?? RegionNames.Unknown;
         bool isPlan = metadata.Kind == "plan";
 
         var outline = Outline.Read(document, regions, isPlan);
         var figures = new List<Figure>();
         var items = new ItemFigureBuilder(regions, region, isPlan);
-        var narratives = new NarrativeFigureBuilder(region);
+        var candidates = new FigureAssembler(regions, region, isPlan);
+        // Where a document lists its projects (numbered items, a table), a paragraph outside them is an introduction or a summary.
+        bool itemized = outline.Items.Count(u => !u.Loose && u.Kind == SectionKind.Progress) >= 3 || outline.Tables.Sum(t => t.Rows.Count) >= 3;
         foreach (var unit in outline.Items)
         {
-            var drafts = unit.Kind == SectionKind.Narrative ? (isPlan ? [] : narratives.Build(unit)) : items.Build(unit);
+            var drafts = unit.Loose || unit.Kind != SectionKind.Progress ? candidates.Build(unit, itemized) : items.Build(unit);
             figures.AddRange(drafts.Where(d => d.HasNumbers).Select(d => Provenance(document, unit.Text, d)));
         }
         var tables = new TableFigureBuilder(regions, region, isPlan);
@@ -60,7 +73,7 @@ public sealed class BulletinExtractor(Gazetteer? gazetteer = null) : IFigureExtr
             }
         figures.Sort((a, b) => a.Start.CompareTo(b.Start));
         var resolved = TargetActualPairing.Apply(figures).Select(ProgressStage.WithoutOtherStageActual).ToList();
-        return new ExtractionResult(metadata, resolved);
+        return new ExtractionResult(metadata, resolved) { Rejected = candidates.Rejected };
     }
 
     /// <summary>A table figure that states the same thing as a text figure: same region and project, no number in conflict.</summary>
@@ -123,6 +136,7 @@ public sealed class BulletinExtractor(Gazetteer? gazetteer = null) : IFigureExtr
         Qualifier = d.Qualifier,
         Approximate = d.Approximate,
         Optional = d.Optional,
+        Why = d.Why,
         Page = page,
         Start = start,
         End = end,

@@ -36,6 +36,8 @@ public sealed record Figure
     /// <summary>Who decided to keep the figure: "rules" or a model file's version.</summary>
     public string DecidedBy { get; init; } = "rules";
     public double? Confidence { get; init; }
+    /// <summary>For figures the candidate path assembled: which mention got which role, and the deciding features.</summary>
+    public string? Why { get; init; }
 }
 
 /// <summary>What a bulletin says about itself: who issued it, when, which issue, which campaign.</summary>
@@ -52,6 +54,14 @@ public sealed record DocumentMetadata
     public string? Campaign { get; init; }
     /// <summary>Reporting period as stated ("截至9月份", "1-9月").</summary>
     public string? Period { get; init; }
+    /// <summary>Why the region is what it is: the evidence that decided it, or why none did.</summary>
+    public string? RegionEvidence { get; init; }
+    /// <summary>What an analyst should know about the metadata (an unknown region).</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
 }
 
-public sealed record ExtractionResult(DocumentMetadata Metadata, IReadOnlyList<Figure> Figures);
+/// <summary>The document's metadata and figures, and the number mentions the candidate path gave no role (with why).</summary>
+public sealed record ExtractionResult(DocumentMetadata Metadata, IReadOnlyList<Figure> Figures)
+{
+    public IReadOnlyList<string> Rejected { get; init; } = [];
+}

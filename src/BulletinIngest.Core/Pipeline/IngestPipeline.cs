@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using BulletinIngest.Extraction;
+using BulletinIngest.Extraction.Metadata;
 using BulletinIngest.Reading;
 using BulletinIngest.Segmentation;
 using BulletinIngest.Storage;
@@ -15,20 +16,33 @@ public enum FileOutcomeKind
 }
 
 /// <summary>What happened to one file of a batch.</summary>
-public sealed record FileOutcome(string Path, FileOutcomeKind Kind, string? Status = null, string? Reason = null, int Figures = 0);
+/// <summary>What happened to one file of a batch; Status is ok, suspect (Reason says why) or the failure's status.</summary>
+public sealed record FileOutcome(string Path, FileOutcomeKind Kind, string? Status = null, string? Reason = null, int Figures = 0)
+{
+    /// <summary>What the analyst should check although the file was stored (an unknown region).</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+    public bool Suspect => Status == DocumentStatus.Suspect;
+}
+
+/// <summary>The files a batch reads, and the files of its folders that it skips (not a readable format).</summary>
+public sealed record BatchFiles(IReadOnlyList<string> Files, IReadOnlyList<string> Skipped);
 
 public sealed record IngestSummary(IReadOnlyList<FileOutcome> Files, TimeSpan Elapsed)
 {
     public int Count(FileOutcomeKind kind) => Files.Count(f => f.Kind == kind);
+    public int SuspectCount => Files.Count(f => f.Suspect);
     public bool AnyFailed => Files.Any(f => f.Kind == FileOutcomeKind.Failed);
 }
 
 /// <summary>
 /// Runs the stages over a batch of files: read → text → segment → extract on all cores, then store on one
 /// writer, one transaction per document. A file whose content hash is already stored is skipped, so a
-/// batch that was stopped resumes where it was, and a re-run changes nothing.
+/// batch that was stopped resumes where it was, and a re-run changes nothing. Each stored document gets its
+/// coverage (<see cref="DocumentCoverage"/>); a region known from outside the text (<see cref="RegionHints"/>)
+/// fills in where the text names none.
 /// </summary>
-public sealed class IngestPipeline(DocumentReader reader, IFigureExtractor extractor, ISearchTokenizer? searchTokenizer = null)
+public sealed class IngestPipeline(DocumentReader reader, IFigureExtractor extractor, ISearchTokenizer? searchTokenizer = null,
+    RegionHints? regionHints = null)
 {
     public IngestSummary Run(IReadOnlyList<string> files, BulletinStore store, int jobs, Action<FileOutcome>? onFile = null)
     {
@@ -49,24 +63,35 @@ public sealed class IngestPipeline(DocumentReader reader, IFigureExtractor extra
         return new IngestSummary(outcomes, DateTime.UtcNow - started);
     }
 
-    /// <summary>Every file below the given files and folders, in a stable order.</summary>
-    public static IReadOnlyList<string> ExpandPaths(IEnumerable<string> paths)
+    /// <summary>
+    /// What a folder gives a batch by extension: the formats the readers take, and Word's own (.doc is tried so
+    /// that it is refused with its reason, save it as .docx). Anything else in a folder (.json, .md, .tsv, images)
+    /// is skipped; a file named on the command line is always tried.
+    /// </summary>
+    public static readonly IReadOnlySet<string> BatchExtensions =
+        new HashSet<string>([".pdf", ".docx", ".txt", ".html", ".htm", ".doc", ".docm", ".dotx"], StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Every file below the given files and folders, in a stable order, and the folder files skipped.</summary>
+    public static BatchFiles ExpandPaths(IEnumerable<string> paths)
     {
         var files = new List<string>();
+        var skipped = new List<string>();
         foreach (var path in paths)
         {
             if (Directory.Exists(path))
-                files.AddRange(Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories)
-                    .Where(f => !Path.GetFileName(f).StartsWith('.'))
-                    .Order(StringComparer.Ordinal));
+                foreach (var file in Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories)
+                             .Where(f => !Path.GetFileName(f).StartsWith('.'))
+                             .Order(StringComparer.Ordinal))
+                    (BatchExtensions.Contains(Path.GetExtension(file)) ? files : skipped).Add(file);
             else if (File.Exists(path)) files.Add(path);
             else throw new FileNotFoundException($"no such file or folder: {path}", path);
         }
-        return files.Select(Path.GetFullPath).Distinct().ToList();
+        var taken = files.Select(Path.GetFullPath).Distinct().ToList();
+        return new BatchFiles(taken, skipped.Select(Path.GetFullPath).Distinct().Except(taken).ToList());
     }
 
     private sealed record ProcessedFile(SourceFile File, FileOutcomeKind? Skip, DocumentText? Text, ExtractionResult? Extraction,
-        IReadOnlyList<string>? SearchTokens, string? Format, DocumentRejectedException? Rejection);
+        IReadOnlyList<string>? SearchTokens, string? Format, DocumentRejectedException? Rejection, DocumentCoverage? Coverage = null);
 
     private ProcessedFile Process(string path, IReadOnlySet<string> knownHashes)
     {
@@ -98,9 +123,9 @@ public sealed class IngestPipeline(DocumentReader reader, IFigureExtractor extra
             var detected = FormatDetector.Detect(content, file.Name);
             format = detected.ToString().ToLowerInvariant();
             var text = reader.ReadAs(detected, content);
-            var extraction = extractor.Extract(text, file.Name);
+            var extraction = RegionHints.Apply(extractor.Extract(text, file.Name), regionHints?.For(path));
             var tokens = searchTokenizer is null ? null : text.Blocks.Select(b => searchTokenizer.ToSearchTokens(b.Text)).ToList();
-            return new ProcessedFile(file, null, text, extraction, tokens, format, null);
+            return new ProcessedFile(file, null, text, extraction, tokens, format, null, DocumentCoverage.Measure(text, extraction.Figures));
         }
         catch (DocumentRejectedException rejection)
         {
@@ -123,8 +148,12 @@ public sealed class IngestPipeline(DocumentReader reader, IFigureExtractor extra
             if (work.File.Sha256.Length > 0) store.SaveFailure(work.File, work.Format, rejection.Status, rejection.Message);
             return new FileOutcome(work.File.Path, FileOutcomeKind.Failed, rejection.Status, rejection.Message);
         }
-        store.SaveDocument(work.File, work.Text!, work.Extraction!, work.SearchTokens);
-        return new FileOutcome(work.File.Path, replacing ? FileOutcomeKind.Replaced : FileOutcomeKind.New, "ok",
-            Figures: work.Extraction!.Figures.Count);
+        store.SaveDocument(work.File, work.Text!, work.Extraction!, work.SearchTokens, work.Coverage);
+        string? suspect = work.Coverage?.SuspectReason;
+        return new FileOutcome(work.File.Path, replacing ? FileOutcomeKind.Replaced : FileOutcomeKind.New,
+            suspect is null ? DocumentStatus.Ok : DocumentStatus.Suspect, suspect, work.Extraction!.Figures.Count)
+        {
+            Warnings = work.Extraction.Metadata.Warnings,
+        };
     }
 }

@@ -1,9 +1,18 @@
 using BulletinIngest.Extraction;
+using BulletinIngest.Extraction.Metadata;
 using BulletinIngest.Reading;
 using Dapper;
 using Microsoft.Data.Sqlite;
 
 namespace BulletinIngest.Storage;
+
+/// <summary>The status values of a read document (failures carry their reader's status: corrupt, needs-ocr …).</summary>
+public static class DocumentStatus
+{
+    public const string Ok = "ok";
+    /// <summary>Read, but its figures account for too few of its numbers (reason in <c>error</c>).</summary>
+    public const string Suspect = "suspect";
+}
 
 /// <summary>A document as the store knows it.</summary>
 public sealed record StoredDocument(long Id, string Path, string Name, string Sha256, string Status, string? Error);
@@ -59,36 +68,42 @@ public sealed class BulletinStore : IDisposable
         "SELECT id, path, name, sha256, status, error FROM documents WHERE sha256 = @sha256 ORDER BY id LIMIT 1",
         new { sha256 });
 
-    /// <summary>Content hashes of the documents already stored and read without error.</summary>
+    /// <summary>Content hashes of the documents already stored and read (ok or suspect: reading them again changes nothing).</summary>
     public IReadOnlySet<string> KnownHashes() =>
-        _connection.Query<string>("SELECT sha256 FROM documents WHERE status = 'ok'").ToHashSet();
+        _connection.Query<string>("SELECT sha256 FROM documents WHERE status IN ('ok', 'suspect')").ToHashSet();
 
     public StoredDocument? FindByPath(string path) => _connection.QueryFirstOrDefault<StoredDocument>(
         "SELECT id, path, name, sha256, status, error FROM documents WHERE path = @path", new { path });
 
     /// <summary>
-    /// Stores a document that was read, with its blocks, figures and search tokens, replacing any earlier
-    /// version stored from the same path. Returns the new document id.
+    /// Stores a document that was read, with its blocks, figures, search tokens and coverage, replacing any
+    /// earlier version stored from the same path. Its status is 'suspect' (with the reason) when the coverage
+    /// says so, else 'ok'. Returns the new document id.
     /// </summary>
     public long SaveDocument(SourceFile file, DocumentText text, ExtractionResult extraction,
-        IReadOnlyList<string>? blockSearchTokens = null, string status = "ok", string? error = null)
+        IReadOnlyList<string>? blockSearchTokens = null, DocumentCoverage? coverage = null)
     {
+        string? suspect = coverage?.SuspectReason;
+        string status = suspect is null ? DocumentStatus.Ok : DocumentStatus.Suspect;
         using var transaction = _connection.BeginTransaction();
         DeleteAtPath(file.Path, transaction);
         var meta = extraction.Metadata;
         long documentId = _connection.ExecuteScalar<long>(
             """
             INSERT INTO documents (path, name, sha256, format, size_bytes, pages, status, error, region, parent_region,
-                                   issuing_body, kind, issue, issue_date, campaign, period, ingested_at)
+                                   issuing_body, kind, issue, issue_date, campaign, period, ingested_at,
+                                   number_mentions, mentions_used, figure_count, region_evidence, warnings)
             VALUES (@Path, @Name, @Sha256, @Format, @SizeBytes, @Pages, @Status, @Error, @Region, @ParentRegion,
-                    @IssuingBody, @Kind, @Issue, @Date, @Campaign, @Period, @IngestedAt)
+                    @IssuingBody, @Kind, @Issue, @Date, @Campaign, @Period, @IngestedAt,
+                    @Mentions, @MentionsUsed, @FigureCount, @RegionEvidence, @Warnings)
             RETURNING id
             """,
             new
             {
-                file.Path, file.Name, file.Sha256, text.Format, file.SizeBytes, Pages = text.PageCount, Status = status, Error = error,
+                file.Path, file.Name, file.Sha256, text.Format, file.SizeBytes, Pages = text.PageCount, Status = status, Error = suspect,
                 meta.Region, meta.ParentRegion, meta.IssuingBody, meta.Kind, meta.Issue, meta.Date, meta.Campaign, meta.Period,
-                IngestedAt = Now(),
+                IngestedAt = Now(), coverage?.Mentions, coverage?.MentionsUsed, FigureCount = extraction.Figures.Count,
+                meta.RegionEvidence, Warnings = meta.Warnings.Count == 0 ? null : string.Join("\n", meta.Warnings),
             }, transaction);
 
         InsertBlocks(documentId, text, blockSearchTokens, transaction);

@@ -21,7 +21,7 @@ public static class Schema
             format        TEXT,                     -- pdf | docx | txt (from the content, not the name)
             size_bytes    INTEGER NOT NULL,
             pages         INTEGER,
-            status        TEXT NOT NULL,            -- ok | needs-ocr | encrypted | corrupt | unsupported | too-large | binary | empty | failed
+            status        TEXT NOT NULL,            -- ok | suspect (since 2) | needs-ocr | encrypted | corrupt | unsupported | too-large | binary | empty | failed
             error         TEXT,                     -- one-line reason when status is not ok
             region        TEXT,                     -- issuing region (canonical name)
             parent_region TEXT,
@@ -99,6 +99,15 @@ public static class Schema
         CREATE VIEW figure_sources AS
             SELECT f.*, d.name AS doc, d.issue_date, d.issue, d.kind AS doc_kind, d.region AS issuing_region
             FROM figures f JOIN documents d ON d.id = f.document_id;
+        """,
+        // 2: coverage and the evidence behind the metadata. A read document whose figures account for too few of
+        // its numbers has status 'suspect' (reason in error); warnings say what an analyst should check (unknown region).
+        """
+        ALTER TABLE documents ADD COLUMN number_mentions INTEGER;   -- amount and percent mentions in the text
+        ALTER TABLE documents ADD COLUMN mentions_used   INTEGER;   -- of those, how many a figure uses
+        ALTER TABLE documents ADD COLUMN figure_count    INTEGER;
+        ALTER TABLE documents ADD COLUMN region_evidence TEXT;      -- why the region is what it is
+        ALTER TABLE documents ADD COLUMN warnings        TEXT;      -- one per line
         """,
     ];
 

@@ -1,4 +1,6 @@
 using System.Text.RegularExpressions;
+using BulletinIngest.Extraction.Regions;
+using BulletinIngest.Extraction.Text;
 
 namespace BulletinIngest.Extraction.Evaluation;
 
@@ -35,13 +37,15 @@ public sealed record ScoreReport(ScoreSummary Summary, IReadOnlyList<DocumentSco
 
 /// <summary>
 /// The referee's rules (shared/tools/score.py), so `bulletin eval` gives the same numbers: documents matched by
-/// file-name stem; regions compared after removing the administrative suffix and through the alias list;
+/// file-name stem; names, regions and units compared after folding traditional characters to simplified
+/// (models/opencc/t2s_chars.tsv, score.py's t2s_chars.tsv); regions by <see cref="RegionKey"/>;
 /// every number the gold figure has must be equal within 1e-6 relative; names alike (character-bigram Dice
 /// of project+indicator at least 0.3); greedy one-to-one matching, required gold first, most similar names
 /// first. Optional gold figures absorb matching predictions without counting.
 /// </summary>
 public static partial class FigureScorer
 {
+    /// <summary>score.py's ALIASES: the samples' short names for Hunan zones.</summary>
     private static readonly Dictionary<string, string> Aliases = new()
     {
         ["经开区"] = "岳阳经济技术开发区",
@@ -51,8 +55,6 @@ public static partial class FigureScorer
         ["湘西州"] = "湘西土家族苗族自治州",
     };
 
-    private static readonly string[] Suffixes = ["经济技术开发区", "管理区", "新区", "自治县", "自治州", "地区", "街道", "省", "市", "县", "区", "镇", "乡"];
-
     public static string Stem(string doc)
     {
         doc = doc.Replace('\\', '/');
@@ -61,20 +63,31 @@ public static partial class FigureScorer
         return dot < 0 ? doc : doc[..dot];
     }
 
+    /// <summary>
+    /// score.py's region_key: two names are the same place when their keys are equal (after folding traditional
+    /// characters, dropping the ethnic names of autonomous divisions, shortening zones and removing the suffix).
+    /// </summary>
     public static string RegionKey(string? name)
     {
         if (string.IsNullOrEmpty(name)) return "";
-        name = Punctuation().Replace(name, "");
+        name = Punctuation().Replace(TraditionalChinese.ToSimplified(name), "");
         name = Aliases.GetValueOrDefault(name, name);
-        foreach (var suffix in Suffixes)
+        name = RegionNames.WithoutEthnicNames(name);
+        foreach (var (longForm, shortForm) in RegionNames.ZoneForms)
+            if (name.EndsWith(longForm, StringComparison.Ordinal) && name.Length > longForm.Length)
+                name = name[..^longForm.Length] + shortForm;
+        foreach (var suffix in RegionNames.Suffixes)
             if (name.EndsWith(suffix, StringComparison.Ordinal) && name.Length > suffix.Length)
                 return name[..^suffix.Length];
-        return name;
+        // 黔东南州, 恩施州: an autonomous prefecture's short form (score.py: three characters or more).
+        return name.EndsWith('州') && CodePoints(name) >= 3 ? name[..^1] : name;
     }
+
+    private static int CodePoints(string text) => text.EnumerateRunes().Count();
 
     public static HashSet<string> Bigrams(string? text)
     {
-        text = Punctuation().Replace(text ?? "", "");
+        text = Punctuation().Replace(TraditionalChinese.ToSimplified(text ?? ""), "");
         var result = new HashSet<string>(StringComparer.Ordinal);
         // score.py slices Python strings by code point; so do we.
         var points = new List<string>();
@@ -127,7 +140,7 @@ public static partial class FigureScorer
         if (gold.Actual is null && predicted.Actual is not null) return false;
         if (gold.Percent is null && predicted.Percent is not null) return false;
         bool hasNumber = gold.Target is not null || gold.Actual is not null;
-        return !hasNumber || (gold.Unit ?? "").Trim() == (predicted.Unit ?? "").Trim();
+        return !hasNumber || TraditionalChinese.ToSimplified(gold.Unit ?? "").Trim() == TraditionalChinese.ToSimplified(predicted.Unit ?? "").Trim();
     }
 
     public static List<(int Gold, int Predicted)> MatchDocument(IReadOnlyList<ScoredFigure> golds, IReadOnlyList<ScoredFigure> predictions)

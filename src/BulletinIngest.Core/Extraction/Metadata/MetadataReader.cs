@@ -6,27 +6,35 @@ using BulletinIngest.Reading;
 namespace BulletinIngest.Extraction.Metadata;
 
 /// <summary>
-/// Reads what a bulletin says about itself from its masthead (the first blocks): the issuing region from
-/// the title, the kind (专报/通报 → bulletin, 实施方案 → plan), the issue number (第3期), the date line,
+/// Reads what a bulletin says about itself: the issuing region from scored evidence (<see cref="RegionEvidence"/>),
+/// the kind from the whole document (<see cref="KindEvidence"/>), and from the masthead (the first blocks) the issue number (第3期), the date line,
 /// the campaign named in the title, the issuing body (…工作专班) and the reporting period (截至9月份, 1-9月).
 /// </summary>
 public static partial class MetadataReader
 {
     private const int MastheadBlocks = 12;
+    private const int BodyChars = 4000;
 
     public static DocumentMetadata Read(DocumentText document, Gazetteer gazetteer)
     {
+        // Read on the simplified spelling, so a 繁體 mirror's 黔東南州 is the gazetteer's 黔东南州.
         var head = document.Blocks.Take(MastheadBlocks).Where(b => b.Kind != BlockKind.TableRow)
-            .Select(b => CompactText.From(b.Text).Text).ToList();
-        string title = head.FirstOrDefault() ?? "";
+            .Select(b => Simplified(b.Text)).ToList();
+        // The body: what follows the masthead blocks, so that no mention is counted twice.
+        int bodyStart = document.Blocks.Count == 0 ? 0 : document.Blocks[Math.Min(MastheadBlocks, document.Blocks.Count) - 1].End;
+        string rest = document.FullText[Math.Min(bodyStart, document.FullText.Length)..];
+        string body = Simplified(rest.Length > BodyChars ? rest[..BodyChars] : rest);
 
-        var (region, parent, regionName) = FindRegion(head, Signature(document), gazetteer);
+        var decision = RegionEvidence.Decide(head, body, Signature(document), gazetteer);
+        string? regionName = decision.Written;
         return new DocumentMetadata
         {
-            Region = region,
-            ParentRegion = parent,
+            Region = decision.Place?.Name,
+            ParentRegion = decision.Place?.Parent,
+            RegionEvidence = decision.Evidence,
+            Warnings = decision.Place is null ? [$"region unknown: {decision.Evidence}"] : [],
             IssuingBody = head.Skip(1).FirstOrDefault(line => BodyPattern().IsMatch(line) && line.Length <= 40 && !line.Contains('。')),
-            Kind = FindKind(head, document),
+            Kind = KindEvidence.Decide(head, body),
             Issue = FindIssue(head),
             Date = FindDate(head, document),
             Campaign = FindCampaign(CampaignTitle(head), regionName),
@@ -34,45 +42,11 @@ public static partial class MetadataReader
         };
     }
 
-    /// <summary>
-    /// The issuing region: a place named at the start of the title (after 关于 or a year), else at the start of
-    /// another short masthead line (the issuing body, 临沂市…办公室), else in the signature at the end
-    /// (…办公室　2024年10月15日). Only then a name that merely looks like a county (XX县) in the first lines.
-    /// </summary>
-    private static (string? Region, string? Parent, string? Written) FindRegion(List<string> head, IEnumerable<string> signature, Gazetteer gazetteer)
-    {
-        var lines = head.Take(1).Concat(head.Skip(1).Where(IsMastheadLine)).Concat(signature.Where(IsMastheadLine));
-        foreach (var line in lines)
-        {
-            string text = TitleLead().Replace(line.TrimStart('#', ' ', '《', '“', '"'), "");
-            foreach (var name in gazetteer.NamesAt(text, 0))
-            {
-                var place = gazetteer.Resolve(name, null);
-                if (place is null) continue;
-                return (place.Name, place.Parent, name);
-            }
-        }
-        foreach (var line in head.Take(3))
-        {
-            var fallback = RegionPrefix().Match(TitleLead().Replace(line.TrimStart('#', ' ', '《', '“', '"'), ""));
-            if (fallback.Success) return (fallback.Value, null, fallback.Value);
-        }
-        return (null, null, null);
-    }
-
-    /// <summary>A title, issuing body or date line; not a paragraph of the text.</summary>
-    private static bool IsMastheadLine(string line) => line.Length <= 60 && !line.Contains('。') && !line.Contains('，');
-
     /// <summary>The last lines of a document, where the issuing body signs (抄送 and contact lines included).</summary>
     private static IEnumerable<string> Signature(DocumentText document) =>
-        document.Blocks.Reverse().Take(8).Where(b => b.Kind != BlockKind.TableRow).Select(b => CompactText.From(b.Text).Text);
+        document.Blocks.Reverse().Take(8).Where(b => b.Kind != BlockKind.TableRow).Select(b => Simplified(b.Text));
 
-    private static string FindKind(List<string> head, DocumentText document)
-    {
-        if (head.Take(4).Any(l => BulletinWord().IsMatch(l))) return "bulletin";
-        var headings = document.Blocks.Take(40).Select(b => b.Text);
-        return headings.Any(t => t.Contains("实施方案") || t.Contains("工作方案") || t.Contains("行动方案")) ? "plan" : "bulletin";
-    }
+    private static string Simplified(string text) => TraditionalChinese.ToSimplified(CompactText.From(text).Text);
 
     private static int? FindIssue(List<string> head)
     {
@@ -149,9 +123,6 @@ public static partial class MetadataReader
         return null;
     }
 
-    [GeneratedRegex(@"^[\u4e00-\u9fff]{2,6}?(?:自治州|自治县|市|县|区|州|旗)")]
-    private static partial Regex RegionPrefix();
-
     /// <summary>Words before the region in a title: 关于, a year (2024年度).</summary>
     [GeneratedRegex(@"^(关于|\d{4}年度?|[〇零一二三四五六七八九]{4}年度?)+")]
     private static partial Regex TitleLead();
@@ -159,9 +130,6 @@ public static partial class MetadataReader
     /// <summary>A line that is nothing but a government office's name (it names no campaign).</summary>
     [GeneratedRegex(@"^[\u4e00-\u9fff]{2,8}?(人民政府办公室|人民政府办公厅|人民政府|政府办公室|政府办公厅)$")]
     private static partial Regex BodyOnly();
-
-    [GeneratedRegex(@"专报|通报|简报|快报|周报|月报|工作动态|情况报告")]
-    private static partial Regex BulletinWord();
 
     [GeneratedRegex(@"专班|办公室|领导小组|指挥部|人民政府|委员会|工作组")]
     private static partial Regex BodyPattern();

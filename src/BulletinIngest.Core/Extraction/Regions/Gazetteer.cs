@@ -28,7 +28,8 @@ public sealed class Gazetteer
             if (known) continue;
             if (same is null) _byName[place.Name] = same = [];
             same.Add(place);
-            foreach (var alias in place.Aliases)
+            // Written forms derived from the name (镇宁自治县, 黔东南州, 肇庆高新区) count as aliases.
+            foreach (var alias in place.Aliases.Concat(RegionNames.WrittenForms(place.Name)).Distinct())
             {
                 if (!_byAlias.TryGetValue(alias, out var list)) _byAlias[alias] = list = [];
                 list.Add(place);
@@ -37,7 +38,35 @@ public sealed class Gazetteer
         // Longest first, so 岳阳县 wins over 岳阳 and 岳阳经开区 over 经开区.
         Names = _byName.Keys.Concat(_byAlias.Keys).Distinct().OrderByDescending(n => n.Length).ThenBy(n => n, StringComparer.Ordinal).ToArray();
         _namesByFirstChar = Names.GroupBy(n => n[0]).ToDictionary(g => g.Key, g => g.ToArray());
+        foreach (var place in Places)
+            if (RegionNames.Stem(place.Name) is { } stem && !_byName.ContainsKey(stem) && !_byAlias.ContainsKey(stem))
+            {
+                if (!_byStem.TryGetValue(stem, out var list)) _byStem[stem] = list = [];
+                list.Add(place);
+            }
+        _stemsByFirstChar = _byStem.Keys.OrderByDescending(n => n.Length).ThenBy(n => n, StringComparer.Ordinal)
+            .GroupBy(n => n[0]).ToDictionary(g => g.Key, g => g.ToArray());
     }
+
+    private readonly Dictionary<string, List<Place>> _byStem = new(StringComparer.Ordinal);
+    private readonly Dictionary<char, string[]> _stemsByFirstChar;
+
+    /// <summary>Every place a full name or alias may mean (several for 鼓楼区 or 经开区).</summary>
+    public IReadOnlyList<Place> PlacesNamed(string name) =>
+        _byName.TryGetValue(name, out var exact) ? exact : _byAlias.TryGetValue(name, out var aliased) ? aliased : [];
+
+    /// <summary>
+    /// Stems (a name without its suffix: 丹棱, 西安, 广西) that <paramref name="text"/> holds at <paramref name="index"/>,
+    /// longest first. Only stems that are no full name or alias; read only where a place is expected (titles, source lines).
+    /// </summary>
+    public IEnumerable<string> StemsAt(string text, int index)
+    {
+        if (index >= text.Length || !_stemsByFirstChar.TryGetValue(text[index], out var stems)) yield break;
+        foreach (var stem in stems)
+            if (string.CompareOrdinal(text, index, stem, 0, stem.Length) == 0) yield return stem;
+    }
+
+    public IReadOnlyList<Place> PlacesWithStem(string stem) => _byStem.GetValueOrDefault(stem) ?? [];
 
     /// <summary>All names and aliases, longest first.</summary>
     public IReadOnlyList<string> Names { get; }

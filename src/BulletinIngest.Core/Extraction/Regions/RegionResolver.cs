@@ -107,6 +107,9 @@ public sealed partial class RegionResolver(Gazetteer gazetteer, Place? issuing)
         return new RegionMention(index, index + name.Length, name, name, issuing?.Level == RegionLevel.Prefecture ? issuing.Name : issuing?.Parent);
     }
 
+    /// <summary>True for a word that ends like a district but is not one (社区, 城区, 全县), also where a division bears that name.</summary>
+    public static bool IsCommonNoun(string name) => CommonNouns.Contains(name);
+
     // Words that end like a district but are not one.
     private static readonly string[] CommonNouns =
         ["社区", "城区", "园区", "景区", "山区", "库区", "辖区", "片区", "校区", "小区", "湖区", "矿区", "街区", "市区", "郊区",

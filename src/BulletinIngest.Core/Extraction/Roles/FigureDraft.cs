@@ -16,6 +16,8 @@ public sealed class FigureDraft
     public bool Optional { get; set; }
     public int Start { get; set; }
     public int End { get; set; }
+    /// <summary>Why the figure has its numbers: each mention's role and the features that decided it.</summary>
+    public string? Why { get; set; }
 
     public bool HasNumbers => Target is not null || Actual is not null || Percent is not null;
 }

@@ -11,6 +11,9 @@ public sealed record ItemUnit(CompactText Text, int Level, string? Tier, Section
     /// <summary>For a region's paragraph under a numbered item (（三）农村危房改造。… 沂水县：完成…), that item's title.</summary>
     public string? ParentTitle { get; init; }
 
+    /// <summary>An unnumbered paragraph outside any item (a news paragraph, an introduction): read by candidates, not as an item.</summary>
+    public bool Loose { get; init; }
+
     /// <summary>Where the title ends: the first sentence or clause break (项目名称。 or 项目名称，全市…).</summary>
     public int TitleEnd
     {
@@ -113,7 +116,11 @@ public sealed partial class Outline
         var marker = Numbering.AtStart(text);
         if (marker is { Level: Numbering.Chapter })
         {
-            StartSection(SectionClassifier.Classify(text) ?? SectionKind.Progress, SectionClassifier.Tier(text[marker.Value.Length..]));
+            // A chapter number before a whole paragraph (一、截至12月底，…人，完成全年目标的109.4%；…) numbers an item, not a heading.
+            bool paragraph = text.Length > 40 && text.IndexOfAny(['。', '，', ',', '；']) is >= 0 and var stop && stop < text.Length - 1;
+            StartSection(paragraph ? SectionKind.Progress : SectionClassifier.Classify(text) ?? SectionKind.Progress, SectionClassifier.Tier(text[marker.Value.Length..]));
+            // Its sentences name their own projects (扶持547人成功创业…；居家养老人数达到…): read as candidates.
+            if (paragraph) Items.Add(new ItemUnit(compact.Slice(marker.Value.Length, compact.Length), 0, _tier, SectionKind.Progress, null) { Loose = true });
             return;
         }
         // A tier list heading ((一)省级十大重点民生实事) starts project progress even where a section title was lost.
@@ -146,12 +153,11 @@ public sealed partial class Outline
 
     private void AddText(CompactText compact, TextBlock block, (int Level, int Length)? marker = null)
     {
-        if (_section == SectionKind.Other) return;
-        if (_section == SectionKind.Narrative)
+        if (_section != SectionKind.Progress)
         {
             Flush();
             if (LeadName().IsMatch(compact.Text)) _leadRegion = LeadRegion(compact.Text);
-            Items.Add(new ItemUnit(compact, 0, _tier, SectionKind.Narrative, _leadRegion));
+            Items.Add(new ItemUnit(compact, 0, _tier, _section, _leadRegion));
             return;
         }
 
@@ -171,6 +177,8 @@ public sealed partial class Outline
         if (starts.Count > 0) _regionParent = null;
         int firstStart = starts.Count == 0 ? text.Length : starts[0].Index;
         if (firstStart > 0 && _parts.Count > 0) _parts.Add(compact.Slice(0, firstStart));
+        // No item is open: the paragraph is read on its own, never dropped.
+        else if (firstStart > 0) Items.Add(new ItemUnit(compact.Slice(0, firstStart), 0, _tier, SectionKind.Progress, null) { Loose = true });
         for (int k = 0; k < starts.Count; k++)
         {
             var (index, level, length) = starts[k];

@@ -8,47 +8,137 @@ using Cues = BulletinIngest.Extraction.Roles.Cues;
 
 namespace BulletinIngest.Extraction.Tables;
 
-/// <summary>What a table column holds, read from its header cell.</summary>
-public enum ColumnRole { None, Index, Category, Group, Name, Owner, Region, Target, Progress, Percent, Unit }
-
 /// <summary>
-/// Reads progress tables. A header row (序号 / 项目名称 / 任务数 / 进度情况 / 完成比例, or 县市区 for per-county
-/// tables) maps columns to roles; each data row then gives one figure: the project (with the unit its name
-/// carries, 新增蓄水能力(万方)), the target, the amount done and the completion percentage. OCR and page
-/// breaks damage tables, so rows are repaired where the header makes the intent clear: a header cell holding
-/// two titles takes the later one, an untitled column of percentages is the percentage column, a project
-/// name pushed into the category cell is taken back, a name split over two cells is joined, a garbled group
-/// cell inherits the row above, a percentage shifted out of its column is still found, and of paired amounts
-/// (225 人/1575 月) the pair the percentage agrees with is kept.
+/// Reads progress tables. A header (one row, or several: indicator names over 目标 | 进度 | 完成比例 sub-columns;
+/// words in models/rules/table-headers.tsv) maps columns to roles and column groups; each data row then gives one
+/// figure per group: the project (with the unit its name carries, 新增蓄水能力(万方)), the target, the amount
+/// done and the completion percentage. Shapes: one row per project; cross-tabs (indicators across, regions
+/// down: one figure per region × indicator); several measures per row; the unit in a line above the table
+/// (单位：个、亿元) or in a header (城镇新增就业(人)); the target inside the item's name (新建10所幼儿园); the
+/// progress as prose in a 落实情况/备注 cell, read by an <see cref="ITableCellReader"/>. OCR, page breaks and
+/// flattening damage tables, so rows are repaired where the header makes the intent clear: cells moved left by
+/// merged cells are realigned (<see cref="RowAligner"/>), a header cell holding two titles takes the later one,
+/// an untitled column of percentages is the percentage column, a project name pushed into the category cell
+/// is taken back, a name split over two cells is joined, a garbled group cell inherits the row above, a
+/// percentage shifted out of its column is still found, and of paired amounts (225 人/1575 月) the pair the
+/// percentage agrees with is kept.
 /// </summary>
-public sealed partial class TableFigureBuilder(RegionResolver regions, string issuingRegion, bool isPlan)
+public sealed partial class TableFigureBuilder(RegionResolver regions, string issuingRegion, bool isPlan,
+    ITableCellReader? cellReader = null, HeaderVocabulary? vocabulary = null)
 {
+    private readonly ITableCellReader _cellReader = cellReader ?? new ItemCellReader(regions, issuingRegion, isPlan);
+    private readonly HeaderVocabulary _vocabulary = vocabulary ?? HeaderVocabulary.Default;
+
     public List<(FigureDraft Figure, int Row)> Build(TableUnit table)
     {
         var results = new List<(FigureDraft, int)>();
-        ColumnRole[]? header = null;
-        (double Factor, string Base)?[] headerUnits = [];
-        bool percentInHeader = false;
+        var rows = table.Rows.Select(row => Split(row.Text)).ToList();
+        TableHeader? header = null;
         string? previousGroup = null;
-        string? project = TitleProject(table.Title) ?? table.ItemTitle;
-        for (int r = 0; r < table.Rows.Count; r++)
+        string[]? previousRow = null;
+        // A unit line right above the table (单位：个、亿元) is no title.
+        var lineUnits = UnitLine(table.Title);
+        string? project = (lineUnits is null ? TitleProject(table.Title) : null) ?? table.ItemTitle;
+        for (int r = 0; r < rows.Count; r++)
         {
-            var cells = table.Rows[r].Text.Split('\t').Select(c => CompactText.From(c).Text).ToArray();
-            if (ReadHeader(cells) is { } found)
+            var cells = rows[r];
+            if (cells.Count(c => c.Length > 0) == 1 && UnitLine(cells.First(c => c.Length > 0)) is { } inTable)
             {
-                header = found;
-                headerUnits = HeaderUnits(cells);
-                InferColumns(header, table.Rows.Skip(r + 1).TakeWhile(row => ReadHeader(Split(row.Text)) is null).Select(row => Split(row.Text)));
-                int percentColumn = Array.IndexOf(header, ColumnRole.Percent);
-                percentInHeader = percentColumn >= 0 && percentColumn < cells.Length && cells[percentColumn].Contains('%');
-                previousGroup = null;
+                lineUnits = inTable;
                 continue;
             }
-            if (header is null || !IsFigureTable(header)) continue;
-            var figure = ReadRow(header, headerUnits, percentInHeader, cells, table.Tier, project, ref previousGroup);
-            if (figure is not null) results.Add((figure, r));
+            if (!TableHeader.IsDataRow(cells) && TableHeader.Read(rows, r, _vocabulary, out int consumed) is { } found)
+            {
+                var below = rows.Skip(r + consumed).TakeWhile(TableHeader.IsDataRow).Take(8).ToList();
+                header = Widened(found, below);
+                InferColumns(header.Roles, below);
+                header.Regroup();
+                previousGroup = null;
+                previousRow = null;
+                r += consumed - 1;
+                continue;
+            }
+            if (header is null || !IsFigureTable(header.Roles)) continue;
+            cells = Aligned(cells, header.Roles, previousRow);
+            previousRow = cells;
+            var groups = header.Groups;
+            var units = lineUnits is { Count: > 1 } && lineUnits.Count != groups.Count ? null : lineUnits;
+            for (int g = 0; g < Math.Max(1, groups.Count); g++)
+            {
+                var group = groups.Count > 1 ? groups[g] : null;
+                var lineUnit = units is null ? null : units.Count == 1 ? units[0] : units[g];
+                var context = new RowContext(ViewOf(header.Roles, group), header, group, lineUnit, table.Tier, project);
+                foreach (var figure in ReadRow(context, cells, ref previousGroup))
+                    results.Add((figure, r));
+            }
         }
         return results;
+    }
+
+    /// <summary>What one reading of a row needs: the roles seen for one column group, and where the row's defaults come from.</summary>
+    private sealed record RowContext(ColumnRole[] Roles, TableHeader Header, ColumnGroup? Group, (double Factor, string Base)? LineUnit,
+        string? TableTier, string? TableProject)
+    {
+        /// <summary>With several groups on a row, a percentage is only ever its own column's.</summary>
+        public bool Single => Group is null;
+    }
+
+    /// <summary>The roles with the value columns of other groups blanked, so that a row is read once per group.</summary>
+    private static ColumnRole[] ViewOf(ColumnRole[] roles, ColumnGroup? group)
+    {
+        if (group is null) return roles;
+        var view = (ColumnRole[])roles.Clone();
+        for (int c = 0; c < view.Length; c++)
+            if (view[c] is ColumnRole.Target or ColumnRole.Progress or ColumnRole.Percent && c != group.Target && c != group.Progress && c != group.Percent)
+                view[c] = ColumnRole.None;
+        return view;
+    }
+
+    /// <summary>
+    /// A header narrower than its rows (项目内容 over a project and an indicator cell): the header cell that
+    /// covers two columns is the one whose doubling fits the widest of the first rows best.
+    /// </summary>
+    private static TableHeader Widened(TableHeader header, List<string[]> below)
+    {
+        var widest = below.Take(3).Select(Trimmed).DefaultIfEmpty([]).MaxBy(r => r.Length)!;
+        if (widest.Length != header.Width + 1) return header;
+        double Fit(ColumnRole[] roles) => widest.Select((cell, i) => RowAligner.Cost(cell, i < roles.Length ? roles[i] : ColumnRole.None)).Sum();
+        double best = Fit(header.Roles);
+        int chosen = -1;
+        for (int c = 0; c < header.Width; c++)
+        {
+            double fit = Fit([.. header.Roles[..(c + 1)], .. header.Roles[c..]]);
+            if (fit < best - 0.05) (best, chosen) = (fit, c);
+        }
+        return chosen < 0 ? header : header.Widen(chosen);
+    }
+
+    private static string[] Trimmed(string[] cells)
+    {
+        int n = cells.Length;
+        while (n > 0 && cells[n - 1].Length == 0) n--;
+        return cells[..n];
+    }
+
+    /// <summary>The row under the header's columns: merged left cells (AlignShortRow), else cells moved left by row-spanning cells, which keep the row above's text.</summary>
+    private static string[] Aligned(string[] cells, ColumnRole[] roles, string[]? previousRow)
+    {
+        var shortRow = AlignShortRow(roles, cells);
+        if (!ReferenceEquals(shortRow, cells)) return shortRow;
+        if (RowAligner.Align(cells, roles) is not { } aligned) return cells;
+        for (int c = 0; c < aligned.Length; c++)
+            if (aligned[c].Length == 0 && RowAligner.Inherits(roles[c]) && previousRow is not null && c < previousRow.Length)
+                aligned[c] = previousRow[c];
+        return aligned;
+    }
+
+    /// <summary>The units a unit line states (单位：个、亿元 → 个, 亿元), in column-group order; null when it is no unit line.</summary>
+    private static List<(double Factor, string Base)?>? UnitLine(string? line)
+    {
+        if (line is null || UnitLinePattern().Match(line) is not { Success: true } m) return null;
+        var units = m.Groups[1].Value.Split(['、', '，', ',', '；', ';', ' '], StringSplitOptions.RemoveEmptyEntries)
+            .Select(UnitTable.Parse).ToList();
+        return units.Count > 0 && units.All(u => u is not null) ? units : null;
     }
 
     private static string[] Split(string row) => row.Split('\t').Select(c => CompactText.From(c).Text).ToArray();
@@ -56,46 +146,6 @@ public sealed partial class TableFigureBuilder(RegionResolver regions, string is
     private static bool IsFigureTable(ColumnRole[] header) =>
         (header.Contains(ColumnRole.Name) || header.Contains(ColumnRole.Region))
         && (header.Contains(ColumnRole.Target) || header.Contains(ColumnRole.Progress) || header.Contains(ColumnRole.Percent));
-
-    /// <summary>The column roles if this row is a header (two or more header titles, no amounts), else null.</summary>
-    public static ColumnRole[]? ReadHeader(string[] cells)
-    {
-        var roles = new ColumnRole[cells.Length];
-        int titled = 0;
-        for (int i = 0; i < cells.Length; i++)
-        {
-            if (cells[i].Length > 14 || DigitsOnly().IsMatch(cells[i])) continue;
-            ColumnRole role = ColumnRole.None;
-            foreach (Match m in HeaderWord().Matches(cells[i])) role = RoleOf(m.Value); // the later title wins
-            roles[i] = role;
-            if (role != ColumnRole.None) titled++;
-        }
-        if (titled < 3) return null;
-        // Two name-like columns: the first is the project group (项目 | 项目名称).
-        int firstName = Array.IndexOf(roles, ColumnRole.Name);
-        if (firstName >= 0 && Array.IndexOf(roles, ColumnRole.Name, firstName + 1) > firstName) roles[firstName] = ColumnRole.Group;
-        return roles;
-    }
-
-    /// <summary>The unit a header cell states in brackets (任务数（户）, 年度目标（万人）), per column.</summary>
-    private static (double Factor, string Base)?[] HeaderUnits(string[] cells) =>
-        cells.Select(cell => TrailingUnit().Match(cell) is { Success: true } m && !m.Groups[1].Value.Contains('/')
-            ? UnitTable.Parse(m.Groups[1].Value) : null).ToArray();
-
-    private static ColumnRole RoleOf(string word) => word switch
-    {
-        "序号" or "编号" => ColumnRole.Index,
-        _ when word.Contains("类别") || word.Contains("类型") || word == "层级" => ColumnRole.Category,
-        "计量单位" or "单位(计量)" => ColumnRole.Unit,
-        _ when word.Contains("单位") && !word.Contains("名称") => ColumnRole.Owner,
-        "县市区" or "县(市、区)" or "县（市、区）" or "地区" or "区域" or "区县" or "县区" or "县市" or "区县(市)" or "区县（市）"
-            or "乡镇" or "街道" or "乡镇(街道)" or "乡镇（街道）" or "镇街" or "市县" or "市州" or "县市区名称" => ColumnRole.Region,
-        _ when word.Contains("比例") || word.Contains("完成率") || word.Contains("百分比") => ColumnRole.Percent,
-        _ when word.Contains('%') || word.Contains('％') => ColumnRole.Percent,
-        _ when word.Contains("完成") || word.Contains("进度") || word.Contains("完成情况") || word.Contains("完成数") || word.Contains("实际完成") || word.Contains("进展") => ColumnRole.Progress,
-        _ when word.Contains("任务") || word.Contains("目标") || word.Contains("计划") => ColumnRole.Target,
-        _ => ColumnRole.Name,
-    };
 
     /// <summary>
     /// Columns the header leaves unclear, read from their cells: an untitled column (a header cell lost to OCR) or a
@@ -136,9 +186,9 @@ public sealed partial class TableFigureBuilder(RegionResolver regions, string is
         return name.Length >= 2 ? name : null;
     }
 
-    private FigureDraft? ReadRow(ColumnRole[] header, (double Factor, string Base)?[] headerUnits, bool percentInHeader, string[] cells, string? tableTier, string? tableProject, ref string? previousGroup)
+    private List<FigureDraft> ReadRow(RowContext context, string[] cells, ref string? previousGroup)
     {
-        cells = AlignShortRow(header, cells);
+        var header = context.Roles;
         string Cell(ColumnRole role)
         {
             int i = Array.IndexOf(header, role);
@@ -146,7 +196,8 @@ public sealed partial class TableFigureBuilder(RegionResolver regions, string is
         }
 
         string category = Cell(ColumnRole.Category);
-        string group = StripCategory(Cell(ColumnRole.Group), ref category);
+        // Of several group columns (工程名称 | 项目内容), the nearest to the name names the project.
+        string group = StripCategory(NearestGroup(header, cells), ref category);
         string name = StripCategory(Cell(ColumnRole.Name), ref category);
         // A project name pushed into the category cell (省实事 恢复和改善灌溉面积(万亩) | 空).
         var pushed = CategoryPrefix().Match(category);
@@ -156,9 +207,16 @@ public sealed partial class TableFigureBuilder(RegionResolver regions, string is
             name = category[pushed.Length..];
             category = pushed.Value;
         }
-        if (LooksGarbled(group) && previousGroup is not null) group = previousGroup;
-        if (group.Length > 0) previousGroup = group;
+        if (context.Single)
+        {
+            if (LooksGarbled(group) && previousGroup is not null) group = previousGroup;
+            if (group.Length > 0) previousGroup = group;
+        }
         string fullName = JoinName(group, name);
+        // A group over its indicators (为基层应急救援队伍配备救援装备 | 本市级(个)): the name cell is the indicator.
+        string? indicator = group.Length > 0 && name.Length > 0 && fullName != name ? SplitUnit(ItemFigureBuilder.CleanName(name)).Project : null;
+        if (indicator is { Length: < 2 }) indicator = null; // a name split over two cells (培训新农 | 民(人)) is no indicator
+        string label = context.Group?.Label ?? "";
 
         string? region = issuingRegion;
         string regionCell = Cell(ColumnRole.Region);
@@ -167,16 +225,18 @@ public sealed partial class TableFigureBuilder(RegionResolver regions, string is
             // A total row (合计, 全市) is the issuing region's own figure; a subtotal or any other row is not a region.
             if (TotalRow().IsMatch(regionCell)) region = issuingRegion;
             else if (regions.MatchCell(regionCell) is { } mention) region = mention.Canonical;
-            else return null;
-            if (fullName.Length == 0) fullName = tableProject ?? "";
+            else return [];
+            // A cross-tab's column group names the indicator of a region's row.
+            if (fullName.Length == 0) fullName = label.Length > 0 ? label : context.TableProject ?? "";
         }
-        if (fullName.Length == 0) return null;
+        if (fullName.Length == 0) return [];
+        if (label.Length > 0 && !fullName.Contains(label)) indicator = label;
 
         var (project, headerUnit) = SplitUnit(fullName);
         string targetCell = Cell(ColumnRole.Target), progressCell = Cell(ColumnRole.Progress);
         var targets = TargetAmounts(targetCell);
         var actuals = Amounts(progressCell, plainOnly: true).Where(q => !q.IsPercent).ToList();
-        double? percent = FindPercent(header, cells, percentInHeader);
+        double? percent = FindPercent(context, cells);
 
         // Target and progress merged into one cell (388 357, 1500已完成1130户): the first amount is the target.
         if (targets.Count >= 2 && actuals.Count == 0 && !targets.Any(q => q.IsPercent))
@@ -200,32 +260,103 @@ public sealed partial class TableFigureBuilder(RegionResolver regions, string is
             target = targets[best];
             actual = actuals[best];
         }
+        // No target column, or an empty one: the target written in the item's name (新建10所幼儿园).
+        if (target is null && targetCell.Length == 0 && context.Single)
+            target = NumberRecognizer.Find(project).FirstOrDefault(q => !q.IsBare && !q.IsPercent);
 
-        if (target is null && actual is null && percent is null) return null;
         string? unit = target?.Unit ?? actual?.Unit;
-        // A unit in the name (新增蓄水能力(万方)) or in the column's header (完成数（万人）) scales bare numbers.
-        headerUnit ??= UnitTable.Parse(Cell(ColumnRole.Unit));
-        var targetUnit = headerUnit ?? UnitOf(headerUnits, header, ColumnRole.Target);
-        var actualUnit = headerUnit ?? UnitOf(headerUnits, header, ColumnRole.Progress) ?? targetUnit;
-        targetUnit ??= actualUnit;
+        // A unit in the name (新增蓄水能力(万方)), in the column's header (完成数（万人）) or above the table scales
+        // bare numbers; a measure of its own on the row (完成投资(万元)) goes by its column's unit first.
+        var nameUnit = headerUnit ?? UnitTable.Parse(Cell(ColumnRole.Unit));
+        var columnTarget = UnitOf(context.Header.Units, header, ColumnRole.Target);
+        var columnActual = UnitOf(context.Header.Units, header, ColumnRole.Progress);
+        bool ownMeasure = context.Group is { Label.Length: > 0 };
+        var targetUnit = ownMeasure ? columnTarget ?? nameUnit : nameUnit ?? columnTarget;
+        var actualUnit = (ownMeasure ? columnActual ?? nameUnit : nameUnit ?? columnActual) ?? targetUnit;
+        targetUnit ??= actualUnit ?? context.LineUnit;
+        actualUnit ??= targetUnit;
         if (unit is null && (targetUnit ?? actualUnit) is { } stated) unit = stated.Base;
         if (unit is null) unit = UnitFromName(project);
         double? Scale(Quantity? q, (double Factor, string Base)? column) => q is null ? null : q.IsBare ? q.Value * (column?.Factor ?? 1) : q.Value;
 
-        var figure = new FigureDraft
+        // Progress told in prose (截至目前已开展入户改造40户; 落实情况/备注): the cell is read as the item's body.
+        if (actual is null && percent is null && !isPlan && context.Single)
+        {
+            var prose = ProseCells(header, cells).ToList();
+            var told = prose.Count == 0 ? [] : _cellReader.Read(fullName, string.Join("。", prose));
+            if (told.Count > 0)
+                return FromProse(told, project, Scale(target, targetUnit), target is null ? null : unit, category, context.TableTier, region!).ToList();
+        }
+
+        if (target is null && actual is null && percent is null) return [];
+        var draft = new FigureDraft
         {
             Region = region!,
-            Tier = SectionClassifier.Tier(category) ?? tableTier,
+            Tier = SectionClassifier.Tier(category) ?? context.TableTier,
             Project = project,
-            Indicator = project,
+            Indicator = indicator ?? project,
             Target = Scale(target, targetUnit),
             Actual = isPlan ? null : Scale(actual, actualUnit),
             Percent = isPlan ? null : percent,
             Unit = unit,
             Approximate = target?.Approximate == true || actual?.Approximate == true,
         };
-        if (target?.IsPercent == true) figure.Unit = "%";
-        return figure;
+        if (target?.IsPercent == true) draft.Unit = "%";
+        return [draft];
+    }
+
+    /// <summary>The text of the group column nearest to the name (a flattened table may leave the farther ones empty).</summary>
+    private static string NearestGroup(ColumnRole[] header, string[] cells)
+    {
+        for (int c = Math.Min(header.Length, cells.Length) - 1; c >= 0; c--)
+            if (header[c] == ColumnRole.Group && cells[c].Length > 0) return cells[c];
+        return "";
+    }
+
+    /// <summary>Cells that tell progress in words: the progress or percentage column (prose shifts) when not a plain amount, and the notes.</summary>
+    private static IEnumerable<string> ProseCells(ColumnRole[] header, string[] cells)
+    {
+        for (int c = 0; c < Math.Min(header.Length, cells.Length); c++)
+            if (header[c] is ColumnRole.Progress or ColumnRole.Percent or ColumnRole.Note && cells[c].Any(char.IsDigit) && !PlainAmount().IsMatch(cells[c]))
+                yield return cells[c];
+    }
+
+    /// <summary>
+    /// Figures a prose cell told, under the row's project: one figure takes the row's target when it states none;
+    /// several (a cell listing sub-works with their percentages) stand beside the target figure.
+    /// </summary>
+    private static IEnumerable<FigureDraft> FromProse(IReadOnlyList<FigureDraft> told, string project, double? target, string? targetUnit, string category, string? tableTier, string region)
+    {
+        string? tier = SectionClassifier.Tier(category) ?? tableTier;
+        // A percentage a progress cell states alone (项目完成总体进度的98.42%) is how far the item got, unless its target is a rate.
+        foreach (var figure in told)
+            if (figure is { Unit: "%", Actual: { } share, Target: null, Percent: null } && targetUnit != "%")
+                (figure.Percent, figure.Actual, figure.Unit) = (share, null, null);
+        // A target alone (the row's, or the one the name states) and one progress figure are one figure.
+        var targetsOnly = told.Where(f => f is { Target: not null, Actual: null, Percent: null }).ToList();
+        var progress = told.Where(f => f.Target is null).ToList();
+        if (targetsOnly.Count <= 1 && progress.Count == 1 && (targetsOnly.Count == 1 || target is not null))
+        {
+            var goal = targetsOnly.FirstOrDefault();
+            string? goalUnit = goal is null ? targetUnit : goal.Unit;
+            if (progress[0].Unit is null || progress[0].Unit == goalUnit)
+            {
+                progress[0].Target = goal?.Target ?? target;
+                progress[0].Unit ??= goalUnit;
+                told = told.Where(f => f != goal).ToList();
+            }
+        }
+        bool targetTold = target is null || told.Any(f => f.Target == target);
+        if (!targetTold)
+            yield return new FigureDraft { Region = region, Tier = tier, Project = project, Indicator = project, Target = target, Unit = targetUnit };
+        foreach (var figure in told)
+        {
+            if (figure.Indicator == figure.Project || figure.Indicator.Length == 0) figure.Indicator = project;
+            figure.Project = project;
+            figure.Tier = tier;
+            if (figure.Region.Length == 0) figure.Region = region;
+            yield return figure;
+        }
     }
 
     private static (double Factor, string Base)? UnitOf((double Factor, string Base)?[] units, ColumnRole[] header, ColumnRole role)
@@ -303,13 +434,16 @@ public sealed partial class TableFigureBuilder(RegionResolver regions, string is
     private static bool AlternativeTargets(string cell) =>
         cell.Contains('/') && cell.Split('/').Any(part => part.Length >= 2 && !part.Any(char.IsDigit));
 
-    private static double? FindPercent(ColumnRole[] header, string[] cells, bool percentInHeader)
+    private static double? FindPercent(RowContext context, string[] cells)
     {
+        var header = context.Roles;
         int column = Array.IndexOf(header, ColumnRole.Percent);
+        bool percentInHeader = column >= 0 && context.Header.PercentSign[column];
         if (column >= 0 && column < cells.Length && FirstPercent(cells[column]) is { } inColumn) return inColumn;
         // 完成率（%） states the sign once, in the header: the cells hold bare numbers.
         if (column >= 0 && column < cells.Length && percentInHeader && BareNumber().IsMatch(cells[column]))
             return double.Parse(cells[column], System.Globalization.CultureInfo.InvariantCulture);
+        if (!context.Single) return null;
         // Shifted by a missing cell: the last cell that is only a percentage.
         int nameColumn = Math.Max(Array.IndexOf(header, ColumnRole.Name), Array.IndexOf(header, ColumnRole.Group));
         for (int i = cells.Length - 1; i > nameColumn; i--)
@@ -341,6 +475,8 @@ public sealed partial class TableFigureBuilder(RegionResolver regions, string is
         var m = TrailingUnit().Match(name);
         if (!m.Success) return (name, null);
         string inner = m.Groups[1].Value;
+        // A rate's name (城镇登记失业率低于(%)): its numbers are percentages.
+        if (inner is "%" or "％") return (name[..m.Index].TrimEnd(), (1, "%"));
         var parsed = UnitTable.Parse(inner.Contains('/') ? inner[(inner.LastIndexOf('/') + 1)..] : inner);
         if (parsed is null) return (name, null);
         return (name[..m.Index].TrimEnd(), inner.Contains('/') ? null : parsed);
@@ -351,14 +487,8 @@ public sealed partial class TableFigureBuilder(RegionResolver regions, string is
     /// <summary>OCR garbage in a name cell: digits scattered between Chinese characters (品田3又1次2公田).</summary>
     private static bool LooksGarbled(string cell) => GarbledDigits().Matches(cell).Count >= 2;
 
-    [GeneratedRegex(@"序号|编号|实事类别|项目类别|类别|类型|层级|项目名称|考核项目|指标名称|项目|名称|指标|事项|建设内容|主要责任单位|牵头单位|责任单位|计量单位|单位|县（市、区）|县\(市、区\)|县市区|地区|区域|区县|县区|乡镇|街道|镇街|市县|市州|任务数|目标任务|全年目标|年度目标|全年任务|计划数|目标|任务|进度情况|完成情况|完成数|实际完成|累计完成|已完成|完成量|完成值|进展情况|完成比例|完成率|百分比|比例|进度[（(]?%[）)]?|进度|完成")]
-    private static partial Regex HeaderWord();
-
     [GeneratedRegex(@"^(表\d*[：:.]?|附件\d*[：:]?)|\d{4}年|\d{1,2}[-—至]\d{1,2}月(份)?|截至\d{1,2}月(份|底)?|(全市|全县|全区|各县市区|各县区|各区县|各县（市、区）|各县\(市、区\)|各区县（市）|各区县\(市\)|各乡镇（街道）|各乡镇\(街道\)|各乡镇|各街道)的?|(进展|推进|完成)?(情况|进度)(统计)?表?$|统计表$|[（(][^）)]*[）)]$")]
     private static partial Regex TitleNoise();
-
-    [GeneratedRegex(@"^\d+$")]
-    private static partial Regex DigitsOnly();
 
     [GeneratedRegex(@"^\d+(\.\d+)?$")]
     private static partial Regex BareNumber();
@@ -389,6 +519,9 @@ public sealed partial class TableFigureBuilder(RegionResolver regions, string is
 
     [GeneratedRegex(@"[（(]([^（）()]{1,6})[)）]$")]
     private static partial Regex TrailingUnit();
+
+    [GeneratedRegex(@"^单位[：:]\s*(\S+)$")]
+    private static partial Regex UnitLinePattern();
 
     [GeneratedRegex(@"[\u4e00-\u9fff]\d[\u4e00-\u9fff]")]
     private static partial Regex GarbledDigits();

@@ -1,0 +1,54 @@
+using System.CommandLine;
+using BulletinIngest.Cli.Output;
+using BulletinIngest.Storage;
+using Dapper;
+
+namespace BulletinIngest.Cli.Commands;
+
+/// <summary>`bulletin documents [--suspect]`: the stored documents with their status, metadata and coverage.</summary>
+public static class DocumentsCommand
+{
+    public static readonly string[] Columns =
+        ["doc", "status", "region", "kind", "issue", "date", "figures", "mentions", "used", "reason"];
+
+    public static Command Create()
+    {
+        var suspect = new Option<bool>("--suspect")
+        {
+            Description = "Only documents to check: suspect ones (too few of their numbers became figures) and those with an unknown region",
+        };
+        var database = CommonOptions.Database();
+        var format = CommonOptions.Format("table", "table", "csv", "json");
+        var command = new Command("documents", $"""
+            The stored documents: status (ok, {DocumentStatus.Suspect}, or why a file could not be read), issuing
+            region, kind, issue, date and coverage: `mentions` amounts and percents in the text, `used` of them in a
+            figure, `figures`. A document is {DocumentStatus.Suspect} when it has several amounts and no figure, or
+            when its figures use under a fifth of many; `reason` says which, and warns of an unknown region.
+
+            Examples:
+              bulletin documents
+              bulletin documents --suspect
+              bulletin documents --suspect --format csv > to-check.csv
+            """) { suspect, database, format };
+        command.SetAction(result => CommonOptions.Guard(() => Run(result.GetValue(suspect), result.GetValue(database)!, result.GetValue(format)!)));
+        return command;
+    }
+
+    private static int Run(bool suspectOnly, string databasePath, string format)
+    {
+        using var connection = BulletinStore.OpenReadOnly(databasePath);
+        string filter = suspectOnly ? "WHERE status = @suspect OR warnings IS NOT NULL" : "";
+        var rows = connection.Query<(string Name, string Status, string? Region, string? Kind, long? Issue, string? Date,
+            long? Figures, long? Mentions, long? Used, string? Error, string? Warnings)>(
+            $"""
+            SELECT name, status, region, kind, issue, issue_date, figure_count, number_mentions, mentions_used, error, warnings
+            FROM documents {filter} ORDER BY name, path
+            """, new { suspect = DocumentStatus.Suspect });
+        RowsWriter.Write(Columns, rows.Select(r => (IReadOnlyList<object?>)
+        [
+            r.Name, r.Status, r.Region, r.Kind, r.Issue, r.Date, r.Figures, r.Mentions, r.Used,
+            string.Join("; ", new[] { r.Error, r.Warnings?.Replace("\n", "; ") }.Where(t => !string.IsNullOrEmpty(t))),
+        ]), format, Console.Out);
+        return 0;
+    }
+}

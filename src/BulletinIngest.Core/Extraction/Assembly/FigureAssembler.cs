@@ -1,0 +1,236 @@
+using System.Text;
+using BulletinIngest.Extraction.Candidates;
+using BulletinIngest.Extraction.Numbers;
+using BulletinIngest.Extraction.Regions;
+using BulletinIngest.Extraction.Roles;
+using BulletinIngest.Extraction.Structure;
+using BulletinIngest.Extraction.Text;
+
+namespace BulletinIngest.Extraction.Assembly;
+
+/// <summary>
+/// Figures from text that is not a numbered item (news paragraphs, 、-chained narratives, sections a
+/// keyword once skipped): every number is a candidate (<see cref="CandidateFinder"/>), scored for its role
+/// (<see cref="RoleScorer"/>), and the roles are grouped into figures per sentence: a percentage measures
+/// the nearest amount done before it (`分别A和B` in order), a goal joins the amount done of its unit
+/// (`65件…已完成26件`), what stays alone is a figure of its own. Names come from the clause's subject
+/// (the thing the verb governs), else the sentence's topic clause; the region from a region that opens the
+/// clause or sentence, else the paragraph's, else the document's.
+/// </summary>
+public sealed partial class FigureAssembler(RegionResolver regions, string issuingRegion, bool isPlan)
+{
+    private sealed class Slot(Candidate c, ScoredRole r)
+    {
+        public Candidate C { get; } = c;
+        public ScoredRole R { get; } = r;
+    }
+
+    private sealed class Group
+    {
+        public Slot? Target, Actual, Percent;
+        public bool Optional;
+        public readonly List<string> How = [];
+        public Slot Anchor => Actual ?? Target ?? Percent!;
+        public string? Unit => Actual?.C.Q.Unit ?? Target?.C.Q.Unit;
+    }
+
+    /// <summary>The mentions scored as no figure, with the deciding features (for `bulletin text --explain`).</summary>
+    public List<string> Rejected { get; } = [];
+
+    // The last subject named in each sentence of the unit being built (sentence start → subject).
+    private readonly Dictionary<int, string> _subjects = [];
+
+    public List<FigureDraft> Build(ItemUnit unit, bool itemized = false)
+    {
+        _subjects.Clear();
+        string text = unit.Text.Text;
+        var scored = CandidateFinder.Default.Find(text, unit.Kind, isPlan, unit.Loose && itemized)
+            .Select(c => new Slot(c, RoleScorer.Default.Score(c))).ToList();
+        foreach (var none in scored.Where(s => s.R.Role == MentionRole.None))
+            Rejected.Add($"{text[none.C.Q.Start..none.C.Q.End]} in \"{text[none.C.ClauseStart..none.C.ClauseEnd]}\" ← {none.R.Explain()}");
+        var figures = new List<FigureDraft>();
+        foreach (var sentence in scored.GroupBy(s => s.C.SentenceStart))
+            foreach (var group in Assemble(sentence.Where(s => s.R.Role != MentionRole.None).ToList(), text))
+                figures.Add(ToDraft(group, unit, text));
+        return figures;
+    }
+
+    private List<Group> Assemble(List<Slot> slots, string text)
+    {
+        var groups = slots.Where(s => s.R.Role == MentionRole.Actual).Select(s => new Group { Actual = s }).ToList();
+        AttachPercents(slots.Where(s => s.R.Role is MentionRole.Percent or MentionRole.Rate).ToList(), groups, text);
+        foreach (var target in slots.Where(s => s.R.Role == MentionRole.Target))
+        {
+            // A goal joins the amount done of its unit after it (65件…已完成26件), else the one before it (完成X人，目标Y人).
+            var group = groups.FirstOrDefault(g => g.Target is null && g.Actual is not null && g.Actual.C.Index > target.C.Index && g.Unit == target.C.Q.Unit)
+                ?? groups.LastOrDefault(g => g.Target is null && g.Actual is not null && g.Actual.C.Index < target.C.Index && g.Unit == target.C.Q.Unit
+                    && g.Actual.C.ClauseEnd >= target.C.ClauseStart - 1);
+            if (group is null) groups.Add(group = new Group());
+            else group.How.Add("goal joins the amount done of its unit");
+            group.Target = target;
+            // A whole counted against several parts (58项…完成的有28项，占48.3%；按进度实施的有27项，占46.5%) is each one's target.
+            if (!target.C.Cues.ContainsKey("pair:target-of-later")) continue;
+            foreach (var part in groups.Where(g => g != group && g.Target is null && g.Actual is not null && g.Actual.C.Index > target.C.Index
+                         && g.Unit == target.C.Q.Unit && g.Actual.C.Q.Value <= target.C.Q.Value && g.Percent is not null))
+            {
+                part.Target = target;
+                part.How.Add("the whole the part is counted against");
+            }
+        }
+        return groups.OrderBy(g => g.Anchor.C.Index).ToList();
+    }
+
+    private static void AttachPercents(List<Slot> percents, List<Group> groups, string text)
+    {
+        var done = new HashSet<Slot>();
+        // 分别完成年度目标任务的82.3%和80.4%: the percentages of one clause go to the amounts before them, in order.
+        foreach (var run in percents.GroupBy(p => p.C.ClauseStart).Where(r => r.Count() > 1))
+        {
+            var clause = run.First().C;
+            if (!text[clause.SentenceStart..clause.Q.Start].Contains("分别", StringComparison.Ordinal)) continue;
+            var before = groups.Where(g => g.Percent is null && g.Actual!.C.Index < clause.Index).ToList();
+            if (before.Count < run.Count()) continue;
+            foreach (var (p, g) in run.Zip(before.TakeLast(run.Count())))
+            {
+                g.Percent = p;
+                g.How.Add("分别: percentages in the order of the amounts");
+                done.Add(p);
+            }
+        }
+        foreach (var p in percents.Where(p => !done.Contains(p)))
+        {
+            var nearest = groups.LastOrDefault(g => g.Actual is not null && g.Actual.C.Index < p.C.Index);
+            bool near = nearest is not null && (p.R.Role == MentionRole.Percent || nearest.Actual!.C.ClauseEnd >= p.C.ClauseStart - 1
+                || nearest.Actual.C.ClauseStart == p.C.ClauseStart);
+            if (nearest is not null && near && nearest.Percent is null)
+            {
+                nearest.Percent = p;
+                nearest.How.Add("percentage measures the nearest amount done before it");
+                continue;
+            }
+            var alone = new Group { Percent = p, Optional = p.R.Role == MentionRole.Rate || p.C.Q.Qualifier is not null };
+            // A second share of the same amount (完成年度任务的199%，占调整后目标的88%).
+            if (nearest is not null && near) { alone.Actual = nearest.Actual; alone.Optional = true; alone.How.Add("another share of the same amount"); }
+            groups.Add(alone);
+        }
+    }
+
+    private FigureDraft ToDraft(Group g, ItemUnit unit, string text)
+    {
+        var anchor = g.Anchor.C;
+        // A goal stated in a clause of its own (计划今年改造农村危房300户；…已改造126户) names the quantity best.
+        var named = g.Target is { } goal && g.Actual is { } done && goal.C.ClauseStart != done.C.ClauseStart ? goal.C : anchor;
+        var (project, indicator) = Names(named, text, unit);
+        int start = new[] { g.Target, g.Actual, g.Percent }.Where(s => s is not null).Min(s => s!.C.ClauseStart);
+        int end = new[] { g.Target, g.Actual, g.Percent }.Where(s => s is not null).Max(s => s!.C.Q.End);
+        var why = new StringBuilder();
+        foreach (var (name, slot) in new[] { ("target", g.Target), ("actual", g.Actual), ("percent", g.Percent) })
+            if (slot is not null) why.Append($"{name} {Written(text, slot.C)} ← {slot.R.Explain()}; ");
+        why.Append(g.How.Count > 0 ? string.Join("; ", g.How) : "alone in its sentence");
+        bool hedged = new[] { g.Target, g.Actual, g.Percent }.Any(s => s is not null && (s.C.Q.Approximate || s.C.Q.Qualifier is not null));
+        return new FigureDraft
+        {
+            Region = Region(anchor, text, unit),
+            Tier = unit.Tier,
+            Project = project,
+            Indicator = indicator,
+            Target = g.Target?.C.Q.Value,
+            Actual = g.Actual?.C.Q.Value,
+            Unit = g.Unit,
+            Percent = g.Percent?.C.Q.Value,
+            Qualifier = g.Percent?.C.Q.Qualifier,
+            Approximate = hedged,
+            Optional = g.Optional || hedged || unit.Kind != SectionKind.Progress,
+            Start = start,
+            End = end,
+            Why = why.ToString(),
+        };
+    }
+
+    private static string Written(string text, Candidate c) => text[c.Q.Start..c.Q.End];
+
+    private string Region(Candidate c, string text, ItemUnit unit)
+    {
+        foreach (int from in new[] { c.ClauseStart, c.SentenceStart })
+        {
+            string clause = Cues.LeadingFiller().Replace(text[from..c.ClauseEnd], "");
+            var listed = regions.LeadingRegions(clause, out _);
+            if (listed.Count == 1) return listed[0].Canonical;
+        }
+        return unit.LeadRegion?.Canonical ?? issuingRegion;
+    }
+
+    /// <summary>
+    /// Project: the subject of the mention's clause (the words before its verb: 市区城市防洪工程完成投入1亿元),
+    /// else the sentence's topic clause (棚户区改造工程，新开工11万套), else the indicator. Indicator: the verb
+    /// phrase up to the number, with what the number counts when the verb has no object before it, and the
+    /// clause's closing noun after 的 (…2735家加油站、26408把加油枪的计量检定).
+    /// </summary>
+    private (string Project, string Indicator) Names(Candidate c, string text, ItemUnit unit)
+    {
+        string before = Strip(text[c.ClauseStart..c.Q.Start]);
+        int verb = CandidateFinder.Default.FirstVerb(before);
+        string subject = Strip(verb > 0 ? before[..verb] : "");
+        string action = verb >= 0 ? before[verb..] : before;
+        string indicator = ItemFigureBuilder.CleanName(Cues.CompletionBefore().Replace(action, "").TrimStart('已').TrimEnd('为', '达', '到', '约', '近', '了', '对'));
+        if (indicator.Length < 2 || verb < 0) indicator = ItemFigureBuilder.CleanName(indicator + Counted(text, c));
+        indicator += ClosingNoun(text, c);
+        // A clause that opens with its verb (…安置楼新开工21.8万平方米，竣工11.57万平方米) speaks of the subject before it.
+        if (subject.Length < 2 && verb == 0 && _subjects.TryGetValue(c.SentenceStart, out var earlier)) subject = earlier;
+        if (subject.Length >= 2) _subjects[c.SentenceStart] = subject;
+        string project = subject.Length >= 2 ? subject : Topic(text, c) ?? unit.ParentTitle ?? indicator;
+        if (indicator.Length < 2) indicator = project;
+        return (project, indicator);
+    }
+
+    /// <summary>
+    /// The thing a sentence is about, named in a clause before the mention's that states no number
+    /// (棚户区改造工程，新开工11万套; 其中，“全面消除劣Ⅴ类水体”一项，…): the quoted name when there is one.
+    /// </summary>
+    private static string? Topic(string text, Candidate c)
+    {
+        foreach (var (start, end) in Clauses.Of(text, c.SentenceStart, c.ClauseStart))
+        {
+            string clause = text[start..end];
+            if (NumberRecognizer.Find(clause).Count > 0) continue;
+            var quoted = Quoted().Match(clause);
+            string topic = quoted.Success ? quoted.Groups[1].Value : Strip(clause);
+            if (topic.Length is >= 2 and <= 30) return topic;
+        }
+        return null;
+    }
+
+    /// <summary>What a number counts when its clause goes on (完成对2735家[加油站]): the words after it up to a break.</summary>
+    private static string Counted(string text, Candidate c)
+    {
+        int end = c.Q.End;
+        while (end < c.ClauseEnd && !Clauses.EndsClause(text, end) && text[end] is not ('、' or '的' or '和') && !char.IsAsciiDigit(text[end])) end++;
+        return text[c.Q.End..end];
+    }
+
+    /// <summary>The noun a clause closes on after its last number and a 的 (…加油枪的[计量检定]).</summary>
+    private static string ClosingNoun(string text, Candidate c)
+    {
+        string rest = text[c.Q.End..c.ClauseEnd];
+        int of = rest.LastIndexOf('的');
+        if (of < 0 || rest.IndexOfAny("0123456789".ToCharArray(), of) >= 0) return "";
+        string noun = ItemFigureBuilder.CleanName(rest[(of + 1)..]);
+        return noun.Length is >= 2 and <= 12 ? noun : "";
+    }
+
+    private static string Strip(string words)
+    {
+        // Amounts inside a name (48件民生实事, 20个为民办实事项目) are counts, not part of what is named.
+        foreach (var q in NumberRecognizer.Find(words).Reverse()) words = words.Remove(q.Start, q.End - q.Start);
+        string s = Cues.GoalWords().Replace(Cues.LeadingFiller().Replace(RegionLead().Replace(words.Trim(), ""), ""), "");
+        s = RegionLead().Replace(s, "");
+        s = Cues.LeadingFiller().Replace(s, "");
+        return ItemFigureBuilder.CleanName(s.Trim('“', '”', '"', ' ').TrimStart('对', '为'));
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"[“""‘]([^”""’]{2,30})[”""’]")]
+    private static partial System.Text.RegularExpressions.Regex Quoted();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(截至|截止)[^，,]{0,12}?(底|末|日|止|前)|^(据介绍|统计显示|最新数据显示|数据显示|记者获悉|据统计|经初步统计)|^(我省|我市|我县|我区|本市|本县|本区|全省|全州|全盟|全旗)")]
+    private static partial System.Text.RegularExpressions.Regex RegionLead();
+}

@@ -1,0 +1,24 @@
+using BulletinIngest.Extraction.Numbers;
+
+namespace BulletinIngest.Extraction.Candidates;
+
+/// <summary>
+/// One number mention of a text unit, a candidate for a role in a figure, with where it stands (its
+/// sentence and clause, compact indices) and the features the role scorer reads (role-cues.tsv names plus
+/// amount/percent/bare, plan, section:*, pair:*). <see cref="Cues"/> keeps, per feature, the word that fired.
+/// </summary>
+public sealed class Candidate
+{
+    public required Quantity Q { get; init; }
+    public required int Index { get; init; }
+    public required int SentenceStart { get; init; }
+    public required int SentenceEnd { get; init; }
+    public required int ClauseStart { get; init; }
+    public required int ClauseEnd { get; init; }
+    public Dictionary<string, string> Cues { get; } = [];
+    public IEnumerable<string> Features => Cues.Keys;
+
+    public bool IsPercent => Q.IsPercent;
+
+    public void Add(string feature, string because = "") => Cues.TryAdd(feature, because);
+}

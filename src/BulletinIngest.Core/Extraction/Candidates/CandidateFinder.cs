@@ -1,0 +1,138 @@
+using BulletinIngest.Extraction.Numbers;
+using BulletinIngest.Extraction.Roles;
+using BulletinIngest.Extraction.Structure;
+using BulletinIngest.Extraction.Text;
+using BulletinIngest.Learning;
+
+namespace BulletinIngest.Extraction.Candidates;
+
+/// <summary>
+/// Every number mention of a unit of text becomes a candidate (nothing is filtered here): the recognizer's
+/// amounts and percentages, each with its cue words (models/rules/role-cues.tsv), its kind, the section
+/// kind and whether the document is a plan, and its relations to its neighbours.
+/// </summary>
+public sealed class CandidateFinder
+{
+    private sealed record Cue(string Feature, string Where, string[] Words);
+
+    private readonly List<Cue> _cues;
+
+    private CandidateFinder(List<Cue> cues) => _cues = cues;
+
+    private static readonly Lazy<CandidateFinder> Loaded = new(() => FromFile(ModelFiles.PathOf("rules/role-cues.tsv")));
+    public static CandidateFinder Default => Loaded.Value;
+
+    public static CandidateFinder FromFile(string path) => new(TsvFile.Read(path)
+        .Select(r => new Cue(r["feature"], r["where"], r["words"].Split('|', StringSplitOptions.RemoveEmptyEntries)
+            .OrderByDescending(w => w.Length).ToArray()))
+        .ToList());
+
+    /// <summary>Where the first progress verb of role-cues.tsv (features done, progress) starts in <paramref name="words"/>, or -1.</summary>
+    public int FirstVerb(string words)
+    {
+        int first = -1;
+        foreach (var cue in _cues.Where(c => c.Feature is "done" or "progress"))
+            foreach (var word in cue.Words)
+            {
+                int at = words.IndexOf(word, StringComparison.Ordinal);
+                if (at >= 0 && (first < 0 || at < first)) first = at;
+            }
+        return first;
+    }
+
+    private const int AdjacentWindow = 10;
+
+    public List<Candidate> Find(string text, SectionKind section, bool isPlan, bool looseInItemized = false)
+    {
+        var candidates = new List<Candidate>();
+        var quantities = NumberRecognizer.Find(text);
+        foreach (var (sentenceStart, sentenceEnd) in Clauses.Sentences(text))
+        {
+            var clauses = Clauses.Of(text, sentenceStart, sentenceEnd);
+            foreach (var q in quantities.Where(q => q.Start >= sentenceStart && q.Start < sentenceEnd))
+            {
+                var (clauseStart, clauseEnd) = clauses.First(c => q.Start >= c.Start && q.Start < c.End);
+                var candidate = new Candidate
+                {
+                    Q = q, Index = candidates.Count, SentenceStart = sentenceStart, SentenceEnd = sentenceEnd,
+                    ClauseStart = clauseStart, ClauseEnd = clauseEnd,
+                };
+                candidate.Add(q.IsPercent ? "percent" : q.IsBare ? "bare" : "amount");
+                if (q.Unit?.Contains('/') == true) candidate.Add("unit:per-period", q.Unit);
+                if (q.Qualifier is not null) candidate.Add("bound", q.Qualifier);
+                if (q.Approximate) candidate.Add("approximate");
+                if (isPlan) candidate.Add(q.IsPercent ? "plan:percent" : "plan");
+                if (section != SectionKind.Progress) candidate.Add("section:" + section.ToString().ToLowerInvariant());
+                if (looseInItemized) candidate.Add("loose-in-itemized");
+                // A list element (其中政策文件66条、建设内容53条) starts after the number before it in its clause.
+                var inClause = candidates.Where(o => o.ClauseStart == clauseStart && o.SentenceStart == sentenceStart).ToList();
+                int from = inClause.Count > 0 ? inClause[^1].Q.End : clauseStart;
+                int headEnd = inClause.Count > 0 ? inClause[0].Q.Start : clauseStart;
+                AddCues(candidate, text, from, headEnd);
+                candidates.Add(candidate);
+            }
+        }
+        AddNeighbours(candidates, text);
+        return candidates;
+    }
+
+    private void AddCues(Candidate c, string text, int from, int headEnd)
+    {
+        // A list element shares its clause's head (已完成对2735家加油站、26408把加油枪): clause-wide cues read the head too.
+        string head = text[c.ClauseStart..headEnd];
+        string before = text[from..c.Q.Start];
+        string adjacent = before.Length > AdjacentWindow ? before[^AdjacentWindow..] : before;
+        string lead = Cues.LeadingFiller().Replace(before, "");
+        string after = text[c.Q.End..c.ClauseEnd];
+        foreach (var cue in _cues)
+        {
+            string? word = cue.Where switch
+            {
+                "adjacent" => cue.Words.FirstOrDefault(w => adjacent.Contains(w, StringComparison.Ordinal)),
+                "clause" => cue.Words.FirstOrDefault(w => before.Contains(w, StringComparison.Ordinal) || head.Contains(w, StringComparison.Ordinal)),
+                "lead" => cue.Words.FirstOrDefault(w => lead.StartsWith(w, StringComparison.Ordinal)),
+                "after" => cue.Words.FirstOrDefault(w => after.StartsWith(w, StringComparison.Ordinal)),
+                _ => null,
+            };
+            if (word is not null) c.Add(cue.Feature, word);
+        }
+        // The goal word inside a completion phrase (完成年度目标任务的82.3%) does not make the percentage a goal.
+        if (c.IsPercent && c.Cues.ContainsKey("completion")) c.Cues.Remove("goal");
+    }
+
+    /// <summary>A share follows the amount in its own or the next clause (9项指标提前完成，占比60%): it is a part, not the whole.</summary>
+    private static bool SharedBy(Candidate c, List<Candidate> later, string text) =>
+        later.FirstOrDefault() is { IsPercent: true } next && next.ClauseStart <= c.ClauseEnd + 1 && text[c.Q.End..next.Q.Start].Contains('占');
+
+    private static bool Joiner(string between) => between is "和" or "、" or "及" or "与" or "," or "，";
+
+    /// <summary>Relations between mentions of one sentence: a goal amount counted against later, a percentage that follows.</summary>
+    private static void AddNeighbours(List<Candidate> candidates, string text)
+    {
+        // 82.3%和80.4%: the second of a pair joined by 和/、 reads with the cues of the first.
+        for (int k = 1; k < candidates.Count; k++)
+        {
+            var (prev, c) = (candidates[k - 1], candidates[k]);
+            if (prev.ClauseStart != c.ClauseStart || prev.IsPercent != c.IsPercent || !Joiner(text[prev.Q.End..c.Q.Start])) continue;
+            foreach (var (feature, cue) in prev.Cues) c.Add(feature, cue);
+        }
+        foreach (var c in candidates)
+        {
+            if (c.IsPercent || c.Q.IsBare) continue;
+            var later = candidates.Where(o => o.Index > c.Index && o.SentenceStart == c.SentenceStart).ToList();
+            // 65件民生实事已完成26件 / 87个新开工项目已开工65个: the same unit again after a progress verb, same clause.
+            // 承担省定项目58项，全面完成…的有28项，占48.3%: a later part of the same unit that a share measures, too.
+            var part = later.FirstOrDefault(o => o.Q.Unit == c.Q.Unit && o.Q.Value <= c.Q.Value && !o.IsPercent
+                && (o.ClauseStart == c.ClauseStart && Cues.Governing().IsMatch(text[c.Q.End..o.Q.Start])
+                    || !Cues.Governing().IsMatch(text[c.ClauseStart..c.Q.Start]) && !SharedBy(c, later, text) && later.SkipWhile(x => x != o).Skip(1).FirstOrDefault() is { IsPercent: true } share && share.ClauseStart <= o.ClauseEnd + 1 && text[o.Q.End..share.Q.Start].Contains('占')));
+            if (part is not null) c.Add("pair:target-of-later", text[c.Q.End..part.Q.Start]);
+            // 20个为民办实事项目累计完成投入46.3亿元: a count before the verb, another unit after it, names the subject.
+            var measured = later.FirstOrDefault(o => o.ClauseStart == c.ClauseStart && !o.IsPercent && o.Q.Unit != c.Q.Unit
+                && Cues.Governing().IsMatch(text[c.Q.End..o.Q.Start]) && !Cues.Governing().IsMatch(text[c.ClauseStart..c.Q.Start]));
+            if (measured is not null) c.Add("pair:counts-subject", text[c.Q.End..measured.Q.Start]);
+            var nextPercent = later.FirstOrDefault(o => o.IsPercent);
+            if (nextPercent is not null && later.TakeWhile(o => o != nextPercent).All(o => o.Q.Unit != c.Q.Unit || o.IsPercent))
+                c.Add("percent-follows", nextPercent.Q.Value + "%");
+        }
+    }
+}

@@ -1,0 +1,241 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using BulletinIngest.Extraction.Regions;
+
+namespace BulletinIngest.Extraction.Metadata;
+
+/// <summary>The issuing region a document's evidence points to, or none, with the evidence that decided it.</summary>
+public sealed record RegionDecision(Place? Place, string? Written, string Evidence);
+
+/// <summary>
+/// Decides the issuing region from scored evidence rather than from the first name found. Every place the
+/// masthead and the first part of the body name is a candidate; each piece of evidence adds to its score:
+/// the title (full name or stem: 西安 for 西安市), a 【湘潭市】 bracket, the source line (来源：上海普陀),
+/// the issuing body (…人民政府, 中共大连市委, a signature), mentions in the first lines and the body, the
+/// level the text speaks as (我市/全市/市政府 → a 市; 全省 → a 省; 全县 → a 县) and the common parent of
+/// the places it lists (a ranking of Hainan's cities and counties → 海南省). Names are read in the context
+/// of the others (普陀 beside 上海 is 上海市普陀区). Below <see cref="Threshold"/> nothing is decided:
+/// an unknown region is said so, never guessed from a look-alike (按照市 from 按照市委).
+/// </summary>
+public static partial class RegionEvidence
+{
+    /// <summary>The least score a place needs: one title or source mention, or a level reference backed by a mention.</summary>
+    public const double Threshold = 3;
+
+    private const double PrimaryTitle = 6, OtherTitle = 4, Bracket = 6, SourceLine = 4, IssuingBody = 3, Signature = 4;
+    private const double HeadMention = 1, HeadMentionCap = 2, BodyMention = 0.5, BodyMentionCap = 3;
+    private const double LevelReference = 3, ChildPlace = 1, ChildPlacesCap = 4, SolePlace = 1.5;
+
+    /// <param name="head">The masthead lines (the first blocks), simplified.</param>
+    /// <param name="body">The text after them (its first few thousand characters), simplified.</param>
+    /// <param name="signature">The last lines, where the issuing body signs.</param>
+    public static RegionDecision Decide(IReadOnlyList<string> head, string body, IEnumerable<string> signature, Gazetteer gazetteer)
+    {
+        var board = new Board(gazetteer);
+        var titles = head.Take(8).Where(IsTitleLike).Take(3).ToList();
+        for (int i = 0; i < titles.Count; i++)
+            board.AddAll(titles[i], stems: true, i == 0 ? PrimaryTitle : OtherTitle, i == 0 ? "title" : "title-like line");
+        foreach (var line in head)
+        {
+            foreach (Match m in BracketName().Matches(line)) board.AddAll(m.Groups[1].Value, stems: true, Bracket, "【】");
+            if (SourceLinePattern().Match(line) is { Success: true } source) board.AddAll(source.Groups[1].Value, stems: true, SourceLine, "source line");
+            foreach (Match m in IssuingBodyPattern().Matches(line)) board.AddAll(m.Groups[1].Value, stems: false, IssuingBody, "issuing body");
+            if (NewsDateline().Match(line) is { Success: true } dateline) board.AddAll(dateline.Groups[1].Value, stems: true, OtherTitle, "dateline");
+        }
+        foreach (var line in signature.Where(l => l.Length <= 60 && !l.Contains('。')))
+            foreach (Match m in IssuingBodyPattern().Matches(line)) board.AddAll(m.Groups[1].Value, stems: false, Signature, "signature");
+        foreach (var line in head) board.AddCapped(line, HeadMention, HeadMentionCap, "first lines", stems: false);
+        board.AddCapped(body, BodyMention, BodyMentionCap, "body", stems: false);
+        // A stem (丹棱) is read in running text only for a place named in full as well.
+        foreach (var line in head.Append(body)) board.AddCapped(line, BodyMention, BodyMentionCap, "stem", stems: true);
+        board.AddSolePlace(SolePlace);
+        board.AddChildren(ChildPlace, ChildPlacesCap);
+        board.AddLevel(SelfReferences(string.Join("\n", head) + "\n" + body), LevelReference);
+        return board.Best(Threshold);
+    }
+
+    /// <summary>A line that can be a title: short, not a sentence of the text, not navigation.</summary>
+    private static bool IsTitleLike(string line) =>
+        line.Length is >= 6 and <= 60 && !line.Contains('。') && !line.Contains('>') && !line.Contains('|') && !SourceLinePattern().IsMatch(line);
+
+    /// <summary>How often the text speaks as each level (我市, 全县, 省政府), by the suffix a place of that level ends with.</summary>
+    private static Dictionary<string, int> SelfReferences(string text)
+    {
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (Match m in SelfReference().Matches(text))
+        {
+            string level = m.Groups["level"].Value;
+            counts[level] = counts.GetValueOrDefault(level) + 1;
+        }
+        return counts;
+    }
+
+    /// <summary>Scores per place, and the names as written.</summary>
+    private sealed class Board(Gazetteer gazetteer)
+    {
+        private readonly Dictionary<Place, (double Score, List<string> Reasons, int FirstSeen)> _scores = [];
+        private readonly Dictionary<Place, string> _written = [];
+        private readonly Dictionary<(Place, string), double> _capped = [];
+        private int _order;
+
+        private readonly HashSet<(Place, string)> _counted = [];
+        private readonly Dictionary<Place, int> _mentions = [];
+        private readonly HashSet<Place> _placed = [];
+
+        /// <summary>A piece of evidence where a place is expected (title, source line): once per place and kind, however often repeated.</summary>
+        public void AddAll(string text, bool stems, double weight, string reason)
+        {
+            foreach (var (place, written) in Mentions(text, stems).DistinctBy(m => m.Place))
+            {
+                _placed.Add(place);
+                if (_counted.Add((place, reason))) Add(place, written, weight, reason);
+            }
+        }
+
+        /// <summary>Mentions in running text, each worth a little, up to a cap per place; stems only for places already named.</summary>
+        public void AddCapped(string text, double weight, double cap, string reason, bool stems)
+        {
+            foreach (var (place, written) in Mentions(text, stems))
+            {
+                bool stem = !gazetteer.PlacesNamed(written).Contains(place);
+                if (stems != stem || stem && !_scores.ContainsKey(place)) continue;
+                _mentions[place] = _mentions.GetValueOrDefault(place) + 1;
+                double sofar = _capped.GetValueOrDefault((place, reason));
+                if (sofar >= cap) continue;
+                double add = Math.Min(weight, cap - sofar);
+                _capped[(place, reason)] = sofar + add;
+                Add(place, written, add, reason);
+            }
+        }
+
+        /// <summary>The one place a text names, if only one is.</summary>
+        public void AddSolePlace(double weight)
+        {
+            if (_scores.Count == 1) Add(_scores.Keys.First(), null, weight, "the only place named");
+        }
+
+        /// <summary>A place named twice, or where a place is expected: the text's level references may apply to it.</summary>
+        private bool Established(Place place) => _placed.Contains(place) || _mentions.GetValueOrDefault(place) >= 2;
+
+        /// <summary>A place whose subdivisions the text names gets a point for each (a list of counties names their city).</summary>
+        public void AddChildren(double weight, double cap)
+        {
+            var named = _scores.Keys.ToList();
+            foreach (var parent in named.SelectMany(Ancestors).Distinct().ToList())
+            {
+                int children = named.Count(p => Ancestors(p).Contains(parent));
+                if (children < 2) continue;
+                Add(parent, null, Math.Min(cap, children * weight), $"{children} places within");
+                _placed.Add(parent);
+            }
+        }
+
+        /// <summary>The level the text speaks as, shared out by how often: to each named place of that level, and to the named places' parents of that level.</summary>
+        public void AddLevel(Dictionary<string, int> references, double weight)
+        {
+            int total = references.Values.Sum();
+            if (total == 0) return;
+            var named = _scores.Keys.Where(Established).ToList();
+            var pool = named.Concat(named.SelectMany(Ancestors)).Distinct().ToList();
+            foreach (var (level, count) in references)
+                foreach (var place in pool.Where(p => OfLevel(p, level)))
+                    Add(place, null, weight * count / total, $"speaks as {level} ({count}/{total})");
+        }
+
+        private static bool OfLevel(Place place, string level) => level switch
+        {
+            "区" => place.Name.EndsWith('区'),
+            "自治区" => place.Name.EndsWith("自治区", StringComparison.Ordinal),
+            _ => place.Name.EndsWith(level, StringComparison.Ordinal),
+        };
+
+        private IEnumerable<Place> Ancestors(Place place)
+        {
+            var seen = new HashSet<string>();
+            for (var parent = place.Parent; parent is not null && seen.Add(parent);)
+            {
+                var up = gazetteer.Find(parent);
+                if (up is null) yield break;
+                yield return up;
+                parent = up.Parent;
+            }
+        }
+
+        private void Add(Place place, string? written, double weight, string reason)
+        {
+            if (!_scores.TryGetValue(place, out var entry)) entry = (0, [], _order++);
+            entry.Reasons.Add($"{reason} +{weight.ToString("0.#", CultureInfo.InvariantCulture)}");
+            _scores[place] = (entry.Score + weight, entry.Reasons, entry.FirstSeen);
+            if (written is not null) _written.TryAdd(place, written);
+        }
+
+        /// <summary>
+        /// The places a text names, left to right: full names and aliases anywhere, stems (丹棱, 西安) only when
+        /// asked. A name several places share is read beside the others (普陀 after 上海), else dropped.
+        /// </summary>
+        private List<(Place Place, string Written)> Mentions(string text, bool stems)
+        {
+            var found = new List<(IReadOnlyList<Place> Options, string Written)>();
+            for (int i = 0; i < text.Length;)
+            {
+                var match = gazetteer.NamesAt(text, i).Where(n => !RegionResolver.IsCommonNoun(n))
+                    .Select(n => (Name: n, Options: gazetteer.PlacesNamed(n)))
+                    .FirstOrDefault(m => m.Options.Count > 0);
+                if (match.Name is null && stems)
+                    match = gazetteer.StemsAt(text, i).Select(s => (Name: s, Options: gazetteer.PlacesWithStem(s))).FirstOrDefault();
+                if (match.Name is null) { i++; continue; }
+                found.Add((match.Options, match.Name));
+                i += match.Name.Length;
+            }
+            var context = found.Where(f => f.Options.Count == 1).Select(f => f.Options[0])
+                .Concat(_scores.Keys).ToList();
+            var result = new List<(Place, string)>();
+            foreach (var (options, written) in found)
+            {
+                var place = options.Count == 1 ? options[0] : InContext(options, context);
+                if (place is not null) result.Add((place, written));
+            }
+            return result;
+        }
+
+        /// <summary>Of several places one name may mean: the one inside (or above) a place the text names, else the one of the highest level if only one is.</summary>
+        private Place? InContext(IReadOnlyList<Place> options, List<Place> context)
+        {
+            var related = options.Where(o => context.Any(c => c != o && (Ancestors(o).Contains(c) || Ancestors(c).Contains(o)))).ToList();
+            if (related.Count == 1) return related[0];
+            var top = options.GroupBy(o => o.Level).OrderBy(g => g.Key).First().ToList();
+            return top.Count == 1 ? top[0] : null;
+        }
+
+        public RegionDecision Best(double threshold)
+        {
+            var ranked = _scores.OrderByDescending(s => s.Value.Score).ThenBy(s => s.Value.FirstSeen).ToList();
+            string Explain(int n) => string.Join("; ", ranked.Take(n).Select(s =>
+                $"{s.Key.Name} {s.Value.Score.ToString("0.#", CultureInfo.InvariantCulture)} ({string.Join(", ", s.Value.Reasons)})"));
+            if (ranked.Count == 0 || ranked[0].Value.Score < threshold)
+                return new RegionDecision(null, null, ranked.Count == 0 ? "no place named" : $"no place scores {threshold}: {Explain(3)}");
+            var best = ranked[0].Key;
+            return new RegionDecision(best, _written.GetValueOrDefault(best), Explain(2));
+        }
+    }
+
+    /// <summary>【湘潭市】 at the head of a title.</summary>
+    [GeneratedRegex(@"【([\u4e00-\u9fff]{2,12})】")]
+    private static partial Regex BracketName();
+
+    /// <summary>The page's source line: 来源：区政府办, 信息来源：民生办, 发布机构：…</summary>
+    [GeneratedRegex(@"(?:信息来源|来源|发布机构|发布单位|发文机关)[:：]\s*([^\s|]{2,20})")]
+    private static partial Regex SourceLinePattern();
+
+    /// <summary>A place named as an issuing body: 衡南县人民政府, 中共大连市委, 祁东县…办公室.</summary>
+    [GeneratedRegex(@"(?:中共)?([\u4e00-\u9fff]{2,12}?(?:省|市|县|区|州|旗))(?:人民政府|政府|委员会|委|民生实事|实施民生|重点民生|民生|[\u4e00-\u9fff]{0,12}(?:办公室|领导小组|工作专班|专班|指挥部))")]
+    private static partial Regex IssuingBodyPattern();
+
+    /// <summary>A news dateline naming the place: 浙江在线7月7日讯, 郑州人大网讯.</summary>
+    [GeneratedRegex(@"^([\u4e00-\u9fff]{2,8}?)(?:在线|日报|晚报|新闻网|人大网|政府网|网)?\d{0,2}月?\d{0,2}日?(?:讯|电)")]
+    private static partial Regex NewsDateline();
+
+    /// <summary>我市, 全县, 本区, 省政府, 市委, 县委 — the level the text speaks as.</summary>
+    [GeneratedRegex(@"(?:[我全本](?<level>自治区|省|市|县|区|州)|(?<=^|[^\u4e00-\u9fff]|[年的由和、])(?<level>自治区|省|市|县|区|州)(?:政府|委|长))")]
+    private static partial Regex SelfReference();
+}

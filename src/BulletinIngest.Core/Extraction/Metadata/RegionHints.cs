@@ -1,0 +1,100 @@
+using System.Text.RegularExpressions;
+using BulletinIngest.Extraction.Regions;
+
+namespace BulletinIngest.Extraction.Metadata;
+
+/// <summary>A region known from outside the text, and where from; Place is null when the source names no known region (Problem says so).</summary>
+public sealed record RegionHint(Place? Place, string Source, string? Problem = null);
+
+/// <summary>
+/// The issuing region of a file whose text never names it, from outside the text, in this order: a
+/// <c>regions.tsv</c> sidecar an analyst keeps in the archive (in the file's folder or any folder above it,
+/// the nearest first; lines <c>PATTERN&lt;TAB&gt;REGION</c>, the pattern a path relative to the sidecar's
+/// folder with <c>*</c> (within a folder) and <c>**</c> (across folders), the first matching line wins),
+/// the <c>ingest --region</c> option, then the nearest folder of the path named like a place (…/岳阳市/2024/x.pdf).
+/// Used only when the text's evidence decides nothing (<see cref="RegionEvidence"/>).
+/// </summary>
+public sealed class RegionHints(Gazetteer gazetteer, string? defaultRegion = null)
+{
+    public const string SidecarName = "regions.tsv";
+
+    private readonly Dictionary<string, List<(Regex? Pattern, string Region)>?> _sidecars = new(StringComparer.Ordinal);
+    private readonly object _lock = new();
+
+    /// <summary>The --region value as a place; an error for a name the gazetteer does not know.</summary>
+    public Place? Default { get; } = defaultRegion is null ? null
+        : gazetteer.Resolve(defaultRegion, null) ?? throw new ArgumentException($"--region {defaultRegion}: no such region in the gazetteer");
+
+    public RegionHint? For(string path)
+    {
+        string full = Path.GetFullPath(path);
+        for (var folder = Path.GetDirectoryName(full); folder is not null; folder = Path.GetDirectoryName(folder))
+        {
+            var lines = Sidecar(folder);
+            if (lines is null) continue;
+            string relative = Path.GetRelativePath(folder, full).Replace('\\', '/');
+            string sidecar = Path.Combine(folder, SidecarName);
+            foreach (var (pattern, region) in lines)
+                if (pattern?.IsMatch(relative) ?? false)
+                    return gazetteer.Resolve(region, null) is { } place
+                        ? new RegionHint(place, sidecar)
+                        : new RegionHint(null, sidecar, $"{sidecar}: {region}: no such region in the gazetteer");
+            if (lines.FirstOrDefault(l => l.Pattern is null) is { Region: { } bad })
+                return new RegionHint(null, sidecar, $"{sidecar}: not PATTERN<TAB>REGION: {bad}");
+        }
+        if (Default is not null) return new RegionHint(Default, "--region");
+        for (var folder = Path.GetDirectoryName(full); folder is not null; folder = Path.GetDirectoryName(folder))
+            if (gazetteer.Find(Path.GetFileName(folder)) is { } place) return new RegionHint(place, $"folder {folder}");
+        return null;
+    }
+
+    /// <summary>The sidecar's lines (a malformed line has no pattern and keeps its text as Region), or null without one.</summary>
+    private List<(Regex? Pattern, string Region)>? Sidecar(string folder)
+    {
+        lock (_lock)
+        {
+            if (_sidecars.TryGetValue(folder, out var known)) return known;
+            string path = Path.Combine(folder, SidecarName);
+            List<(Regex?, string)>? lines = null;
+            if (File.Exists(path))
+            {
+                lines = [];
+                foreach (var line in File.ReadLines(path))
+                {
+                    if (line.Length == 0 || line[0] == '#') continue;
+                    var cells = line.Split('\t');
+                    lines.Add(cells.Length < 2 || cells[0].Trim().Length == 0 ? (null, line) : (Glob(cells[0].Trim()), cells[1].Trim()));
+                }
+            }
+            return _sidecars[folder] = lines;
+        }
+    }
+
+    /// <summary>A path pattern: ** any folders, * any characters within a name, ? one character.</summary>
+    public static Regex Glob(string pattern)
+    {
+        string regex = "^" + Regex.Escape(pattern.Replace('\\', '/'))
+            .Replace(@"\*\*/", "(?:.*/)?").Replace(@"\*\*", ".*").Replace(@"\*", "[^/]*").Replace(@"\?", "[^/]") + "$";
+        return new Regex(regex, RegexOptions.CultureInvariant);
+    }
+
+    /// <summary>
+    /// The extraction with the hinted region where the text named none: the document's region and parent, and
+    /// every figure that had only the unknown issuing region.
+    /// </summary>
+    public static ExtractionResult Apply(ExtractionResult extraction, RegionHint? hint)
+    {
+        if (hint is null || extraction.Metadata.Region is not null) return extraction;
+        if (hint.Place is null)
+            return extraction with { Metadata = extraction.Metadata with { Warnings = [.. extraction.Metadata.Warnings, hint.Problem!] } };
+        var metadata = extraction.Metadata with
+        {
+            Region = hint.Place.Name,
+            ParentRegion = hint.Place.Parent,
+            RegionEvidence = $"from {hint.Source} (the text names no place: {extraction.Metadata.RegionEvidence})",
+            Warnings = [],
+        };
+        var figures = extraction.Figures.Select(f => f.Region == RegionNames.Unknown ? f with { Region = hint.Place.Name } : f).ToList();
+        return new ExtractionResult(metadata, figures);
+    }
+}
