@@ -34,7 +34,7 @@ public sealed class DocumentText
         FullText = string.Join('\n', blocks.Select(b => b.Text));
     }
 
-    /// <summary>"pdf", "docx" or "txt".</summary>
+    /// <summary>"pdf", "docx", "txt" or "html".</summary>
     public string Format { get; }
     public IReadOnlyList<TextBlock> Blocks { get; }
     public int PageCount { get; }

@@ -1,0 +1,105 @@
+using System.Text.RegularExpressions;
+using AngleSharp.Dom;
+
+namespace BulletinIngest.Reading;
+
+/// <summary>
+/// Where a government web page keeps its article. Junk is left out wherever it sits: scripts, styles,
+/// nav/footer/aside, form controls, and elements whose id or class names a menu, breadcrumb, share bar or
+/// footer. The article is the element an id/class (content, article, zoom, TRS_Editor, …) or tag
+/// (article, main) marks, the one with the most text, narrowed to a marked element inside it that holds
+/// most of that text (the body without the title and info bar); without marks, the element whose own paragraphs hold the most text.
+/// </summary>
+public static partial class HtmlMainContent
+{
+    private static readonly HashSet<string> JunkTags =
+        ["script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "canvas", "nav", "footer", "aside",
+         "input", "select", "option", "button", "textarea", "label", "head", "title", "meta", "link"];
+
+    /// <summary>Junk wherever it sits, unless it holds most of the page (a wrapper misnamed "nav-content").</summary>
+    public static bool IsJunk(IElement element)
+    {
+        if (JunkTags.Contains(element.LocalName)) return true;
+        if (element.LocalName == "header" && element.Closest("article, main") is null) return true;
+        if (!JunkName().IsMatch(Names(element))) return false;
+        var body = element.Owner?.Body;
+        return body is null || element.TextContent.Length * 2 < body.TextContent.Length;
+    }
+
+    public static IElement Select(IElement body)
+    {
+        var marked = body.QuerySelectorAll("*").Where(IsMarked).Where(e => !InJunk(e)).ToList();
+        if (marked.Count == 0) return ParagraphRichest(body) ?? body;
+        var best = marked.MaxBy(TextLength)!;
+        while (true)
+        {
+            int length = TextLength(best);
+            var inner = marked.Where(e => e != best && best.Contains(e) && TextLength(e) >= 0.5 * length).MaxBy(Depth);
+            if (inner is null) break;
+            best = inner;
+        }
+        return TextLength(best) > 0 ? best : body;
+    }
+
+    /// <summary>The article title when the page gives it outside the content (an h1, or a short *title* element before it).</summary>
+    public static string? TitleOutside(IDocument document, IElement main)
+    {
+        var outside = document.Body!.QuerySelectorAll("h1, h2, [class*=title], [id*=title]")
+            .Where(e => !main.Contains(e) && !e.Contains(main) && !InJunk(e))
+            .Select(e => HtmlReader.Clean(HtmlReader.InlineText(e)))
+            .FirstOrDefault(t => t.Length is >= 4 and <= 100);
+        return outside;
+    }
+
+    private static bool IsMarked(IElement element) =>
+        element.LocalName is "article" or "main" || ContentName().IsMatch(Names(element));
+
+    private static bool InJunk(IElement element)
+    {
+        for (var e = element; e is not null; e = e.ParentElement)
+            if (IsJunk(e)) return true;
+        return false;
+    }
+
+    private static string Names(IElement element) => $"{element.Id} {element.ClassName}";
+
+    /// <summary>Text outside junk, whitespace not counted.</summary>
+    private static int TextLength(IElement element)
+    {
+        int length = 0;
+        foreach (var node in element.ChildNodes)
+        {
+            if (node is IText text) length += text.Data.Count(c => !char.IsWhiteSpace(c));
+            else if (node is IElement child && !IsJunk(child)) length += TextLength(child);
+        }
+        return length;
+    }
+
+    private static int Depth(IElement element)
+    {
+        int depth = 0;
+        for (var e = element.ParentElement; e is not null; e = e.ParentElement) depth++;
+        return depth;
+    }
+
+    /// <summary>The element whose direct text and paragraph children hold the most text.</summary>
+    private static IElement? ParagraphRichest(IElement body)
+    {
+        var scored = body.QuerySelectorAll("*").Where(e => !InJunk(e))
+            .Select(e => (Element: e, Own: e.ChildNodes.Sum(n => n switch
+            {
+                IText t => t.Data.Trim().Length,
+                IElement c when c.LocalName is "p" or "br" or "span" or "font" or "strong" or "b" => TextLength(c),
+                _ => 0,
+            })))
+            .Where(x => x.Own > 0).ToList();
+        return scored.Count == 0 ? null : scored.MaxBy(x => x.Own).Element;
+    }
+
+    /// <summary>id/class words of navigation and page furniture (当前位置 bars are "position"/"location"/"dqwz").</summary>
+    [GeneratedRegex(@"(?:^|[\s_-])(?:nav|navbar|menu|submenu|footer|foot|share|bdshare|breadcrumbs?|crumbs?|sidebar|toolbar|print|related|copyright|topbar|banner|position|location|dqwz|weizhi)(?:$|[\s_-])", RegexOptions.IgnoreCase)]
+    private static partial Regex JunkName();
+
+    [GeneratedRegex(@"content|article|zoom|trs_editor|detail|main[_-]?text|news[_-]?text|con[_-]?text|wenzhang|zhengwen|\bzw\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ContentName();
+}
