@@ -10,24 +10,37 @@ namespace BulletinIngest.Reading;
 /// (article, main) marks, the one with the most text, narrowed to a marked element inside it that holds
 /// most of that text (the body without the title and info bar); without marks, the element whose own paragraphs hold the most text.
 /// </summary>
-public static partial class HtmlMainContent
+public sealed partial class HtmlMainContent
 {
+    private readonly int _bodyLength;
+    private readonly Dictionary<IElement, bool> _junk = [];
+    private readonly Dictionary<IElement, int> _length = [];
+
+    public HtmlMainContent(IElement body)
+    {
+        Body = body;
+        _bodyLength = body.TextContent.Length;
+    }
+
+    public IElement Body { get; }
+
     private static readonly HashSet<string> JunkTags =
         ["script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "canvas", "nav", "footer", "aside",
          "input", "select", "option", "button", "textarea", "label", "head", "title", "meta", "link"];
 
     /// <summary>Junk wherever it sits, unless it holds most of the page (a wrapper misnamed "nav-content").</summary>
-    public static bool IsJunk(IElement element)
+    public bool IsJunk(IElement element)
     {
-        if (JunkTags.Contains(element.LocalName)) return true;
-        if (element.LocalName == "header" && element.Closest("article, main") is null) return true;
-        if (!JunkName().IsMatch(Names(element))) return false;
-        var body = element.Owner?.Body;
-        return body is null || element.TextContent.Length * 2 < body.TextContent.Length;
+        if (_junk.TryGetValue(element, out bool known)) return known;
+        bool junk = JunkTags.Contains(element.LocalName)
+                    || (element.LocalName == "header" && element.Closest("article, main") is null)
+                    || (JunkName().IsMatch(Names(element)) && element.TextContent.Length * 2 < _bodyLength);
+        return _junk[element] = junk;
     }
 
-    public static IElement Select(IElement body)
+    public IElement Select()
     {
+        var body = Body;
         var marked = body.QuerySelectorAll("*").Where(IsMarked).Where(e => !InJunk(e)).ToList();
         if (marked.Count == 0) return ParagraphRichest(body) ?? body;
         var best = marked.MaxBy(TextLength)!;
@@ -42,11 +55,11 @@ public static partial class HtmlMainContent
     }
 
     /// <summary>The article title when the page gives it outside the content (an h1, or a short *title* element before it).</summary>
-    public static string? TitleOutside(IDocument document, IElement main)
+    public string? TitleOutside(IElement main)
     {
-        var outside = document.Body!.QuerySelectorAll("h1, h2, [class*=title], [id*=title]")
+        var outside = Body.QuerySelectorAll("h1, h2, [class*=title], [id*=title]")
             .Where(e => !main.Contains(e) && !e.Contains(main) && !InJunk(e))
-            .Select(e => HtmlReader.Clean(HtmlReader.InlineText(e)))
+            .Select(e => HtmlReader.Clean(HtmlReader.InlineText(e, this)))
             .FirstOrDefault(t => t.Length is >= 4 and <= 100);
         return outside;
     }
@@ -54,7 +67,7 @@ public static partial class HtmlMainContent
     private static bool IsMarked(IElement element) =>
         element.LocalName is "article" or "main" || ContentName().IsMatch(Names(element));
 
-    private static bool InJunk(IElement element)
+    private bool InJunk(IElement element)
     {
         for (var e = element; e is not null; e = e.ParentElement)
             if (IsJunk(e)) return true;
@@ -64,15 +77,16 @@ public static partial class HtmlMainContent
     private static string Names(IElement element) => $"{element.Id} {element.ClassName}";
 
     /// <summary>Text outside junk, whitespace not counted.</summary>
-    private static int TextLength(IElement element)
+    private int TextLength(IElement element)
     {
+        if (_length.TryGetValue(element, out int known)) return known;
         int length = 0;
         foreach (var node in element.ChildNodes)
         {
             if (node is IText text) length += text.Data.Count(c => !char.IsWhiteSpace(c));
             else if (node is IElement child && !IsJunk(child)) length += TextLength(child);
         }
-        return length;
+        return _length[element] = length;
     }
 
     private static int Depth(IElement element)
@@ -83,7 +97,7 @@ public static partial class HtmlMainContent
     }
 
     /// <summary>The element whose direct text and paragraph children hold the most text.</summary>
-    private static IElement? ParagraphRichest(IElement body)
+    private IElement? ParagraphRichest(IElement body)
     {
         var scored = body.QuerySelectorAll("*").Where(e => !InJunk(e))
             .Select(e => (Element: e, Own: e.ChildNodes.Sum(n => n switch

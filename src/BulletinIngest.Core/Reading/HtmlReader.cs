@@ -25,9 +25,10 @@ public sealed partial class HtmlReader : IDocumentReader
         var builder = new DocumentTextBuilder("html");
         if (document.Body is { } body)
         {
-            var main = HtmlMainContent.Select(body);
-            var writer = new BlockWriter(builder);
-            if (HtmlMainContent.TitleOutside(document, main) is { } title && !StartsWith(main, title))
+            var page = new HtmlMainContent(body);
+            var main = page.Select();
+            var writer = new BlockWriter(builder, page);
+            if (page.TitleOutside(main) is { } title && !StartsWith(main, title))
                 builder.Add(BlockKind.Heading, title, headingLevel: 1);
             writer.Walk(main);
             writer.Flush();
@@ -83,7 +84,7 @@ public sealed partial class HtmlReader : IDocumentReader
     private static partial Regex Whitespace();
 
     /// <summary>Turns the content element's nodes into blocks, one line at a time.</summary>
-    private sealed class BlockWriter(DocumentTextBuilder builder)
+    private sealed class BlockWriter(DocumentTextBuilder builder, HtmlMainContent content)
     {
         private readonly StringBuilder _line = new();
         private BlockKind _kind = BlockKind.Paragraph;
@@ -93,19 +94,19 @@ public sealed partial class HtmlReader : IDocumentReader
             foreach (var child in node.ChildNodes)
             {
                 if (child is IText text) { _line.Append(text.Data); continue; }
-                if (child is not IElement element || HtmlMainContent.IsJunk(element)) continue;
+                if (child is not IElement element || content.IsJunk(element)) continue;
                 string name = element.LocalName;
                 if (name == "br") { Flush(); continue; }
                 if (HeadingLevel(name) is int level and > 0)
                 {
                     Flush();
-                    builder.Add(BlockKind.Heading, Clean(InlineText(element)), headingLevel: level);
+                    builder.Add(BlockKind.Heading, Clean(InlineText(element, content)), headingLevel: level);
                     continue;
                 }
                 if (element is IHtmlTableElement table && !HtmlTable.IsLayout(table))
                 {
                     Flush();
-                    foreach (var row in HtmlTable.Rows(table)) builder.Add(BlockKind.TableRow, row);
+                    foreach (var row in HtmlTable.Rows(table, content)) builder.Add(BlockKind.TableRow, row);
                     continue;
                 }
                 if (name == "li")
@@ -146,7 +147,7 @@ public sealed partial class HtmlReader : IDocumentReader
     internal static bool IsBlock(string name) => BlockElements.Contains(name);
 
     /// <summary>An element's text with each line break and block boundary read as a space.</summary>
-    internal static string InlineText(IElement element)
+    internal static string InlineText(IElement element, HtmlMainContent content)
     {
         var text = new StringBuilder();
         void Append(INode node)
@@ -154,7 +155,7 @@ public sealed partial class HtmlReader : IDocumentReader
             foreach (var child in node.ChildNodes)
             {
                 if (child is IText t) text.Append(t.Data);
-                else if (child is IElement e && !HtmlMainContent.IsJunk(e))
+                else if (child is IElement e && !content.IsJunk(e))
                 {
                     bool separate = e.LocalName == "br" || IsBlock(e.LocalName);
                     if (separate) text.Append(' ');

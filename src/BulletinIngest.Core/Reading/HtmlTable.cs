@@ -10,7 +10,7 @@ namespace BulletinIngest.Reading;
 /// </summary>
 public static class HtmlTable
 {
-    public static IEnumerable<string> Rows(IHtmlTableElement table)
+    public static IEnumerable<string> Rows(IHtmlTableElement table, HtmlMainContent content)
     {
         // Column → rows still covered by a rowspan from above.
         var coveredFromAbove = new Dictionary<int, int>();
@@ -30,7 +30,7 @@ public static class HtmlTable
             foreach (var cell in row.Cells)
             {
                 SkipCovered();
-                cells.Add(HtmlReader.Clean(HtmlReader.InlineText(cell)));
+                cells.Add(HtmlReader.Clean(HtmlReader.InlineText(cell, content)));
                 int columns = Math.Clamp(cell.ColumnSpan, 1, 1000);
                 int rowsDown = Math.Clamp(cell.RowSpan, 1, 65534) - 1;
                 for (int i = 0; i < columns; i++)
