@@ -23,7 +23,8 @@ public static class IngestCommand
             DefaultValueFactory = _ => Environment.ProcessorCount,
         };
         var command = new Command("ingest", """
-            Read bulletins (PDF, DOCX, TXT; format told by content), extract their figures and store them.
+            Read bulletins (PDF, DOCX, TXT, HTML; format told by content), extract their figures and store them.
+            From a folder only those formats are taken (other files are counted as skipped); a named file is always tried.
             Files already stored (same content hash) are skipped; a changed file replaces its old version.
             Exit code: 0 all stored, 1 some files failed (the rest are stored), 2 usage error.
 
@@ -43,7 +44,8 @@ public static class IngestCommand
 
     private static int Run(string[] paths, string databasePath, int jobs, bool clauseFilter)
     {
-        var files = IngestPipeline.ExpandPaths(paths);
+        var batch = IngestPipeline.ExpandPaths(paths);
+        var files = batch.Files;
         using var store = BulletinStore.Open(databasePath);
         var pipeline = PipelineFactory.Create(clauseFilter);
         IngestSummary summary;
@@ -66,7 +68,7 @@ public static class IngestCommand
         {
             summary = pipeline.Run(files, store, jobs, outcome => Console.WriteLine(Describe(outcome)));
         }
-        PrintSummary(summary);
+        PrintSummary(summary, batch.Skipped.Count);
         var flags = FlagAnalysis.Refresh(store.Connection);
         Console.WriteLine($"{flags.Count} flags ({flags.Count(f => f.Kind == FlagKinds.PercentMismatch)} inconsistent percents); " +
                           "list them with `bulletin flags`");
@@ -81,12 +83,12 @@ public static class IngestCommand
         _ => $"new        {outcome.Path} ({outcome.Figures} figures)",
     };
 
-    private static void PrintSummary(IngestSummary summary)
+    private static void PrintSummary(IngestSummary summary, int skipped)
     {
         Console.WriteLine(
             $"{summary.Files.Count} files in {summary.Elapsed.TotalSeconds:0.0} s: {summary.Count(FileOutcomeKind.New)} new, " +
             $"{summary.Count(FileOutcomeKind.Unchanged)} unchanged, {summary.Count(FileOutcomeKind.Replaced)} replaced, " +
-            $"{summary.Count(FileOutcomeKind.Failed)} failed; {summary.Files.Sum(f => f.Figures)} figures stored");
+            $"{summary.Count(FileOutcomeKind.Failed)} failed, {skipped} skipped; {summary.Files.Sum(f => f.Figures)} figures stored");
         foreach (var failed in summary.Files.Where(f => f.Kind == FileOutcomeKind.Failed))
             Console.WriteLine($"  {failed.Status,-12} {failed.Path}: {failed.Reason}");
     }

@@ -10,10 +10,10 @@ public static class TextCommand
     public static Command Create()
     {
         var file = new Argument<string>("file") { Description = "A PDF, DOCX or TXT file" };
-        var json = new Option<bool>("--json") { Description = "One JSON object per block, with kind, page and offsets" };
+        var json = new Option<bool>("--json") { Description = "One JSON object per block, with kind, page, offsets and a table row's cells" };
         var command = new Command("text", """
             Print the text the pipeline reads from one file, block by block (paragraphs, headings, list items,
-            table rows with TAB-separated cells). Nothing is stored. The first thing to run when a figure looks wrong.
+            table rows as | cell | cell |, page noise marked [noise]). Nothing is stored. The first thing to run when a figure looks wrong.
 
             Examples:
               bulletin text corpus/pdf/001_054569d9a1a13617.cairo.pdf
@@ -39,9 +39,15 @@ public static class TextCommand
                 {
                     kind = block.Kind.ToString().ToLowerInvariant(), level = block.HeadingLevel, page = block.Page,
                     start = block.Start, end = block.End, text = block.Text,
+                    cells = block.Kind == BlockKind.TableRow ? block.Text.Split('\t') : null,
                 }, Output.RowsWriter.JsonOptions));
             else
-                Console.WriteLine(block.Text);
+                Console.WriteLine(block.Kind switch
+                {
+                    BlockKind.TableRow => "| " + string.Join(" | ", block.Text.Split('\t')) + " |",
+                    BlockKind.Noise => "[noise] " + block.Text,
+                    _ => block.Text,
+                });
         }
         foreach (var warning in text.Warnings) Console.Error.WriteLine($"warning: {warning}");
         return 0;

@@ -28,6 +28,8 @@ public sealed class BulletinExtractor(Gazetteer? gazetteer = null) : IFigureExtr
 
     private ExtractionResult ExtractNormalized(DocumentText document)
     {
+        // Noise goes after normalizing: the normalized copy is built from all blocks, so its offsets are the document's.
+        document = document.WithoutNoise();
         var metadata = MetadataReader.Read(document, _gazetteer);
         var issuing = metadata.Region is null ? null
             : _gazetteer.Find(metadata.Region) ?? new Place(metadata.Region, metadata.ParentRegion, RegionLevel.County, []);

@@ -17,6 +17,9 @@ public enum FileOutcomeKind
 /// <summary>What happened to one file of a batch.</summary>
 public sealed record FileOutcome(string Path, FileOutcomeKind Kind, string? Status = null, string? Reason = null, int Figures = 0);
 
+/// <summary>The files a batch reads, and the files of its folders that it skips (not a readable format).</summary>
+public sealed record BatchFiles(IReadOnlyList<string> Files, IReadOnlyList<string> Skipped);
+
 public sealed record IngestSummary(IReadOnlyList<FileOutcome> Files, TimeSpan Elapsed)
 {
     public int Count(FileOutcomeKind kind) => Files.Count(f => f.Kind == kind);
@@ -49,20 +52,31 @@ public sealed class IngestPipeline(DocumentReader reader, IFigureExtractor extra
         return new IngestSummary(outcomes, DateTime.UtcNow - started);
     }
 
-    /// <summary>Every file below the given files and folders, in a stable order.</summary>
-    public static IReadOnlyList<string> ExpandPaths(IEnumerable<string> paths)
+    /// <summary>
+    /// What a folder gives a batch by extension: the formats the readers take, and Word's own (.doc is tried so
+    /// that it is refused with its reason, save it as .docx). Anything else in a folder (.json, .md, .tsv, images)
+    /// is skipped; a file named on the command line is always tried.
+    /// </summary>
+    public static readonly IReadOnlySet<string> BatchExtensions =
+        new HashSet<string>([".pdf", ".docx", ".txt", ".html", ".htm", ".doc", ".docm", ".dotx"], StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Every file below the given files and folders, in a stable order, and the folder files skipped.</summary>
+    public static BatchFiles ExpandPaths(IEnumerable<string> paths)
     {
         var files = new List<string>();
+        var skipped = new List<string>();
         foreach (var path in paths)
         {
             if (Directory.Exists(path))
-                files.AddRange(Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories)
-                    .Where(f => !Path.GetFileName(f).StartsWith('.'))
-                    .Order(StringComparer.Ordinal));
+                foreach (var file in Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories)
+                             .Where(f => !Path.GetFileName(f).StartsWith('.'))
+                             .Order(StringComparer.Ordinal))
+                    (BatchExtensions.Contains(Path.GetExtension(file)) ? files : skipped).Add(file);
             else if (File.Exists(path)) files.Add(path);
             else throw new FileNotFoundException($"no such file or folder: {path}", path);
         }
-        return files.Select(Path.GetFullPath).Distinct().ToList();
+        var taken = files.Select(Path.GetFullPath).Distinct().ToList();
+        return new BatchFiles(taken, skipped.Select(Path.GetFullPath).Distinct().Except(taken).ToList());
     }
 
     private sealed record ProcessedFile(SourceFile File, FileOutcomeKind? Skip, DocumentText? Text, ExtractionResult? Extraction,

@@ -8,6 +8,8 @@ public enum BlockKind
     ListItem,
     /// <summary>One table row; cells are separated by a TAB.</summary>
     TableRow,
+    /// <summary>Page noise (navigation, page tools, share bars, footers): kept for provenance, not read for figures.</summary>
+    Noise,
 }
 
 /// <summary>
@@ -33,6 +35,19 @@ public sealed class DocumentText
         Warnings = warnings ?? [];
         FullText = string.Join('\n', blocks.Select(b => b.Text));
     }
+
+    private DocumentText(DocumentText whole, IReadOnlyList<TextBlock> blocks)
+    {
+        Format = whole.Format;
+        Blocks = blocks;
+        PageCount = whole.PageCount;
+        Warnings = whole.Warnings;
+        FullText = whole.FullText;
+    }
+
+    /// <summary>The document without its Noise blocks; the full text and every offset stay those of the whole document.</summary>
+    public DocumentText WithoutNoise() =>
+        Blocks.Any(b => b.Kind == BlockKind.Noise) ? new DocumentText(this, Blocks.Where(b => b.Kind != BlockKind.Noise).ToList()) : this;
 
     /// <summary>"pdf", "docx", "txt" or "html".</summary>
     public string Format { get; }

@@ -1,12 +1,15 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using BulletinIngest.Reading.TextTables;
 
 namespace BulletinIngest.Reading;
 
 /// <summary>
 /// Plain-text bulletins: decodes UTF-8 (with or without BOM), UTF-16 (with BOM, or without one when the
 /// NUL pattern makes it plain) and GB18030/GBK, refuses binary data, and reads the light markup that
-/// text extracted from PDFs carries (# headings, "- " list items, TAB-separated table rows, **bold**).
+/// text extracted from PDFs carries (# headings, "- " list items, TAB-separated table rows, **bold**), and the
+/// tables web pages leave in copied text (`|` cells, aligned columns, one cell per line: see <see cref="TextTableFinder"/>),
+/// and marks page noise (navigation, page tools, footers: see <see cref="NoiseRules"/>) as Noise blocks.
 /// Lines broken in the middle of a sentence are joined again (see <see cref="LineJoiner"/>).
 /// </summary>
 public sealed partial class TxtReader : IDocumentReader
@@ -18,9 +21,28 @@ public sealed partial class TxtReader : IDocumentReader
     public DocumentText Read(byte[] content)
     {
         string text = Decode(content);
+        var raw = text.Split('\n').Select(l => Markup().Replace(l.TrimEnd('\r', ' ', '\u3000', '\f'), "")).ToList();
+        var noise = NoiseRules.Default.Mark(raw);
+        // Noise lines (a footer bar with | between links) never make or break a table.
+        var tables = TextTableFinder.Find(raw.Select((l, i) => noise[i] ? "" : l).ToList());
         var lines = new List<SourceLine>();
-        foreach (var raw in text.Split('\n'))
-            lines.Add(ParseLine(raw.TrimEnd('\r', ' ', '\u3000', '\f')));
+        for (int i = 0; i < raw.Count; i++)
+        {
+            if (noise[i])
+            {
+                lines.Add(new SourceLine(BlockKind.Noise, raw[i].Trim(), 0));
+                continue;
+            }
+            var table = tables.FirstOrDefault(t => t.FirstLine <= i && i <= t.LastLine);
+            if (table is null)
+            {
+                lines.Add(ParseLine(raw[i]));
+                continue;
+            }
+            // A claimed table's rows replace its lines; they are table rows, so never joined to prose.
+            lines.AddRange(table.Rows.Select(row => new SourceLine(BlockKind.TableRow, string.Join('\t', row), 0)));
+            i = table.LastLine;
+        }
 
         var builder = new DocumentTextBuilder("txt");
         foreach (var line in LineJoiner.Join(lines))
@@ -91,9 +113,8 @@ public sealed partial class TxtReader : IDocumentReader
         return control > Math.Max(2, text.Length / 100);
     }
 
-    private static SourceLine ParseLine(string line)
+    private static SourceLine ParseLine(string content)
     {
-        string content = Markup().Replace(line, "");
         if (string.IsNullOrWhiteSpace(content)) return SourceLine.Blank;
         if (content.Contains('\t')) return new SourceLine(BlockKind.TableRow, content, 0);
         var heading = HeadingMarker().Match(content);

@@ -15,7 +15,7 @@ public sealed class IngestedSamples : IDisposable
 
     public IngestedSamples()
     {
-        var files = IngestPipeline.ExpandPaths([RepoPaths.Bulletin("txt")]);
+        var files = IngestPipeline.ExpandPaths([RepoPaths.Bulletin("txt")]).Files;
         using var store = BulletinStore.Open(DatabasePath);
         var summary = PipelineFactory.Create().Run(files, store, jobs: 2);
         if (summary.AnyFailed) throw new InvalidOperationException("the samples did not ingest");

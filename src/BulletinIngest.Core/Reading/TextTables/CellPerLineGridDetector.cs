@@ -1,0 +1,201 @@
+using System.Text.RegularExpressions;
+
+namespace BulletinIngest.Reading.TextTables;
+
+/// <summary>
+/// Tables flattened one cell per line (a web page's table copied as text: every cell on its own line,
+/// blank lines between), keyed on a header run that names a serial column (序号):
+/// <code>
+/// 工程 / 名称 / 序号 / 项 目 内 容 / 目标任务 / … / 备注 / 就业促进工程 / 1 / 促进城乡劳动者就业创业 / 城镇新增就业(人) / 26000 / …
+/// </code>
+/// Rows start at the serial numbers (1, 2, 3 … in order, a footnote star allowed). The first row sets the
+/// column template; a later row with fewer cells had cells merged with the row above (rowspan): its cells
+/// are aligned to the template by kind (number or text) and the missing ones repeated from the row above,
+/// as the DOCX reader repeats merged cells. Cells before a serial number belong to the columns left of the
+/// serial column (a group such as 扶贫解困工程) when that aligns the row above better. The header becomes
+/// one row: wrapped fragments joined (`完成目标` + `(%)`), a header cell over two data columns repeated.
+/// </summary>
+public sealed partial class CellPerLineGridDetector : ITableDetector
+{
+    // A header cell is a short label; a longer line before the header is the table's title.
+    private const int MaxHeaderCell = 10;
+    // A row's cells are found within this many lines of its serial number.
+    private const int MaxRowCells = 30;
+    private const int MinRows = 3;
+    private const double ExtraCost = 3;
+
+    public IEnumerable<TableClaim> Detect(IReadOnlyList<string> lines)
+    {
+        var cells = Enumerable.Range(0, lines.Count).Where(i => lines[i].Trim().Length > 0)
+            .Select(i => new Cell(i, lines[i].Trim())).ToList();
+        int from = 0;
+        while (from < cells.Count)
+        {
+            int key = cells.FindIndex(from, c => KeyHeader().IsMatch(c.Text));
+            if (key < 0) yield break;
+            var claim = Read(cells, key);
+            if (claim is null) { from = key + 1; continue; }
+            yield return claim;
+            from = cells.FindIndex(c => c.Line > claim.LastLine) is int next and >= 0 ? next : cells.Count;
+        }
+    }
+
+    private sealed record Cell(int Line, string Text);
+
+    private static TableClaim? Read(List<Cell> cells, int key)
+    {
+        var anchors = Anchors(cells, key);
+        if (anchors.Count < MinRows) return null;
+        int headerStart = key;
+        while (headerStart > 0 && key - headerStart < 4 && IsHeaderCell(cells[headerStart - 1].Text)) headerStart--;
+        var beforeKey = JoinShortFragments(cells.GetRange(headerStart, key - headerStart).Select(c => c.Text).ToList());
+        int lead = beforeKey.Count;
+        int headerEnd = anchors[0] - lead;
+        if (headerEnd <= key) return null;
+        var afterKey = JoinUnitFragments(cells.GetRange(key, headerEnd - key).Select(c => c.Text).ToList());
+
+        // Each row's own cells: from its serial number to the next one; the last row as wide as the first.
+        var segments = new List<List<string>>();
+        for (int r = 0; r < anchors.Count; r++)
+        {
+            int end = r + 1 < anchors.Count ? anchors[r + 1] : Math.Min(cells.Count, anchors[r] + segments[0].Count);
+            segments.Add(cells.GetRange(anchors[r], end - anchors[r]).Select(c => c.Text).ToList());
+        }
+        int lastCell = anchors[^1] + segments[^1].Count - 1;
+
+        var template = segments[0].Skip(1).ToList();
+        var rows = new List<IReadOnlyList<string>>();
+        var leadCells = cells.GetRange(anchors[0] - lead, lead).Select(c => c.Text).ToList();
+        List<string>? above = null;
+        for (int r = 0; r < segments.Count; r++)
+        {
+            var own = segments[r].Skip(1).ToList();
+            var nextLead = new List<string>();
+            if (r > 0 && r + 1 < segments.Count && lead > 0 && above is not null)
+            {
+                // Trailing cells may be the next row's group cells: move them when the row then aligns better.
+                int best = 0; double bestCost = Align(own, template, above.Skip(lead + 1).ToList()).Cost;
+                for (int t = 1; t <= Math.Min(lead, own.Count - 1); t++)
+                {
+                    double cost = Align(own[..^t], template, above.Skip(lead + 1).ToList()).Cost;
+                    // Only when the cell would otherwise be left over: a row's own last cell stays.
+                    if (cost <= bestCost - ExtraCost) (best, bestCost) = (t, cost);
+                }
+                nextLead = own[^best..];
+                own = own[..^best];
+            }
+            // The text may stop inside the last row (a page cut short): its cells fill the columns from the left.
+            bool cutShort = r == segments.Count - 1 && lastCell == cells.Count - 1 && own.Count < template.Count;
+            var body = r == 0 || cutShort ? own : Align(own, template, above!.Skip(lead + 1).ToList()).Cells;
+            var row = new List<string>();
+            row.AddRange(leadCells.Count == lead ? leadCells : above!.Take(lead));
+            row.Add(segments[r][0]);
+            row.AddRange(body);
+            rows.Add(row);
+            above = row;
+            leadCells = nextLead.Count > 0 ? [.. above.Take(lead - nextLead.Count), .. nextLead] : [.. above.Take(lead)];
+        }
+        var header = beforeKey.Concat(SpreadHeader(afterKey.Skip(1).ToList(), template.Count).Prepend(afterKey[0])).ToList();
+        var table = TextTableFinder.Rectangular([header, .. rows]);
+        double regular = (double)segments.Count(s => s.Count - 1 == template.Count) / segments.Count;
+        return new TableClaim("cell-per-line", cells[headerStart].Line, cells[lastCell].Line, table, 0.5 + 0.3 * regular);
+    }
+
+    /// <summary>Positions of the serial numbers 1, 2, 3 … after the key header cell, each within reach of the one before.</summary>
+    private static List<int> Anchors(List<Cell> cells, int key)
+    {
+        var anchors = new List<int>();
+        int expected = 1, from = key + 1;
+        while (true)
+        {
+            int found = -1;
+            for (int i = from; i < Math.Min(cells.Count, from + MaxRowCells); i++)
+                if (CellText.IsSerial(cells[i].Text) && CellText.SerialValue(cells[i].Text) == expected) { found = i; break; }
+            if (found < 0) return anchors;
+            anchors.Add(found);
+            expected++;
+            from = found + 2;
+        }
+    }
+
+    private static bool IsHeaderCell(string text) => text.Length <= MaxHeaderCell && !CellText.IsNumber(text) && !SentenceEnd().IsMatch(text);
+
+    /// <summary>A header label wrapped after one or two characters (`工程` / `名称`) continues on the next line.</summary>
+    private static List<string> JoinShortFragments(List<string> fragments)
+    {
+        var joined = new List<string>();
+        for (int i = 0; i < fragments.Count; i++)
+            if (i > 0 && joined[^1].Length <= 2) joined[^1] += fragments[i];
+            else joined.Add(fragments[i]);
+        return joined;
+    }
+
+    /// <summary>A unit on a line of its own (`(%)`, `（万元）`) belongs to the label above it.</summary>
+    private static List<string> JoinUnitFragments(List<string> fragments)
+    {
+        var joined = new List<string>();
+        foreach (var fragment in fragments)
+            if (joined.Count > 0 && UnitFragment().IsMatch(fragment)) joined[^1] += fragment;
+            else joined.Add(fragment);
+        return joined;
+    }
+
+    /// <summary>Header labels over the template's columns: a label over two data columns is repeated (colspan), the leftmost first.</summary>
+    private static List<string> SpreadHeader(List<string> labels, int width)
+    {
+        var spread = new List<string>(labels);
+        for (int i = 0; spread.Count < width && i < spread.Count; i += 2) spread.Insert(i + 1, spread[i]);
+        return spread;
+    }
+
+    private sealed record Alignment(double Cost, List<string> Cells);
+
+    /// <summary>
+    /// Aligns a row's cells to the template columns by kind (number or text): a template column the row lacks
+    /// is a merged cell, repeated from the row above (left empty under a number); a row cell beyond the template is a wrapped line, joined
+    /// to the cell before it. Ties go to the leftmost merged cells, as rowspans sit on the left.
+    /// </summary>
+    private static Alignment Align(List<string> row, List<string> template, List<string> above)
+    {
+        const double Gap = 1, Mismatch = 2, Extra = ExtraCost;
+        int n = row.Count, m = template.Count;
+        var cost = new double[n + 1, m + 1];
+        for (int i = 0; i <= n; i++)
+            for (int j = 0; j <= m; j++)
+            {
+                if (i == 0 && j == 0) continue;
+                double best = double.MaxValue;
+                if (j > 0) best = Math.Min(best, cost[i, j - 1] + Gap);
+                if (i > 0) best = Math.Min(best, cost[i - 1, j] + Extra);
+                if (i > 0 && j > 0) best = Math.Min(best, cost[i - 1, j - 1] + (SameKind(row[i - 1], template[j - 1]) ? 0 : Mismatch));
+                cost[i, j] = best;
+            }
+        // Trace back, preferring a match, then a wrapped line, then a merged cell (which puts merged cells leftmost).
+        var cellsOut = new string?[m];
+        var extras = new List<(int Column, string Text)>();
+        int a = n, b = m;
+        while (a > 0 || b > 0)
+        {
+            if (a > 0 && b > 0 && cost[a, b] == cost[a - 1, b - 1] + (SameKind(row[a - 1], template[b - 1]) ? 0 : Mismatch))
+            { cellsOut[b - 1] = row[a - 1]; a--; b--; }
+            else if (a > 0 && cost[a, b] == cost[a - 1, b] + Extra) { extras.Add((b - 1, row[a - 1])); a--; }
+            else { cellsOut[b - 1] = null; b--; }
+        }
+        foreach (var (column, text) in extras)
+            if (column >= 0) cellsOut[column] = (cellsOut[column] ?? "") + text;
+        // Merged cells are labels (group, project, unit, department); a number is never repeated into a row.
+        var filled = cellsOut.Select((c, j) => c ?? (j < above.Count && !CellText.IsNumber(template[j]) ? above[j] : "")).ToList();
+        return new Alignment(cost[n, m], filled);
+    }
+
+    private static bool SameKind(string a, string b) => CellText.IsNumber(a) == CellText.IsNumber(b);
+
+    [GeneratedRegex(@"^(序\s*[号號]|编\s*号|編\s*號)$")]
+    private static partial Regex KeyHeader();
+
+    [GeneratedRegex(@"[。；;！？]$")]
+    private static partial Regex SentenceEnd();
+
+    [GeneratedRegex(@"^[(（][^()（）]{1,6}[)）]$")]
+    private static partial Regex UnitFragment();
+}

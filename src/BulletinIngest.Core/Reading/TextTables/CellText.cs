@@ -1,0 +1,20 @@
+using System.Text.RegularExpressions;
+
+namespace BulletinIngest.Reading.TextTables;
+
+/// <summary>What a table cell holds, as the detectors tell it: a number, a row's serial number (序号), or text.</summary>
+public static partial class CellText
+{
+    public static bool IsNumber(string cell) => Number().IsMatch(cell.Trim());
+
+    /// <summary>A serial number: 1–999, with the footnote star some tables put on it (9*).</summary>
+    public static bool IsSerial(string cell) => Serial().IsMatch(cell.Trim());
+
+    public static int SerialValue(string cell) => int.Parse(Serial().Match(cell.Trim()).Groups[1].Value);
+
+    [GeneratedRegex(@"^[-+]?\d[\d,.，]*\s*[%％]?$")]
+    private static partial Regex Number();
+
+    [GeneratedRegex(@"^(\d{1,3})[*＊]?$")]
+    private static partial Regex Serial();
+}

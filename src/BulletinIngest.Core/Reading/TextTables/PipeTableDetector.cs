@@ -1,0 +1,80 @@
+using System.Text.RegularExpressions;
+
+namespace BulletinIngest.Reading.TextTables;
+
+/// <summary>
+/// Tables whose cells are separated by `|` or `｜` (Markdown, and web pages copied as text):
+/// `序號 | 項目分類 | 實事內容 | 完成情況 |`. Leading and trailing pipes are optional, separator rows
+/// (`|---|:--:|`) are dropped. At least two consecutive lines with a pipe between cells make a table.
+/// A row that ends in empty cells while the row above is full is a row whose first cells were merged
+/// (rowspan) with the row above and shifted left by the flattening: the merged cells are repeated from
+/// the row above, as the DOCX reader repeats merged cells.
+/// </summary>
+public sealed partial class PipeTableDetector : ITableDetector
+{
+    public IEnumerable<TableClaim> Detect(IReadOnlyList<string> lines)
+    {
+        int i = 0;
+        while (i < lines.Count)
+        {
+            if (!IsPipeRow(lines[i])) { i++; continue; }
+            int first = i;
+            var rows = new List<IReadOnlyList<string>>();
+            for (; i < lines.Count && IsPipeRow(lines[i]); i++)
+                if (!SeparatorRow().IsMatch(lines[i])) rows.Add(Cells(lines[i]));
+            if (rows.Count < 2) continue;
+            var table = TextTableFinder.Rectangular(Unshift(TextTableFinder.Rectangular(rows)));
+            yield return new TableClaim("pipes", first, i - 1, table, Confidence(rows));
+        }
+    }
+
+    private static bool IsPipeRow(string line) => CellPipe().Matches(line.Trim()).Count >= 1 && Cells(line).Count >= 2;
+
+    private static List<string> Cells(string line)
+    {
+        string trimmed = line.Trim();
+        if (trimmed.Length > 0 && IsPipe(trimmed[0])) trimmed = trimmed[1..];
+        if (trimmed.Length > 0 && IsPipe(trimmed[^1])) trimmed = trimmed[..^1];
+        return trimmed.Split(['|', '｜']).Select(c => c.Trim()).ToList();
+    }
+
+    private static bool IsPipe(char c) => c is '|' or '｜';
+
+    /// <summary>Rows with the table's usual cell count count for, ragged ones against.</summary>
+    private static double Confidence(List<IReadOnlyList<string>> rows)
+    {
+        int usual = rows.GroupBy(r => r.Count).MaxBy(g => g.Count())!.Key;
+        return 0.6 + 0.4 * rows.Count(r => r.Count == usual) / rows.Count;
+    }
+
+    private static IEnumerable<IReadOnlyList<string>> Unshift(IReadOnlyList<IReadOnlyList<string>> rows)
+    {
+        IReadOnlyList<string>? above = null;
+        foreach (var row in rows)
+        {
+            int empty = row.Reverse().TakeWhile(c => c.Length == 0).Count();
+            // Only a body row below a full one, with content left after the gap, and a serial first cell kept in place.
+            int at = CellText.IsSerial(row[0]) ? 1 : 0;
+            if (above is not null && empty > 0 && empty < row.Count - at && above.All(c => c.Length > 0) && rows[0] != row)
+            {
+                var repaired = row.Take(at).Concat(above.Skip(at).Take(empty)).Concat(row.Skip(at).Take(row.Count - at - empty)).ToList();
+                // A row whose last cell is just empty (no remark) keeps its numbers under the numbers above.
+                if (TypeMismatches(repaired, above) > TypeMismatches(row, above)) { yield return row; above = row; continue; }
+                yield return repaired;
+                above = repaired;
+                continue;
+            }
+            yield return row;
+            above = row;
+        }
+    }
+
+    private static int TypeMismatches(IReadOnlyList<string> row, IReadOnlyList<string> above) =>
+        row.Zip(above).Count(p => p.First.Length > 0 && CellText.IsNumber(p.First) != CellText.IsNumber(p.Second));
+
+    [GeneratedRegex(@"\S\s*[|｜]\s*\S|^[|｜]|[|｜]$")]
+    private static partial Regex CellPipe();
+
+    [GeneratedRegex(@"^\s*[|｜]?\s*:?-{2,}:?\s*([|｜]\s*:?-{2,}:?\s*)*[|｜]?\s*$")]
+    private static partial Regex SeparatorRow();
+}
