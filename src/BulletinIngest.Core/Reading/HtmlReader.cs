@@ -11,7 +11,8 @@ namespace BulletinIngest.Reading;
 /// in a meta tag, then detection as for text), parses with AngleSharp's HTML5 parser, keeps the article body
 /// (<see cref="HtmlMainContent"/>: navigation, footers and scripts go) and reads it into blocks: h1-h6 as
 /// headings, p/div text as paragraphs, each br-separated line its own block, li as list items, table rows
-/// as TAB-separated cells with merged cells padded as in DOCX (the text sits in its first row and column).
+/// as TAB-separated cells with merged cells padded as in DOCX (the text sits in its first row and column);
+/// noise lines left inside the article are Noise blocks (<see cref="NoiseRules"/>).
 /// </summary>
 public sealed partial class HtmlReader : IDocumentReader
 {
@@ -22,17 +23,21 @@ public sealed partial class HtmlReader : IDocumentReader
     public DocumentText Read(byte[] content)
     {
         var document = new HtmlParser().ParseDocument(Decode(content));
-        var builder = new DocumentTextBuilder("html");
+        var blocks = new List<(BlockKind Kind, string Text, int Level)>();
         if (document.Body is { } body)
         {
             var page = new HtmlMainContent(body);
             var main = page.Select();
-            var writer = new BlockWriter(builder, page);
-            if (page.TitleOutside(main) is { } title && !StartsWith(main, title))
-                builder.Add(BlockKind.Heading, title, headingLevel: 1);
+            if (page.TitleOutside(main) is { } title && !StartsWith(main, title)) blocks.Add((BlockKind.Heading, title, 1));
+            var writer = new BlockWriter(blocks, page);
             writer.Walk(main);
             writer.Flush();
         }
+        // Page noise left inside the article (a 字号/打印 bar in the body) is marked as in text files, and kept.
+        var noise = NoiseRules.Default.Mark(blocks.Select(b => b.Text).ToList());
+        var builder = new DocumentTextBuilder("html");
+        for (int i = 0; i < blocks.Count; i++)
+            builder.Add(noise[i] ? BlockKind.Noise : blocks[i].Kind, blocks[i].Text, headingLevel: noise[i] ? 0 : blocks[i].Level);
         if (builder.Count == 0)
             throw new DocumentRejectedException(RejectReason.Empty, "web page has no text");
         return builder.Build(pageCount: 0);
@@ -84,7 +89,7 @@ public sealed partial class HtmlReader : IDocumentReader
     private static partial Regex Whitespace();
 
     /// <summary>Turns the content element's nodes into blocks, one line at a time.</summary>
-    private sealed class BlockWriter(DocumentTextBuilder builder, HtmlMainContent content)
+    private sealed class BlockWriter(List<(BlockKind Kind, string Text, int Level)> blocks, HtmlMainContent content)
     {
         private readonly StringBuilder _line = new();
         private BlockKind _kind = BlockKind.Paragraph;
@@ -100,13 +105,13 @@ public sealed partial class HtmlReader : IDocumentReader
                 if (HeadingLevel(name) is int level and > 0)
                 {
                     Flush();
-                    builder.Add(BlockKind.Heading, Clean(InlineText(element, content)), headingLevel: level);
+                    Add(BlockKind.Heading, Clean(InlineText(element, content)), level);
                     continue;
                 }
                 if (element is IHtmlTableElement table && !HtmlTable.IsLayout(table))
                 {
                     Flush();
-                    foreach (var row in HtmlTable.Rows(table, content)) builder.Add(BlockKind.TableRow, row);
+                    foreach (var row in HtmlTable.Rows(table, content)) Add(BlockKind.TableRow, row, 0);
                     continue;
                 }
                 if (name == "li")
@@ -130,7 +135,12 @@ public sealed partial class HtmlReader : IDocumentReader
         {
             string text = Clean(_line.ToString());
             _line.Clear();
-            if (text.Length > 0) builder.Add(_kind, text);
+            Add(_kind, text, 0);
+        }
+
+        private void Add(BlockKind kind, string text, int level)
+        {
+            if (text.Length > 0) blocks.Add((kind, text, level));
         }
     }
 

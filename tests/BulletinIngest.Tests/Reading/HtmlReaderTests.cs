@@ -139,4 +139,12 @@ public class HtmlReaderTests
         var error = Assert.Throws<DocumentRejectedException>(() => Read(Page("<div class=\"nav\">首页</div><script>x()</script>")));
         Assert.Equal(RejectReason.Empty, error.Reason);
     }
+
+    [Fact]
+    public void Page_tools_left_inside_the_article_are_noise_blocks_kept_at_their_offsets()
+    {
+        var text = Read(Page("<div id=\"zoom\"><p>【字号：大 中 小】【打印】</p><p>全年目标500人，已完成300人。</p><p>扫一扫在手机打开当前页</p></div>"));
+        Assert.Equal([BlockKind.Noise, BlockKind.Paragraph, BlockKind.Noise], text.Blocks.Select(b => b.Kind));
+        Assert.Equal("全年目标500人，已完成300人。", text.FullText.Substring(text.Blocks[1].Start, text.Blocks[1].Text.Length));
+    }
 }
