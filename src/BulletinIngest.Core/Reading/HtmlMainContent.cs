@@ -8,7 +8,8 @@ namespace BulletinIngest.Reading;
 /// nav/footer/aside, form controls, and elements whose id or class names a menu, breadcrumb, share bar or
 /// footer. The article is the element an id/class (content, article, zoom, TRS_Editor, …) or tag
 /// (article, main) marks, the one with the most text, narrowed to a marked element inside it that holds
-/// most of that text (the body without the title and info bar); without marks, the element whose own paragraphs hold the most text.
+/// most of that text (the body without the title and info bar); without marks, the element whose own
+/// paragraphs hold the most text.
 /// </summary>
 public sealed partial class HtmlMainContent
 {
@@ -54,14 +55,18 @@ public sealed partial class HtmlMainContent
         return TextLength(best) > 0 ? best : body;
     }
 
-    /// <summary>The article title when the page gives it outside the content (an h1, or a short *title* element before it).</summary>
+    /// <summary>
+    /// The article title when the page gives it above the content, outside it: its h1, else the nearest h2 or
+    /// *title* element before the body (a sidebar's or list's titles come after it or are junk).
+    /// </summary>
     public string? TitleOutside(IElement main)
     {
-        var outside = Body.QuerySelectorAll("h1, h2, [class*=title], [id*=title]")
-            .Where(e => !main.Contains(e) && !e.Contains(main) && !InJunk(e))
-            .Select(e => HtmlReader.Clean(HtmlReader.InlineText(e, this)))
-            .FirstOrDefault(t => t.Length is >= 4 and <= 100);
-        return outside;
+        var all = Body.QuerySelectorAll("*").ToList();
+        var before = all.Take(all.IndexOf(main))
+            .Where(e => (e.LocalName is "h1" or "h2" || TitleName().IsMatch(Names(e))) && !e.Contains(main) && !InJunk(e))
+            .Select(e => (e.LocalName, Text: HtmlReader.Clean(HtmlReader.InlineText(e, this))))
+            .Where(t => t.Text.Length is >= 4 and <= 100).ToList();
+        return before.Where(t => t.LocalName == "h1").Select(t => t.Text).FirstOrDefault() ?? before.Select(t => t.Text).LastOrDefault();
     }
 
     private static bool IsMarked(IElement element) =>
@@ -113,6 +118,9 @@ public sealed partial class HtmlMainContent
     /// <summary>id/class words of navigation and page furniture (当前位置 bars are "position"/"location"/"dqwz").</summary>
     [GeneratedRegex(@"(?:^|[\s_-])(?:nav|navbar|menu|submenu|footer|foot|share|bdshare|breadcrumbs?|crumbs?|sidebar|toolbar|print|related|copyright|topbar|banner|position|location|dqwz|weizhi)(?:$|[\s_-])", RegexOptions.IgnoreCase)]
     private static partial Regex JunkName();
+
+    [GeneratedRegex(@"title", RegexOptions.IgnoreCase)]
+    private static partial Regex TitleName();
 
     [GeneratedRegex(@"content|article|zoom|trs_editor|detail|main[_-]?text|news[_-]?text|con[_-]?text|wenzhang|zhengwen|\bzw\b", RegexOptions.IgnoreCase)]
     private static partial Regex ContentName();

@@ -147,4 +147,15 @@ public class HtmlReaderTests
         Assert.Equal([BlockKind.Noise, BlockKind.Paragraph, BlockKind.Noise], text.Blocks.Select(b => b.Kind));
         Assert.Equal("全年目标500人，已完成300人。", text.FullText.Substring(text.Blocks[1].Start, text.Blocks[1].Text.Length));
     }
+
+    [Fact]
+    public void The_title_is_the_h1_above_the_body_not_a_title_elsewhere_on_the_page()
+    {
+        var text = Read(Page("""
+            <div class="column-title">民生实事栏目</div><h1>某县民生实事进展情况</h1>
+            <div class="content"><p>全年目标500人，已完成300人。</p></div>
+            <div class="list"><div class="title">热点专题文章</div></div>
+            """));
+        Assert.Equal(["某县民生实事进展情况", "全年目标500人，已完成300人。"], text.Blocks.Select(b => b.Text));
+    }
 }
