@@ -5,7 +5,7 @@
   corpus/web/STEM.html              the DOCX samples as government-style web pages (GBK bytes, declared
                                     gb2312 or gbk), with navigation, breadcrumbs, share bar, footer, merged cells
 
-Traditional characters come from inverting models/normalize/t2s_chars.tsv (OpenCC data): a simplified
+Traditional characters come from inverting models/opencc/t2s_chars.tsv (OpenCC data): a simplified
 character with several traditional forms takes the lowest code point (发 → 發 over 髮); every choice maps
 back to the same simplified character. Run from the repository root; the outputs are committed.
 """
@@ -22,7 +22,7 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 def s2t_table():
     candidates = {}
-    with open(os.path.join(ROOT, "models/normalize/t2s_chars.tsv"), encoding="utf-8") as f:
+    with open(os.path.join(ROOT, "models/opencc/t2s_chars.tsv"), encoding="utf-8") as f:
         for line in f:
             if line.startswith("#"):
                 continue
