@@ -230,9 +230,10 @@ public sealed partial class TableFigureBuilder(RegionResolver regions, string is
             if (fullName.Length == 0) fullName = label.Length > 0 ? label : context.TableProject ?? "";
         }
         if (fullName.Length == 0) return [];
-        if (label.Length > 0 && !fullName.Contains(label)) indicator = label;
-
         var (project, headerUnit) = SplitUnit(fullName);
+        // The group names the project, the name cell its indicator (the gold labels' convention).
+        if (indicator is not null) project = SplitUnit(ItemFigureBuilder.CleanName(group)).Project;
+        if (label.Length > 0 && !fullName.Contains(label)) indicator = label;
         string targetCell = Cell(ColumnRole.Target), progressCell = Cell(ColumnRole.Progress);
         var targets = TargetAmounts(targetCell);
         var actuals = Amounts(progressCell, plainOnly: true).Where(q => !q.IsPercent).ToList();
