@@ -21,10 +21,10 @@ public sealed class BulletinExtractor(Gazetteer? gazetteer = null) : IFigureExtr
 
     public ExtractionResult Extract(DocumentText document, string documentName)
     {
-        document = document.WithoutNoise();
         // The cues are simplified Chinese: read a normalized copy, give the figures back in the document's words.
+        // Noise goes after normalizing: the normalized copy is rebuilt from its blocks, so they must all be there.
         var view = NormalizedView.Of(document);
-        return view.Restore(ExtractNormalized(view.Normalized));
+        return view.Restore(ExtractNormalized(view.Normalized.WithoutNoise()));
     }
 
     private ExtractionResult ExtractNormalized(DocumentText document)
