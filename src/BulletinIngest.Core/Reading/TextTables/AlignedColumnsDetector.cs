@@ -26,7 +26,7 @@ public sealed partial class AlignedColumnsDetector : ITableDetector
             // A run of TAB rows only is what the TXT reader has always read as table rows, cell for cell.
             bool tabsOnly = Enumerable.Range(first, i - first).All(n => lines[n].Contains('\t'));
             if (enough && regular >= 0.5 && !tabsOnly)
-                yield return new TableClaim("aligned", first, i - 1, TextTableFinder.Rectangular(rows), 0.5 + 0.4 * regular);
+                yield return new TableClaim("aligned", first, i - 1, TextTableFinder.Rectangular(HeaderSpans.Spread(rows)), 0.5 + 0.4 * regular);
         }
     }
 
