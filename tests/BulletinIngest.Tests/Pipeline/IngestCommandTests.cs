@@ -89,3 +89,30 @@ public class IngestPipelineTests
         Assert.Equal("too-large", store.FindByPath(huge)?.Status);
     }
 }
+
+public class IngestFolderTests
+{
+    [Fact]
+    public void A_folder_gives_only_the_formats_ingest_reads_and_counts_the_rest_as_skipped_but_a_named_file_is_tried()
+    {
+        using var temp = new TempFolder();
+        string inbox = Directory.CreateDirectory(temp.File("inbox")).FullName;
+        File.Copy(RepoPaths.Bulletin("txt/004_1f00e35fffe70a01.txt"), Path.Combine(inbox, "a.txt"));
+        File.WriteAllText(Path.Combine(inbox, "labels.json"), "{\"doc\": \"a.txt\"}");
+        File.WriteAllText(Path.Combine(inbox, "notes.md"), "# 笔记\n\n城镇新增就业 2230 人。");
+        File.WriteAllText(Path.Combine(inbox, "sources.tsv"), "file\turl\n");
+        string db = temp.File("b.db");
+
+        var folder = CliProcess.Run("ingest", inbox, "--db", db);
+        Assert.Equal(0, folder.ExitCode);
+        Assert.Contains("1 files", folder.Output);
+        Assert.Contains("3 skipped", folder.Output);
+
+        var named = CliProcess.Run("ingest", Path.Combine(inbox, "notes.md"), "--db", db);
+        Assert.Equal(0, named.ExitCode);
+        Assert.Contains("1 new", named.Output);
+        Assert.Contains("0 skipped", named.Output);
+        using var connection = BulletinStore.OpenReadOnly(db);
+        Assert.Equal(["a.txt", "notes.md"], connection.Query<string>("SELECT name FROM documents ORDER BY name"));
+    }
+}
