@@ -22,13 +22,14 @@ public sealed class BulletinExtractor(Gazetteer? gazetteer = null) : IFigureExtr
     public ExtractionResult Extract(DocumentText document, string documentName)
     {
         // The cues are simplified Chinese: read a normalized copy, give the figures back in the document's words.
-        // Noise goes after normalizing: the normalized copy is rebuilt from its blocks, so they must all be there.
         var view = NormalizedView.Of(document);
-        return view.Restore(ExtractNormalized(view.Normalized.WithoutNoise()));
+        return view.Restore(ExtractNormalized(view.Normalized));
     }
 
     private ExtractionResult ExtractNormalized(DocumentText document)
     {
+        // Noise goes after normalizing: the normalized copy is built from all blocks, so its offsets are the document's.
+        document = document.WithoutNoise();
         var metadata = MetadataReader.Read(document, _gazetteer);
         var issuing = metadata.Region is null ? null
             : _gazetteer.Find(metadata.Region) ?? new Place(metadata.Region, metadata.ParentRegion, RegionLevel.County, []);

@@ -12,7 +12,7 @@ public sealed class DocumentReader
 
     public DocumentReader(IEnumerable<IDocumentReader>? readers = null)
     {
-        _readers = (readers ?? [new TxtReader(), new DocxReader(), new PdfReader()]).ToDictionary(r => r.Format);
+        _readers = (readers ?? [new TxtReader(), new DocxReader(), new PdfReader(), new HtmlReader()]).ToDictionary(r => r.Format);
     }
 
     /// <summary>Reads a file's bytes; the name, when given, is a claim that the content must not contradict.</summary>

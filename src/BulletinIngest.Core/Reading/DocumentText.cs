@@ -49,7 +49,7 @@ public sealed class DocumentText
     public DocumentText WithoutNoise() =>
         Blocks.Any(b => b.Kind == BlockKind.Noise) ? new DocumentText(this, Blocks.Where(b => b.Kind != BlockKind.Noise).ToList()) : this;
 
-    /// <summary>"pdf", "docx" or "txt".</summary>
+    /// <summary>"pdf", "docx", "txt" or "html".</summary>
     public string Format { get; }
     public IReadOnlyList<TextBlock> Blocks { get; }
     public int PageCount { get; }

@@ -7,11 +7,13 @@ public enum FileFormat
     Pdf,
     Docx,
     Txt,
+    Html,
 }
 
 /// <summary>
 /// Tells a file's format from its first bytes, never from its name: a bulletin saved as
-/// ".txt" that is really a PDF is read as a PDF, and a ".docx" that is not a zip is refused.
+/// ".txt" that is really a PDF is read as a PDF, a saved web page is HTML whatever its name, and a ".docx"
+/// that is not a zip is refused.
 /// </summary>
 public static class FormatDetector
 {
@@ -55,8 +57,34 @@ public static class FormatDetector
                     "zip archive without word/document.xml: not a DOCX package");
             return FileFormat.Docx;
         }
-        return FileFormat.Txt;
+        return LooksLikeHtml(head) ? FileFormat.Html : FileFormat.Txt;
     }
+
+    /// <summary>
+    /// A web page starts, after a BOM, whitespace, an XML declaration or comments, with a doctype or one of
+    /// the tags only a page opens with. Markup is ASCII in UTF-8 and GB pages alike; UTF-16 is read as such.
+    /// </summary>
+    private static bool LooksLikeHtml(ReadOnlySpan<byte> head)
+    {
+        string text = head.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) ? System.Text.Encoding.Unicode.GetString(head[2..])
+            : head.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]) ? System.Text.Encoding.BigEndianUnicode.GetString(head[2..])
+            : System.Text.Encoding.Latin1.GetString(head.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? head[3..] : head);
+        int at = 0;
+        while (true)
+        {
+            while (at < text.Length && char.IsWhiteSpace(text[at])) at++;
+            string? close = string.CompareOrdinal(text, at, "<?", 0, 2) == 0 ? "?>"
+                : string.CompareOrdinal(text, at, "<!--", 0, 4) == 0 ? "-->" : null;
+            if (close is null) break;
+            int end = text.IndexOf(close, at, StringComparison.Ordinal);
+            if (end < 0) return false;
+            at = end + close.Length;
+        }
+        return HtmlOpenings.Any(o => text.AsSpan(at).StartsWith(o, StringComparison.OrdinalIgnoreCase)
+                                     && (text.Length == at + o.Length || text[at + o.Length] is '>' or '/' || char.IsWhiteSpace(text[at + o.Length])));
+    }
+
+    private static readonly string[] HtmlOpenings = ["<!doctype html", "<html", "<head", "<meta", "<body", "<title"];
 
     private static bool IsWordPackage(byte[] content)
     {

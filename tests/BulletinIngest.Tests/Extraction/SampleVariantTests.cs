@@ -32,4 +32,11 @@ public class SampleVariantTests
         var summary = Score("traditional");
         Assert.True(summary.F1 >= 0.97, summary.ToLine());
     }
+
+    [Fact]
+    public void Samples_saved_as_government_web_pages_score_at_least_097_f1()
+    {
+        var summary = Score("web");
+        Assert.True(summary.F1 >= 0.97, summary.ToLine());
+    }
 }

@@ -24,14 +24,14 @@ public sealed partial class TextNormalizer
     private static TextNormalizer? _default;
     private static readonly object Lock = new();
 
-    /// <summary>The tables in the models folder (normalize/), loaded once.</summary>
+    /// <summary>The tables in the models folder (opencc/t2s_chars.tsv, normalize/variant_words.tsv), loaded once.</summary>
     public static TextNormalizer Default
     {
         get
         {
             lock (Lock)
                 return _default ??= new TextNormalizer(
-                    ReadCharacters(File.ReadLines(ModelFiles.PathOf("normalize/t2s_chars.tsv"))),
+                    ReadCharacters(File.ReadLines(ModelFiles.PathOf("opencc/t2s_chars.tsv"))),
                     ReadWords(File.ReadLines(ModelFiles.PathOf("normalize/variant_words.tsv"))));
         }
     }
