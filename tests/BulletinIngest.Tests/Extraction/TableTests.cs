@@ -1,4 +1,5 @@
 using BulletinIngest.Extraction;
+using BulletinIngest.Extraction.Tables;
 
 namespace BulletinIngest.Tests.Extraction;
 
@@ -183,5 +184,21 @@ public class TableTests
         Assert.Equal(2, f.Count);
         Assert.Equal((4.0, 3.0, "个"), (f[0].Target!.Value, f[0].Actual!.Value, f[0].Unit));
         Assert.Equal((5000.0, 4000.0, "人"), (f[1].Target!.Value, f[1].Actual!.Value, f[1].Unit));
+    }
+
+    [Fact]
+    public void Each_header_word_example_takes_its_role()
+    {
+        // models/rules/table-headers.tsv: word, role, example "header cell: a cell below it".
+        var vocabulary = HeaderVocabulary.Default;
+        var wrong = new List<string>();
+        foreach (var line in File.ReadLines(Path.Combine(RepoPaths.Root, "models", "rules", "table-headers.tsv")).Where(l => l.Length > 0 && l[0] != '#'))
+        {
+            var fields = line.Split('\t');
+            string header = fields[2][..fields[2].IndexOf(": ", StringComparison.Ordinal)];
+            var expected = HeaderVocabulary.ParseRole(fields[1]);
+            if (vocabulary.RoleOf(header) != expected) wrong.Add($"{header}: {vocabulary.RoleOf(header)}, expected {expected}");
+        }
+        Assert.Empty(wrong);
     }
 }

@@ -37,7 +37,8 @@ public sealed class HeaderVocabulary
         return new HeaderVocabulary(words);
     }
 
-    private static ColumnRole ParseRole(string role) => role switch
+    /// <summary>A role as the data file writes it (project, actual, plan-by-month …).</summary>
+    public static ColumnRole ParseRole(string role) => role switch
     {
         "index" => ColumnRole.Index,
         "category" => ColumnRole.Category,

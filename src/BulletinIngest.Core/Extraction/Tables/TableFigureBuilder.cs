@@ -230,9 +230,10 @@ public sealed partial class TableFigureBuilder(RegionResolver regions, string is
             if (fullName.Length == 0) fullName = label.Length > 0 ? label : context.TableProject ?? "";
         }
         if (fullName.Length == 0) return [];
-        if (label.Length > 0 && !fullName.Contains(label)) indicator = label;
-
         var (project, headerUnit) = SplitUnit(fullName);
+        // The group names the project, the name cell its indicator (the gold labels' convention).
+        if (indicator is not null) project = SplitUnit(ItemFigureBuilder.CleanName(group)).Project;
+        if (label.Length > 0 && !fullName.Contains(label)) indicator = label;
         string targetCell = Cell(ColumnRole.Target), progressCell = Cell(ColumnRole.Progress);
         var targets = TargetAmounts(targetCell);
         var actuals = Amounts(progressCell, plainOnly: true).Where(q => !q.IsPercent).ToList();
@@ -280,14 +281,16 @@ public sealed partial class TableFigureBuilder(RegionResolver regions, string is
         double? Scale(Quantity? q, (double Factor, string Base)? column) => q is null ? null : q.IsBare ? q.Value * (column?.Factor ?? 1) : q.Value;
 
         // Progress told in prose (截至目前已开展入户改造40户; 落实情况/备注): the cell is read as the item's body.
-        if (actual is null && percent is null && !isPlan && context.Single)
+        if (!isPlan && context.Single && percent is null)
         {
             var prose = ProseCells(header, cells).ToList();
             var told = prose.Count == 0 ? [] : _cellReader.Read(fullName, string.Join("。", prose));
-            if (told.Count > 0)
+            if (actual is null && told.Count > 0)
                 return FromProse(told, project, Scale(target, targetUnit), target is null ? null : unit, category, context.TableTier, region!).ToList();
+            // The amount done was found in the cell; the prose may still state the percentage (已建成6个，完成率60%).
+            if (told is [{ Percent: { } share } one] && (one.Actual is null || one.Actual == Scale(actual, actualUnit)))
+                percent = share;
         }
-
         if (target is null && actual is null && percent is null) return [];
         var draft = new FigureDraft
         {
@@ -446,12 +449,13 @@ public sealed partial class TableFigureBuilder(RegionResolver regions, string is
         if (!context.Single) return null;
         // Shifted by a missing cell: the last cell that is only a percentage.
         int nameColumn = Math.Max(Array.IndexOf(header, ColumnRole.Name), Array.IndexOf(header, ColumnRole.Group));
+        bool Schedule(int i) => i < header.Length && header[i] == ColumnRole.PlanByMonth; // a month's planned share is no progress
         for (int i = cells.Length - 1; i > nameColumn; i--)
-            if (PercentCell().IsMatch(cells[i])) return FirstPercent(cells[i]);
+            if (!Schedule(i) && PercentCell().IsMatch(cells[i])) return FirstPercent(cells[i]);
         // Still missing: a percentage run into a neighbouring cell's text (合同已签 75.0%订…).
         if (column >= 0 && (column >= cells.Length || cells[column].Length == 0))
             for (int i = cells.Length - 1; i > nameColumn; i--)
-                if (FirstPercent(cells[i]) is { } loose) return loose;
+                if (!Schedule(i) && FirstPercent(cells[i]) is { } loose) return loose;
         return null;
     }
 

@@ -25,8 +25,11 @@ public sealed partial class AlignedColumnsDetector : ITableDetector
             bool enough = rows.Count >= 3 || (rows.Count == 2 && regular == 1 && usual >= 3);
             // A run of TAB rows only is what the TXT reader has always read as table rows, cell for cell.
             bool tabsOnly = Enumerable.Range(first, i - first).All(n => lines[n].Contains('\t'));
-            if (enough && regular >= 0.5 && !tabsOnly)
-                yield return new TableClaim("aligned", first, i - 1, TextTableFinder.Rectangular(rows), 0.5 + 0.4 * regular);
+            // Prose with double spaces between sentences: most "cells" are clauses; table cells are labels and numbers.
+            var all = rows.SelectMany(r => r).ToList();
+            bool prose = all.Count(c => c.Contains('，') || c.EndsWith('。')) * 2 > all.Count;
+            if (enough && regular >= 0.5 && !tabsOnly && !prose)
+                yield return new TableClaim("aligned", first, i - 1, TextTableFinder.Rectangular(HeaderSpans.Spread(rows)), 0.5 + 0.4 * regular);
         }
     }
 

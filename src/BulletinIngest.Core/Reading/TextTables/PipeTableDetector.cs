@@ -5,7 +5,7 @@ namespace BulletinIngest.Reading.TextTables;
 /// <summary>
 /// Tables whose cells are separated by `|` or `｜` (Markdown, and web pages copied as text):
 /// `序號 | 項目分類 | 實事內容 | 完成情況 |`. Leading and trailing pipes are optional, separator rows
-/// (`|---|:--:|`) are dropped. At least two consecutive lines with a pipe between cells make a table.
+/// (`|---|:--:|`) are dropped, header rows get their spans back (<see cref="HeaderSpans"/>). At least two consecutive lines with a pipe between cells make a table.
 /// A row that ends in empty cells while the row above is full is a row whose first cells were merged
 /// (rowspan) with the row above and shifted left by the flattening: the merged cells are repeated from
 /// the row above, as the DOCX reader repeats merged cells.
@@ -23,7 +23,7 @@ public sealed partial class PipeTableDetector : ITableDetector
             for (; i < lines.Count && IsPipeRow(lines[i]); i++)
                 if (!SeparatorRow().IsMatch(lines[i])) rows.Add(Cells(lines[i]));
             if (rows.Count < 2) continue;
-            var table = TextTableFinder.Rectangular(Unshift(TextTableFinder.Rectangular(rows)));
+            var table = TextTableFinder.Rectangular(Unshift(TextTableFinder.Rectangular(HeaderSpans.Spread(rows))));
             yield return new TableClaim("pipes", first, i - 1, table, Confidence(rows));
         }
     }
