@@ -60,7 +60,7 @@ public sealed class IngestPipeline(DocumentReader reader, IFigureExtractor extra
         return new IngestSummary(outcomes, DateTime.UtcNow - started);
     }
 
-    /// <summary>Every file below the given files and folders, in a stable order.</summary>
+    /// <summary>Every file below the given files and folders (sidecars left out), in a stable order.</summary>
     public static IReadOnlyList<string> ExpandPaths(IEnumerable<string> paths)
     {
         var files = new List<string>();
@@ -68,7 +68,8 @@ public sealed class IngestPipeline(DocumentReader reader, IFigureExtractor extra
         {
             if (Directory.Exists(path))
                 files.AddRange(Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories)
-                    .Where(f => !Path.GetFileName(f).StartsWith('.'))
+                    // Hidden files and the analyst's regions.tsv sidecars are no bulletins.
+                    .Where(f => !Path.GetFileName(f).StartsWith('.') && Path.GetFileName(f) != RegionHints.SidecarName)
                     .Order(StringComparer.Ordinal));
             else if (File.Exists(path)) files.Add(path);
             else throw new FileNotFoundException($"no such file or folder: {path}", path);
