@@ -13,7 +13,11 @@ public static class EvalCommand
 {
     public static Command Create()
     {
-        var gold = new Option<string>("--gold") { Description = "Labels in the gold format (JSONL, one figure a line)", Required = true };
+        var gold = new Option<string?>("--gold") { Description = "Labels in the gold format (JSONL, one figure a line)" };
+        var metadata = new Option<string?>("--metadata")
+        {
+            Description = "Also (or only) score the documents' metadata against a documents.jsonl (region, parent, kind, issue, date, campaign)",
+        };
         var docs = new Option<string[]>("--docs")
         {
             Description = "Score only these documents: file names, stems or wildcards (001_*, *.pdf)",
@@ -27,16 +31,42 @@ public static class EvalCommand
             (same numbers as shared/tools/score.py): precision, recall, F1, exact F1, flag recall/precision,
             and one line per document.
 
+            With --metadata, the fields of each stored document equal to a documents.jsonl, per field
+            (--misses lists the fields that differ).
+
             Examples:
               bulletin eval --gold corpus/labels/figures.jsonl
               bulletin eval --gold corpus/labels/figures.jsonl --docs '001_*' --misses
-            """) { gold, docs, misses, allDocs, database };
-        command.SetAction(result => CommonOptions.Guard(() => Run(result.GetValue(gold)!, result.GetValue(docs) ?? [],
+              bulletin eval --metadata corpus/real/documents.jsonl --misses
+            """) { gold, metadata, docs, misses, allDocs, database };
+        command.SetAction(result => CommonOptions.Guard(() => Run(result.GetValue(gold), result.GetValue(metadata), result.GetValue(docs) ?? [],
             result.GetValue(misses), result.GetValue(allDocs), result.GetValue(database)!)));
         return command;
     }
 
-    private static int Run(string goldPath, string[] docPatterns, bool listMisses, bool allDocs, string databasePath)
+    private static int Run(string? goldPath, string? metadataPath, string[] docPatterns, bool listMisses, bool allDocs, string databasePath)
+    {
+        if (goldPath is null && metadataPath is null) throw new ArgumentException("give --gold FILE (figures), --metadata FILE (documents) or both");
+        if (goldPath is not null) ScoreFigures(goldPath, docPatterns, listMisses, allDocs, databasePath);
+        if (metadataPath is not null) ScoreMetadata(metadataPath, docPatterns, listMisses, databasePath);
+        return 0;
+    }
+
+    private static void ScoreMetadata(string path, string[] docPatterns, bool listMisses, string databasePath)
+    {
+        if (!File.Exists(path)) throw new FileNotFoundException($"no documents file at {path}", path);
+        using var connection = BulletinStore.OpenReadOnly(databasePath);
+        var stored = Dapper.SqlMapper.Query<(string Name, string? Region, string? Parent, string? Kind, long? Issue, string? Date, string? Campaign)>(connection,
+            "SELECT name, region, parent_region, kind, issue, issue_date, campaign FROM documents ORDER BY name, path");
+        var score = MetadataScorer.Score(MetadataScorer.LoadGold(path),
+            stored.Where(d => docPatterns.Length == 0 || Selected(d.Name, docPatterns))
+                .Select(d => (d.Name, MetadataScorer.Values(d.Region, d.Parent, d.Kind, d.Issue, d.Date, d.Campaign))));
+        if (listMisses)
+            foreach (var m in score.Mismatches) Console.WriteLine($"FIELD {m.Doc}	{m.Field}	gold {m.Gold ?? "null"}	ours {m.Ours ?? "null"}");
+        Console.WriteLine("metadata " + score.ToLine());
+    }
+
+    private static void ScoreFigures(string goldPath, string[] docPatterns, bool listMisses, bool allDocs, string databasePath)
     {
         if (!File.Exists(goldPath)) throw new FileNotFoundException($"no labels file at {goldPath}", goldPath);
         List<ScoredFigure> gold;
@@ -58,7 +88,6 @@ public static class EvalCommand
             foreach (var extra in report.Extras) Console.WriteLine("EXTRA " + extra.Json);
         }
         Console.WriteLine(report.Summary.ToLine());
-        return 0;
     }
 
     /// <summary>The stored figures exactly as `bulletin export --format jsonl` writes them.</summary>

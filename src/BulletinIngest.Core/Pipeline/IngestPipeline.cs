@@ -71,7 +71,10 @@ public sealed class IngestPipeline(DocumentReader reader, IFigureExtractor extra
     public static readonly IReadOnlySet<string> BatchExtensions =
         new HashSet<string>([".pdf", ".docx", ".txt", ".html", ".htm", ".doc", ".docm", ".dotx"], StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>Every file below the given files and folders, in a stable order, and the folder files skipped.</summary>
+    /// <summary>
+    /// Every file below the given files and folders, in a stable order, and the folder files skipped (the
+    /// analyst's regions.tsv sidecars among them: .tsv is no bulletin format).
+    /// </summary>
     public static BatchFiles ExpandPaths(IEnumerable<string> paths)
     {
         var files = new List<string>();

@@ -37,7 +37,7 @@ public static partial class MetadataReader
             Kind = KindEvidence.Decide(head, body),
             Issue = FindIssue(head),
             Date = FindDate(head, document),
-            Campaign = FindCampaign(CampaignTitle(head), regionName),
+            Campaign = Campaign(head, body, regionName),
             Period = FindPeriod(document),
         };
     }
@@ -70,6 +70,10 @@ public static partial class MetadataReader
             if (DatePattern().Match(line) is { Success: true } m) return Format(m);
         foreach (var line in head)
             if (NumericDate().Match(line) is { Success: true } m) return Format(m);
+        // A news dateline (浙江在线7月7日讯) gives month and day; the year is the first the masthead names.
+        string masthead = string.Join("\n", head);
+        if (NewsDateline().Match(masthead) is { Success: true } dateline && MastheadYear().Match(masthead) is { Success: true } year)
+            return $"{year.Groups[1].Value}-{int.Parse(dateline.Groups["m"].Value):00}-{int.Parse(dateline.Groups["d"].Value):00}";
         foreach (var block in document.Blocks.Reverse().Take(8))
             if (DatePattern().Match(CompactText.From(block.Text).Text) is { Success: true } m) return Format(m);
         return null;
@@ -91,6 +95,22 @@ public static partial class MetadataReader
         string first = head.FirstOrDefault() ?? "";
         if (!BodyOnly().IsMatch(first.Trim('#', ' ')) || head.Count < 2) return first;
         return head.Skip(1).Take(3).FirstOrDefault(line => QuotedTitle().IsMatch(line)) ?? head[1];
+    }
+
+    /// <summary>
+    /// The campaign: the masthead title without region, year and document words (民生可感行动) when that reads as
+    /// a campaign's name; a web page's first line is often navigation or a sentence, so otherwise the first campaign
+    /// phrase (省政府十方面民生实事, 区政府实事项目, 15件实事, 重点建设项目) of the title-like lines, then of the text.
+    /// </summary>
+    private static string? Campaign(List<string> head, string body, string? regionName)
+    {
+        var fromTitle = FindCampaign(CampaignTitle(head), regionName);
+        if (fromTitle is not null && fromTitle.Length <= 16 && !CampaignNoise().IsMatch(fromTitle) && CampaignWord().IsMatch(fromTitle))
+            return fromTitle;
+        var titles = head.Where(l => l.Length <= 60 && !l.Contains('。') && !l.Contains('>') && !l.Contains('|'));
+        foreach (var text in titles.Append(string.Join("\n", head)).Append(body))
+            if (CampaignPhrase().Match(text) is { Success: true } phrase) return phrase.Value;
+        return null;
     }
 
     private static string? FindCampaign(string title, string? regionName)
@@ -146,6 +166,22 @@ public static partial class MetadataReader
     /// <summary>2025.6.30, 2024-12-20, 2025/3/1 as a masthead date.</summary>
     [GeneratedRegex(@"(?<!\d)(?<y>(19|20)\d{2})[.\-/](?<m>\d{1,2})[.\-/](?<d>\d{1,2})(?!\d)")]
     private static partial Regex NumericDate();
+
+    [GeneratedRegex(@"[，。,.|>:：?？!！【】()（）]|\d{2,}")]
+    private static partial Regex CampaignNoise();
+
+    [GeneratedRegex(@"民生|实事|工程|项目|行动|攻坚")]
+    private static partial Regex CampaignWord();
+
+    /// <summary>A campaign's name in running text: the government that promised it, how many, and what (民生实事, 民生工程, 实事项目).</summary>
+    [GeneratedRegex(@"(?:[省市县区]政府)?(?:[0-9一二三四五六七八九十百]+(?:件|项|大|方面))?(?:重点|重要)?(?:为民办实事|为民实事|民生实事|民生工程|民生大事|实事项目|实事|重点工程|重点建设项目|重点项目)")]
+    private static partial Regex CampaignPhrase();
+
+    [GeneratedRegex(@"(?<!\d)(?<m>1[0-2]|0?[1-9])月(?<d>3[01]|[12]\d|0?[1-9])日(?:讯|电)")]
+    private static partial Regex NewsDateline();
+
+    [GeneratedRegex(@"(?<!\d)((?:19|20)\d{2})年")]
+    private static partial Regex MastheadYear();
 
     [GeneratedRegex(@"《([^》]+)》")]
     private static partial Regex QuotedTitle();

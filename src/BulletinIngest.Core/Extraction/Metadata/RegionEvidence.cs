@@ -39,11 +39,11 @@ public static partial class RegionEvidence
         {
             foreach (Match m in BracketName().Matches(line)) board.AddAll(m.Groups[1].Value, stems: true, Bracket, "【】");
             if (SourceLinePattern().Match(line) is { Success: true } source) board.AddAll(source.Groups[1].Value, stems: true, SourceLine, "source line");
-            foreach (Match m in IssuingBodyPattern().Matches(line)) board.AddAll(m.Groups[1].Value, stems: false, IssuingBody, "issuing body");
+            board.AddIssuingBodies(line, IssuingBody, "issuing body");
             if (NewsDateline().Match(line) is { Success: true } dateline) board.AddAll(dateline.Groups[1].Value, stems: true, OtherTitle, "dateline");
         }
         foreach (var line in signature.Where(l => l.Length <= 60 && !l.Contains('。')))
-            foreach (Match m in IssuingBodyPattern().Matches(line)) board.AddAll(m.Groups[1].Value, stems: false, Signature, "signature");
+            board.AddIssuingBodies(line, Signature, "signature");
         foreach (var line in head) board.AddCapped(line, HeadMention, HeadMentionCap, "first lines", stems: false);
         board.AddCapped(body, BodyMention, BodyMentionCap, "body", stems: false);
         // A stem (丹棱) is read in running text only for a place named in full as well.
@@ -92,12 +92,34 @@ public static partial class RegionEvidence
             }
         }
 
+        /// <summary>
+        /// Places named as an issuing body: followed by 人民政府, 政府, 委 (中共大连市委), or by an office's name within
+        /// a few characters (湘潭市实施民生可感行动工作专班, 祁东县民生实事工作领导小组办公室).
+        /// </summary>
+        public void AddIssuingBodies(string line, double weight, string reason)
+        {
+            foreach (var (place, written, end) in Mentions(line, stems: false, withEnds: true))
+            {
+                string rest = line.Substring(end, Math.Min(OfficeReach, line.Length - end));
+                bool government = GovernmentWords.Any(w => rest.StartsWith(w, StringComparison.Ordinal));
+                int stop = rest.IndexOfAny(['，', '。', ',', '；', ';', '：', ':', '、', ' ']);
+                string clause = stop < 0 ? rest : rest[..stop];
+                bool office = OfficeWords.Any(w => clause.Contains(w, StringComparison.Ordinal));
+                if ((government || office) && _counted.Add((place, reason))) { _placed.Add(place); Add(place, written, weight, reason); }
+            }
+        }
+
+        private const int OfficeReach = 16;
+        private static readonly string[] GovernmentWords = ["人民政府", "政府", "委员会", "委"];
+        private static readonly string[] OfficeWords = ["办公室", "领导小组", "工作专班", "专班", "指挥部", "工作组"];
+
         /// <summary>Mentions in running text, each worth a little, up to a cap per place; stems only for places already named.</summary>
         public void AddCapped(string text, double weight, double cap, string reason, bool stems)
         {
             foreach (var (place, written) in Mentions(text, stems))
             {
                 bool stem = !gazetteer.PlacesNamed(written).Contains(place);
+                // The stem pass counts only stems (names were counted already), and only for places named in full.
                 if (stems != stem || stem && !_scores.ContainsKey(place)) continue;
                 _mentions[place] = _mentions.GetValueOrDefault(place) + 1;
                 double sofar = _capped.GetValueOrDefault((place, reason));
@@ -173,29 +195,48 @@ public static partial class RegionEvidence
         /// The places a text names, left to right: full names and aliases anywhere, stems (丹棱, 西安) only when
         /// asked. A name several places share is read beside the others (普陀 after 上海), else dropped.
         /// </summary>
-        private List<(Place Place, string Written)> Mentions(string text, bool stems)
+        private List<(Place Place, string Written)> Mentions(string text, bool stems) =>
+            Mentions(text, stems, withEnds: true).Select(m => (m.Place, m.Written)).ToList();
+
+        private List<(Place Place, string Written, int End)> Mentions(string text, bool stems, bool withEnds)
         {
-            var found = new List<(IReadOnlyList<Place> Options, string Written)>();
-            for (int i = 0; i < text.Length;)
-            {
-                var match = gazetteer.NamesAt(text, i).Where(n => !RegionResolver.IsCommonNoun(n))
-                    .Select(n => (Name: n, Options: gazetteer.PlacesNamed(n)))
-                    .FirstOrDefault(m => m.Options.Count > 0);
-                if (match.Name is null && stems)
-                    match = gazetteer.StemsAt(text, i).Select(s => (Name: s, Options: gazetteer.PlacesWithStem(s))).FirstOrDefault();
-                if (match.Name is null) { i++; continue; }
-                found.Add((match.Options, match.Name));
-                i += match.Name.Length;
-            }
+            var found = Scan(text).Where(f => stems || !f.Stem).ToList();
             var context = found.Where(f => f.Options.Count == 1).Select(f => f.Options[0])
                 .Concat(_scores.Keys).ToList();
-            var result = new List<(Place, string)>();
-            foreach (var (options, written) in found)
+            var result = new List<(Place, string, int)>();
+            foreach (var (options, written, _, end) in found)
             {
                 var place = options.Count == 1 ? options[0] : InContext(options, context);
-                if (place is not null) result.Add((place, written));
+                if (place is not null) result.Add((place, written, end));
             }
             return result;
+        }
+
+        private readonly Dictionary<string, List<(IReadOnlyList<Place> Options, string Written, bool Stem, int End)>> _scans = new(StringComparer.Ordinal);
+
+        /// <summary>The names and stems a text holds, left to right (longest at each place; a stem only where no name is), scanned once per text.</summary>
+        private List<(IReadOnlyList<Place> Options, string Written, bool Stem, int End)> Scan(string text)
+        {
+            if (_scans.TryGetValue(text, out var known)) return known;
+            var found = new List<(IReadOnlyList<Place>, string, bool, int)>();
+            for (int i = 0; i < text.Length;)
+            {
+                string? written = null;
+                IReadOnlyList<Place> options = [];
+                bool stem = false;
+                foreach (var name in gazetteer.NamesAt(text, i))
+                {
+                    if (RegionResolver.IsCommonNoun(name)) continue;
+                    options = gazetteer.PlacesNamed(name);
+                    if (options.Count > 0) { written = name; break; }
+                }
+                if (written is null)
+                    foreach (var s in gazetteer.StemsAt(text, i)) { written = s; options = gazetteer.PlacesWithStem(s); stem = true; break; }
+                if (written is null) { i++; continue; }
+                found.Add((options, written, stem, i + written.Length));
+                i += written.Length;
+            }
+            return _scans[text] = found;
         }
 
         /// <summary>Of several places one name may mean: the one inside (or above) a place the text names, else the one of the highest level if only one is.</summary>
@@ -226,10 +267,6 @@ public static partial class RegionEvidence
     /// <summary>The page's source line: 来源：区政府办, 信息来源：民生办, 发布机构：…</summary>
     [GeneratedRegex(@"(?:信息来源|来源|发布机构|发布单位|发文机关)[:：]\s*([^\s|]{2,20})")]
     private static partial Regex SourceLinePattern();
-
-    /// <summary>A place named as an issuing body: 衡南县人民政府, 中共大连市委, 祁东县…办公室.</summary>
-    [GeneratedRegex(@"(?:中共)?([\u4e00-\u9fff]{2,12}?(?:省|市|县|区|州|旗))(?:人民政府|政府|委员会|委|民生实事|实施民生|重点民生|民生|[\u4e00-\u9fff]{0,12}(?:办公室|领导小组|工作专班|专班|指挥部))")]
-    private static partial Regex IssuingBodyPattern();
 
     /// <summary>A news dateline naming the place: 浙江在线7月7日讯, 郑州人大网讯.</summary>
     [GeneratedRegex(@"^([\u4e00-\u9fff]{2,8}?)(?:在线|日报|晚报|新闻网|人大网|政府网|网)?\d{0,2}月?\d{0,2}日?(?:讯|电)")]

@@ -16,7 +16,8 @@ public sealed class Gazetteer
 {
     private readonly Dictionary<string, List<Place>> _byName = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<Place>> _byAlias = new(StringComparer.Ordinal);
-    private readonly Dictionary<char, string[]> _namesByFirstChar;
+    // Names by their first two characters (every name has two or more): a lookup at each index of a text is a few compares.
+    private readonly Dictionary<int, string[]> _namesByFirstChars;
 
     public Gazetteer(IEnumerable<Place> places)
     {
@@ -37,19 +38,24 @@ public sealed class Gazetteer
         }
         // Longest first, so 岳阳县 wins over 岳阳 and 岳阳经开区 over 经开区.
         Names = _byName.Keys.Concat(_byAlias.Keys).Distinct().OrderByDescending(n => n.Length).ThenBy(n => n, StringComparer.Ordinal).ToArray();
-        _namesByFirstChar = Names.GroupBy(n => n[0]).ToDictionary(g => g.Key, g => g.ToArray());
+        _namesByFirstChars = ByFirstChars(Names);
         foreach (var place in Places)
             if (RegionNames.Stem(place.Name) is { } stem && !_byName.ContainsKey(stem) && !_byAlias.ContainsKey(stem))
             {
                 if (!_byStem.TryGetValue(stem, out var list)) _byStem[stem] = list = [];
                 list.Add(place);
             }
-        _stemsByFirstChar = _byStem.Keys.OrderByDescending(n => n.Length).ThenBy(n => n, StringComparer.Ordinal)
-            .GroupBy(n => n[0]).ToDictionary(g => g.Key, g => g.ToArray());
+        _stemsByFirstChars = ByFirstChars(_byStem.Keys.OrderByDescending(n => n.Length).ThenBy(n => n, StringComparer.Ordinal));
     }
 
+    private static int FirstChars(string text, int index) => text[index] << 16 | text[index + 1];
+
+    /// <summary>Names of two or more characters grouped by their first two, keeping their order (longest first).</summary>
+    private static Dictionary<int, string[]> ByFirstChars(IEnumerable<string> names) =>
+        names.Where(n => n.Length >= 2).GroupBy(n => FirstChars(n, 0)).ToDictionary(g => g.Key, g => g.ToArray());
+
     private readonly Dictionary<string, List<Place>> _byStem = new(StringComparer.Ordinal);
-    private readonly Dictionary<char, string[]> _stemsByFirstChar;
+    private readonly Dictionary<int, string[]> _stemsByFirstChars;
 
     /// <summary>Every place a full name or alias may mean (several for 鼓楼区 or 经开区).</summary>
     public IReadOnlyList<Place> PlacesNamed(string name) =>
@@ -61,7 +67,7 @@ public sealed class Gazetteer
     /// </summary>
     public IEnumerable<string> StemsAt(string text, int index)
     {
-        if (index >= text.Length || !_stemsByFirstChar.TryGetValue(text[index], out var stems)) yield break;
+        if (index + 1 >= text.Length || !_stemsByFirstChars.TryGetValue(FirstChars(text, index), out var stems)) yield break;
         foreach (var stem in stems)
             if (string.CompareOrdinal(text, index, stem, 0, stem.Length) == 0) yield return stem;
     }
@@ -76,7 +82,7 @@ public sealed class Gazetteer
     /// <summary>The names and aliases that <paramref name="text"/> holds at <paramref name="index"/>, longest first.</summary>
     public IEnumerable<string> NamesAt(string text, int index)
     {
-        if (index >= text.Length || !_namesByFirstChar.TryGetValue(text[index], out var names)) yield break;
+        if (index + 1 >= text.Length || !_namesByFirstChars.TryGetValue(FirstChars(text, index), out var names)) yield break;
         foreach (var name in names)
             if (string.CompareOrdinal(text, index, name, 0, name.Length) == 0) yield return name;
     }

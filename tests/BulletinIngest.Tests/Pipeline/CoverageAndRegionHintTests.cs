@@ -1,0 +1,111 @@
+using System.Text.Json.Nodes;
+using BulletinIngest.Extraction.Metadata;
+using BulletinIngest.Storage;
+using Dapper;
+
+namespace BulletinIngest.Tests.Pipeline;
+
+/// <summary>Coverage, the suspect status and regions known from outside the text, through the real `bulletin` process.</summary>
+public class CoverageAndRegionHintTests
+{
+    [Fact]
+    public void Real_documents_that_yield_too_little_are_suspect_counted_and_listed()
+    {
+        using var temp = new TempFolder();
+        string db = temp.File("real.db");
+        string docs = Path.Combine(RepoPaths.Corpus, "real", "docs");
+        var first = CliProcess.Run("ingest", docs, "--db", db);
+        Assert.Equal(0, first.ExitCode);
+
+        var requiredGold = File.ReadLines(Path.Combine(RepoPaths.Corpus, "real", "gold.jsonl")).Where(l => l.Length > 0)
+            .Select(l => JsonNode.Parse(l)!.AsObject()).Where(f => f["optional"]?.GetValue<bool>() != true)
+            .GroupBy(f => f["doc"]!.GetValue<string>()).ToDictionary(g => g.Key, g => g.Count());
+        List<(string Name, string Status, string? Error, long Mentions, long Used, long Figures)> rows;
+        using (var connection = BulletinStore.OpenReadOnly(db))
+            rows = connection.Query<(string, string, string?, long, long, long)>(
+                "SELECT name, status, error, number_mentions, mentions_used, figure_count FROM documents ORDER BY name").ToList();
+        Assert.Equal(26, rows.Count);
+        foreach (var row in rows)
+        {
+            string? reason = new DocumentCoverage((int)row.Mentions, (int)row.Used, (int)row.Figures).SuspectReason;
+            Assert.Equal((reason is null ? "ok" : "suspect", reason), (row.Status, row.Error));
+            // The issue's criterion: a document with 3 or more gold figures that yields none is never plain ok.
+            if (requiredGold.GetValueOrDefault(row.Name) >= 3 && row.Figures == 0) Assert.Equal("suspect", row.Status);
+        }
+        int suspect = rows.Count(r => r.Status == "suspect");
+        Assert.Contains($"0 failed; {suspect} suspect;", first.Output);
+
+        var listed = CliProcess.Run("documents", "--suspect", "--db", db, "--format", "csv");
+        Assert.Equal(0, listed.ExitCode);
+        var lines = listed.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(DocumentsCommandHeader, lines[0]);
+        foreach (var row in rows.Where(r => r.Status == "suspect"))
+            Assert.Contains(lines, l => l.StartsWith(row.Name + ",suspect,", StringComparison.Ordinal) && l.Contains(row.Error!));
+        Assert.All(lines.Skip(1), l => Assert.True(l.Contains(",suspect,") || l.Contains("region unknown"), l));
+
+        // The stored metadata scored per field, as the metadata test scores the extractor's.
+        var eval = CliProcess.Run("eval", "--metadata", Path.Combine(RepoPaths.Corpus, "real", "documents.jsonl"), "--db", db, "--misses");
+        Assert.Equal(0, eval.ExitCode);
+        Assert.Matches(@"(?m)^metadata docs=26 region=\d+ parent=\d+ kind=\d+ issue=26 date=\d+ campaign=\d+$", eval.Output);
+        Assert.Contains("FIELD C09_yancheng-2013-q3-trad.txt\tregion\tgold 盐城市\tours null", eval.Output);
+
+        // Suspect documents are stored: a rerun reads none of them again.
+        Assert.Contains("26 unchanged", CliProcess.Run("ingest", docs, "--db", db).Output);
+    }
+
+    private const string DocumentsCommandHeader = "doc,status,region,kind,issue,date,figures,mentions,used,reason";
+
+    [Fact]
+    public void A_document_with_amounts_and_no_figure_is_suspect()
+    {
+        var text = Extraction.Synthetic.Document("全年接待游客120万人次，旅游收入8.5亿元，同比增长12%，过夜游客45万人次。");
+        var coverage = DocumentCoverage.Measure(text, []);
+        Assert.Equal((4, 0, 0), (coverage.Mentions, coverage.MentionsUsed, coverage.Figures));
+        Assert.Equal("0 figures from 4 amount/percent mentions", coverage.SuspectReason);
+        Assert.Null(new DocumentCoverage(2, 0, 0).SuspectReason);
+        Assert.Null(new DocumentCoverage(20, 4, 3).SuspectReason);
+        Assert.NotNull(new DocumentCoverage(20, 3, 3).SuspectReason);
+    }
+
+    [Fact]
+    public void A_region_the_text_never_names_comes_from_the_sidecar_the_option_or_the_folder_else_a_warning()
+    {
+        using var temp = new TempFolder();
+        const string text = "民生实事推进情况\n截至10月31日，65件民生实事已完成26件，完成率40%。";
+        string archive = Directory.CreateDirectory(temp.File("archive")).FullName;
+        Directory.CreateDirectory(Path.Combine(archive, "huichang"));
+        Directory.CreateDirectory(Path.Combine(archive, "岳阳市"));
+        File.WriteAllText(Path.Combine(archive, "huichang", "2023-10.txt"), text);
+        File.WriteAllText(Path.Combine(archive, "岳阳市", "2024-05.txt"), text);
+        File.WriteAllText(Path.Combine(archive, "other.txt"), text);
+        File.WriteAllText(Path.Combine(archive, RegionHints.SidecarName), "# pattern\tregion\nhuichang/*.txt\t会昌县\n");
+        string db = temp.File("h.db");
+
+        var run = CliProcess.Run("ingest", archive, "--db", db, "--region", "湖南省");
+        Assert.Equal(0, run.ExitCode);
+        using (var connection = BulletinStore.OpenReadOnly(db))
+        {
+            var regions = connection.Query<(string Name, string? Region, string? Parent, string? Evidence)>(
+                "SELECT name, region, parent_region, region_evidence FROM documents ORDER BY name").ToList();
+            // The sidecar wins over --region, --region over the folder's name.
+            Assert.Equal([("2023-10.txt", "会昌县", "赣州市"), ("2024-05.txt", "湖南省", null), ("other.txt", "湖南省", null)],
+                regions.Select(r => (r.Name, r.Region, r.Parent)).ToList());
+            Assert.StartsWith("from " + Path.Combine(archive, RegionHints.SidecarName), regions[0].Evidence);
+            Assert.DoesNotContain("", connection.Query<string>("SELECT region FROM figures"));
+        }
+
+        string db2 = temp.File("h2.db");
+        File.Delete(Path.Combine(archive, RegionHints.SidecarName));
+        var bare = CliProcess.Run("ingest", archive, "--db", db2);
+        Assert.Contains("region unknown", bare.Output);
+        using (var connection = BulletinStore.OpenReadOnly(db2))
+        {
+            Assert.Equal("岳阳市", connection.ExecuteScalar<string>("SELECT region FROM documents WHERE name = '2024-05.txt'"));
+            Assert.Null(connection.ExecuteScalar<string?>("SELECT region FROM documents WHERE name = 'other.txt'"));
+            Assert.StartsWith("region unknown", connection.ExecuteScalar<string>("SELECT warnings FROM documents WHERE name = 'other.txt'"));
+            Assert.DoesNotContain("", connection.Query<string>("SELECT region FROM figures"));
+        }
+
+        Assert.Equal(2, CliProcess.Run("ingest", archive, "--db", temp.File("h3.db"), "--region", "不存在的地方").ExitCode);
+    }
+}
