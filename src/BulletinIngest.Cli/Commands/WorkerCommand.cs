@@ -1,0 +1,61 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Text;
+using System.Text.Json;
+using BulletinIngest.Pipeline;
+using BulletinIngest.Reading;
+
+namespace BulletinIngest.Cli.Commands;
+
+/// <summary>
+/// `bulletin worker` (hidden): the process <see cref="WorkerPool"/> starts. Reads one JSON path a line on
+/// stdin, answers one JSON <see cref="FileAnalysis"/> a line on stdout, until stdin closes.
+/// </summary>
+public static class WorkerCommand
+{
+    public static Command Create()
+    {
+        var rulesOnly = new Option<bool>("--no-clause-filter") { Description = "As for ingest" };
+        var command = new Command("worker", "Internal: reads and extracts files for `bulletin ingest`, one per line on stdin")
+        {
+            rulesOnly,
+        };
+        command.Hidden = true;
+        command.SetAction(result => Run(!result.GetValue(rulesOnly)));
+        return command;
+    }
+
+    /// <summary>How the ingest starts a worker: this same program, by the host that runs it.</summary>
+    public static ProcessStartInfo StartInfo(bool clauseFilter)
+    {
+        string host = Environment.ProcessPath ?? "dotnet";
+        var start = new ProcessStartInfo(host);
+        if (Path.GetFileNameWithoutExtension(host) == "dotnet") start.ArgumentList.Add(typeof(WorkerCommand).Assembly.Location);
+        start.ArgumentList.Add("worker");
+        if (!clauseFilter) start.ArgumentList.Add("--no-clause-filter");
+        return start;
+    }
+
+    private static int Run(bool clauseFilter)
+    {
+        // Only answers go to stdout; anything a library prints goes to stderr, which the ingest keeps for crash reports.
+        var answers = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false)) { AutoFlush = true };
+        Console.SetOut(Console.Error);
+        var analyzer = PipelineFactory.Create(clauseFilter).Analyzer;
+        using var requests = new StreamReader(Console.OpenStandardInput(), Encoding.UTF8);
+        while (requests.ReadLine() is { } line)
+        {
+            string path = JsonSerializer.Deserialize<string>(line) ?? "";
+            FileAnalysis analysis;
+            try { analysis = analyzer.Analyze(path, File.ReadAllBytes(path)); }
+            catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+            {
+                analysis = FileAnalysis.Refused(null, RejectReason.Unreadable, $"cannot read file: {error.Message}");
+            }
+            answers.WriteLine(JsonSerializer.Serialize(analysis));
+            // After running out of memory the runtime may be unsteady: leave, the ingest starts a fresh worker.
+            if (analysis.Rejected == RejectReason.TooLarge && analysis.Reason == InProcessAnalyzer.OutOfMemoryReason) return 0;
+        }
+        return 0;
+    }
+}
