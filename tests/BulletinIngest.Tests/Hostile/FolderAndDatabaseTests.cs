@@ -21,7 +21,7 @@ public class FolderAndDatabaseTests
         File.CreateSymbolicLink(Path.Combine(sub, "loop"), inbox);             // sub/loop -> inbox: a cycle
         File.CreateSymbolicLink(Path.Combine(inbox, "zero.txt"), "/dev/zero");  // would fill memory
         File.CreateSymbolicLink(Path.Combine(inbox, "gone.txt"), temp.File("deleted.txt")); // dangling
-        Assert.Equal(0, Process.Start("mkfifo", Path.Combine(inbox, "pipe.txt"))!.WaitForExitAsync().Wait(10_000) ? 0 : 1);
+        using (var mkfifo = Process.Start("mkfifo", Path.Combine(inbox, "pipe.txt"))) Assert.True(mkfifo.WaitForExit(10_000) && mkfifo.ExitCode == 0);
         string db = temp.File("b.db");
 
         var result = CliProcess.Run("ingest", inbox, "--db", db);
@@ -148,7 +148,7 @@ public class FolderAndDatabaseTests
     }
 
     [Fact]
-    public void Two_first_ingests_into_one_new_database_do_not_race_on_the_schema()
+    public async Task Two_first_ingests_into_one_new_database_do_not_race_on_the_schema()
     {
         using var temp = new TempFolder();
         string db = temp.File("b.db");
@@ -156,8 +156,7 @@ public class FolderAndDatabaseTests
         File.Copy(RepoPaths.Bulletin("txt/002_9e5b1a39eb6826af.txt"), temp.File("b.txt"));
         var runs = new[] { "a.txt", "b.txt" }
             .Select(name => Task.Run(() => CliProcess.Run("ingest", temp.File(name), "--db", db, "--in-process"))).ToArray();
-        Task.WaitAll(runs);
-        foreach (var run in runs) Assert.True(run.Result.ExitCode == 0, run.Result.Error);
+        foreach (var run in await Task.WhenAll(runs)) Assert.True(run.ExitCode == 0, run.Error);
         using var connection = BulletinStore.OpenReadOnly(db);
         Assert.Equal(2, connection.ExecuteScalar<int>("SELECT count(*) FROM documents WHERE status = 'ok'"));
     }
