@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 using BulletinIngest.Pipeline;
@@ -41,6 +42,7 @@ public static class WorkerCommand
         // Only answers go to stdout; anything a library prints goes to stderr, which the ingest keeps for crash reports.
         var answers = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false)) { AutoFlush = true };
         Console.SetOut(Console.Error);
+        ExitWhenOrphaned();
         var analyzer = PipelineFactory.Create(clauseFilter).Analyzer;
         using var requests = new StreamReader(Console.OpenStandardInput(), Encoding.UTF8);
         while (requests.ReadLine() is { } line)
@@ -58,4 +60,20 @@ public static class WorkerCommand
         }
         return 0;
     }
+
+    /// <summary>A killed ingest cannot close our stdin in the middle of a file: leave as soon as we are reparented.</summary>
+    private static void ExitWhenOrphaned()
+    {
+        if (OperatingSystem.IsWindows()) return;
+        int parent = ParentProcessId();
+        var watch = new Thread(() =>
+        {
+            while (ParentProcessId() == parent) Thread.Sleep(250);
+            Environment.Exit(0);
+        }) { IsBackground = true, Name = "orphan watch" };
+        watch.Start();
+    }
+
+    [DllImport("libc", EntryPoint = "getppid")]
+    private static extern int ParentProcessId();
 }
