@@ -27,6 +27,7 @@ public sealed class WorkerPool(Func<ProcessStartInfo> startInfo, WorkerBudget bu
     private readonly ConcurrentBag<Worker> _idle = [];
     private readonly ConcurrentDictionary<Worker, bool> _all = new();
 
+    /// <summary>The worker reads the file itself (<paramref name="content"/>, read for the hash, is not sent over the pipe).</summary>
     public FileAnalysis Analyze(string path, byte[] content)
     {
         var worker = Rent();

@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using System.Text;
 using System.Text.RegularExpressions;
 
@@ -29,8 +28,7 @@ internal static partial class PdfGuard
         CheckObjectStreams(content, scan);
         CheckPageTree(scan.Kids);
         CheckXrefChain(content);
-        var repaired = RepairLengths(content, scan, warnings);
-        return repaired;
+        return RepairLengths(content, scan, warnings);
     }
 
     private static DocumentRejectedException Hostile(string what) =>
