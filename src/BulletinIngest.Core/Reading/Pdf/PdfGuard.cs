@@ -41,6 +41,8 @@ internal static partial class PdfGuard
     private sealed class Scanner(byte[] data)
     {
         public readonly Dictionary<int, (int Start, int End)> Objects = [];
+        /// <summary>Where each object's "N G obj" header starts, and its generation.</summary>
+        public readonly Dictionary<int, (int Offset, int Generation)> Headers = [];
         public readonly List<StreamSpan> Streams = [];
         public readonly Dictionary<int, int[]> Kids = [];
 
@@ -65,9 +67,10 @@ internal static partial class PdfGuard
                         int end = i;
                         while (end < data.Length && data[end] is >= (byte)'a' and <= (byte)'z') end++;
                         var word = data.AsSpan(i, end - i);
-                        if (word.SequenceEqual("obj"u8) && ObjectNumberBefore(data, i) is { } number)
+                        if (word.SequenceEqual("obj"u8) && ObjectHeaderBefore(data, i) is { } header)
                         {
-                            current = number; bodyStart = end; depth = 0;
+                            current = header.Number; bodyStart = end; depth = 0;
+                            Headers[header.Number] = (header.Offset, header.Generation);
                         }
                         else if (word.SequenceEqual("endobj"u8) && current >= 0)
                         {
@@ -111,13 +114,13 @@ internal static partial class PdfGuard
         }
     }
 
-    /// <summary>The object number of "N G obj" ending just before <paramref name="objAt"/>.</summary>
-    private static int? ObjectNumberBefore(byte[] data, int objAt)
+    /// <summary>The "N G obj" header ending just before <paramref name="objAt"/>: number, generation, offset of N.</summary>
+    private static (int Number, int Generation, int Offset)? ObjectHeaderBefore(byte[] data, int objAt)
     {
         int i = objAt - 1;
-        int? generation = IntegerBefore(data, ref i);
-        if (generation is null) return null;
-        return IntegerBefore(data, ref i);
+        if (IntegerBefore(data, ref i) is not { } generation) return null;
+        if (IntegerBefore(data, ref i) is not { } number) return null;
+        return (number, generation, i + 1);
     }
 
     private static int? IntegerBefore(byte[] data, ref int i)
@@ -127,6 +130,56 @@ internal static partial class PdfGuard
         while (i >= 0 && data[i] is >= (byte)'0' and <= (byte)'9') i--;
         if (end == i || end - i > 9) return null;
         return int.Parse(data.AsSpan(i + 1, end - i));
+    }
+
+    [GeneratedRegex(@"/Type\s*/Catalog\b")]
+    private static partial Regex CatalogType();
+
+    [GeneratedRegex(@"/Pages\s+(\d+)\s+\d+\s+R")]
+    private static partial Regex PagesEntry();
+
+    [GeneratedRegex(@"/Type\s*/Page(?![A-Za-z])")]
+    private static partial Regex PageType();
+
+    /// <summary>
+    /// A damaged file (a truncated download, a broken xref) with a cross-reference table rebuilt from the
+    /// objects found by scanning, as poppler and pdfium do, appended at its end. When the catalog or its page
+    /// tree did not survive, a new page tree lists every page object in file order. Null when no page is found.
+    /// </summary>
+    public static byte[]? RebuildXref(byte[] content, out int objectCount)
+    {
+        var scan = new Scanner(content);
+        scan.Run();
+        objectCount = scan.Objects.Count;
+        string Body(int number) => scan.Objects.TryGetValue(number, out var body)
+            ? Encoding.Latin1.GetString(content, body.Start, Math.Min(body.End - body.Start, 1 << 16)) : "";
+        var pages = scan.Objects.Keys.Where(n => PageType().IsMatch(Body(n))).OrderBy(n => scan.Headers[n].Offset).ToList();
+        if (pages.Count == 0) return null;
+        int root = scan.Objects.Keys.FirstOrDefault(n => CatalogType().IsMatch(Body(n)) && PagesEntry().Match(Body(n)) is { Success: true } entry
+                                                         && scan.Objects.ContainsKey(int.Parse(entry.Groups[1].Value)), -1);
+        var output = new MemoryStream();
+        output.Write(content);
+        void Write(string text) => output.Write(Encoding.Latin1.GetBytes(text));
+        // Only complete objects: one cut short would read into the appended table.
+        var offsets = scan.Headers.Where(h => scan.Objects.ContainsKey(h.Key))
+            .ToDictionary(h => h.Key, h => (Offset: (long)h.Value.Offset, h.Value.Generation));
+        int next = scan.Headers.Keys.Max() + 1;
+        Write("\n");
+        if (root < 0)
+        {
+            offsets[next] = (output.Position, 0);
+            Write($"{next} 0 obj\n<< /Type /Pages /Kids [{string.Join(" ", pages.Select(p => $"{p} {scan.Headers[p].Generation} R"))}] /Count {pages.Count} >>\nendobj\n");
+            root = next + 1;
+            offsets[root] = (output.Position, 0);
+            Write($"{root} 0 obj\n<< /Type /Catalog /Pages {next} 0 R >>\nendobj\n");
+            next += 2;
+        }
+        long xref = output.Position;
+        Write($"xref\n0 {next}\n0000000000 65535 f \n");
+        for (int n = 1; n < next; n++)
+            Write(offsets.TryGetValue(n, out var at) ? $"{at.Offset:D10} {at.Generation:D5} n \n" : "0000000000 65535 f \n");
+        Write($"trailer\n<< /Size {next} /Root {root} {offsets[root].Generation} R >>\nstartxref\n{xref}\n%%EOF\n");
+        return output.ToArray();
     }
 
     [GeneratedRegex(@"/Kids\s*\[([^\]]*)\]")]

@@ -23,7 +23,7 @@ public sealed class PdfReader : IDocumentReader
     {
         if (content.Length == 0) throw new DocumentRejectedException(RejectReason.Empty, "empty file (0 bytes)");
         var guardWarnings = new List<string>();
-        using var document = Open(PdfGuard.Check(content, guardWarnings));
+        using var document = Open(PdfGuard.Check(content, guardWarnings), guardWarnings);
         var budget = new InflateBudget();
         var fonts = new FontCache(budget);
         var interpreter = new ContentInterpreter(fonts, budget);
@@ -69,13 +69,20 @@ public sealed class PdfReader : IDocumentReader
     }
 
     /// <summary>Opens the file with an empty user password; maps PDFsharp's failures to rejections.</summary>
-    private static PdfDocument Open(byte[] content)
+    private static PdfDocument Open(byte[] content, List<string> warnings)
     {
         try
         {
             return SharpReader.Open(new MemoryStream(content, writable: false), "", PdfDocumentOpenMode.Import);
         }
-        catch (PdfReaderException error) when (error.Message.Contains("password", StringComparison.OrdinalIgnoreCase))
+        catch (Exception error) when (error is not OutOfMemoryException && !NeedsPassword(error)
+                                      && PdfGuard.RebuildXref(content, out int objects) is { } rebuilt
+                                      && TryOpen(rebuilt) is { } recovered)
+        {
+            warnings.Add($"damaged PDF ({OneLine(error.Message)}): cross-reference table rebuilt from the {objects} objects found in the file");
+            return recovered;
+        }
+        catch (PdfReaderException error) when (NeedsPassword(error))
         {
             throw new DocumentRejectedException(RejectReason.Encrypted, "encrypted PDF: a password is needed to open it", error);
         }
@@ -83,6 +90,15 @@ public sealed class PdfReader : IDocumentReader
         {
             throw new DocumentRejectedException(RejectReason.Corrupt, $"damaged PDF: {OneLine(error.Message)}", error);
         }
+    }
+
+    private static bool NeedsPassword(Exception error) =>
+        error is PdfReaderException && error.Message.Contains("password", StringComparison.OrdinalIgnoreCase);
+
+    private static PdfDocument? TryOpen(byte[] content)
+    {
+        try { return SharpReader.Open(new MemoryStream(content, writable: false), "", PdfDocumentOpenMode.Import); }
+        catch (Exception error) when (error is not OutOfMemoryException) { return null; }
     }
 
     /// <summary>The first line of a library message, without PDFsharp's "If you think this is a bug" footer.</summary>
