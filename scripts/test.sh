@@ -4,12 +4,23 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# The report test opens the HTML page in headless Chromium (Debian's package).
-if ! command -v chromium >/dev/null 2>&1; then
+# The report test opens the HTML page in headless Chromium; the OCR tests run Tesseract with its
+# simplified-Chinese model on pages poppler renders (Debian's packages).
+missing=()
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
+command -v tesseract >/dev/null 2>&1 || missing+=(tesseract-ocr)
+ls /usr/share/tesseract-ocr/*/tessdata/chi_sim.traineddata >/dev/null 2>&1 ||
+  missing+=(tesseract-ocr-chi-sim)
+if [ ${#missing[@]} -gt 0 ]; then
   { DEBIAN_FRONTEND=noninteractive apt-get update -qq >/dev/null &&
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } ||
-    echo "warning: could not install chromium; the report test will fail" >&2
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null; } ||
+    echo "warning: could not install ${missing[*]}; the tests that need them will fail" >&2
 fi
+
+# No copyleft or unreviewed licence and no known vulnerability may enter the package graph.
+dotnet restore BulletinIngest.sln -v q >/dev/null
+python3 scripts/check_dependencies.py
 
 log=$(mktemp)
 set +e

@@ -8,6 +8,7 @@ var benchmarks = new Dictionary<string, Func<string[], int>>
 {
     ["ingest"] = IngestBenchmark.Run,
     ["pdf"] = PdfBenchmark.Run,
+    ["ocr"] = OcrBenchmark.Run,
     ["segment"] = SegmentationBenchmark.Run,
     ["learning"] = LearningBenchmark.Run,
     ["analysis"] = AnalysisBenchmark.Run,

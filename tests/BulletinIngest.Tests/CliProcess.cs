@@ -12,7 +12,12 @@ public static class CliProcess
     public static Result Run(params string[] arguments) =>
         RunProgram("dotnet", [Path.Combine(AppContext.BaseDirectory, "bulletin.dll"), .. arguments]);
 
-    public static Result RunProgram(string program, IEnumerable<string> arguments, int timeoutSeconds = 180)
+    /// <summary>The `bulletin` command line with extra environment variables.</summary>
+    public static Result RunWith(IReadOnlyDictionary<string, string> environment, params string[] arguments) =>
+        RunProgram("dotnet", [Path.Combine(AppContext.BaseDirectory, "bulletin.dll"), .. arguments], environment: environment);
+
+    public static Result RunProgram(string program, IEnumerable<string> arguments, int timeoutSeconds = 180,
+        IReadOnlyDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo(program)
         {
@@ -23,6 +28,7 @@ public static class CliProcess
             StandardErrorEncoding = Encoding.UTF8,
         };
         foreach (var argument in arguments) start.ArgumentList.Add(argument);
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>()) start.Environment[name] = value;
         using var process = Process.Start(start)!;
         process.StandardInput.Close();
         var output = process.StandardOutput.ReadToEndAsync();

@@ -24,6 +24,16 @@ public static class CommonOptions
         return option;
     }
 
+    public static Option<BulletinIngest.Reading.Ocr.OcrMode> Ocr() => new("--ocr")
+    {
+        Description = "OCR of PDF pages that are images (Tesseract, chi_sim): auto (pages without a text layer, when " +
+                      "Tesseract is installed), always (every page), never",
+        DefaultValueFactory = _ => BulletinIngest.Reading.Ocr.OcrMode.Auto,
+        CustomParser = result => Enum.TryParse<BulletinIngest.Reading.Ocr.OcrMode>(result.Tokens.Single().Value, ignoreCase: true, out var mode)
+            ? mode
+            : throw new ArgumentException($"--ocr takes auto, always or never, not {result.Tokens.Single().Value}"),
+    };
+
     /// <summary>
     /// Runs a command body, turning every error into one line on stderr and its exit code (<see cref="ExitCodes"/>):
     /// usage errors 2, environment failures 3, our own bugs 4. No stack traces.

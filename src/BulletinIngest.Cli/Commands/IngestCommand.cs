@@ -33,6 +33,7 @@ public static class IngestCommand
             Examples:
               bulletin ingest corpus/ --db bulletins.db
               bulletin ingest ~/bulletins/2024 ~/bulletins/2025 --jobs 4
+              bulletin ingest scans/ --ocr never
             """) { paths, database, jobs };
         var rulesOnly = new Option<bool>("--no-clause-filter")
         {
@@ -53,6 +54,8 @@ public static class IngestCommand
             Description = "Read files in this process instead of worker processes (faster to start; a crashing file ends the batch, no budgets)",
         };
         command.Options.Add(rulesOnly);
+        var ocr = CommonOptions.Ocr();
+        command.Options.Add(ocr);
         command.Options.Add(fileTimeout);
         command.Options.Add(fileMemory);
         command.Options.Add(inProcess);
@@ -62,17 +65,18 @@ public static class IngestCommand
             if (seconds <= 0 || megabytes < 64) throw new ArgumentException("--file-timeout must be positive and --file-memory at least 64 (MB)");
             var budget = new WorkerBudget(TimeSpan.FromSeconds(seconds), megabytes * 1024L * 1024);
             return Run(result.GetValue(paths)!, result.GetValue(database)!, result.GetValue(jobs), !result.GetValue(rulesOnly),
-                result.GetValue(inProcess) ? null : budget);
+                result.GetValue(ocr), result.GetValue(inProcess) ? null : budget);
         }));
         return command;
     }
 
-    private static int Run(string[] paths, string databasePath, int jobs, bool clauseFilter, WorkerBudget? isolation)
+    private static int Run(string[] paths, string databasePath, int jobs, bool clauseFilter, BulletinIngest.Reading.Ocr.OcrMode ocr,
+        WorkerBudget? isolation)
     {
         var files = IngestPipeline.ExpandPaths(paths);
         using var store = BulletinStore.Open(databasePath);
-        using var workers = isolation is null ? null : new WorkerPool(() => WorkerCommand.StartInfo(clauseFilter), isolation);
-        var pipeline = workers is null ? PipelineFactory.Create(clauseFilter) : new IngestPipeline(workers);
+        using var workers = isolation is null ? null : new WorkerPool(() => WorkerCommand.StartInfo(clauseFilter, ocr), isolation);
+        var pipeline = workers is null ? PipelineFactory.Create(clauseFilter, ocr) : new IngestPipeline(workers);
         IngestSummary summary;
         if (!Console.IsOutputRedirected && files.Count > 1)
         {

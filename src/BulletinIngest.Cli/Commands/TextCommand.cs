@@ -19,14 +19,16 @@ public static class TextCommand
               bulletin text corpus/pdf/001_054569d9a1a13617.cairo.pdf
               bulletin text report.docx --json
             """) { file, json };
-        command.SetAction(result => CommonOptions.Guard(() => Run(result.GetValue(file)!, result.GetValue(json))));
+        var ocr = CommonOptions.Ocr();
+        command.Options.Add(ocr);
+        command.SetAction(result => CommonOptions.Guard(() => Run(result.GetValue(file)!, result.GetValue(json), result.GetValue(ocr))));
         return command;
     }
 
-    private static int Run(string path, bool json)
+    private static int Run(string path, bool json, BulletinIngest.Reading.Ocr.OcrMode ocr)
     {
         DocumentText text;
-        try { text = new DocumentReader().Read(path); }
+        try { text = new DocumentReader(ocr).Read(path); }
         catch (DocumentRejectedException rejection)
         {
             Console.Error.WriteLine($"{path}: {rejection.Status}: {rejection.Message}");

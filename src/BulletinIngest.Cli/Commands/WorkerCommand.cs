@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json;
 using BulletinIngest.Pipeline;
 using BulletinIngest.Reading;
+using BulletinIngest.Reading.Ocr;
 
 namespace BulletinIngest.Cli.Commands;
 
@@ -17,33 +18,36 @@ public static class WorkerCommand
     public static Command Create()
     {
         var rulesOnly = new Option<bool>("--no-clause-filter") { Description = "As for ingest" };
+        var ocr = CommonOptions.Ocr();
         var command = new Command("worker", "Internal: reads and extracts files for `bulletin ingest`, one per line on stdin")
         {
-            rulesOnly,
+            rulesOnly, ocr,
         };
         command.Hidden = true;
-        command.SetAction(result => Run(!result.GetValue(rulesOnly)));
+        command.SetAction(result => Run(!result.GetValue(rulesOnly), result.GetValue(ocr)));
         return command;
     }
 
     /// <summary>How the ingest starts a worker: this same program, by the host that runs it.</summary>
-    public static ProcessStartInfo StartInfo(bool clauseFilter)
+    public static ProcessStartInfo StartInfo(bool clauseFilter, OcrMode ocr)
     {
         string host = Environment.ProcessPath ?? "dotnet";
         var start = new ProcessStartInfo(host);
         if (Path.GetFileNameWithoutExtension(host) == "dotnet") start.ArgumentList.Add(typeof(WorkerCommand).Assembly.Location);
         start.ArgumentList.Add("worker");
         if (!clauseFilter) start.ArgumentList.Add("--no-clause-filter");
+        start.ArgumentList.Add("--ocr");
+        start.ArgumentList.Add(ocr.ToString().ToLowerInvariant());
         return start;
     }
 
-    private static int Run(bool clauseFilter)
+    private static int Run(bool clauseFilter, OcrMode ocr)
     {
         // Only answers go to stdout; anything a library prints goes to stderr, which the ingest keeps for crash reports.
         var answers = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false)) { AutoFlush = true };
         Console.SetOut(Console.Error);
         ExitWhenOrphaned();
-        var analyzer = PipelineFactory.Create(clauseFilter).Analyzer;
+        var analyzer = PipelineFactory.Create(clauseFilter, ocr).Analyzer;
         using var requests = new StreamReader(Console.OpenStandardInput(), Encoding.UTF8);
         while (requests.ReadLine() is { } line)
         {

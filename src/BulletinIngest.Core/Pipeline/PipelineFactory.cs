@@ -1,6 +1,7 @@
 using BulletinIngest.Extraction;
 using BulletinIngest.Learning;
 using BulletinIngest.Reading;
+using BulletinIngest.Reading.Ocr;
 using BulletinIngest.Segmentation;
 
 namespace BulletinIngest.Pipeline;
@@ -12,10 +13,10 @@ public static class PipelineFactory
     /// Rules extract the figures; the clause classifier vetoes narrative ones among those the rules were unsure of
     /// (optional figures); the project mapper gives each its canonical project.
     /// </summary>
-    public static IngestPipeline Create(bool clauseFilter = true)
+    public static IngestPipeline Create(bool clauseFilter = true, OcrMode ocr = OcrMode.Auto)
     {
         IFigureExtractor rules = new BulletinExtractor();
         var extractor = clauseFilter ? new ClauseFilterExtractor(rules, ClauseClassifier.Load(), ClauseFilterScope.Optional) : rules;
-        return new IngestPipeline(new DocumentReader(), new ProjectMappingExtractor(extractor, ProjectMapper.Load()), new JiebaSearchTokenizer());
+        return new IngestPipeline(new DocumentReader(ocr), new ProjectMappingExtractor(extractor, ProjectMapper.Load()), new JiebaSearchTokenizer());
     }
 }

@@ -1,3 +1,4 @@
+using BulletinIngest.Reading.Ocr;
 using BulletinIngest.Reading.Pdf;
 
 namespace BulletinIngest.Reading;
@@ -14,6 +15,9 @@ public sealed class DocumentReader
     {
         _readers = (readers ?? [new TxtReader(), new DocxReader(), new PdfReader()]).ToDictionary(r => r.Format);
     }
+
+    /// <summary>The readers of every format, with OCR of image pages as <paramref name="ocr"/> says.</summary>
+    public DocumentReader(OcrMode ocr) : this([new TxtReader(), new DocxReader(), new PdfReader(ocr)]) { }
 
     /// <summary>Reads a file's bytes; the name, when given, is a claim that the content must not contradict.</summary>
     public DocumentText Read(byte[] content, string? fileName = null) => ReadAs(FormatDetector.Detect(content, fileName), content);

@@ -1,4 +1,5 @@
 using BulletinIngest.Reading;
+using BulletinIngest.Reading.Ocr;
 using BulletinIngest.Reading.Pdf;
 
 namespace BulletinIngest.Tests.Pdf;
@@ -6,7 +7,7 @@ namespace BulletinIngest.Tests.Pdf;
 /// <summary>The broken, protected and scanned PDFs of the corpus are refused with a specific reason, quickly.</summary>
 public class PdfRejectionTests
 {
-    private static readonly PdfReader Reader = new();
+    private static readonly PdfReader Reader = new(OcrMode.Never);
 
     private static DocumentRejectedException Refusal(string fixture) =>
         Assert.Throws<DocumentRejectedException>(() => Reader.Read(File.ReadAllBytes(RepoPaths.Fixture(fixture))));
@@ -44,11 +45,12 @@ public class PdfRejectionTests
     }
 
     [Fact]
-    public void Scanned_pdf_is_refused_as_needing_ocr_naming_the_pages()
+    public void Scanned_pdf_with_ocr_off_is_refused_as_needing_ocr_naming_the_pages()
     {
         var error = Refusal("scan/004_1f00e35fffe70a01.scan.pdf");
         Assert.Equal(RejectReason.NeedsOcr, error.Reason);
         Assert.Contains("pages 1-5", error.Message);
+        Assert.Contains("OCR is off", error.Message);
         Assert.Equal("needs-ocr", error.Status);
     }
 

@@ -1,3 +1,4 @@
+using BulletinIngest.Reading.Ocr;
 using BulletinIngest.Reading.Pdf.Content;
 using BulletinIngest.Reading.Pdf.Fonts;
 using BulletinIngest.Reading.Pdf.Layout;
@@ -13,9 +14,11 @@ namespace BulletinIngest.Reading.Pdf;
 /// <see cref="ContentInterpreter"/> (operators → positioned letters and rulings, through the fonts in
 /// <c>Fonts/</c>) → <see cref="PageLayout"/> (ruled tables → rows; letters → lines) →
 /// <see cref="HeaderFooterFilter"/> → <see cref="BlockBuilder"/> (lines → paragraphs, headings, list items).
-/// Refuses empty, damaged and password-protected files, and files whose pages are images without text.
+/// Pages that are images without text are recognized by OCR (<see cref="TesseractRecognizer"/>) and go
+/// through the same layout steps. Refuses empty, damaged and password-protected files, and files of image
+/// pages when OCR is off or not installed.
 /// </summary>
-public sealed class PdfReader : IDocumentReader
+public sealed class PdfReader(OcrMode ocrMode = OcrMode.Auto, IPageRecognizer? recognizer = null) : IDocumentReader
 {
     public FileFormat Format => FileFormat.Pdf;
 
@@ -51,11 +54,22 @@ public sealed class PdfReader : IDocumentReader
 
         var builder = new DocumentTextBuilder("pdf");
         var imageOnly = pages.Where(p => !p.HasText && p.ImageCount > 0).Select(p => p.PageNumber).ToList();
+        var toRecognize = ocrMode switch
+        {
+            OcrMode.Always => pages.Select(p => p.PageNumber).ToList(),
+            OcrMode.Auto => imageOnly,
+            _ => [],
+        };
+        string? ocrMissing = toRecognize.Count == 0 || recognizer is not null ? null : TesseractRecognizer.MissingTool;
+        if (toRecognize.Count > 0 && ocrMissing is null)
+            Recognize(content, pages, toRecognize, recognizer ?? new TesseractRecognizer(), builder);
+        imageOnly = pages.Where(p => !p.HasText && p.ImageCount > 0).Select(p => p.PageNumber).ToList();
         if (pages.All(p => !p.HasText))
         {
             if (imageOnly.Count > 0)
                 throw new DocumentRejectedException(RejectReason.NeedsOcr,
-                    $"scanned PDF: {PageList(imageOnly)} of {document.PageCount} are images without a text layer; run OCR first");
+                    $"scanned PDF: {PageList(imageOnly)} of {document.PageCount} are images without a text layer; " +
+                    (ocrMode == OcrMode.Never ? "OCR is off (--ocr never)" : ocrMissing is not null ? $"OCR needs {ocrMissing}" : "OCR found no text"));
             throw new DocumentRejectedException(RejectReason.Empty, $"PDF has no text ({document.PageCount} pages)");
         }
         if (imageOnly.Count > 0) builder.Warn($"{PageList(imageOnly)} are images without a text layer (needs OCR); their text is missing");
@@ -66,6 +80,30 @@ public sealed class PdfReader : IDocumentReader
         TableContinuation.Apply(items);
         BlockBuilder.Build(builder, items);
         return builder.Build(pageCount: document.PageCount);
+    }
+
+    /// <summary>Replaces the content of each page to recognize by what OCR read on it; a page OCR fails on keeps its own.</summary>
+    private static void Recognize(byte[] content, List<PageContent> pages, List<int> pageNumbers, IPageRecognizer recognizer, DocumentTextBuilder builder)
+    {
+        var confidences = new List<double>();
+        var read = new List<int>();
+        foreach (int number in pageNumbers)
+        {
+            int index = pages.FindIndex(p => p.PageNumber == number);
+            var page = pages[index];
+            try
+            {
+                var ocr = recognizer.Recognize(content, number);
+                pages[index] = OcrLetters.ToPage(ocr, number, page.Width, page.Height, page.ImageCount);
+                if (ocr.Words.Count > 0) { read.Add(number); confidences.Add(ocr.MeanConfidence); }
+            }
+            catch (Exception error) when (error is TimeoutException or InvalidOperationException or IOException)
+            {
+                builder.Warn($"OCR of page {number} failed: {OneLine(error.Message)}");
+            }
+        }
+        if (read.Count > 0)
+            builder.Warn($"{PageList(read)} read by OCR (Tesseract {TesseractRecognizer.Language}, mean word confidence {confidences.Average():0})");
     }
 
     /// <summary>Opens the file with an empty user password; maps PDFsharp's failures to rejections.</summary>
