@@ -22,5 +22,13 @@ var root = new RootCommand("bulletin: turns Chinese progress bulletins (PDF, DOC
     TrainCommand.Create(),
     LabelCommand.Create(),
     RemapCommand.Create(),
+    WorkerCommand.Create(),
 };
-return root.Parse(args).Invoke();
+var parsed = root.Parse(args);
+if (parsed.Errors.Count > 0 && parsed.Action is System.CommandLine.Invocation.ParseErrorAction)
+{
+    // System.CommandLine exits 1 on a parse error, which means "some files failed" here: a usage error is 2.
+    parsed.Invoke();
+    return ExitCodes.Usage;
+}
+return CommonOptions.Guard(() => parsed.Invoke());

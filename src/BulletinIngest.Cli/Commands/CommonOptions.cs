@@ -1,4 +1,6 @@
 using System.CommandLine;
+using BulletinIngest.Storage;
+using Microsoft.Data.Sqlite;
 
 namespace BulletinIngest.Cli.Commands;
 
@@ -32,15 +34,36 @@ public static class CommonOptions
             : throw new ArgumentException($"--ocr takes auto, always or never, not {result.Tokens.Single().Value}"),
     };
 
-    /// <summary>Runs a command body, turning expected user errors into a message and exit code 2.</summary>
+    /// <summary>
+    /// Runs a command body, turning every error into one line on stderr and its exit code (<see cref="ExitCodes"/>):
+    /// usage errors 2, environment failures 3, our own bugs 4. No stack traces.
+    /// </summary>
     public static int Guard(Func<int> body)
     {
         try { return body(); }
-        catch (Exception error) when (error is FileNotFoundException or DirectoryNotFoundException or ArgumentException
-                                          or InvalidOperationException or Microsoft.Data.Sqlite.SqliteException)
+        catch (Exception error)
         {
-            Console.Error.WriteLine($"bulletin: {error.Message}");
-            return 2;
+            int code = ExitCodeOf(error);
+            Console.Error.WriteLine(code == ExitCodes.Internal
+                ? $"bulletin: internal error ({error.GetType().Name}): {error.Message}"
+                : $"bulletin: {error.Message}");
+            if (Environment.GetEnvironmentVariable("BULLETIN_TRACE") == "1") Console.Error.WriteLine(error);
+            return code;
         }
     }
+
+    private static int ExitCodeOf(Exception error) => error switch
+    {
+        NotOurDatabaseException => ExitCodes.Environment,
+        SqliteException sqlite => sqlite.SqliteErrorCode switch
+        {
+            // SQLITE_BUSY, LOCKED, READONLY, IOERR, CORRUPT, FULL, CANTOPEN, NOTADB
+            5 or 6 or 8 or 10 or 11 or 13 or 14 or 26 => ExitCodes.Environment,
+            _ => ExitCodes.Usage, // a query's own error: syntax, no such table, interrupted
+        },
+        FileNotFoundException or DirectoryNotFoundException or ArgumentException or InvalidOperationException
+            or UnauthorizedAccessException or PathTooLongException => ExitCodes.Usage,
+        IOException => ExitCodes.Environment, // disk full, a file vanished or locked
+        _ => ExitCodes.Internal,
+    };
 }

@@ -28,7 +28,10 @@ public static class IngestCommand
             Read bulletins (PDF, DOCX, TXT, HTML; format told by content), extract their figures and store them.
             From a folder only those formats are taken (other files are counted as skipped); a named file is always tried.
             Files already stored (same content hash) are skipped; a changed file replaces its old version.
-            Exit code: 0 all stored, 1 some files failed (the rest are stored), 2 usage error.
+            Each file is read in a worker process with a time and memory budget: a file that crashes the reader or
+            runs past a budget is recorded (crashed, too-slow, too-large) and the batch goes on.
+            Exit code: 0 all stored, 1 some files failed (the rest are stored), 2 usage error,
+            3 environment failure (disk full, database locked or not ours), 4 internal error.
 
             Examples:
               bulletin ingest corpus/ --db bulletins.db
@@ -39,6 +42,21 @@ public static class IngestCommand
         {
             Description = "Keep every figure the rules find (do not let the clause classifier drop narrative ones)",
         };
+        var fileTimeout = new Option<int>("--file-timeout")
+        {
+            Description = "CPU seconds a worker may spend reading and extracting one file (waiting counts too, past ten times that); " +
+                          "past it the file is recorded as too-slow",
+            DefaultValueFactory = _ => (int)WorkerBudget.Default.FileTimeout.TotalSeconds,
+        };
+        var fileMemory = new Option<int>("--file-memory")
+        {
+            Description = "Megabytes a worker may use for one file; past it the file is recorded as too-large",
+            DefaultValueFactory = _ => (int)(WorkerBudget.Default.MemoryBytes / (1024 * 1024)),
+        };
+        var inProcess = new Option<bool>("--in-process")
+        {
+            Description = "Read files in this process instead of worker processes (faster to start; a crashing file ends the batch, no budgets)",
+        };
         command.Options.Add(rulesOnly);
         var region = new Option<string?>("--region")
         {
@@ -48,20 +66,29 @@ public static class IngestCommand
         command.Options.Add(region);
         var ocr = CommonOptions.Ocr();
         command.Options.Add(ocr);
+        command.Options.Add(fileTimeout);
+        command.Options.Add(fileMemory);
+        command.Options.Add(inProcess);
         command.SetAction(result => CommonOptions.Guard(() =>
-            Run(result.GetValue(paths)!, result.GetValue(database)!, result.GetValue(jobs), !result.GetValue(rulesOnly),
-                result.GetValue(region), result.GetValue(ocr))));
+        {
+            int seconds = result.GetValue(fileTimeout), megabytes = result.GetValue(fileMemory);
+            if (seconds <= 0 || megabytes < 64) throw new ArgumentException("--file-timeout must be positive and --file-memory at least 64 (MB)");
+            var budget = new WorkerBudget(TimeSpan.FromSeconds(seconds), megabytes * 1024L * 1024);
+            return Run(result.GetValue(paths)!, result.GetValue(database)!, result.GetValue(jobs), !result.GetValue(rulesOnly),
+                result.GetValue(region), result.GetValue(ocr), result.GetValue(inProcess) ? null : budget);
+        }));
         return command;
     }
 
     private static int Run(string[] paths, string databasePath, int jobs, bool clauseFilter, string? region,
-        BulletinIngest.Reading.Ocr.OcrMode ocr)
+        BulletinIngest.Reading.Ocr.OcrMode ocr, WorkerBudget? isolation)
     {
         var batch = IngestPipeline.ExpandPaths(paths);
         var files = batch.Files;
         var hints = new RegionHints(Gazetteer.Default, region); // an unknown --region is a usage error (ArgumentException)
         using var store = BulletinStore.Open(databasePath);
-        var pipeline = PipelineFactory.Create(clauseFilter, hints, ocr);
+        using var workers = isolation is null ? null : new WorkerPool(() => WorkerCommand.StartInfo(clauseFilter, ocr), isolation);
+        var pipeline = workers is null ? PipelineFactory.Create(clauseFilter, hints, ocr) : new IngestPipeline(workers, hints);
         IngestSummary summary;
         if (!Console.IsOutputRedirected && files.Count > 1)
         {
@@ -94,6 +121,7 @@ public static class IngestCommand
     {
         FileOutcomeKind.Failed => $"failed     {outcome.Path}: {outcome.Status}: {outcome.Reason}",
         FileOutcomeKind.Unchanged => $"unchanged  {outcome.Path}",
+        FileOutcomeKind.Duplicate => $"duplicate  {outcome.Path} ({outcome.Reason})",
         FileOutcomeKind.Replaced => $"replaced   {outcome.Path} ({outcome.Figures} figures{Notes(outcome)})",
         _ => $"new        {outcome.Path} ({outcome.Figures} figures{Notes(outcome)})",
     };
@@ -106,7 +134,9 @@ public static class IngestCommand
     {
         Console.WriteLine(
             $"{summary.Files.Count} files in {summary.Elapsed.TotalSeconds:0.0} s: {summary.Count(FileOutcomeKind.New)} new, " +
-            $"{summary.Count(FileOutcomeKind.Unchanged)} unchanged, {summary.Count(FileOutcomeKind.Replaced)} replaced, " +
+            $"{summary.Count(FileOutcomeKind.Unchanged)} unchanged, " +
+            (summary.Count(FileOutcomeKind.Duplicate) is > 0 and var duplicates ? $"{duplicates} duplicate, " : "") +
+            $"{summary.Count(FileOutcomeKind.Replaced)} replaced, " +
             $"{summary.Count(FileOutcomeKind.Failed)} failed, {skipped} skipped; {summary.SuspectCount} suspect; {summary.Files.Sum(f => f.Figures)} figures stored");
         foreach (var failed in summary.Files.Where(f => f.Kind == FileOutcomeKind.Failed))
             Console.WriteLine($"  {failed.Status,-12} {failed.Path}: {failed.Reason}");

@@ -1,6 +1,8 @@
 using System.CommandLine;
 using BulletinIngest.Cli.Output;
 using BulletinIngest.Storage;
+using Microsoft.Data.Sqlite;
+using SQLitePCL;
 
 namespace BulletinIngest.Cli.Commands;
 
@@ -9,32 +11,91 @@ public static class QueryCommand
 {
     public static Command Create()
     {
-        var sql = new Argument<string>("sql") { Description = "A SELECT statement" };
+        var sql = new Argument<string>("sql") { Description = "One read-only statement (SELECT, WITH, read-only PRAGMA, EXPLAIN)" };
         var database = CommonOptions.Database();
         var format = CommonOptions.Format("table", "table", "csv", "json");
+        var timeout = new Option<int>("--timeout")
+        {
+            Description = "Seconds before a long query is interrupted",
+            DefaultValueFactory = _ => 60,
+        };
+        var limit = new Option<int>("--limit")
+        {
+            Description = "Rows the table view shows at most (csv and json stream every row)",
+            DefaultValueFactory = _ => 1000,
+        };
         var command = new Command("query", """
-            Run SQL on a read-only connection (writes are refused) and print the rows.
+            Run one SQL statement on a read-only connection and print the rows. Statements that SQLite reports as
+            writing (INSERT, VACUUM INTO, ATTACH then writes, PRAGMA journal_mode=...) are refused before they run,
+            and so are several statements at once. csv and json stream the rows; the table view shows --limit rows.
             Tables: documents, blocks, figures, flags, flag_figures, block_search; view figure_sources.
 
             Examples:
               bulletin query "SELECT region, project, percent FROM figures ORDER BY percent LIMIT 10"
               bulletin query "SELECT * FROM figure_sources WHERE region = '汨罗市'" --format csv > mil.csv
-            """) { sql, database, format };
-        command.SetAction(result => CommonOptions.Guard(() =>
-            Run(result.GetValue(sql)!, result.GetValue(database)!, result.GetValue(format)!)));
+            """) { sql, database, format, timeout, limit };
+        command.SetAction(result => CommonOptions.Guard(() => Run(result.GetValue(sql)!, result.GetValue(database)!,
+            result.GetValue(format)!, result.GetValue(timeout), result.GetValue(limit))));
         return command;
     }
 
-    private static int Run(string sql, string databasePath, string format)
+    private static int Run(string sql, string databasePath, string format, int timeoutSeconds, int limit)
     {
+        if (timeoutSeconds <= 0 || limit <= 0) throw new ArgumentException("--timeout and --limit must be positive");
         using var connection = BulletinStore.OpenReadOnly(databasePath);
+        CheckReadOnly(connection, sql);
         using var command = connection.CreateCommand();
         command.CommandText = sql;
-        using var reader = command.ExecuteReader();
-        var columns = Enumerable.Range(0, reader.FieldCount).Select(reader.GetName).ToList();
-        RowsWriter.Write(columns, ReadRows(reader), format, Console.Out);
+        command.CommandTimeout = 0;
+        // sqlite3_interrupt stops the running statement from another thread; the reader then fails with SQLITE_INTERRUPT.
+        using var deadline = new Timer(_ => raw.sqlite3_interrupt(connection.Handle), null, TimeSpan.FromSeconds(timeoutSeconds), Timeout.InfiniteTimeSpan);
+        try
+        {
+            using var reader = command.ExecuteReader();
+            var columns = Enumerable.Range(0, reader.FieldCount).Select(reader.GetName).ToList();
+            RowsWriter.Write(columns, ReadRows(reader), format, Console.Out, limit);
+        }
+        catch (SqliteException error) when (error.SqliteErrorCode == raw.SQLITE_INTERRUPT)
+        {
+            throw new ArgumentException($"query stopped after {timeoutSeconds} s (--timeout {timeoutSeconds}); narrow it or raise the timeout");
+        }
         return 0;
     }
+
+    /// <summary>
+    /// Prepares each statement of the text without running it and refuses the text unless it is exactly one
+    /// statement that SQLite itself reports as read-only (sqlite3_stmt_readonly): the file is opened read-only
+    /// too, but VACUUM INTO and ATTACH write other files.
+    /// </summary>
+    private static void CheckReadOnly(SqliteConnection connection, string sql)
+    {
+        var statements = new List<(string Text, bool ReadOnly)>();
+        string rest = sql;
+        while (!string.IsNullOrWhiteSpace(rest))
+        {
+            int rc = raw.sqlite3_prepare_v2(connection.Handle, rest, out sqlite3_stmt statement, out string tail);
+            using (statement)
+            {
+                if (rc != raw.SQLITE_OK)
+                    throw new ArgumentException($"SQL error: {raw.sqlite3_errmsg(connection.Handle).utf8_to_string()}");
+                if (statement is null || statement.IsInvalid) break; // only comments or whitespace left
+                string text = rest[..(rest.Length - tail.Length)].Trim();
+                statements.Add((text, raw.sqlite3_stmt_readonly(statement) != 0 && !IsAttach(text)));
+            }
+            rest = tail;
+        }
+        if (statements.Count == 0) throw new ArgumentException("no SQL statement given");
+        if (statements.Count > 1)
+            throw new ArgumentException($"{statements.Count} statements given; query runs one statement at a time");
+        if (!statements[0].ReadOnly)
+            throw new ArgumentException($"refused: `{OneLine(statements[0].Text)}` is not read-only (it writes or attaches a file); query runs read-only statements only");
+    }
+
+    /// <summary>ATTACH only changes the connection (SQLite calls it read-only), but it creates the file it names.</summary>
+    private static bool IsAttach(string statement) =>
+        statement.TrimStart().StartsWith("ATTACH", StringComparison.OrdinalIgnoreCase);
+
+    private static string OneLine(string text) => text.ReplaceLineEndings(" ") is { Length: > 80 } line ? line[..77] + "..." : text.ReplaceLineEndings(" ");
 
     private static IEnumerable<IReadOnlyList<object?>> ReadRows(System.Data.Common.DbDataReader reader)
     {

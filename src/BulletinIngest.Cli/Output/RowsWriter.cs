@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using BulletinIngest.Analysis;
 using Spectre.Console;
 
 namespace BulletinIngest.Cli.Output;
@@ -8,13 +9,15 @@ namespace BulletinIngest.Cli.Output;
 /// <summary>Prints rows of named values as a terminal table, CSV or JSON lines.</summary>
 public static class RowsWriter
 {
-    public static void Write(IReadOnlyList<string> columns, IEnumerable<IReadOnlyList<object?>> rows, string format, TextWriter output)
+    /// <summary>Writes the rows as they come (csv, json); the table view, held in memory to size its columns, shows at most <paramref name="tableLimit"/>.</summary>
+    public static void Write(IReadOnlyList<string> columns, IEnumerable<IReadOnlyList<object?>> rows, string format, TextWriter output,
+        int tableLimit = int.MaxValue)
     {
         switch (format)
         {
             case "csv": WriteCsv(columns, rows, output); break;
             case "json": WriteJson(columns, rows, output); break;
-            default: WriteTable(columns, rows); break;
+            default: WriteTable(columns, rows, tableLimit); break;
         }
     }
 
@@ -25,7 +28,7 @@ public static class RowsWriter
             null => "",
             double d => d.ToString("R", CultureInfo.InvariantCulture),
             IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-            _ => value.ToString() ?? "",
+            _ => SpreadsheetText.Neutralize(value.ToString() ?? ""),
         };
         return text.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + text.Replace("\"", "\"\"") + "\"" : text;
     }
@@ -52,15 +55,17 @@ public static class RowsWriter
         }
     }
 
-    private static void WriteTable(IReadOnlyList<string> columns, IEnumerable<IReadOnlyList<object?>> rows)
+    private static void WriteTable(IReadOnlyList<string> columns, IEnumerable<IReadOnlyList<object?>> rows, int limit)
     {
         // Redirected output has no terminal width: let rows be as wide as their content instead of 80 columns.
         if (Console.IsOutputRedirected) AnsiConsole.Profile.Width = 4096;
         var table = new Table().Border(TableBorder.Rounded);
         foreach (var column in columns) table.AddColumn(Markup.Escape(column));
         int count = 0;
+        bool more = false;
         foreach (var row in rows)
         {
+            if (count == limit) { more = true; break; }
             table.AddRow(row.Select(v => Markup.Escape(v switch
             {
                 null => "",
@@ -70,6 +75,8 @@ public static class RowsWriter
             count++;
         }
         AnsiConsole.Write(table);
-        Console.WriteLine($"{count} row{(count == 1 ? "" : "s")}");
+        Console.WriteLine(more
+            ? $"first {count} rows shown; more not read (--limit N, or --format csv/json for every row)"
+            : $"{count} row{(count == 1 ? "" : "s")}");
     }
 }

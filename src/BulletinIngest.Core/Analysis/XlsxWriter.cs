@@ -83,7 +83,7 @@ public static class XlsxWriter
         double d when double.IsFinite(d) => Number(d.ToString("R", CultureInfo.InvariantCulture)),
         float f when float.IsFinite(f) => Number(f.ToString("R", CultureInfo.InvariantCulture)),
         int or long or short or uint or ulong or decimal => Number(Convert.ToString(value, CultureInfo.InvariantCulture)!),
-        _ => new Cell { DataType = CellValues.InlineString, InlineString = new InlineString(new Text(XmlSafe(value.ToString() ?? "")) { Space = SpaceProcessingModeValues.Preserve }) },
+        _ => new Cell { DataType = CellValues.InlineString, InlineString = new InlineString(new Text(XmlSafe(SpreadsheetText.Neutralize(value.ToString() ?? ""))) { Space = SpaceProcessingModeValues.Preserve }) },
     };
 
     private static Cell Number(string text) => new() { CellValue = new CellValue(text) };

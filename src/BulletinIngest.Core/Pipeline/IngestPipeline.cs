@@ -13,6 +13,8 @@ public enum FileOutcomeKind
     Unchanged,
     Replaced,
     Failed,
+    /// <summary>The same content as an earlier file of the batch: stored once, under the first path.</summary>
+    Duplicate,
 }
 
 /// <summary>What happened to one file of a batch.</summary>
@@ -35,19 +37,28 @@ public sealed record IngestSummary(IReadOnlyList<FileOutcome> Files, TimeSpan El
 }
 
 /// <summary>
-/// Runs the stages over a batch of files: read → text → segment → extract on all cores, then store on one
-/// writer, one transaction per document. A file whose content hash is already stored is skipped, so a
-/// batch that was stopped resumes where it was, and a re-run changes nothing. Each stored document gets its
-/// coverage (<see cref="DocumentCoverage"/>); a region known from outside the text (<see cref="RegionHints"/>)
-/// fills in where the text names none.
+/// Runs the stages over a batch of files: read → text → segment → extract on all cores (in this process, or
+/// in supervised worker processes: <see cref="WorkerPool"/>), then store on one writer, one transaction per
+/// document. A file whose content hash is already stored is skipped, so a batch that was stopped resumes
+/// where it was, and a re-run changes nothing; the same content twice in one batch is stored once. Each
+/// stored document gets its coverage (<see cref="DocumentCoverage"/>); a region known from outside the text
+/// (<see cref="RegionHints"/>) fills in where the text names none.
 /// </summary>
-public sealed class IngestPipeline(DocumentReader reader, IFigureExtractor extractor, ISearchTokenizer? searchTokenizer = null,
-    RegionHints? regionHints = null)
+public sealed class IngestPipeline(IDocumentAnalyzer analyzer, RegionHints? regionHints = null)
 {
+    public IngestPipeline(DocumentReader reader, IFigureExtractor extractor, ISearchTokenizer? searchTokenizer = null,
+        RegionHints? regionHints = null)
+        : this(new InProcessAnalyzer(reader, extractor, searchTokenizer), regionHints)
+    {
+    }
+
+    public IDocumentAnalyzer Analyzer => analyzer;
+
     public IngestSummary Run(IReadOnlyList<string> files, BulletinStore store, int jobs, Action<FileOutcome>? onFile = null)
     {
         var started = DateTime.UtcNow;
         var known = store.KnownHashes();
+        var storedThisBatch = new Dictionary<string, string>();
         var outcomes = new List<FileOutcome>(files.Count);
         var processed = files
             .AsParallel().AsOrdered()
@@ -56,7 +67,7 @@ public sealed class IngestPipeline(DocumentReader reader, IFigureExtractor extra
             .Select(path => Process(path, known));
         foreach (var work in processed)
         {
-            var outcome = Store(work, store);
+            var outcome = Store(work, store, storedThisBatch);
             outcomes.Add(outcome);
             onFile?.Invoke(outcome);
         }
@@ -72,91 +83,84 @@ public sealed class IngestPipeline(DocumentReader reader, IFigureExtractor extra
         new HashSet<string>([".pdf", ".docx", ".txt", ".html", ".htm", ".doc", ".docm", ".dotx"], StringComparer.OrdinalIgnoreCase);
 
     /// <summary>
-    /// Every file below the given files and folders, in a stable order, and the folder files skipped (the
-    /// analyst's regions.tsv sidecars among them: .tsv is no bulletin format).
+    /// Every regular file below the given files and folders, in a stable order (see <see cref="FolderWalk"/>), and
+    /// the folder files skipped for their extension (the analyst's regions.tsv sidecars among them: .tsv is no
+    /// bulletin format). Folders the walk could not list stay in, to be recorded.
     /// </summary>
     public static BatchFiles ExpandPaths(IEnumerable<string> paths)
     {
+        var named = paths.ToList();
+        var namedFiles = named.Where(File.Exists).Select(Path.GetFullPath).ToHashSet();
         var files = new List<string>();
         var skipped = new List<string>();
-        foreach (var path in paths)
-        {
-            if (Directory.Exists(path))
-                foreach (var file in Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories)
-                             .Where(f => !Path.GetFileName(f).StartsWith('.'))
-                             .Order(StringComparer.Ordinal))
-                    (BatchExtensions.Contains(Path.GetExtension(file)) ? files : skipped).Add(file);
-            else if (File.Exists(path)) files.Add(path);
-            else throw new FileNotFoundException($"no such file or folder: {path}", path);
-        }
-        var taken = files.Select(Path.GetFullPath).Distinct().ToList();
-        return new BatchFiles(taken, skipped.Select(Path.GetFullPath).Distinct().Except(taken).ToList());
+        foreach (var path in FolderWalk.Expand(named))
+            (namedFiles.Contains(path) || Directory.Exists(path) || BatchExtensions.Contains(Path.GetExtension(path)) ? files : skipped).Add(path);
+        return new BatchFiles(files, skipped);
     }
 
-    private sealed record ProcessedFile(SourceFile File, FileOutcomeKind? Skip, DocumentText? Text, ExtractionResult? Extraction,
-        IReadOnlyList<string>? SearchTokens, string? Format, DocumentRejectedException? Rejection, DocumentCoverage? Coverage = null);
+    private sealed record ProcessedFile(SourceFile File, FileOutcomeKind? Skip, FileAnalysis? Analysis);
 
     private ProcessedFile Process(string path, IReadOnlySet<string> knownHashes)
     {
         byte[] content;
         try
         {
+            if (Directory.Exists(path))
+            {
+                // A folder the walk could not list.
+                try { Directory.EnumerateFileSystemEntries(path).FirstOrDefault(); }
+                catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+                {
+                    return Unreadable(path, $"cannot list folder: {error.Message}");
+                }
+                return Unreadable(path, "cannot list folder");
+            }
             long size = new FileInfo(path).Length;
             if (size > DocumentReader.MaxFileBytes)
             {
                 // Hashed as a stream, never loaded: the refusal is stored like any other.
                 using var stream = File.OpenRead(path);
                 var large = new SourceFile(path, Convert.ToHexStringLower(SHA256.HashData(stream)), size);
-                return new ProcessedFile(large, null, null, null, null, null, DocumentReader.TooLarge(size));
+                var tooLarge = DocumentReader.TooLarge(size);
+                return new ProcessedFile(large, null, FileAnalysis.Refused(null, tooLarge.Reason, tooLarge.Message));
             }
             content = File.ReadAllBytes(path);
         }
         catch (Exception error) when (error is IOException or UnauthorizedAccessException)
         {
-            var unreadable = new SourceFile(path, "", 0);
-            return new ProcessedFile(unreadable, null, null, null, null, null,
-                new DocumentRejectedException(RejectReason.Corrupt, $"cannot read file: {error.Message}", error));
+            return Unreadable(path, $"cannot read file: {error.Message}");
         }
         var file = new SourceFile(path, Convert.ToHexStringLower(SHA256.HashData(content)), content.LongLength);
-        if (knownHashes.Contains(file.Sha256)) return new ProcessedFile(file, FileOutcomeKind.Unchanged, null, null, null, null, null);
-
-        string? format = null;
-        try
-        {
-            var detected = FormatDetector.Detect(content, file.Name);
-            format = detected.ToString().ToLowerInvariant();
-            var text = reader.ReadAs(detected, content);
-            var extraction = RegionHints.Apply(extractor.Extract(text, file.Name), regionHints?.For(path));
-            var tokens = searchTokenizer is null ? null : text.Blocks.Select(b => searchTokenizer.ToSearchTokens(b.Text)).ToList();
-            return new ProcessedFile(file, null, text, extraction, tokens, format, null, DocumentCoverage.Measure(text, extraction.Figures));
-        }
-        catch (DocumentRejectedException rejection)
-        {
-            return new ProcessedFile(file, null, null, null, null, format, rejection);
-        }
-        catch (Exception error)
-        {
-            // A bug of ours must not stop the batch: record it against the file and go on.
-            return new ProcessedFile(file, null, null, null, null, format,
-                new DocumentRejectedException(RejectReason.Corrupt, $"internal error ({error.GetType().Name}): {error.Message}", error));
-        }
+        if (knownHashes.Contains(file.Sha256)) return new ProcessedFile(file, FileOutcomeKind.Unchanged, null);
+        return new ProcessedFile(file, null, analyzer.Analyze(path, content));
     }
 
-    private static FileOutcome Store(ProcessedFile work, BulletinStore store)
+    private static ProcessedFile Unreadable(string path, string reason) =>
+        new(new SourceFile(path, "", 0), null, FileAnalysis.Refused(null, RejectReason.Unreadable, reason));
+
+    private FileOutcome Store(ProcessedFile work, BulletinStore store, Dictionary<string, string> storedThisBatch)
     {
         if (work.Skip is { } skip) return new FileOutcome(work.File.Path, skip);
+        var analysis = work.Analysis!;
+        if (work.File.Sha256.Length > 0 && storedThisBatch.TryGetValue(work.File.Sha256, out var first))
+            return new FileOutcome(work.File.Path, FileOutcomeKind.Duplicate, Reason: $"same content as {first}");
         bool replacing = store.FindByPath(work.File.Path) is not null;
-        if (work.Rejection is { } rejection)
+        if (analysis.Rejected is { } reason)
         {
-            if (work.File.Sha256.Length > 0) store.SaveFailure(work.File, work.Format, rejection.Status, rejection.Message);
-            return new FileOutcome(work.File.Path, FileOutcomeKind.Failed, rejection.Status, rejection.Message);
+            string status = DocumentRejectedException.StatusOf(reason);
+            store.SaveFailure(work.File, analysis.Format, status, analysis.Reason ?? status);
+            return new FileOutcome(work.File.Path, FileOutcomeKind.Failed, status, analysis.Reason);
         }
-        store.SaveDocument(work.File, work.Text!, work.Extraction!, work.SearchTokens, work.Coverage);
-        string? suspect = work.Coverage?.SuspectReason;
+        var text = analysis.Text!;
+        var extraction = RegionHints.Apply(analysis.Extraction!, regionHints?.For(work.File.Path));
+        var coverage = DocumentCoverage.Measure(text, extraction.Figures);
+        store.SaveDocument(work.File, text, extraction, analysis.SearchTokens, coverage);
+        storedThisBatch[work.File.Sha256] = work.File.Path;
+        string? suspect = coverage.SuspectReason;
         return new FileOutcome(work.File.Path, replacing ? FileOutcomeKind.Replaced : FileOutcomeKind.New,
-            suspect is null ? DocumentStatus.Ok : DocumentStatus.Suspect, suspect, work.Extraction!.Figures.Count)
+            suspect is null ? DocumentStatus.Ok : DocumentStatus.Suspect, suspect, extraction.Figures.Count)
         {
-            Warnings = work.Extraction.Metadata.Warnings,
+            Warnings = extraction.Metadata.Warnings,
         };
     }
 }

@@ -11,6 +11,12 @@ public enum RejectReason
     NeedsOcr,
     TooLarge,
     Binary,
+    /// <summary>The worker process reading it died (stack overflow, native crash).</summary>
+    Crashed,
+    /// <summary>Reading it took longer than the per-file time budget.</summary>
+    TooSlow,
+    /// <summary>The file or folder could not be opened (permissions, vanished, a name the system cannot open).</summary>
+    Unreadable,
 }
 
 /// <summary>A file the pipeline refuses, with a one-line reason an analyst can act on.</summary>
@@ -19,8 +25,10 @@ public sealed class DocumentRejectedException(RejectReason reason, string messag
 {
     public RejectReason Reason { get; } = reason;
 
-    /// <summary>The status word stored for the document: "empty", "unsupported", "corrupt", "encrypted", "needs-ocr", "too-large", "binary".</summary>
-    public string Status => Reason switch
+    public string Status => StatusOf(Reason);
+
+    /// <summary>The status word stored for the document: "empty", "unsupported", "corrupt", "encrypted", "needs-ocr", "too-large", "binary", "crashed", "too-slow", "unreadable".</summary>
+    public static string StatusOf(RejectReason reason) => reason switch
     {
         RejectReason.Empty => "empty",
         RejectReason.UnsupportedFormat => "unsupported",
@@ -29,6 +37,9 @@ public sealed class DocumentRejectedException(RejectReason reason, string messag
         RejectReason.NeedsOcr => "needs-ocr",
         RejectReason.TooLarge => "too-large",
         RejectReason.Binary => "binary",
+        RejectReason.Crashed => "crashed",
+        RejectReason.TooSlow => "too-slow",
+        RejectReason.Unreadable => "unreadable",
         _ => "failed",
     };
 }

@@ -21,7 +21,7 @@ public sealed class DocxReader : IDocumentReader
 
     public DocumentText Read(byte[] content)
     {
-        GuardAgainstZipBomb(content);
+        GuardPackage(content);
         try
         {
             using var stream = new MemoryStream(content, writable: false);
@@ -39,14 +39,31 @@ public sealed class DocxReader : IDocumentReader
             if (builder.Count == 0) throw new DocumentRejectedException(RejectReason.Empty, "DOCX document has no text");
             return builder.Build(pageCount: 0);
         }
-        catch (Exception error) when (error is OpenXmlPackageException or InvalidDataException or System.Xml.XmlException or FileFormatException)
+        // A package with a missing or misnamed part fails inside the OpenXml SDK with these.
+        catch (Exception error) when (error is OpenXmlPackageException or InvalidDataException or System.Xml.XmlException or FileFormatException
+                                          or InvalidOperationException or KeyNotFoundException or UriFormatException or ArgumentException)
         {
-            throw new DocumentRejectedException(RejectReason.Corrupt, $"damaged DOCX package: {error.Message}", error);
+            throw new DocumentRejectedException(RejectReason.Corrupt, $"damaged DOCX package: {Describe(error)}", error);
         }
     }
 
-    /// <summary>Refuses packages whose parts inflate to absurd sizes, before anything inflates them.</summary>
-    private static void GuardAgainstZipBomb(byte[] content)
+    /// <summary>The first sentence of the SDK's message, and of its cause when it only says "see inner exception".</summary>
+    private static string Describe(Exception error)
+    {
+        static string First(string message) => message.Split(". ", 2)[0].TrimEnd('.');
+        return error.InnerException is { } inner && error.Message.Contains("inner exception", StringComparison.OrdinalIgnoreCase)
+            ? $"{First(error.Message)} ({First(inner.Message)})"
+            : First(error.Message);
+    }
+
+    /// <summary>Word nests elements a dozen levels deep; the SDK builds its tree recursively, so thousands overflow the stack.</summary>
+    public const int MaxXmlDepth = 256;
+
+    /// <summary>
+    /// Refuses packages whose parts inflate to absurd sizes, before anything inflates them, and XML parts that
+    /// nest elements past <see cref="MaxXmlDepth"/>, read as a stream before the SDK builds a tree of them.
+    /// </summary>
+    private static void GuardPackage(byte[] content)
     {
         try
         {
@@ -62,10 +79,33 @@ public sealed class DocxReader : IDocumentReader
                         $"DOCX too large or a zip bomb: {entry.FullName} inflates to {entry.Length / (1024 * 1024)} MB " +
                         $"from {Math.Max(1, entry.CompressedLength / 1024)} KB");
             }
+            foreach (var entry in zip.Entries.Where(e => e.FullName.EndsWith(".xml", StringComparison.OrdinalIgnoreCase)))
+                CheckXmlDepth(entry);
         }
         catch (InvalidDataException error)
         {
             throw new DocumentRejectedException(RejectReason.Corrupt, $"damaged zip container: {error.Message}", error);
+        }
+    }
+
+    private static void CheckXmlDepth(ZipArchiveEntry entry)
+    {
+        try
+        {
+            using var reader = System.Xml.XmlReader.Create(entry.Open(), new System.Xml.XmlReaderSettings
+            {
+                DtdProcessing = System.Xml.DtdProcessing.Prohibit,
+                IgnoreComments = true,
+                IgnoreWhitespace = true,
+            });
+            while (reader.Read())
+                if (reader.Depth > MaxXmlDepth)
+                    throw new DocumentRejectedException(RejectReason.Corrupt,
+                        $"damaged or hostile DOCX: {entry.FullName} nests elements more than {MaxXmlDepth} deep");
+        }
+        catch (Exception error) when (error is System.Xml.XmlException or InvalidDataException)
+        {
+            // A malformed or undecodable part: the SDK reports it if it reads the part (only parts it uses matter).
         }
     }
 

@@ -20,7 +20,7 @@ public sealed partial class TxtReader : IDocumentReader
 
     public DocumentText Read(byte[] content)
     {
-        string text = Decode(content);
+        string text = Decode(content, out string? warning);
         var raw = text.Split('\n').Select(l => Markup().Replace(l.TrimEnd('\r', ' ', '\u3000', '\f'), "")).ToList();
         var noise = NoiseRules.Default.Mark(raw);
         // Noise lines (a footer bar with | between links) never make or break a table.
@@ -45,6 +45,7 @@ public sealed partial class TxtReader : IDocumentReader
         }
 
         var builder = new DocumentTextBuilder("txt");
+        if (warning is not null) builder.Warn(warning);
         foreach (var line in LineJoiner.Join(lines))
             builder.Add(line.Kind, line.Text, page: 0, line.HeadingLevel);
         if (builder.Count == 0)
@@ -52,9 +53,15 @@ public sealed partial class TxtReader : IDocumentReader
         return builder.Build(pageCount: 0);
     }
 
-    /// <summary>Finds the encoding: BOM first, then NUL patterns, then strict UTF-8, then GB18030.</summary>
-    public static string Decode(byte[] content)
+    public static string Decode(byte[] content) => Decode(content, out _);
+
+    /// <summary>
+    /// Finds the encoding: BOM first, then NUL patterns, then strict UTF-8, then GB18030. A few bad bytes in
+    /// otherwise valid text (a damaged copy) become U+FFFD with a warning instead of refusing the file.
+    /// </summary>
+    public static string Decode(byte[] content, out string? warning)
     {
+        warning = null;
         if (content.Length == 0) throw new DocumentRejectedException(RejectReason.Empty, "empty file (0 bytes)");
         var span = content.AsSpan();
         string text;
@@ -69,7 +76,11 @@ public sealed partial class TxtReader : IDocumentReader
             try { text = new UTF8Encoding(false, true).GetString(content); }
             catch (DecoderFallbackException)
             {
-                text = Strict(Encoding.GetEncoding("GB18030", EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback), content, 0);
+                var gb18030 = Encoding.GetEncoding("GB18030", EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
+                text = Tolerant(new UTF8Encoding(false, false), content, "UTF-8", ref warning)
+                       ?? TryStrict(gb18030, content)
+                       ?? Tolerant(Encoding.GetEncoding("GB18030"), content, "GB18030", ref warning)
+                       ?? throw new DocumentRejectedException(RejectReason.Binary, "not valid text in any supported encoding (tried utf-8, gb18030)");
             }
         }
         if (LooksBinary(text))
@@ -85,6 +96,23 @@ public sealed partial class TxtReader : IDocumentReader
             throw new DocumentRejectedException(RejectReason.Binary,
                 $"not valid text in any supported encoding (tried {encoding.WebName})");
         }
+    }
+
+    private static string? TryStrict(Encoding encoding, byte[] content)
+    {
+        try { return encoding.GetString(content); }
+        catch (DecoderFallbackException) { return null; }
+    }
+
+    /// <summary>The text with bad bytes replaced, when they are few: at most 1 in 50 of the non-ASCII bytes (text in another encoding has far more).</summary>
+    private static string? Tolerant(Encoding replacing, byte[] content, string name, ref string? warning)
+    {
+        string text = replacing.GetString(content);
+        int replaced = text.Count(c => c == '\uFFFD');
+        int nonAscii = content.Count(b => b >= 0x80);
+        if (replaced == 0 || replaced * 50 > nonAscii) return null;
+        warning = $"{replaced} invalid {name} byte sequence{(replaced == 1 ? "" : "s")} replaced by U+FFFD (damaged file?)";
+        return text;
     }
 
     /// <summary>UTF-16 without a BOM: NUL bytes in nearly all even (BE) or odd (LE) positions of ASCII-range text.</summary>

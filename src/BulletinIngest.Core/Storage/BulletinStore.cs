@@ -6,6 +6,9 @@ using Microsoft.Data.Sqlite;
 
 namespace BulletinIngest.Storage;
 
+/// <summary>A --db file that exists but is not a BulletinIngest database: refused before anything in it changes.</summary>
+public sealed class NotOurDatabaseException(string message) : Exception(message);
+
 /// <summary>The status values of a read document (failures carry their reader's status: corrupt, needs-ocr …).</summary>
 public static class DocumentStatus
 {
@@ -35,33 +38,86 @@ public sealed class BulletinStore : IDisposable
 
     public SqliteConnection Connection => _connection;
 
+    /// <summary>How long a writer waits for another (a second ingest into the same file) before giving up.</summary>
+    public static readonly TimeSpan BusyTimeout = TimeSpan.FromSeconds(60);
+
     public static BulletinStore Open(string databasePath)
     {
+        if (File.Exists(databasePath)) EnsureOurs(databasePath);
         var connection = new SqliteConnection(new SqliteConnectionStringBuilder
         {
             DataSource = databasePath,
             Mode = SqliteOpenMode.ReadWriteCreate,
             Pooling = false,
+            DefaultTimeout = (int)BusyTimeout.TotalSeconds, // Microsoft.Data.Sqlite retries SQLITE_BUSY this long
         }.ToString());
         connection.Open();
+        connection.Execute($"PRAGMA busy_timeout = {(int)BusyTimeout.TotalMilliseconds}");
         connection.Execute("PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;");
         Schema.Migrate(connection);
         return new BulletinStore(connection);
     }
 
-    /// <summary>A connection that cannot write, for analysts' queries.</summary>
+    /// <summary>
+    /// A connection that cannot write, for analysts' queries. When no ingest is writing (no -wal file), the file
+    /// is opened immutable: SQLite then creates no -wal/-shm beside it, and a database in a read-only folder opens.
+    /// </summary>
     public static SqliteConnection OpenReadOnly(string databasePath)
     {
         if (!File.Exists(databasePath))
             throw new FileNotFoundException($"no database at {databasePath}; run `bulletin ingest` first", databasePath);
-        var connection = new SqliteConnection(new SqliteConnectionStringBuilder
+        EnsureOurs(databasePath);
+        bool writerActive = File.Exists(databasePath + "-wal");
+        var connection = writerActive ? ReadOnlyConnection(databasePath) : ImmutableConnection(databasePath);
+        try
         {
-            DataSource = databasePath,
-            Mode = SqliteOpenMode.ReadOnly,
-            Pooling = false,
-        }.ToString());
-        connection.Open();
+            connection.Open();
+        }
+        catch (SqliteException) when (writerActive)
+        {
+            // A -wal left in a folder we cannot write: its changes cannot be read, but the checkpointed file can.
+            connection.Dispose();
+            connection = ImmutableConnection(databasePath);
+            connection.Open();
+        }
         return connection;
+    }
+
+    private static SqliteConnection ReadOnlyConnection(string databasePath) => new(new SqliteConnectionStringBuilder
+    {
+        DataSource = databasePath,
+        Mode = SqliteOpenMode.ReadOnly,
+        Pooling = false,
+    }.ToString());
+
+    private static SqliteConnection ImmutableConnection(string databasePath) => new(new SqliteConnectionStringBuilder
+    {
+        DataSource = "file:" + Uri.EscapeDataString(Path.GetFullPath(databasePath)).Replace("%2F", "/") + "?immutable=1",
+        Mode = SqliteOpenMode.ReadOnly,
+        Pooling = false,
+    }.ToString());
+
+    /// <summary>
+    /// Refuses a file that is not one of ours (not SQLite, or SQLite with other tables) by reading it only:
+    /// nothing, not even the journal mode, is changed in another application's file.
+    /// </summary>
+    private static void EnsureOurs(string databasePath)
+    {
+        var info = new FileInfo(databasePath);
+        if (info.Length == 0) return; // an empty file: SQLite makes it a new database
+        var header = new byte[16];
+        using (var stream = new FileStream(databasePath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete))
+            stream.ReadExactly(header, 0, Math.Min(16, (int)Math.Min(16, info.Length)));
+        if (info.Length < 100 || !header.AsSpan().SequenceEqual("SQLite format 3\0"u8))
+            throw new NotOurDatabaseException($"{databasePath} is not a SQLite database; refusing to use it as --db");
+        using var connection = File.Exists(databasePath + "-wal") ? ReadOnlyConnection(databasePath) : ImmutableConnection(databasePath);
+        connection.Open();
+        int version = connection.ExecuteScalar<int>("PRAGMA user_version");
+        var tables = connection.Query<string>("SELECT name FROM sqlite_master WHERE type = 'table'").ToHashSet();
+        bool ours = version == 0 ? tables.Count == 0 : tables.Contains("documents") && tables.Contains("figures");
+        if (!ours)
+            throw new NotOurDatabaseException(
+                $"{databasePath} is a SQLite database of another application (tables: {string.Join(", ", tables.Order().Take(5))}); refusing to use it as --db");
     }
 
     public StoredDocument? FindBySha256(string sha256) => _connection.QueryFirstOrDefault<StoredDocument>(

@@ -113,18 +113,21 @@ public static class Schema
 
     public static int LatestVersion => Migrations.Length;
 
+    /// <summary>
+    /// Brings the schema up to date. The version is read inside an IMMEDIATE transaction (the write lock), so two
+    /// first ingests into one new file do not both create the tables: the second waits, then sees version 1.
+    /// </summary>
     public static void Migrate(SqliteConnection connection)
     {
-        int version = connection.ExecuteScalar<int>("PRAGMA user_version");
+        if (connection.ExecuteScalar<int>("PRAGMA user_version") == LatestVersion) return;
+        using var transaction = connection.BeginTransaction(deferred: false);
+        int version = connection.ExecuteScalar<int>("PRAGMA user_version", transaction: transaction);
         if (version > LatestVersion)
             throw new InvalidOperationException(
                 $"database schema version {version} is newer than this program's ({LatestVersion}); update bulletin");
         for (; version < LatestVersion; version++)
-        {
-            using var transaction = connection.BeginTransaction();
             connection.Execute(Migrations[version], transaction: transaction);
-            connection.Execute($"PRAGMA user_version = {version + 1}", transaction: transaction);
-            transaction.Commit();
-        }
+        connection.Execute($"PRAGMA user_version = {LatestVersion}", transaction: transaction);
+        transaction.Commit();
     }
 }

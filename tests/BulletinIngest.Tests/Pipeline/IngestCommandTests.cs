@@ -68,7 +68,7 @@ public class IngestCommandTests
 
         var write = CliProcess.Run("query", "DELETE FROM documents", "--db", db);
         Assert.Equal(2, write.ExitCode);
-        Assert.Contains("readonly", write.Error.Replace(" ", "").ToLowerInvariant());
+        Assert.Contains("read-only", write.Error);
 
         Assert.Equal(2, CliProcess.Run("ingest", temp.File("missing-folder"), "--db", db).ExitCode);
     }

@@ -35,13 +35,6 @@ internal static class PdfObjects
         foreach (var item in array.Elements) yield return Resolve(item);
     }
 
-    /// <summary>The decoded bytes of a stream object, or null when it has none or its filters fail.</summary>
-    public static byte[]? StreamBytes(PdfDictionary? dictionary)
-    {
-        try { return dictionary?.Stream?.UnfilteredValue; }
-        catch (Exception) { return null; }
-    }
-
     public static Matrix? Matrix(PdfArray? array)
     {
         if (array is null || array.Elements.Count != 6) return null;

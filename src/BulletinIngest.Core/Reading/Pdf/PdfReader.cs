@@ -24,11 +24,15 @@ public sealed class PdfReader(OcrMode ocrMode = OcrMode.Auto, IPageRecognizer? r
 
     public DocumentText Read(byte[] content)
     {
-        using var document = Open(content);
-        var fonts = new FontCache();
-        var interpreter = new ContentInterpreter(fonts);
+        if (content.Length == 0) throw new DocumentRejectedException(RejectReason.Empty, "empty file (0 bytes)");
+        var guardWarnings = new List<string>();
+        using var document = Open(PdfGuard.Check(content, guardWarnings), guardWarnings);
+        var budget = new InflateBudget();
+        var fonts = new FontCache(budget);
+        var interpreter = new ContentInterpreter(fonts, budget);
         var pages = new List<PageContent>(document.PageCount);
         var unreadable = new List<int>();
+        PdfLimitException? firstLimit = null;
         for (int i = 0; i < document.PageCount; i++)
         {
             try
@@ -37,13 +41,16 @@ public sealed class PdfReader(OcrMode ocrMode = OcrMode.Auto, IPageRecognizer? r
             }
             catch (Exception error) when (error is not OutOfMemoryException)
             {
-                // The page object itself is damaged (PDFsharp parses objects lazily, on first access).
+                // The page object itself is damaged (PDFsharp parses objects lazily, on first access), or hit a limit.
+                firstLimit ??= error as PdfLimitException;
                 unreadable.Add(i + 1);
                 interpreter.Warnings.Add($"page {i + 1} could not be read ({OneLine(error.Message)})");
             }
         }
         if (unreadable.Count > 0 && pages.All(p => !p.HasText))
-            throw new DocumentRejectedException(RejectReason.Corrupt, $"damaged PDF: {PageList(unreadable)} could not be read");
+            throw firstLimit is null
+                ? new DocumentRejectedException(RejectReason.Corrupt, $"damaged PDF: {PageList(unreadable)} could not be read")
+                : new DocumentRejectedException(firstLimit.Reason, $"PDF refused: {PageList(unreadable)} could not be read: {firstLimit.Message}");
 
         var builder = new DocumentTextBuilder("pdf");
         var imageOnly = pages.Where(p => !p.HasText && p.ImageCount > 0).Select(p => p.PageNumber).ToList();
@@ -66,7 +73,7 @@ public sealed class PdfReader(OcrMode ocrMode = OcrMode.Auto, IPageRecognizer? r
             throw new DocumentRejectedException(RejectReason.Empty, $"PDF has no text ({document.PageCount} pages)");
         }
         if (imageOnly.Count > 0) builder.Warn($"{PageList(imageOnly)} are images without a text layer (needs OCR); their text is missing");
-        foreach (var warning in fonts.Warnings.Concat(interpreter.Warnings)) builder.Warn(warning);
+        foreach (var warning in guardWarnings.Concat(fonts.Warnings).Concat(interpreter.Warnings)) builder.Warn(warning);
 
         var items = pages.Select(PageLayout.Analyze).ToList();
         HeaderFooterFilter.Apply(items, pages.Select(p => p.Height).ToList());
@@ -100,14 +107,20 @@ public sealed class PdfReader(OcrMode ocrMode = OcrMode.Auto, IPageRecognizer? r
     }
 
     /// <summary>Opens the file with an empty user password; maps PDFsharp's failures to rejections.</summary>
-    private static PdfDocument Open(byte[] content)
+    private static PdfDocument Open(byte[] content, List<string> warnings)
     {
-        if (content.Length == 0) throw new DocumentRejectedException(RejectReason.Empty, "empty file (0 bytes)");
         try
         {
             return SharpReader.Open(new MemoryStream(content, writable: false), "", PdfDocumentOpenMode.Import);
         }
-        catch (PdfReaderException error) when (error.Message.Contains("password", StringComparison.OrdinalIgnoreCase))
+        catch (Exception error) when (error is not OutOfMemoryException && !NeedsPassword(error)
+                                      && PdfGuard.RebuildXref(content, out int objects) is { } rebuilt
+                                      && TryOpen(rebuilt) is { } recovered)
+        {
+            warnings.Add($"damaged PDF ({OneLine(error.Message)}): cross-reference table rebuilt from the {objects} objects found in the file");
+            return recovered;
+        }
+        catch (PdfReaderException error) when (NeedsPassword(error))
         {
             throw new DocumentRejectedException(RejectReason.Encrypted, "encrypted PDF: a password is needed to open it", error);
         }
@@ -115,6 +128,15 @@ public sealed class PdfReader(OcrMode ocrMode = OcrMode.Auto, IPageRecognizer? r
         {
             throw new DocumentRejectedException(RejectReason.Corrupt, $"damaged PDF: {OneLine(error.Message)}", error);
         }
+    }
+
+    private static bool NeedsPassword(Exception error) =>
+        error is PdfReaderException && error.Message.Contains("password", StringComparison.OrdinalIgnoreCase);
+
+    private static PdfDocument? TryOpen(byte[] content)
+    {
+        try { return SharpReader.Open(new MemoryStream(content, writable: false), "", PdfDocumentOpenMode.Import); }
+        catch (Exception error) when (error is not OutOfMemoryException) { return null; }
     }
 
     /// <summary>The first line of a library message, without PDFsharp's "If you think this is a bug" footer.</summary>

@@ -11,7 +11,7 @@ namespace BulletinIngest.Reading.Pdf.Content;
 /// </summary>
 internal static class ContentBytes
 {
-    public static CSequence Read(PdfPage page)
+    public static CSequence Read(PdfPage page, InflateBudget budget)
     {
         var streams = PdfObjects.Get(page, "/Contents") switch
         {
@@ -23,14 +23,52 @@ internal static class ContentBytes
         var joined = new List<byte>();
         foreach (var stream in streams)
         {
-            if (PdfObjects.StreamBytes(stream) is not { } bytes) continue;
+            if (budget.StreamBytes(stream) is not { } bytes) continue;
             joined.AddRange(bytes);
             joined.Add((byte)'\n');
         }
         return Read(joined.ToArray());
     }
 
-    public static CSequence Read(byte[] content) => ContentReader.ReadContent(JoinHexStrings(content));
+    /// <summary>Arrays and dictionaries nest one or two levels in content; PDFsharp's parser recurses once a level.</summary>
+    public const int MaxNesting = 64;
+
+    public static CSequence Read(byte[] content)
+    {
+        var joined = JoinHexStrings(content);
+        if (NestingDepth(joined) is var depth and > MaxNesting)
+            throw new PdfLimitException($"content nests arrays or dictionaries {depth} deep (limit {MaxNesting})");
+        return ContentReader.ReadContent(joined);
+    }
+
+    /// <summary>The deepest nesting of [ ] and &lt;&lt; &gt;&gt;, outside strings, comments and inline image data.</summary>
+    public static int NestingDepth(byte[] data)
+    {
+        int depth = 0, deepest = 0;
+        for (int i = 0; i < data.Length; i++)
+        {
+            switch (data[i])
+            {
+                case (byte)'(':
+                    for (int open = 0; i < data.Length; i++)
+                    {
+                        if (data[i] == '\\') { i++; continue; }
+                        if (data[i] == '(') open++;
+                        else if (data[i] == ')' && --open == 0) break;
+                    }
+                    break;
+                case (byte)'%': while (i < data.Length && data[i] is not ((byte)'\n' or (byte)'\r')) i++; break;
+                case (byte)'[': deepest = Math.Max(deepest, ++depth); break;
+                case (byte)']': depth = Math.Max(0, depth - 1); break;
+                case (byte)'<' when i + 1 < data.Length && data[i + 1] == '<': deepest = Math.Max(deepest, ++depth); i++; break;
+                case (byte)'>' when i + 1 < data.Length && data[i + 1] == '>': depth = Math.Max(0, depth - 1); i++; break;
+                case (byte)'I' when i + 2 < data.Length && data[i + 1] == 'D' && IsWhite(data[i + 2]) && (i == 0 || IsWhite(data[i - 1])):
+                    i = FindEndOfImage(data, i + 3);
+                    break;
+            }
+        }
+        return deepest;
+    }
 
     /// <summary>Removes whitespace inside hex strings, skipping literal strings, comments and inline image data.</summary>
     public static byte[] JoinHexStrings(byte[] data)

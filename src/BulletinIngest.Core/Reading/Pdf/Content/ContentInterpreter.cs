@@ -13,7 +13,7 @@ namespace BulletinIngest.Reading.Pdf.Content;
 /// deep and a page runs at most <see cref="MaxOperators"/> operators and keeps at most <see cref="MaxLetters"/>
 /// letters, so hostile files can neither hang it nor fill memory.
 /// </summary>
-internal sealed class ContentInterpreter(FontCache fonts)
+internal sealed class ContentInterpreter(FontCache fonts, InflateBudget budget)
 {
     public const int MaxFormDepth = 12;
     public const int MaxOperators = 4_000_000;
@@ -50,9 +50,9 @@ internal sealed class ContentInterpreter(FontCache fonts)
 
         try
         {
-            Run(ContentBytes.Read(page), page.Resources, depth: 0);
+            Run(ContentBytes.Read(page, budget), page.Resources, depth: 0);
         }
-        catch (Exception error) when (error is not OutOfMemoryException)
+        catch (Exception error) when (error is not (OutOfMemoryException or PdfLimitException))
         {
             // PDFsharp's content parser fails in many ways on damaged streams; keep what was read before the damage.
             Warnings.Add($"page {pageNumber}: content stream could not be read completely ({PdfReader.OneLine(error.Message)})");
@@ -225,7 +225,7 @@ internal sealed class ContentInterpreter(FontCache fonts)
         if (subtype != "/Form" || depth >= MaxFormDepth || !_activeForms.Add(xobject)) return;
         try
         {
-            var bytes = PdfObjects.StreamBytes(xobject);
+            var bytes = budget.StreamBytes(xobject);
             if (bytes is null) return;
             _saved.Push(_state.Copy());
             var savedText = (_textMatrix, _lineMatrix);

@@ -3,7 +3,7 @@ using PdfSharp.Pdf;
 namespace BulletinIngest.Reading.Pdf.Fonts;
 
 /// <summary>Loads each font dictionary of a document once; fonts the text layer cannot use are reported once.</summary>
-internal sealed class FontCache
+internal sealed class FontCache(InflateBudget budget)
 {
     private readonly Dictionary<PdfDictionary, PdfFont?> _fonts = new(ReferenceEqualityComparer.Instance);
     private readonly HashSet<string> _reported = [];
@@ -26,9 +26,9 @@ internal sealed class FontCache
         {
             return PdfObjects.Name(dictionary, "/Subtype") switch
             {
-                "/Type0" => new Type0Font(dictionary),
-                "/Type3" => new SimpleFont(dictionary, isType3: true),
-                _ => new SimpleFont(dictionary, isType3: false),
+                "/Type0" => new Type0Font(dictionary, budget),
+                "/Type3" => new SimpleFont(dictionary, isType3: true, budget),
+                _ => new SimpleFont(dictionary, isType3: false, budget),
             };
         }
         catch (Exception error) when (error is not OutOfMemoryException)

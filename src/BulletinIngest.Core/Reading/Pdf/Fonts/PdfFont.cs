@@ -40,10 +40,10 @@ internal abstract class PdfFont
         return PdfObjects.Number(descriptor, "/Flags") is { } flags && ((long)flags & forceBold) != 0;
     }
 
-    protected static CMap? ReadToUnicode(PdfDictionary dictionary)
+    protected static CMap? ReadToUnicode(PdfDictionary dictionary, InflateBudget budget)
     {
         var stream = PdfObjects.Get(dictionary, "/ToUnicode") as PdfDictionary;
-        var bytes = PdfObjects.StreamBytes(stream);
+        var bytes = budget.StreamBytes(stream);
         if (bytes is null) return null;
         var map = CMap.Parse(bytes);
         return map.HasUnicode ? map : null;

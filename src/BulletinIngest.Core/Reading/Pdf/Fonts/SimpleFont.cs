@@ -16,12 +16,12 @@ internal sealed class SimpleFont : PdfFont
     private readonly string?[] _encoded = new string?[256];
     private readonly double[] _widths = new double[256];
 
-    public SimpleFont(PdfDictionary dictionary, bool isType3) : base(dictionary)
+    public SimpleFont(PdfDictionary dictionary, bool isType3, InflateBudget budget) : base(dictionary)
     {
         var descriptor = PdfObjects.Dictionary(dictionary, "/FontDescriptor");
         IsBold = LooksBold(Name, descriptor);
         if (isType3 && PdfObjects.Matrix(PdfObjects.Array(dictionary, "/FontMatrix")) is { } matrix) FontMatrix = matrix;
-        _toUnicode = ReadToUnicode(dictionary);
+        _toUnicode = ReadToUnicode(dictionary, budget);
         ReadEncoding(dictionary, descriptor);
         ReadWidths(dictionary, descriptor, isType3);
     }

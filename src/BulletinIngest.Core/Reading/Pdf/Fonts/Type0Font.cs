@@ -21,13 +21,13 @@ internal sealed class Type0Font : PdfFont
     private readonly byte[]? _cidToGid;
     private readonly Dictionary<int, string>? _glyphText;
 
-    public Type0Font(PdfDictionary dictionary) : base(dictionary)
+    public Type0Font(PdfDictionary dictionary, InflateBudget budget) : base(dictionary)
     {
         var descendant = PdfObjects.Items(PdfObjects.Array(dictionary, "/DescendantFonts")).OfType<PdfDictionary>().FirstOrDefault();
         var descriptor = PdfObjects.Dictionary(descendant, "/FontDescriptor");
         IsBold = LooksBold(Name, descriptor);
         _widths = new CidWidths(PdfObjects.Array(descendant, "/W"), PdfObjects.Number(descendant, "/DW") ?? 1000);
-        _toUnicode = ReadToUnicode(dictionary);
+        _toUnicode = ReadToUnicode(dictionary, budget);
 
         switch (PdfObjects.Get(dictionary, "/Encoding"))
         {
@@ -35,7 +35,7 @@ internal sealed class Type0Font : PdfFont
                 _encoding = predefined.Map;
                 _codeTextEncoding = predefined.TextEncoding;
                 break;
-            case PdfDictionary stream when PdfObjects.StreamBytes(stream) is { } bytes && CMap.Parse(bytes) is { HasCodespaces: true } embedded:
+            case PdfDictionary stream when budget.StreamBytes(stream) is { } bytes && CMap.Parse(bytes) is { HasCodespaces: true } embedded:
                 _encoding = embedded;
                 break;
             default:
@@ -45,10 +45,10 @@ internal sealed class Type0Font : PdfFont
         IsVertical = _encoding.IsVertical || _encoding.Name.EndsWith("-V", StringComparison.Ordinal)
                      || (PdfObjects.Get(dictionary, "/Encoding") as PdfName)?.Value.EndsWith("-V", StringComparison.Ordinal) == true;
         if (_toUnicode is null && _codeTextEncoding is null && PdfObjects.Name(descendant, "/Subtype") == "/CIDFontType2"
-            && PdfObjects.StreamBytes(PdfObjects.Dictionary(descriptor, "/FontFile2")) is { } program)
+            && budget.StreamBytes(PdfObjects.Dictionary(descriptor, "/FontFile2")) is { } program)
         {
             _glyphText = TrueTypeCmap.GlyphToText(program);
-            _cidToGid = PdfObjects.StreamBytes(PdfObjects.Get(descendant, "/CIDToGIDMap") as PdfDictionary);
+            _cidToGid = budget.StreamBytes(PdfObjects.Get(descendant, "/CIDToGIDMap") as PdfDictionary);
         }
         if (_toUnicode is null && _codeTextEncoding is null && (_glyphText is null || _glyphText.Count == 0)) MapsAllGlyphs = false;
     }
