@@ -55,7 +55,12 @@ public class HostileBatchTests
         Assert.Contains("page tree loops", rows["self-kid.pdf"].Error);
         Assert.Contains("page tree loops", rows["cyclic-pages.pdf"].Error);
         Assert.Contains("nests elements", rows["nested-hyperlink-40000.docx"].Error);
-        Assert.Equal(37, connection.ExecuteScalar<int>(
+        // One bad byte in sample 000: every figure of the clean bulletin is still read.
+        int clean;
+        using (var good = BulletinStore.OpenReadOnly(goodDb))
+            clean = good.ExecuteScalar<int>("SELECT count(*) FROM figures f JOIN documents d ON d.id = f.document_id WHERE d.name = '000_7f4eaa1b27befe4b.txt'");
+        Assert.True(clean >= 37, $"{clean} figures in the clean 000");
+        Assert.Equal(clean, connection.ExecuteScalar<int>(
             "SELECT count(*) FROM figures f JOIN documents d ON d.id = f.document_id WHERE d.name = 'txt-one-ff-byte.txt'"));
 
         // Every good bulletin is stored with all its figures: the same counts as when read alone.

@@ -33,7 +33,7 @@ public class CoverageAndRegionHintTests
             if (requiredGold.GetValueOrDefault(row.Name) >= 3 && row.Figures == 0) Assert.Equal("suspect", row.Status);
         }
         int suspect = rows.Count(r => r.Status == "suspect");
-        Assert.Contains($"0 failed; {suspect} suspect;", first.Output);
+        Assert.Contains($"0 failed, 0 skipped; {suspect} suspect;", first.Output);
 
         var listed = CliProcess.Run("documents", "--suspect", "--db", db, "--format", "csv");
         Assert.Equal(0, listed.ExitCode);
@@ -75,9 +75,10 @@ public class CoverageAndRegionHintTests
         string archive = Directory.CreateDirectory(temp.File("archive")).FullName;
         Directory.CreateDirectory(Path.Combine(archive, "huichang"));
         Directory.CreateDirectory(Path.Combine(archive, "岳阳市"));
-        File.WriteAllText(Path.Combine(archive, "huichang", "2023-10.txt"), text);
-        File.WriteAllText(Path.Combine(archive, "岳阳市", "2024-05.txt"), text);
-        File.WriteAllText(Path.Combine(archive, "other.txt"), text);
+        // Three different issues: the same content twice would be stored once (a duplicate).
+        File.WriteAllText(Path.Combine(archive, "huichang", "2023-10.txt"), text + "\n（第1期）");
+        File.WriteAllText(Path.Combine(archive, "岳阳市", "2024-05.txt"), text + "\n（第2期）");
+        File.WriteAllText(Path.Combine(archive, "other.txt"), text + "\n（第3期）");
         File.WriteAllText(Path.Combine(archive, RegionHints.SidecarName), "# pattern\tregion\nhuichang/*.txt\t会昌县\n");
         string db = temp.File("h.db");
 
