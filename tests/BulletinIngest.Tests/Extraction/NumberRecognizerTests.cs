@@ -129,4 +129,12 @@ public class NumberRecognizerTests
         Assert.Equal(103, compact.SourceOffset(2));   // '7'
         Assert.Equal(110, compact.SourceEndOffset(compact.Length)); // just past 亩
     }
+
+    [Fact]
+    public void Digits_of_other_scripts_are_no_numbers_and_do_not_throw()
+    {
+        // Found by the fuzzer: a mutated PDF gave U+1BB0 (a Sundanese digit), which \d matches and double.Parse refuses.
+        var found = NumberRecognizer.Find("已完成\u1BB0\u1BB1个，完成率\u0663\u0660%，另完成12个");
+        Assert.Equal(12, Assert.Single(found).Value);
+    }
 }

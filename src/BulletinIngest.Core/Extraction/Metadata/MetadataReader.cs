@@ -177,7 +177,7 @@ public static partial class MetadataReader
     [GeneratedRegex(@"(?:[省市县区]政府)?(?:[0-9一二三四五六七八九十百]+(?:件|项|大|方面))?(?:重点|重要)?(?:为民办实事|为民实事|民生实事|民生工程|民生大事|实事项目|实事|重点工程|重点建设项目|重点项目)")]
     private static partial Regex CampaignPhrase();
 
-    [GeneratedRegex(@"(?<!\d)(?<m>1[0-2]|0?[1-9])月(?<d>3[01]|[12]\d|0?[1-9])日(?:讯|电)")]
+    [GeneratedRegex(@"(?<!\d)(?<m>1[0-2]|0?[1-9])月(?<d>3[01]|[12][0-9]|0?[1-9])日(?:讯|电)")]
     private static partial Regex NewsDateline();
 
     [GeneratedRegex(@"(?<!\d)((?:19|20)\d{2})年")]

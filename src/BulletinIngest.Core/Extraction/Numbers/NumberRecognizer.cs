@@ -125,7 +125,8 @@ public static partial class NumberRecognizer
     private static bool IsBlocked(List<(int Start, int End)> ranges, int index) =>
         ranges.Any(r => index >= r.Start && index < r.End);
 
-    [GeneratedRegex(@"(?<arabic>\d{1,3}(?:,\d{3})+(?![\d.])|\d+(?:\.\d+)?)|(?<chinese>[零〇一二两三四五六七八九十百千万亿]+)")]
+    // [0-9], not \d: \d takes every script's digits (᮰, ٣), which double.Parse refuses.
+    [GeneratedRegex(@"(?<arabic>[0-9]{1,3}(?:,[0-9]{3})+(?![0-9.])|[0-9]+(?:\.[0-9]+)?)|(?<chinese>[零〇一二两三四五六七八九十百千万亿]+)")]
     private static partial Regex NumberPattern();
 
     [GeneratedRegex(@"《[^》]*》|〔[^〕]*〕|\[[^\]]*\]|（牵头[^）]*）|\(牵头[^)]*\)")]

@@ -241,7 +241,7 @@ public sealed partial class Outline
 
     private static bool IsShortHeading(string text) => text.Length <= 24 && !text.Contains('。') && !text.Contains('，') && !text.Contains(',');
 
-    [GeneratedRegex(@"^\s*(\d{1,2})[.．]\s+\d")]
+    [GeneratedRegex(@"^\s*([0-9]{1,2})[.．]\s+[0-9]")]
     private static partial Regex SpacedItemNumber();
 
     [GeneratedRegex(@"^[【\[]([^】\]]{1,12})[】\]]")]

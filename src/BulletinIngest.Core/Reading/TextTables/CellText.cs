@@ -15,6 +15,6 @@ public static partial class CellText
     [GeneratedRegex(@"^[-+]?\d[\d,.，]*\s*[%％]?$")]
     private static partial Regex Number();
 
-    [GeneratedRegex(@"^(\d{1,3})[*＊]?$")]
+    [GeneratedRegex(@"^([0-9]{1,3})[*＊]?$")]
     private static partial Regex Serial();
 }
