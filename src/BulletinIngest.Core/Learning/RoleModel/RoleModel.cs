@@ -16,10 +16,16 @@ public sealed class RoleModel(LinearModel model)
     public const string FileName = "role.model";
     public LinearModel Linear { get; } = model;
 
-    /// <summary>Whether the candidate path scores roles with the model instead of the hand weights.</summary>
-    public static bool Enabled { get; set; } = Environment.GetEnvironmentVariable("BULLETIN_ROLE_MODEL") is "1" or "true";
+    /// <summary>
+    /// Whether the candidate path scores roles with the model instead of the hand weights: BULLETIN_ROLE_MODEL=1
+    /// (models/role.model) or =PATH (another role model file, e.g. one trained without some documents).
+    /// </summary>
+    public static bool Enabled { get; set; } = Setting is { Length: > 0 } and not ("0" or "false");
 
-    private static readonly Lazy<RoleModel> Loaded = new(() => Load(ModelFiles.PathOf(FileName)));
+    private static string? Setting => Environment.GetEnvironmentVariable("BULLETIN_ROLE_MODEL");
+
+    private static readonly Lazy<RoleModel> Loaded = new(() =>
+        Load(Setting is { } path && path.EndsWith(".model", StringComparison.Ordinal) ? path : ModelFiles.PathOf(FileName)));
     public static RoleModel Default => Loaded.Value;
 
     public static RoleModel Load(string path)

@@ -9,7 +9,11 @@ using BulletinIngest.Reading;
 namespace BulletinIngest.Learning.RoleModel;
 
 /// <summary>One number mention of a labelled document with the role its gold figures give it.</summary>
-public sealed record LabeledMention(string Source, string Doc, Candidate Candidate, string Text, string Label, bool Loose);
+public sealed record LabeledMention(string Source, string Doc, Candidate Candidate, string Text, string Label, bool Loose)
+{
+    /// <summary>The document's path (its fold in cross-fitting).</summary>
+    public string Path { get; init; } = "";
+}
 
 /// <summary>
 /// Mention labels (issue 10): every labelled document is read as the extractor reads it (normalized view,
@@ -43,6 +47,10 @@ public static class RoleTrainingSet
         return sources;
     }
 
+    /// <summary>Fold <paramref name="k"/> of <paramref name="n"/>: every n-th document of the training documents in path order.</summary>
+    public static HashSet<string> Fold(IEnumerable<LabeledMention> mentions, int k, int n) => mentions.Select(m => m.Path).Distinct()
+        .Order(StringComparer.Ordinal).Where((_, i) => i % n == k).ToHashSet();
+
     public static List<LabeledMention> Build(IEnumerable<Source> sources, Gazetteer? gazetteer = null)
     {
         gazetteer ??= Gazetteer.Default;
@@ -58,7 +66,7 @@ public static class RoleTrainingSet
                 string path = Path.Combine(source.Docs, doc);
                 if (!File.Exists(path)) continue;
                 mentions.AddRange(Label(source.Name, doc, new TxtReader().Read(File.ReadAllBytes(path)),
-                    figures.Where(f => f.Doc == doc).ToList(), gazetteer));
+                    figures.Where(f => f.Doc == doc).ToList(), gazetteer).Select(m => m with { Path = path }));
             }
         }
         return mentions;
