@@ -58,10 +58,14 @@ static class RolesBench
             candidates.Add(("ML.NET FastTree (one-vs-all)", () => Pipeline(ml.MulticlassClassification.Trainers.OneVersusAll(
                 ml.BinaryClassification.Trainers.FastTree(numberOfLeaves: 15, minimumExampleCountPerLeaf: 5, numberOfTrees: 100)))));
 
-        var rows = RoleComparison.Ours(mentions, Path.GetTempPath()).ToList();
+        // --folds N: N folds of whole documents instead of one per document (the tree learners are slow on 2 loaded cores).
+        int folds = args.SkipWhile(a => a != "--folds").Skip(1).Select(int.Parse).FirstOrDefault();
+        Console.WriteLine(folds > 0 ? $"{folds} folds of whole documents" : "leave-one-document-out");
+        var rows = RoleComparison.Ours(mentions, Path.GetTempPath(), folds).ToList();
+        foreach (var line in RoleComparison.Table(mentions, rows)) Console.WriteLine(line);
         foreach (var (name, make) in candidates)
         {
-            var row = RoleComparison.LeaveOneDocumentOut(name, mentions, Trainer(make));
+            var row = RoleComparison.LeaveOneDocumentOut(name, mentions, Trainer(make), folds);
             // Load time: the model trained on everything, saved as ML.NET saves it, loaded back.
             var all = ml.Data.LoadFromEnumerable(mentions.Select(m => rowOf[m]), schema);
             var model = make().Fit(all);
@@ -74,6 +78,7 @@ static class RolesBench
             Console.Error.WriteLine($"{name}: model file {new FileInfo(path).Length / 1024} KiB");
             File.Delete(path);
             rows.Add(row with { LoadMilliseconds = load });
+            Console.WriteLine(RoleComparison.Table(mentions, [rows[^1]]).Last());
         }
         foreach (var line in RoleComparison.Table(mentions, rows)) Console.WriteLine(line);
         return 0;

@@ -98,13 +98,15 @@ public static class RoleComparison
     public static double MacroF1(ClassificationReport r) => RoleTrainingSet.Labels.Average(r.F1);
 
     /// <summary>Leave-one-document-out: trains on all other documents, predicts the held-out one's mentions.</summary>
+    /// <param name="documentFolds">0: one fold per document; N: N folds of whole documents (every N-th document in path order), for slow learners.</param>
     public static Row LeaveOneDocumentOut(string name, IReadOnlyList<LabeledMention> mentions,
-        Func<IReadOnlyList<LabeledMention>, Func<LabeledMention, string>> train)
+        Func<IReadOnlyList<LabeledMention>, Func<LabeledMention, string>> train, int documentFolds = 0)
     {
         var all = new ClassificationReport();
         var loose = new ClassificationReport();
         double seconds = 0;
-        var groups = mentions.Select(m => m.Source + "/" + m.Doc).ToList();
+        var paths = mentions.Select(m => m.Path).Distinct().Order(StringComparer.Ordinal).Select((p, i) => (p, i)).ToDictionary(x => x.p, x => x.i);
+        var groups = mentions.Select(m => documentFolds > 0 ? (paths[m.Path] % documentFolds).ToString("D3") : m.Source + "/" + m.Doc).ToList();
         var folds = Folds.LeaveOneGroupOut(groups);
         foreach (var held in folds)
         {
@@ -123,14 +125,14 @@ public static class RoleComparison
         return new Row(name, all, loose, seconds / Math.Max(1, folds.Count), 0, folds.Count);
     }
 
-    public static IReadOnlyList<Row> Ours(IReadOnlyList<LabeledMention> mentions, string modelsDirectory)
+    public static IReadOnlyList<Row> Ours(IReadOnlyList<LabeledMention> mentions, string modelsDirectory, int documentFolds = 0)
     {
-        var rules = LeaveOneDocumentOut("rules (role-weights.tsv)", mentions, _ => m => RoleModel.RulesLabel(m.Candidate));
+        var rules = LeaveOneDocumentOut("rules (role-weights.tsv)", mentions, _ => m => RoleModel.RulesLabel(m.Candidate), documentFolds);
         var lr = LeaveOneDocumentOut("own logistic regression", mentions, training =>
         {
             var model = RoleModel.Train(training);
             return m => model.Predict(m.Candidate, m.Text).Label;
-        });
+        }, documentFolds);
         var path = Path.Combine(Path.GetTempPath(), $"role-{Environment.ProcessId}.model");
         RoleModel.Train(mentions).Linear.Save(path);
         var watch = Stopwatch.StartNew();
