@@ -13,12 +13,13 @@ return args.FirstOrDefault() switch
 {
     "pdf" => ComparePdf(repo),
     "segment" => CompareSegmentation(repo),
+    "roles" => RolesBench.Run(repo, args.Skip(1).ToArray()),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: dotnet run -c Release -- pdf|segment");
+    Console.Error.WriteLine("usage: dotnet run -c Release -- pdf|segment|roles [--no-fasttree]");
     return 2;
 }
 

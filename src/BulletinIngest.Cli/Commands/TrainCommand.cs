@@ -21,6 +21,16 @@ public static class TrainCommand
         };
         var output = new Option<string>("--out") { Description = "Folder to write clause.model and project.model to", DefaultValueFactory = _ => "models" };
         var seed = new Option<ulong>("--seed") { Description = "Seed of the example order", DefaultValueFactory = _ => new TrainerOptions().Seed };
+        var roles = new Option<bool>("--roles")
+        {
+            Description = "Train only the role model (models/role.model) from the mention labels of samples, dev, real study and grown, "
+                + "printing the leave-one-document-out comparison with the hand weights",
+        };
+        var holdout = new Option<string?>("--holdout")
+        {
+            Description = "With --roles: K/N leaves out fold K of N of the training documents and writes their paths to OUT/heldout.txt "
+                + "(cross-fitted end-to-end scoring, scripts/score_roles.sh); no comparison is printed",
+        };
         var command = new Command("train", """
             Train the clause classifier (does a number-bearing clause report progress?) and the project classifier
             (which canonical project is a figure about?) from the labeled corpus, print their cross-validated
@@ -29,10 +39,36 @@ public static class TrainCommand
             Examples:
               bulletin train
               bulletin train --labels corpus/labels --out models --seed 7
-            """) { labels, bulletins, catalog, output, seed };
-        command.SetAction(result => CommonOptions.Guard(() => Run(
+              bulletin train --roles
+            """) { labels, bulletins, catalog, output, seed, roles, holdout };
+        command.SetAction(result => CommonOptions.Guard(() => result.GetValue(roles) ? RunRoles(result.GetValue(output)!, result.GetValue(holdout)) : Run(
             result.GetValue(labels)!, result.GetValue(bulletins), result.GetValue(catalog)!, result.GetValue(output)!, result.GetValue(seed))));
         return command;
+    }
+
+    private static int RunRoles(string outputDirectory, string? holdout)
+    {
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var mentions = Learning.RoleModel.RoleTrainingSet.Build(Learning.RoleModel.RoleTrainingSet.TrainingSources("."));
+        Console.WriteLine($"mention labels built in {watch.Elapsed.TotalSeconds:0.0} s");
+        Directory.CreateDirectory(outputDirectory);
+        if (holdout is not null)
+        {
+            var parts = holdout.Split('/');
+            var held = Learning.RoleModel.RoleTrainingSet.Fold(mentions, int.Parse(parts[0]), int.Parse(parts[1]));
+            File.WriteAllLines(Path.Combine(outputDirectory, "heldout.txt"), held.Order(StringComparer.Ordinal));
+            mentions = mentions.Where(m => !held.Contains(m.Path)).ToList();
+            Console.WriteLine($"fold {holdout}: {held.Count} documents held out");
+        }
+        else foreach (var line in Learning.RoleModel.RoleComparison.Table(mentions, Learning.RoleModel.RoleComparison.Ours(mentions, outputDirectory)))
+            Console.WriteLine(line);
+        watch.Restart();
+        var model = Learning.RoleModel.RoleModel.Train(mentions);
+        Directory.CreateDirectory(outputDirectory);
+        string path = Path.Combine(outputDirectory, Learning.RoleModel.RoleModel.FileName);
+        model.Linear.Save(path);
+        Console.WriteLine($"wrote {path} ({model.Linear.Version}, trained in {watch.Elapsed.TotalSeconds:0.00} s)");
+        return 0;
     }
 
     private static int Run(string labelsDirectory, string? bulletinsDirectory, string catalogPath, string outputDirectory, ulong seed)

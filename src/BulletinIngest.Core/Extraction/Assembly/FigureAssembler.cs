@@ -45,7 +45,7 @@ public sealed partial class FigureAssembler(RegionResolver regions, string issui
         _subjects.Clear();
         string text = unit.Text.Text;
         var scored = CandidateFinder.Default.Find(text, unit.Kind, isPlan, unit.Loose && itemized)
-            .Select(c => new Slot(c, RoleScorer.Default.Score(c))).ToList();
+            .Select(c => new Slot(c, Learning.RoleModel.RoleChoice.Score(c, text))).ToList();
         foreach (var none in scored.Where(s => s.R.Role == MentionRole.None))
             Rejected.Add($"{text[none.C.Q.Start..none.C.Q.End]} in \"{text[none.C.ClauseStart..none.C.ClauseEnd]}\" ← {none.R.Explain()}");
         var figures = new List<FigureDraft>();

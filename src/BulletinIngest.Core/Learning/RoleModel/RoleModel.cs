@@ -1,0 +1,156 @@
+using System.Diagnostics;
+using BulletinIngest.Extraction.Candidates;
+using BulletinIngest.Extraction.Roles;
+
+namespace BulletinIngest.Learning.RoleModel;
+
+/// <summary>
+/// The learned role model (issue 10): multinomial logistic regression (<see cref="LogisticRegressionTrainer"/>)
+/// over <see cref="RoleFeatures"/>, trained on the mention labels of <see cref="RoleTrainingSet"/>
+/// (models/role.model). Labels none/target/actual/percent; a percentage the model calls a percent keeps
+/// RoleScorer's percent/rate split (the assembler attaches the two differently); an amount is never a percent.
+/// Off by default: <see cref="Enabled"/> (environment BULLETIN_ROLE_MODEL=1) switches the candidate path to it.
+/// </summary>
+public sealed class RoleModel(LinearModel model)
+{
+    public const string FileName = "role.model";
+    public LinearModel Linear { get; } = model;
+
+    /// <summary>
+    /// Whether the candidate path scores roles with the model instead of the hand weights: BULLETIN_ROLE_MODEL=1
+    /// (models/role.model) or =PATH (another role model file, e.g. one trained without some documents).
+    /// </summary>
+    public static bool Enabled { get; set; } = Setting is { Length: > 0 } and not ("0" or "false");
+
+    private static string? Setting => Environment.GetEnvironmentVariable("BULLETIN_ROLE_MODEL");
+
+    private static readonly Lazy<RoleModel> Loaded = new(() =>
+        Load(Setting is { } path && path.EndsWith(".model", StringComparison.Ordinal) ? path : ModelFiles.PathOf(FileName)));
+    public static RoleModel Default => Loaded.Value;
+
+    public static RoleModel Load(string path)
+    {
+        var linear = LinearModel.Load(path);
+        if (linear.FeatureSet != RoleFeatures.Name) throw new InvalidDataException($"{path}: feature set {linear.FeatureSet}, expected {RoleFeatures.Name}");
+        return new RoleModel(linear);
+    }
+
+    public static TrainerOptions Options => new() { BalanceClasses = false, Epochs = 30 };
+
+    public static RoleModel Train(IReadOnlyList<LabeledMention> mentions, TrainerOptions? options = null) =>
+        new(LogisticRegressionTrainer.Train("role", RoleFeatures.Name, RoleTrainingSet.Labels, RoleFeatures.Dimension,
+            mentions.Select(m => new Example(RoleFeatures.Vector(m.Candidate, m.Text), Array.IndexOf(RoleTrainingSet.Labels, m.Label))).ToList(),
+            options ?? Options).Model);
+
+    /// <summary>The label the model gives: the most probable one allowed for the mention's kind.</summary>
+    public (string Label, double Probability) Predict(Candidate c, string text)
+    {
+        var p = Linear.Probabilities(RoleFeatures.Vector(c, text));
+        int best = -1;
+        for (int k = 0; k < p.Length; k++)
+        {
+            string label = Linear.Labels[k];
+            if (!c.IsPercent && label == "percent") continue;
+            if (best < 0 || p[k] > p[best]) best = k;
+        }
+        return (Linear.Labels[best], p[best]);
+    }
+
+    /// <summary>A ScoredRole for the assembler: the model's role, the rules' explanation kept for percent/rate and the deciding cues.</summary>
+    public ScoredRole Score(Candidate c, string text, ScoredRole rules)
+    {
+        var (label, probability) = Predict(c, text);
+        var role = label switch
+        {
+            "target" => MentionRole.Target,
+            "actual" => MentionRole.Actual,
+            "percent" => rules.Role == MentionRole.Rate ? MentionRole.Rate : MentionRole.Percent,
+            _ => MentionRole.None,
+        };
+        return new ScoredRole(role, probability, [($"{Linear.Version} p", "", probability)]) { RunnerUp = (rules.Role, rules.Score) };
+    }
+
+    /// <summary>The rules' label of a mention, in the model's labels (rate counts as percent).</summary>
+    public static string RulesLabel(Candidate c) => RoleScorer.Default.Score(c).Role switch
+    {
+        MentionRole.Target => "target",
+        MentionRole.Actual => "actual",
+        MentionRole.Percent or MentionRole.Rate => "percent",
+        _ => "none",
+    };
+}
+
+/// <summary>The hook of the candidate path: the hand weights, or the learned model when it is switched on.</summary>
+public static class RoleChoice
+{
+    public static ScoredRole Score(Candidate c, string text)
+    {
+        var rules = RoleScorer.Default.Score(c);
+        return RoleModel.Enabled ? RoleModel.Default.Score(c, text, rules) : rules;
+    }
+}
+
+/// <summary>Leave-one-document-out comparison of role scorers on the mention labels: macro-F1 and times.</summary>
+public static class RoleComparison
+{
+    public sealed record Row(string Name, ClassificationReport All, ClassificationReport Loose, double TrainSeconds, double LoadMilliseconds, int Folds);
+
+    public static double MacroF1(ClassificationReport r) => RoleTrainingSet.Labels.Average(r.F1);
+
+    /// <summary>Leave-one-document-out: trains on all other documents, predicts the held-out one's mentions.</summary>
+    /// <param name="documentFolds">0: one fold per document; N: N folds of whole documents (every N-th document in path order), for slow learners.</param>
+    public static Row LeaveOneDocumentOut(string name, IReadOnlyList<LabeledMention> mentions,
+        Func<IReadOnlyList<LabeledMention>, Func<LabeledMention, string>> train, int documentFolds = 0)
+    {
+        var all = new ClassificationReport();
+        var loose = new ClassificationReport();
+        double seconds = 0;
+        var paths = mentions.Select(m => m.Path).Distinct().Order(StringComparer.Ordinal).Select((p, i) => (p, i)).ToDictionary(x => x.p, x => x.i);
+        var groups = mentions.Select(m => documentFolds > 0 ? (paths[m.Path] % documentFolds).ToString("D3") : m.Source + "/" + m.Doc).ToList();
+        var folds = Folds.LeaveOneGroupOut(groups);
+        foreach (var held in folds)
+        {
+            var heldSet = held.ToHashSet();
+            var training = mentions.Where((_, i) => !heldSet.Contains(i)).ToList();
+            var watch = Stopwatch.StartNew();
+            var predict = train(training);
+            seconds += watch.Elapsed.TotalSeconds;
+            foreach (int i in held)
+            {
+                string predicted = predict(mentions[i]);
+                all.Add(mentions[i].Label, predicted);
+                if (mentions[i].Loose) loose.Add(mentions[i].Label, predicted);
+            }
+        }
+        return new Row(name, all, loose, seconds / Math.Max(1, folds.Count), 0, folds.Count);
+    }
+
+    public static IReadOnlyList<Row> Ours(IReadOnlyList<LabeledMention> mentions, string modelsDirectory, int documentFolds = 0)
+    {
+        var rules = LeaveOneDocumentOut("rules (role-weights.tsv)", mentions, _ => m => RoleModel.RulesLabel(m.Candidate), documentFolds);
+        var lr = LeaveOneDocumentOut("own logistic regression", mentions, training =>
+        {
+            var model = RoleModel.Train(training);
+            return m => model.Predict(m.Candidate, m.Text).Label;
+        }, documentFolds);
+        var path = Path.Combine(Path.GetTempPath(), $"role-{Environment.ProcessId}.model");
+        RoleModel.Train(mentions).Linear.Save(path);
+        var watch = Stopwatch.StartNew();
+        RoleModel.Load(path);
+        double load = watch.Elapsed.TotalMilliseconds;
+        File.Delete(path);
+        return [rules, lr with { LoadMilliseconds = load }];
+    }
+
+    public static IEnumerable<string> Table(IReadOnlyList<LabeledMention> mentions, IEnumerable<Row> rows)
+    {
+        var counts = RoleTrainingSet.Labels.Select(l => $"{l} {mentions.Count(m => m.Label == l)}");
+        yield return $"{mentions.Count} mentions of {mentions.Select(m => m.Source + "/" + m.Doc).Distinct().Count()} documents ({string.Join(", ", counts)}); " +
+                     $"{mentions.Count(m => m.Loose)} in units the candidate path reads";
+        yield return "| scorer | macro-F1 (all mentions) | macro-F1 (candidate-path units) | F1 none/target/actual/percent | train s/fold | load ms |";
+        yield return "|---|---|---|---|---|---|";
+        foreach (var r in rows)
+            yield return $"| {r.Name} | {MacroF1(r.All):0.000} | {MacroF1(r.Loose):0.000} | {string.Join("/", RoleTrainingSet.Labels.Select(l => r.All.F1(l).ToString("0.00")))} | " +
+                         $"{(r.TrainSeconds > 0 ? r.TrainSeconds.ToString("0.00") : "-")} | {(r.LoadMilliseconds > 0 ? r.LoadMilliseconds.ToString("0.0") : "-")} |";
+    }
+}
