@@ -173,7 +173,8 @@ public sealed partial class FigureAssembler(RegionResolver regions, string issui
         string subject = Strip(verb > 0 ? before[..verb] : "");
         string action = verb >= 0 ? before[verb..] : before;
         string indicator = ItemFigureBuilder.CleanName(Cues.CompletionBefore().Replace(action, "").TrimStart('已').TrimEnd('为', '达', '到', '约', '近', '了', '对'));
-        if (indicator.Length < 2 || verb < 0) indicator = ItemFigureBuilder.CleanName(indicator + Counted(text, c));
+        // A bare verb (建成200公里[农村公路]) names its quantity by the object after the number.
+        if (indicator.Length <= 2 || verb < 0) indicator = ItemFigureBuilder.CleanName(indicator + Counted(text, c));
         indicator += ClosingNoun(text, c);
         // A clause that opens with its verb (…安置楼新开工21.8万平方米，竣工11.57万平方米) speaks of the subject before it.
         if (subject.Length < 2 && verb == 0 && _subjects.TryGetValue(c.SentenceStart, out var earlier)) subject = earlier;
