@@ -185,20 +185,28 @@ public sealed partial class FigureAssembler(RegionResolver regions, string issui
     }
 
     /// <summary>
-    /// The thing a sentence is about, named in a clause before the mention's that states no number
-    /// (棚户区改造工程，新开工11万套; 其中，“全面消除劣Ⅴ类水体”一项，…): the quoted name when there is one.
+    /// The thing a sentence is about, named in a clause before the mention's that states no amount and is no
+    /// time or discourse phrase (棚户区改造工程，新开工11万套; 其中，“全面消除劣Ⅴ类水体”一项，…;
+    /// 8月4日，…推进20件重点民生实事，累计完成投资11.05亿元): the quoted name when there is one.
     /// </summary>
     private static string? Topic(string text, Candidate c)
     {
         foreach (var (start, end) in Clauses.Of(text, c.SentenceStart, c.ClauseStart))
         {
             string clause = text[start..end];
-            if (NumberRecognizer.Find(clause).Count > 0) continue;
+            if (!StatesNoAmount(clause)) continue;
             var quoted = Quoted().Match(clause);
             string topic = quoted.Success ? quoted.Groups[1].Value : Strip(clause);
-            if (topic.Length is >= 2 and <= 30) return topic;
+            if (topic.Length is >= 2 and <= 30 && !Cues.NoTopic().IsMatch(topic)) return topic;
         }
         return null;
+    }
+
+    /// <summary>A clause whose numbers, if any, only count the thing it names (20件重点民生实事落地见效).</summary>
+    private static bool StatesNoAmount(string clause)
+    {
+        string words = clause.TrimEnd('，', ',', '；', ';', '：', ':', '。', ' ');
+        return NumberRecognizer.Find(words).All(q => !q.IsPercent && q.End < words.Length && char.IsLetter(words[q.End]));
     }
 
     /// <summary>What a number counts when its clause goes on (完成对2735家[加油站]): the words after it up to a break.</summary>
