@@ -131,7 +131,8 @@ public sealed class CandidateFinder
                 && Cues.Governing().IsMatch(text[c.Q.End..o.Q.Start]) && !Cues.Governing().IsMatch(text[c.ClauseStart..c.Q.Start]));
             if (measured is not null) c.Add("pair:counts-subject", text[c.Q.End..measured.Q.Start]);
             var nextPercent = later.FirstOrDefault(o => o.IsPercent);
-            if (nextPercent is not null && later.TakeWhile(o => o != nextPercent).All(o => o.Q.Unit != c.Q.Unit || o.IsPercent))
+            // An amount of a later clause between them is the one the percentage measures (推进12件…，累计完成投资5.6亿元，占…58.2%).
+            if (nextPercent is not null && later.TakeWhile(o => o != nextPercent).All(o => o.IsPercent || (o.Q.Unit != c.Q.Unit && o.ClauseStart == c.ClauseStart)))
                 c.Add("percent-follows", nextPercent.Q.Value + "%");
         }
     }
