@@ -134,7 +134,7 @@ public sealed partial class FigureAssembler(RegionResolver regions, string issui
             Tier = unit.Tier,
             Project = project,
             Indicator = indicator,
-            Target = g.Target?.C.Q.Value,
+            Target = g.Target?.C.Q.Value ?? AllDone(g),
             Actual = g.Actual?.C.Q.Value,
             Unit = g.Unit,
             Percent = g.Percent?.C.Q.Value,
@@ -146,6 +146,10 @@ public sealed partial class FigureAssembler(RegionResolver regions, string issui
             Why = why.ToString(),
         };
     }
+
+    /// <summary>An amount done in full (已全部完成625个, 186条全部完工) is also the goal, unless a percentage says otherwise.</summary>
+    private static double? AllDone(Group g) =>
+        g.Actual is { } done && done.C.Cues.ContainsKey("all-done") && (g.Percent is null || g.Percent.C.Q.Value == 100) ? done.C.Q.Value : null;
 
     private static string Written(string text, Candidate c) => text[c.Q.Start..c.Q.End];
 

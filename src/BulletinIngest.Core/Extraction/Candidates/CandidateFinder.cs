@@ -84,6 +84,8 @@ public sealed class CandidateFinder
         string adjacent = before.Length > AdjacentWindow ? before[^AdjacentWindow..] : before;
         string lead = Cues.LeadingFiller().Replace(before, "");
         string after = text[c.Q.End..c.ClauseEnd];
+        // A cue may follow what the number counts (186条全部完工): the clause after it, up to its next number.
+        string rest = after[..NumberRecognizer.Find(after).Select(q => q.Start).DefaultIfEmpty(after.Length).First()];
         foreach (var cue in _cues)
         {
             string? word = cue.Where switch
@@ -92,6 +94,7 @@ public sealed class CandidateFinder
                 "clause" => cue.Words.FirstOrDefault(w => before.Contains(w, StringComparison.Ordinal) || head.Contains(w, StringComparison.Ordinal)),
                 "lead" => cue.Words.FirstOrDefault(w => lead.StartsWith(w, StringComparison.Ordinal)),
                 "after" => cue.Words.FirstOrDefault(w => after.StartsWith(w, StringComparison.Ordinal)),
+                "rest" => cue.Words.FirstOrDefault(w => rest.Contains(w, StringComparison.Ordinal)),
                 _ => null,
             };
             if (word is not null) c.Add(cue.Feature, word);
