@@ -134,7 +134,7 @@ public sealed partial class FigureAssembler(RegionResolver regions, string issui
             Tier = unit.Tier,
             Project = project,
             Indicator = indicator,
-            Target = g.Target?.C.Q.Value,
+            Target = g.Target?.C.Q.Value ?? AllDone(g),
             Actual = g.Actual?.C.Q.Value,
             Unit = g.Unit,
             Percent = g.Percent?.C.Q.Value,
@@ -146,6 +146,10 @@ public sealed partial class FigureAssembler(RegionResolver regions, string issui
             Why = why.ToString(),
         };
     }
+
+    /// <summary>An amount done in full (已全部完成625个, 186条全部完工) is also the goal, unless a percentage says otherwise.</summary>
+    private static double? AllDone(Group g) =>
+        g.Actual is { } done && done.C.Cues.ContainsKey("all-done") && (g.Percent is null || g.Percent.C.Q.Value == 100) ? done.C.Q.Value : null;
 
     private static string Written(string text, Candidate c) => text[c.Q.Start..c.Q.End];
 
@@ -173,7 +177,8 @@ public sealed partial class FigureAssembler(RegionResolver regions, string issui
         string subject = Strip(verb > 0 ? before[..verb] : "");
         string action = verb >= 0 ? before[verb..] : before;
         string indicator = ItemFigureBuilder.CleanName(Cues.CompletionBefore().Replace(action, "").TrimStart('已').TrimEnd('为', '达', '到', '约', '近', '了', '对'));
-        if (indicator.Length < 2 || verb < 0) indicator = ItemFigureBuilder.CleanName(indicator + Counted(text, c));
+        // A bare verb (建成200公里[农村公路]) names its quantity by the object after the number.
+        if (indicator.Length <= 2 || verb < 0) indicator = ItemFigureBuilder.CleanName(indicator + Counted(text, c));
         indicator += ClosingNoun(text, c);
         // A clause that opens with its verb (…安置楼新开工21.8万平方米，竣工11.57万平方米) speaks of the subject before it.
         if (subject.Length < 2 && verb == 0 && _subjects.TryGetValue(c.SentenceStart, out var earlier)) subject = earlier;
@@ -184,20 +189,28 @@ public sealed partial class FigureAssembler(RegionResolver regions, string issui
     }
 
     /// <summary>
-    /// The thing a sentence is about, named in a clause before the mention's that states no number
-    /// (棚户区改造工程，新开工11万套; 其中，“全面消除劣Ⅴ类水体”一项，…): the quoted name when there is one.
+    /// The thing a sentence is about, named in a clause before the mention's that states no amount and is no
+    /// time or discourse phrase (棚户区改造工程，新开工11万套; 其中，“全面消除劣Ⅴ类水体”一项，…;
+    /// 8月4日，…推进20件重点民生实事，累计完成投资11.05亿元): the quoted name when there is one.
     /// </summary>
     private static string? Topic(string text, Candidate c)
     {
         foreach (var (start, end) in Clauses.Of(text, c.SentenceStart, c.ClauseStart))
         {
             string clause = text[start..end];
-            if (NumberRecognizer.Find(clause).Count > 0) continue;
+            if (!StatesNoAmount(clause)) continue;
             var quoted = Quoted().Match(clause);
             string topic = quoted.Success ? quoted.Groups[1].Value : Strip(clause);
-            if (topic.Length is >= 2 and <= 30) return topic;
+            if (topic.Length is >= 2 and <= 30 && !Cues.NoTopic().IsMatch(topic)) return topic;
         }
         return null;
+    }
+
+    /// <summary>A clause whose numbers, if any, only count the thing it names (20件重点民生实事落地见效).</summary>
+    private static bool StatesNoAmount(string clause)
+    {
+        string words = clause.TrimEnd('，', ',', '；', ';', '：', ':', '。', ' ');
+        return NumberRecognizer.Find(words).All(q => !q.IsPercent && q.End < words.Length && char.IsLetter(words[q.End]));
     }
 
     /// <summary>What a number counts when its clause goes on (完成对2735家[加油站]): the words after it up to a break.</summary>

@@ -84,6 +84,8 @@ public sealed class CandidateFinder
         string adjacent = before.Length > AdjacentWindow ? before[^AdjacentWindow..] : before;
         string lead = Cues.LeadingFiller().Replace(before, "");
         string after = text[c.Q.End..c.ClauseEnd];
+        // A cue may follow what the number counts (186条全部完工): the clause after it, up to its next number.
+        string rest = after[..NumberRecognizer.Find(after).Select(q => q.Start).DefaultIfEmpty(after.Length).First()];
         foreach (var cue in _cues)
         {
             string? word = cue.Where switch
@@ -92,6 +94,7 @@ public sealed class CandidateFinder
                 "clause" => cue.Words.FirstOrDefault(w => before.Contains(w, StringComparison.Ordinal) || head.Contains(w, StringComparison.Ordinal)),
                 "lead" => cue.Words.FirstOrDefault(w => lead.StartsWith(w, StringComparison.Ordinal)),
                 "after" => cue.Words.FirstOrDefault(w => after.StartsWith(w, StringComparison.Ordinal)),
+                "rest" => cue.Words.FirstOrDefault(w => rest.Contains(w, StringComparison.Ordinal)),
                 _ => null,
             };
             if (word is not null) c.Add(cue.Feature, word);
@@ -131,7 +134,8 @@ public sealed class CandidateFinder
                 && Cues.Governing().IsMatch(text[c.Q.End..o.Q.Start]) && !Cues.Governing().IsMatch(text[c.ClauseStart..c.Q.Start]));
             if (measured is not null) c.Add("pair:counts-subject", text[c.Q.End..measured.Q.Start]);
             var nextPercent = later.FirstOrDefault(o => o.IsPercent);
-            if (nextPercent is not null && later.TakeWhile(o => o != nextPercent).All(o => o.Q.Unit != c.Q.Unit || o.IsPercent))
+            // An amount of a later clause between them is the one the percentage measures (推进12件…，累计完成投资5.6亿元，占…58.2%).
+            if (nextPercent is not null && later.TakeWhile(o => o != nextPercent).All(o => o.IsPercent || (o.Q.Unit != c.Q.Unit && o.ClauseStart == c.ClauseStart)))
                 c.Add("percent-follows", nextPercent.Q.Value + "%");
         }
     }
