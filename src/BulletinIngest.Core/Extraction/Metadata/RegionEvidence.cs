@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using BulletinIngest.Extraction.Regions;
+using BulletinIngest.Segmentation;
 
 namespace BulletinIngest.Extraction.Metadata;
 
@@ -85,7 +86,7 @@ public static partial class RegionEvidence
         /// <summary>A piece of evidence where a place is expected (title, source line): once per place and kind, however often repeated.</summary>
         public void AddAll(string text, bool stems, double weight, string reason)
         {
-            foreach (var (place, written) in Mentions(text, stems).DistinctBy(m => m.Place))
+            foreach (var (place, written, _) in Mentions(text, stems, expected: true).DistinctBy(m => m.Place))
             {
                 _placed.Add(place);
                 if (_counted.Add((place, reason))) Add(place, written, weight, reason);
@@ -98,7 +99,7 @@ public static partial class RegionEvidence
         /// </summary>
         public void AddIssuingBodies(string line, double weight, string reason)
         {
-            foreach (var (place, written, end) in Mentions(line, stems: false, withEnds: true))
+            foreach (var (place, written, end) in Mentions(line, stems: false, expected: true))
             {
                 string rest = line.Substring(end, Math.Min(OfficeReach, line.Length - end));
                 bool government = GovernmentWords.Any(w => rest.StartsWith(w, StringComparison.Ordinal));
@@ -116,7 +117,7 @@ public static partial class RegionEvidence
         /// <summary>Mentions in running text, each worth a little, up to a cap per place; stems only for places already named.</summary>
         public void AddCapped(string text, double weight, double cap, string reason, bool stems)
         {
-            foreach (var (place, written) in Mentions(text, stems))
+            foreach (var (place, written, _) in Mentions(text, stems, expected: false))
             {
                 bool stem = !gazetteer.PlacesNamed(written).Contains(place);
                 // The stem pass counts only stems (names were counted already), and only for places named in full.
@@ -152,16 +153,25 @@ public static partial class RegionEvidence
             }
         }
 
-        /// <summary>The level the text speaks as, shared out by how often: to each named place of that level, and to the named places' parents of that level.</summary>
+        /// <summary>
+        /// The level the text speaks as, shared out by how often: to each named place of that level, and to the named
+        /// places' parents of that level, if established; else to the one place of that level named or above one named
+        /// (全省 on a page that names 湖北省 once, 全区 after 海东市平安区).
+        /// </summary>
         public void AddLevel(Dictionary<string, int> references, double weight)
         {
             int total = references.Values.Sum();
             if (total == 0) return;
             var named = _scores.Keys.Where(Established).ToList();
             var pool = named.Concat(named.SelectMany(Ancestors)).Distinct().ToList();
+            var all = _scores.Keys.Concat(_scores.Keys.SelectMany(Ancestors)).Distinct().ToList();
             foreach (var (level, count) in references)
-                foreach (var place in pool.Where(p => OfLevel(p, level)))
+            {
+                var places = pool.Where(p => OfLevel(p, level)).ToList();
+                if (places.Count == 0 && all.Where(p => OfLevel(p, level)).ToList() is [var sole]) places.Add(sole);
+                foreach (var place in places)
                     Add(place, null, weight * count / total, $"speaks as {level} ({count}/{total})");
+            }
         }
 
         private static bool OfLevel(Place place, string level) => level switch
@@ -193,50 +203,75 @@ public static partial class RegionEvidence
 
         /// <summary>
         /// The places a text names, left to right: full names and aliases anywhere, stems (丹棱, 西安) only when
-        /// asked. A name several places share is read beside the others (普陀 after 上海), else dropped.
+        /// asked. A name several places share is read beside the others (普陀 after 上海), else dropped. A place
+        /// whose name is a common word (会同县) counts only where a place is <paramref name="expected"/> or right after its parent.
         /// </summary>
-        private List<(Place Place, string Written)> Mentions(string text, bool stems) =>
-            Mentions(text, stems, withEnds: true).Select(m => (m.Place, m.Written)).ToList();
-
-        private List<(Place Place, string Written, int End)> Mentions(string text, bool stems, bool withEnds)
+        private List<(Place Place, string Written, int End)> Mentions(string text, bool stems, bool expected)
         {
             var found = Scan(text).Where(f => stems || !f.Stem).ToList();
             var context = found.Where(f => f.Options.Count == 1).Select(f => f.Options[0])
                 .Concat(_scores.Keys).ToList();
-            var result = new List<(Place, string, int)>();
+            var result = new List<(Place Place, string Written, int End)>();
             foreach (var (options, written, _, end) in found)
             {
                 var place = options.Count == 1 ? options[0] : InContext(options, context);
-                if (place is not null) result.Add((place, written, end));
+                if (place is null) continue;
+                bool afterParent = result.Count > 0 && result[^1].End == end - written.Length && Ancestors(place).Contains(result[^1].Place);
+                if (!expected && !afterParent && CommonWordPlaces.Value.Contains(place)) continue;
+                result.Add((place, written, end));
             }
             return result;
         }
 
+        private readonly Lazy<HashSet<Place>> CommonWordPlaces = new(() =>
+            CommonWords.Value.SelectMany(w => gazetteer.PlacesWithStem(w).Concat(gazetteer.PlacesNamed(w))).ToHashSet());
+
         private readonly Dictionary<string, List<(IReadOnlyList<Place> Options, string Written, bool Stem, int End)>> _scans = new(StringComparer.Ordinal);
 
-        /// <summary>The names and stems a text holds, left to right (longest at each place; a stem only where no name is), scanned once per text.</summary>
+        /// <summary>
+        /// The names and stems a text holds, left to right (longest at each place; a stem only where no name is), scanned
+        /// once per text. A name counts only as whole words: a word of the segmenter begins at its start, and one ends at
+        /// its end or the word it begins goes on past it (大连市委, 四川省政府): 和县 is not in 城乡和县域, nor 成县 in 完成县.
+        /// A stem that is a common word (惠民, 振兴) never counts.
+        /// </summary>
         private List<(IReadOnlyList<Place> Options, string Written, bool Stem, int End)> Scan(string text)
         {
             if (_scans.TryGetValue(text, out var known)) return known;
+            var bounds = WordBounds(text);
             var found = new List<(IReadOnlyList<Place>, string, bool, int)>();
             for (int i = 0; i < text.Length;)
             {
                 string? written = null;
                 IReadOnlyList<Place> options = [];
                 bool stem = false;
-                foreach (var name in gazetteer.NamesAt(text, i))
+                if (bounds.TryGetValue(i, out int wordEnd))
                 {
-                    if (RegionResolver.IsCommonNoun(name)) continue;
-                    options = gazetteer.PlacesNamed(name);
-                    if (options.Count > 0) { written = name; break; }
+                    foreach (var name in gazetteer.NamesAt(text, i))
+                    {
+                        if (RegionResolver.IsCommonNoun(name) || !(bounds.ContainsKey(i + name.Length) || wordEnd > i + name.Length)) continue;
+                        options = gazetteer.PlacesNamed(name);
+                        if (options.Count > 0) { written = name; break; }
+                    }
+                    if (written is null)
+                        foreach (var s in gazetteer.StemsAt(text, i))
+                        {
+                            if (CommonWords.Value.Contains(s) || !(bounds.ContainsKey(i + s.Length) || wordEnd > i + s.Length)) continue;
+                            written = s; options = gazetteer.PlacesWithStem(s); stem = true; break;
+                        }
                 }
-                if (written is null)
-                    foreach (var s in gazetteer.StemsAt(text, i)) { written = s; options = gazetteer.PlacesWithStem(s); stem = true; break; }
                 if (written is null) { i++; continue; }
                 found.Add((options, written, stem, i + written.Length));
                 i += written.Length;
             }
             return _scans[text] = found;
+        }
+
+        /// <summary>The offsets where the segmenter's words begin, each with where that word ends (the text's end too).</summary>
+        private static Dictionary<int, int> WordBounds(string text)
+        {
+            var bounds = JiebaSegmenter.Load().Cut(text).ToDictionary(t => t.Start, t => t.End);
+            bounds[text.Length] = text.Length;
+            return bounds;
         }
 
         /// <summary>Of several places one name may mean: the one inside (or above) a place the text names, else the one of the highest level if only one is.</summary>
@@ -259,6 +294,11 @@ public static partial class RegionEvidence
             return new RegionDecision(best, _written.GetValueOrDefault(best), Explain(2));
         }
     }
+
+    /// <summary>Stems that are common words (models/rules/region-common-words.tsv).</summary>
+    public static readonly Lazy<HashSet<string>> CommonWords = new(() =>
+        File.ReadLines(ModelFiles.PathOf("rules/region-common-words.tsv"))
+            .Where(l => l.Length > 0 && l[0] != '#').Skip(1).Select(l => l.Split('\t')[0]).ToHashSet(StringComparer.Ordinal));
 
     /// <summary>【湘潭市】 at the head of a title.</summary>
     [GeneratedRegex(@"【([\u4e00-\u9fff]{2,12})】")]
