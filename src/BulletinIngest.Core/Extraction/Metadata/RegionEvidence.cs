@@ -6,7 +6,7 @@ using BulletinIngest.Segmentation;
 namespace BulletinIngest.Extraction.Metadata;
 
 /// <summary>The issuing region a document's evidence points to, or none, with the evidence that decided it.</summary>
-public sealed record RegionDecision(Place? Place, string? Written, string Evidence);
+public sealed record RegionDecision(Place? Place, string? Written, string Evidence, bool Guessed = false);
 
 /// <summary>
 /// Decides the issuing region from scored evidence rather than from the first name found. Every place the
@@ -15,13 +15,17 @@ public sealed record RegionDecision(Place? Place, string? Written, string Eviden
 /// the issuing body (…人民政府, 中共大连市委, a signature), mentions in the first lines and the body, the
 /// level the text speaks as (我市/全市/市政府 → a 市; 全省 → a 省; 全县 → a 县) and the common parent of
 /// the places it lists (a ranking of Hainan's cities and counties → 海南省). Names are read in the context
-/// of the others (普陀 beside 上海 is 上海市普陀区). Below <see cref="Threshold"/> nothing is decided:
+/// of the others (普陀 beside 上海 is 上海市普陀区). Below <see cref="Threshold"/> the only place named, if it scores
+/// <see cref="GuessFloor"/>, is a guess (<see cref="RegionDecision.Guessed"/>, with a warning); else nothing is decided:
 /// an unknown region is said so, never guessed from a look-alike (按照市 from 按照市委).
 /// </summary>
 public static partial class RegionEvidence
 {
     /// <summary>The least score a place needs: one title or source mention, or a level reference backed by a mention.</summary>
     public const double Threshold = 3;
+
+    /// <summary>The least score for a guess, which needs a place the only one named: one mention in the first lines.</summary>
+    public const double GuessFloor = 1;
 
     private const double PrimaryTitle = 6, OtherTitle = 4, Bracket = 6, SourceLine = 4, IssuingBody = 3, Signature = 4;
     private const double HeadMention = 1, HeadMentionCap = 2, BodyMention = 0.5, BodyMentionCap = 3;
@@ -52,7 +56,7 @@ public static partial class RegionEvidence
         board.AddSolePlace(SolePlace);
         board.AddChildren(ChildPlace, ChildPlacesCap);
         board.AddLevel(SelfReferences(string.Join("\n", head) + "\n" + body), LevelReference);
-        return board.Best(Threshold);
+        return board.Best(Threshold, GuessFloor);
     }
 
     /// <summary>A line that can be a title: short, not a sentence of the text, not navigation.</summary>
@@ -283,15 +287,17 @@ public static partial class RegionEvidence
             return top.Count == 1 ? top[0] : null;
         }
 
-        public RegionDecision Best(double threshold)
+        public RegionDecision Best(double threshold, double guessFloor)
         {
             var ranked = _scores.OrderByDescending(s => s.Value.Score).ThenBy(s => s.Value.FirstSeen).ToList();
             string Explain(int n) => string.Join("; ", ranked.Take(n).Select(s =>
                 $"{s.Key.Name} {s.Value.Score.ToString("0.#", CultureInfo.InvariantCulture)} ({string.Join(", ", s.Value.Reasons)})"));
-            if (ranked.Count == 0 || ranked[0].Value.Score < threshold)
+            // A guess needs a place with no rival (GD08's 奉贤区 1.5 beside 上海市 1 is no guess).
+            if (ranked.Count == 0 || ranked[0].Value.Score < threshold && (ranked.Count > 1 || ranked[0].Value.Score < guessFloor))
                 return new RegionDecision(null, null, ranked.Count == 0 ? "no place named" : $"no place scores {threshold}: {Explain(3)}");
             var best = ranked[0].Key;
-            return new RegionDecision(best, _written.GetValueOrDefault(best), Explain(2));
+            bool guessed = ranked[0].Value.Score < threshold;
+            return new RegionDecision(best, _written.GetValueOrDefault(best), guessed ? $"guessed, no place scores {threshold}: {Explain(3)}" : Explain(2), guessed);
         }
     }
 
