@@ -98,7 +98,8 @@ public static partial class RegionEvidence
         }
 
         /// <summary>
-        /// Places named as an issuing body: followed by 人民政府, 政府, 委 (中共大连市委), or by an office's name within
+        /// Places named as an issuing body: followed by 人民政府, 政府, 委 (中共大连市委), 人民代表大会 (after a session:
+        /// 湖北省第十二届人民代表大会), or by an office's name within
         /// a few characters (湘潭市实施民生可感行动工作专班, 祁东县民生实事工作领导小组办公室).
         /// </summary>
         public void AddIssuingBodies(string line, double weight, string reason)
@@ -106,6 +107,7 @@ public static partial class RegionEvidence
             foreach (var (place, written, end) in Mentions(line, stems: false, expected: true))
             {
                 string rest = line.Substring(end, Math.Min(OfficeReach, line.Length - end));
+                rest = Session().Replace(rest, "");
                 bool government = GovernmentWords.Any(w => rest.StartsWith(w, StringComparison.Ordinal));
                 int stop = rest.IndexOfAny(['，', '。', ',', '；', ';', '：', ':', '、', ' ']);
                 string clause = stop < 0 ? rest : rest[..stop];
@@ -115,7 +117,7 @@ public static partial class RegionEvidence
         }
 
         private const int OfficeReach = 16;
-        private static readonly string[] GovernmentWords = ["人民政府", "政府", "委员会", "委"];
+        private static readonly string[] GovernmentWords = ["人民政府", "政府", "人民代表大会", "人大", "委员会", "委"];
         private static readonly string[] OfficeWords = ["办公室", "领导小组", "工作专班", "专班", "指挥部", "工作组"];
 
         /// <summary>Mentions in running text, each worth a little, up to a cap per place; stems only for places already named.</summary>
@@ -208,7 +210,8 @@ public static partial class RegionEvidence
         /// <summary>
         /// The places a text names, left to right: full names and aliases anywhere, stems (丹棱, 西安) only when
         /// asked. A name several places share is read beside the others (普陀 after 上海), else dropped. A place
-        /// whose name is a common word (会同县) counts only where a place is <paramref name="expected"/> or right after its parent.
+        /// whose name is a common word (会同县) counts only where a place is <paramref name="expected"/> or right after
+        /// its parent; a parent written right before its child is that child's address.
         /// </summary>
         private List<(Place Place, string Written, int End)> Mentions(string text, bool stems, bool expected)
         {
@@ -222,6 +225,8 @@ public static partial class RegionEvidence
                 if (place is null) continue;
                 bool afterParent = result.Count > 0 && result[^1].End == end - written.Length && Ancestors(place).Contains(result[^1].Place);
                 if (!expected && !afterParent && CommonWordPlaces.Value.Contains(place)) continue;
+                // 海东市平安区, 江苏盐城: the address of the most specific place, not a mention of its parent.
+                if (afterParent) result.RemoveAt(result.Count - 1);
                 result.Add((place, written, end));
             }
             return result;
@@ -305,6 +310,10 @@ public static partial class RegionEvidence
     public static readonly Lazy<HashSet<string>> CommonWords = new(() =>
         File.ReadLines(ModelFiles.PathOf("rules/region-common-words.tsv"))
             .Where(l => l.Length > 0 && l[0] != '#').Skip(1).Select(l => l.Split('\t')[0]).ToHashSet(StringComparer.Ordinal));
+
+    /// <summary>A body's session after its place: 第十二届, 第十四屆 (simplified before).</summary>
+    [GeneratedRegex(@"^第[0-9一二三四五六七八九十]+届")]
+    private static partial Regex Session();
 
     /// <summary>【湘潭市】 at the head of a title.</summary>
     [GeneratedRegex(@"【([\u4e00-\u9fff]{2,12})】")]
