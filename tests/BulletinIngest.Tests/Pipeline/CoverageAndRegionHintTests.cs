@@ -33,7 +33,7 @@ public class CoverageAndRegionHintTests
             if (requiredGold.GetValueOrDefault(row.Name) >= 3 && row.Figures == 0) Assert.Equal("suspect", row.Status);
         }
         int suspect = rows.Count(r => r.Status == "suspect");
-        Assert.Contains($"0 failed; {suspect} suspect;", first.Output);
+        Assert.Matches($@"0 failed, \d+ skipped; {suspect} suspect;", first.Output);
 
         var listed = CliProcess.Run("documents", "--suspect", "--db", db, "--format", "csv");
         Assert.Equal(0, listed.ExitCode);
@@ -75,9 +75,10 @@ public class CoverageAndRegionHintTests
         string archive = Directory.CreateDirectory(temp.File("archive")).FullName;
         Directory.CreateDirectory(Path.Combine(archive, "huichang"));
         Directory.CreateDirectory(Path.Combine(archive, "岳阳市"));
+        // Each file its own text: a file of the same content as another is a duplicate, not stored again.
         File.WriteAllText(Path.Combine(archive, "huichang", "2023-10.txt"), text);
-        File.WriteAllText(Path.Combine(archive, "岳阳市", "2024-05.txt"), text);
-        File.WriteAllText(Path.Combine(archive, "other.txt"), text);
+        File.WriteAllText(Path.Combine(archive, "岳阳市", "2024-05.txt"), text.Replace("10月31日", "5月31日"));
+        File.WriteAllText(Path.Combine(archive, "other.txt"), text.Replace("10月31日", "6月30日"));
         File.WriteAllText(Path.Combine(archive, RegionHints.SidecarName), "# pattern\tregion\nhuichang/*.txt\t会昌县\n");
         string db = temp.File("h.db");
 
