@@ -32,6 +32,7 @@ public static partial class MetadataReader
             Region = decision.Place?.Name,
             ParentRegion = decision.Place?.Parent,
             RegionEvidence = decision.Evidence,
+            RegionGuessed = decision.Guessed,
             Warnings = decision.Place is null ? [$"region unknown: {decision.Evidence}"] : decision.Guessed ? [$"region guessed: {decision.Evidence}"] : [],
             IssuingBody = head.Skip(1).FirstOrDefault(line => BodyPattern().IsMatch(line) && line.Length <= 40 && !line.Contains('。')),
             Kind = KindEvidence.Decide(head, body),
