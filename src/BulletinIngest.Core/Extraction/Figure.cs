@@ -56,7 +56,9 @@ public sealed record DocumentMetadata
     public string? Period { get; init; }
     /// <summary>Why the region is what it is: the evidence that decided it, or why none did.</summary>
     public string? RegionEvidence { get; init; }
-    /// <summary>What an analyst should know about the metadata (an unknown region).</summary>
+    /// <summary>The region is only a guess (the one place named, below the evidence threshold): a region hint wins over it.</summary>
+    public bool RegionGuessed { get; init; }
+    /// <summary>What an analyst should know about the metadata (an unknown or guessed region).</summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];
 }
 

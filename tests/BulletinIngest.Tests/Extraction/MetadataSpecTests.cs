@@ -33,10 +33,13 @@ public class MetadataSpecTests
         Assert.Equal(m.Region is null, m.Warnings.Any(w => w.StartsWith("region unknown", StringComparison.Ordinal)));
     }
 
-    /// <summary>Fields equal to the gold, of the 26 real documents, measured 2026-12-01 (study+measure halves); raise them as they improve.</summary>
+    /// <summary>
+    /// Fields equal to the gold, of the 26 real documents, measured 2026-12-01 (study+measure halves); raise them as they
+    /// improve. Campaign is 12 since the merges of 2026-12-01 (13 was measured on the extract-meta branch alone).
+    /// </summary>
     private static readonly Dictionary<string, int> Floors = new()
     {
-        ["region"] = 15, ["parent"] = 17, ["kind"] = 25, ["issue"] = 26, ["date"] = 17, ["campaign"] = 12,
+        ["region"] = 17, ["parent"] = 18, ["kind"] = 25, ["issue"] = 26, ["date"] = 17, ["campaign"] = 12,
     };
 
     [Fact]

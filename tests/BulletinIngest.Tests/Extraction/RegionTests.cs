@@ -7,6 +7,14 @@ public class RegionTests
     private static readonly Gazetteer Gazetteer = Gazetteer.Default;
 
     [Fact]
+    public void Every_common_word_of_the_region_list_is_a_stem_or_name_of_the_gazetteer()
+    {
+        var words = BulletinIngest.Extraction.Metadata.RegionEvidence.CommonWords.Value;
+        Assert.NotEmpty(words);
+        Assert.All(words, w => Assert.True(Gazetteer.PlacesWithStem(w).Count + Gazetteer.PlacesNamed(w).Count > 0, w));
+    }
+
+    [Fact]
     public void The_gazetteer_holds_every_county_level_division_of_hunan()
     {
         var hunanCities = Gazetteer.Places.Where(p => p.Level == RegionLevel.Prefecture && p.Parent == "湖南省").Select(p => p.Name).ToHashSet();

@@ -68,6 +68,21 @@ public class CoverageAndRegionHintTests
     }
 
     [Fact]
+    public void A_region_hint_wins_over_a_guessed_region_and_not_over_a_decided_one()
+    {
+        var hint = new RegionHint(BulletinIngest.Extraction.Regions.Gazetteer.Default.Find("岳阳市"), "regions.tsv");
+        var guessed = new BulletinIngest.Extraction.BulletinExtractor().Extract(
+            Extraction.Synthetic.Document("民生实事推进情况", "截至9月底，宿松县组织实施的民生工程33项，已完成15项。"), "g.txt");
+        Assert.True(guessed.Metadata.RegionGuessed);
+        var hinted = RegionHints.Apply(guessed, hint);
+        Assert.Equal("岳阳市", hinted.Metadata.Region);
+        Assert.All(hinted.Figures, f => Assert.NotEqual("宿松县", f.Region));
+        var decided = new BulletinIngest.Extraction.BulletinExtractor().Extract(
+            Extraction.Synthetic.Document("宿松县民生实事推进情况", "截至9月底，全县33项民生工程已完成15项。"), "d.txt");
+        Assert.Equal("宿松县", RegionHints.Apply(decided, hint).Metadata.Region);
+    }
+
+    [Fact]
     public void A_region_the_text_never_names_comes_from_the_sidecar_the_option_or_the_folder_else_a_warning()
     {
         using var temp = new TempFolder();

@@ -1,11 +1,12 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using BulletinIngest.Extraction.Regions;
+using BulletinIngest.Segmentation;
 
 namespace BulletinIngest.Extraction.Metadata;
 
 /// <summary>The issuing region a document's evidence points to, or none, with the evidence that decided it.</summary>
-public sealed record RegionDecision(Place? Place, string? Written, string Evidence);
+public sealed record RegionDecision(Place? Place, string? Written, string Evidence, bool Guessed = false);
 
 /// <summary>
 /// Decides the issuing region from scored evidence rather than from the first name found. Every place the
@@ -14,13 +15,17 @@ public sealed record RegionDecision(Place? Place, string? Written, string Eviden
 /// the issuing body (…人民政府, 中共大连市委, a signature), mentions in the first lines and the body, the
 /// level the text speaks as (我市/全市/市政府 → a 市; 全省 → a 省; 全县 → a 县) and the common parent of
 /// the places it lists (a ranking of Hainan's cities and counties → 海南省). Names are read in the context
-/// of the others (普陀 beside 上海 is 上海市普陀区). Below <see cref="Threshold"/> nothing is decided:
+/// of the others (普陀 beside 上海 is 上海市普陀区). Below <see cref="Threshold"/> the only place named, if it scores
+/// <see cref="GuessFloor"/>, is a guess (<see cref="RegionDecision.Guessed"/>, with a warning); else nothing is decided:
 /// an unknown region is said so, never guessed from a look-alike (按照市 from 按照市委).
 /// </summary>
 public static partial class RegionEvidence
 {
     /// <summary>The least score a place needs: one title or source mention, or a level reference backed by a mention.</summary>
     public const double Threshold = 3;
+
+    /// <summary>The least score for a guess, which needs a place the only one named: one mention in the first lines.</summary>
+    public const double GuessFloor = 1;
 
     private const double PrimaryTitle = 6, OtherTitle = 4, Bracket = 6, SourceLine = 4, IssuingBody = 3, Signature = 4;
     private const double HeadMention = 1, HeadMentionCap = 2, BodyMention = 0.5, BodyMentionCap = 3;
@@ -51,7 +56,7 @@ public static partial class RegionEvidence
         board.AddSolePlace(SolePlace);
         board.AddChildren(ChildPlace, ChildPlacesCap);
         board.AddLevel(SelfReferences(string.Join("\n", head) + "\n" + body), LevelReference);
-        return board.Best(Threshold);
+        return board.Best(Threshold, GuessFloor);
     }
 
     /// <summary>A line that can be a title: short, not a sentence of the text, not navigation.</summary>
@@ -85,7 +90,7 @@ public static partial class RegionEvidence
         /// <summary>A piece of evidence where a place is expected (title, source line): once per place and kind, however often repeated.</summary>
         public void AddAll(string text, bool stems, double weight, string reason)
         {
-            foreach (var (place, written) in Mentions(text, stems).DistinctBy(m => m.Place))
+            foreach (var (place, written, _) in Mentions(text, stems, expected: true).DistinctBy(m => m.Place))
             {
                 _placed.Add(place);
                 if (_counted.Add((place, reason))) Add(place, written, weight, reason);
@@ -93,14 +98,16 @@ public static partial class RegionEvidence
         }
 
         /// <summary>
-        /// Places named as an issuing body: followed by 人民政府, 政府, 委 (中共大连市委), or by an office's name within
+        /// Places named as an issuing body: followed by 人民政府, 政府, 委 (中共大连市委), 人民代表大会 (after a session:
+        /// 湖北省第十二届人民代表大会), or by an office's name within
         /// a few characters (湘潭市实施民生可感行动工作专班, 祁东县民生实事工作领导小组办公室).
         /// </summary>
         public void AddIssuingBodies(string line, double weight, string reason)
         {
-            foreach (var (place, written, end) in Mentions(line, stems: false, withEnds: true))
+            foreach (var (place, written, end) in Mentions(line, stems: false, expected: true))
             {
                 string rest = line.Substring(end, Math.Min(OfficeReach, line.Length - end));
+                rest = Session().Replace(rest, "");
                 bool government = GovernmentWords.Any(w => rest.StartsWith(w, StringComparison.Ordinal));
                 int stop = rest.IndexOfAny(['，', '。', ',', '；', ';', '：', ':', '、', ' ']);
                 string clause = stop < 0 ? rest : rest[..stop];
@@ -110,13 +117,13 @@ public static partial class RegionEvidence
         }
 
         private const int OfficeReach = 16;
-        private static readonly string[] GovernmentWords = ["人民政府", "政府", "委员会", "委"];
+        private static readonly string[] GovernmentWords = ["人民政府", "政府", "人民代表大会", "人大", "委员会", "委"];
         private static readonly string[] OfficeWords = ["办公室", "领导小组", "工作专班", "专班", "指挥部", "工作组"];
 
         /// <summary>Mentions in running text, each worth a little, up to a cap per place; stems only for places already named.</summary>
         public void AddCapped(string text, double weight, double cap, string reason, bool stems)
         {
-            foreach (var (place, written) in Mentions(text, stems))
+            foreach (var (place, written, _) in Mentions(text, stems, expected: false))
             {
                 bool stem = !gazetteer.PlacesNamed(written).Contains(place);
                 // The stem pass counts only stems (names were counted already), and only for places named in full.
@@ -152,16 +159,25 @@ public static partial class RegionEvidence
             }
         }
 
-        /// <summary>The level the text speaks as, shared out by how often: to each named place of that level, and to the named places' parents of that level.</summary>
+        /// <summary>
+        /// The level the text speaks as, shared out by how often: to each named place of that level, and to the named
+        /// places' parents of that level, if established; else to the one place of that level named or above one named
+        /// (全省 on a page that names 湖北省 once, 全区 after 海东市平安区).
+        /// </summary>
         public void AddLevel(Dictionary<string, int> references, double weight)
         {
             int total = references.Values.Sum();
             if (total == 0) return;
             var named = _scores.Keys.Where(Established).ToList();
             var pool = named.Concat(named.SelectMany(Ancestors)).Distinct().ToList();
+            var all = _scores.Keys.Concat(_scores.Keys.SelectMany(Ancestors)).Distinct().ToList();
             foreach (var (level, count) in references)
-                foreach (var place in pool.Where(p => OfLevel(p, level)))
+            {
+                var places = pool.Where(p => OfLevel(p, level)).ToList();
+                if (places.Count == 0 && all.Where(p => OfLevel(p, level)).ToList() is [var sole]) places.Add(sole);
+                foreach (var place in places)
                     Add(place, null, weight * count / total, $"speaks as {level} ({count}/{total})");
+            }
         }
 
         private static bool OfLevel(Place place, string level) => level switch
@@ -193,50 +209,78 @@ public static partial class RegionEvidence
 
         /// <summary>
         /// The places a text names, left to right: full names and aliases anywhere, stems (丹棱, 西安) only when
-        /// asked. A name several places share is read beside the others (普陀 after 上海), else dropped.
+        /// asked. A name several places share is read beside the others (普陀 after 上海), else dropped. A place
+        /// whose name is a common word (会同县) counts only where a place is <paramref name="expected"/> or right after
+        /// its parent; a parent written right before its child is that child's address.
         /// </summary>
-        private List<(Place Place, string Written)> Mentions(string text, bool stems) =>
-            Mentions(text, stems, withEnds: true).Select(m => (m.Place, m.Written)).ToList();
-
-        private List<(Place Place, string Written, int End)> Mentions(string text, bool stems, bool withEnds)
+        private List<(Place Place, string Written, int End)> Mentions(string text, bool stems, bool expected)
         {
             var found = Scan(text).Where(f => stems || !f.Stem).ToList();
             var context = found.Where(f => f.Options.Count == 1).Select(f => f.Options[0])
                 .Concat(_scores.Keys).ToList();
-            var result = new List<(Place, string, int)>();
+            var result = new List<(Place Place, string Written, int End)>();
             foreach (var (options, written, _, end) in found)
             {
                 var place = options.Count == 1 ? options[0] : InContext(options, context);
-                if (place is not null) result.Add((place, written, end));
+                if (place is null) continue;
+                bool afterParent = result.Count > 0 && result[^1].End == end - written.Length && Ancestors(place).Contains(result[^1].Place);
+                if (!expected && !afterParent && CommonWordPlaces.Value.Contains(place)) continue;
+                // 海东市平安区, 江苏盐城: the address of the most specific place, not a mention of its parent.
+                if (afterParent) result.RemoveAt(result.Count - 1);
+                result.Add((place, written, end));
             }
             return result;
         }
 
+        private readonly Lazy<HashSet<Place>> CommonWordPlaces = new(() =>
+            CommonWords.Value.SelectMany(w => gazetteer.PlacesWithStem(w).Concat(gazetteer.PlacesNamed(w))).ToHashSet());
+
         private readonly Dictionary<string, List<(IReadOnlyList<Place> Options, string Written, bool Stem, int End)>> _scans = new(StringComparer.Ordinal);
 
-        /// <summary>The names and stems a text holds, left to right (longest at each place; a stem only where no name is), scanned once per text.</summary>
+        /// <summary>
+        /// The names and stems a text holds, left to right (longest at each place; a stem only where no name is), scanned
+        /// once per text. A name counts only as whole words: a word of the segmenter begins at its start, and one ends at
+        /// its end or the word it begins goes on past it (大连市委, 四川省政府): 和县 is not in 城乡和县域, nor 成县 in 完成县.
+        /// A stem that is a common word (惠民, 振兴) never counts.
+        /// </summary>
         private List<(IReadOnlyList<Place> Options, string Written, bool Stem, int End)> Scan(string text)
         {
             if (_scans.TryGetValue(text, out var known)) return known;
+            var bounds = WordBounds(text);
             var found = new List<(IReadOnlyList<Place>, string, bool, int)>();
             for (int i = 0; i < text.Length;)
             {
                 string? written = null;
                 IReadOnlyList<Place> options = [];
                 bool stem = false;
-                foreach (var name in gazetteer.NamesAt(text, i))
+                if (bounds.TryGetValue(i, out int wordEnd))
                 {
-                    if (RegionResolver.IsCommonNoun(name)) continue;
-                    options = gazetteer.PlacesNamed(name);
-                    if (options.Count > 0) { written = name; break; }
+                    foreach (var name in gazetteer.NamesAt(text, i))
+                    {
+                        if (RegionResolver.IsCommonNoun(name) || !(bounds.ContainsKey(i + name.Length) || wordEnd > i + name.Length)) continue;
+                        options = gazetteer.PlacesNamed(name);
+                        if (options.Count > 0) { written = name; break; }
+                    }
+                    if (written is null)
+                        foreach (var s in gazetteer.StemsAt(text, i))
+                        {
+                            if (CommonWords.Value.Contains(s) || !(bounds.ContainsKey(i + s.Length) || wordEnd > i + s.Length)) continue;
+                            written = s; options = gazetteer.PlacesWithStem(s); stem = true; break;
+                        }
                 }
-                if (written is null)
-                    foreach (var s in gazetteer.StemsAt(text, i)) { written = s; options = gazetteer.PlacesWithStem(s); stem = true; break; }
                 if (written is null) { i++; continue; }
                 found.Add((options, written, stem, i + written.Length));
                 i += written.Length;
             }
             return _scans[text] = found;
+        }
+
+        /// <summary>The offsets where the segmenter's words begin, each with where that word ends (the text's end too).</summary>
+        private static Dictionary<int, int> WordBounds(string text)
+        {
+            var bounds = JiebaSegmenter.Load().Cut(text).ToDictionary(t => t.Start, t => t.End);
+            bounds[text.Length] = text.Length;
+            return bounds;
         }
 
         /// <summary>Of several places one name may mean: the one inside (or above) a place the text names, else the one of the highest level if only one is.</summary>
@@ -248,17 +292,28 @@ public static partial class RegionEvidence
             return top.Count == 1 ? top[0] : null;
         }
 
-        public RegionDecision Best(double threshold)
+        public RegionDecision Best(double threshold, double guessFloor)
         {
             var ranked = _scores.OrderByDescending(s => s.Value.Score).ThenBy(s => s.Value.FirstSeen).ToList();
             string Explain(int n) => string.Join("; ", ranked.Take(n).Select(s =>
                 $"{s.Key.Name} {s.Value.Score.ToString("0.#", CultureInfo.InvariantCulture)} ({string.Join(", ", s.Value.Reasons)})"));
-            if (ranked.Count == 0 || ranked[0].Value.Score < threshold)
+            // A guess needs a place with no rival (GD08's 奉贤区 1.5 beside 上海市 1 is no guess).
+            if (ranked.Count == 0 || ranked[0].Value.Score < threshold && (ranked.Count > 1 || ranked[0].Value.Score < guessFloor))
                 return new RegionDecision(null, null, ranked.Count == 0 ? "no place named" : $"no place scores {threshold}: {Explain(3)}");
             var best = ranked[0].Key;
-            return new RegionDecision(best, _written.GetValueOrDefault(best), Explain(2));
+            bool guessed = ranked[0].Value.Score < threshold;
+            return new RegionDecision(best, _written.GetValueOrDefault(best), guessed ? $"guessed, no place scores {threshold}: {Explain(3)}" : Explain(2), guessed);
         }
     }
+
+    /// <summary>Stems that are common words (models/rules/region-common-words.tsv).</summary>
+    public static readonly Lazy<HashSet<string>> CommonWords = new(() =>
+        File.ReadLines(ModelFiles.PathOf("rules/region-common-words.tsv"))
+            .Where(l => l.Length > 0 && l[0] != '#').Skip(1).Select(l => l.Split('\t')[0]).ToHashSet(StringComparer.Ordinal));
+
+    /// <summary>A body's session after its place: 第十二届, 第十四屆 (simplified before).</summary>
+    [GeneratedRegex(@"^第[0-9一二三四五六七八九十]+届")]
+    private static partial Regex Session();
 
     /// <summary>【湘潭市】 at the head of a title.</summary>
     [GeneratedRegex(@"【([\u4e00-\u9fff]{2,12})】")]

@@ -79,22 +79,24 @@ public sealed class RegionHints(Gazetteer gazetteer, string? defaultRegion = nul
     }
 
     /// <summary>
-    /// The extraction with the hinted region where the text named none: the document's region and parent, and
-    /// every figure that had only the unknown issuing region.
+    /// The extraction with the hinted region where the text named none or only guessed one: the document's region
+    /// and parent, and every figure that had only the unknown (or guessed) issuing region.
     /// </summary>
     public static ExtractionResult Apply(ExtractionResult extraction, RegionHint? hint)
     {
-        if (hint is null || extraction.Metadata.Region is not null) return extraction;
+        if (hint is null || extraction.Metadata.Region is not null && !extraction.Metadata.RegionGuessed) return extraction;
+        string issuing = extraction.Metadata.Region ?? RegionNames.Unknown;
         if (hint.Place is null)
             return extraction with { Metadata = extraction.Metadata with { Warnings = [.. extraction.Metadata.Warnings, hint.Problem!] } };
         var metadata = extraction.Metadata with
         {
             Region = hint.Place.Name,
             ParentRegion = hint.Place.Parent,
-            RegionEvidence = $"from {hint.Source} (the text names no place: {extraction.Metadata.RegionEvidence})",
+            RegionEvidence = $"from {hint.Source} (the text {(extraction.Metadata.RegionGuessed ? "gives only a guess" : "names no place")}: {extraction.Metadata.RegionEvidence})",
+            RegionGuessed = false,
             Warnings = [],
         };
-        var figures = extraction.Figures.Select(f => f.Region == RegionNames.Unknown ? f with { Region = hint.Place.Name } : f).ToList();
+        var figures = extraction.Figures.Select(f => f.Region == issuing ? f with { Region = hint.Place.Name } : f).ToList();
         return new ExtractionResult(metadata, figures);
     }
 }

@@ -12,10 +12,10 @@ namespace BulletinIngest.Extraction.Text;
 /// </summary>
 public sealed partial class TextNormalizer
 {
-    private readonly Dictionary<char, char> _simplified;
+    private readonly IReadOnlyDictionary<char, char> _simplified;
     private readonly IReadOnlyList<(string Variant, string Mainland)> _words;
 
-    public TextNormalizer(Dictionary<char, char> simplified, IReadOnlyList<(string, string)> words)
+    public TextNormalizer(IReadOnlyDictionary<char, char> simplified, IReadOnlyList<(string, string)> words)
     {
         _simplified = simplified;
         _words = words;
@@ -24,28 +24,16 @@ public sealed partial class TextNormalizer
     private static TextNormalizer? _default;
     private static readonly object Lock = new();
 
-    /// <summary>The tables in the models folder (opencc/t2s_chars.tsv, normalize/variant_words.tsv), loaded once.</summary>
+    /// <summary>The tables in the models folder (opencc/t2s_chars.tsv through <see cref="TraditionalChinese"/>, normalize/variant_words.tsv), loaded once.</summary>
     public static TextNormalizer Default
     {
         get
         {
             lock (Lock)
                 return _default ??= new TextNormalizer(
-                    ReadCharacters(File.ReadLines(ModelFiles.PathOf("opencc/t2s_chars.tsv"))),
+                    TraditionalChinese.CharMap,
                     ReadWords(File.ReadLines(ModelFiles.PathOf("normalize/variant_words.tsv"))));
         }
-    }
-
-    /// <summary>
-    /// TAB-separated traditional → simplified pairs. Pairs where either side is outside the BMP (a
-    /// surrogate pair, two chars) would change the length and are left out: they are rare characters.
-    /// </summary>
-    public static Dictionary<char, char> ReadCharacters(IEnumerable<string> lines)
-    {
-        var map = new Dictionary<char, char>();
-        foreach (var (from, to) in Pairs(lines))
-            if (from.Length == 1 && to.Length == 1) map[from[0]] = to[0];
-        return map;
     }
 
     /// <summary>TAB-separated variant → mainland words of equal length.</summary>

@@ -5,16 +5,28 @@ namespace BulletinIngest.Extraction.Text;
 /// <summary>
 /// Folds traditional characters to simplified ones (棚戶區 → 棚户区) by OpenCC's character table
 /// (models/opencc/t2s_chars.tsv, Apache-2.0), character by character like score.py's str.translate, so a
-/// 繁體 mirror's names, regions and units compare equal to their simplified spelling.
+/// 繁體 mirror's names, regions and units compare equal to their simplified spelling. The one loader of that
+/// table: <see cref="TextNormalizer"/> takes its length-preserving part, <see cref="CharMap"/>.
 /// </summary>
 public static class TraditionalChinese
 {
-    private static readonly Lazy<Dictionary<int, string>> Table = new(() => Load(ModelFiles.PathOf(Path.Combine("opencc", "t2s_chars.tsv"))));
+    private static readonly Lazy<Dictionary<int, string>> Table = new(() => Read(File.ReadLines(ModelFiles.PathOf(Path.Combine("opencc", "t2s_chars.tsv")))));
 
-    public static Dictionary<int, string> Load(string path)
+    private static readonly Lazy<Dictionary<char, char>> Chars = new(() => Table.Value
+        .Where(p => p.Key <= char.MaxValue && p.Value.Length == 1)
+        .ToDictionary(p => (char)p.Key, p => p.Value[0]));
+
+    /// <summary>
+    /// The pairs where both sides are one UTF-16 char, so folding keeps the length (offsets found in the folded
+    /// text are offsets in the text as written); pairs outside the BMP are rare characters and left out.
+    /// </summary>
+    public static IReadOnlyDictionary<char, char> CharMap => Chars.Value;
+
+    /// <summary>TAB-separated traditional → simplified pairs, keyed by code point.</summary>
+    public static Dictionary<int, string> Read(IEnumerable<string> lines)
     {
         var table = new Dictionary<int, string>();
-        foreach (var line in File.ReadLines(path))
+        foreach (var line in lines)
         {
             if (line.Length == 0 || line[0] == '#') continue;
             var cells = line.Split('\t');
