@@ -9,8 +9,11 @@ public sealed record OcrPage(IReadOnlyList<OcrWord> Words, int Dpi)
     public double MeanConfidence => Words.Count == 0 ? 0 : Words.Average(w => w.Confidence);
 }
 
-/// <summary>Recognizes the text of one page of a PDF (1-based page number).</summary>
+/// <summary>
+/// Recognizes the text of pages of a PDF (1-based page numbers), one after the other: each page's result or the
+/// error it met, so one failing page does not lose the others.
+/// </summary>
 public interface IPageRecognizer
 {
-    OcrPage Recognize(byte[] pdf, int page);
+    IEnumerable<(int Page, OcrPage? Result, Exception? Error)> Recognize(byte[] pdf, IReadOnlyList<int> pages);
 }

@@ -24,30 +24,51 @@ public sealed class TesseractRecognizer(string? cacheFolder = null) : IPageRecog
     /// <summary>Null when pdftoppm and Tesseract with chi_sim are installed, else what to install.</summary>
     public static string? MissingTool => Missing.Value;
 
-    public OcrPage Recognize(byte[] pdf, int page)
+    public IEnumerable<(int Page, OcrPage? Result, Exception? Error)> Recognize(byte[] pdf, IReadOnlyList<int> pages)
     {
+        // The PDF is hashed and written out once for all its pages, and only when a page is not cached.
         string key = Convert.ToHexString(SHA256.HashData(pdf)).ToLowerInvariant()[..32];
-        string cached = Path.Combine(_cache, $"{key}-p{page}-{Dpi}-{Language}.tsv");
-        if (File.Exists(cached)) return Parse(File.ReadAllText(cached, Encoding.UTF8));
-
-        string work = Directory.CreateTempSubdirectory("bulletin-ocr-").FullName;
+        string? work = null;
         try
         {
-            string pdfPath = Path.Combine(work, "in.pdf");
-            File.WriteAllBytes(pdfPath, pdf);
-            string pngStem = Path.Combine(work, "page");
-            Run("pdftoppm", ["-r", $"{Dpi}", "-f", $"{page}", "-l", $"{page}", "-png", "-singlefile", pdfPath, pngStem]);
-            string tsv = Run("tesseract", [pngStem + ".png", "stdout", "-l", Language, "tsv"]);
-            Directory.CreateDirectory(_cache);
-            string temporary = cached + ".tmp" + Environment.ProcessId;
-            File.WriteAllText(temporary, tsv, Encoding.UTF8);
-            File.Move(temporary, cached, overwrite: true);
-            return Parse(tsv);
+            foreach (int page in pages)
+            {
+                string cached = Path.Combine(_cache, $"{key}-p{page}-{Dpi}-{Language}.tsv");
+                if (File.Exists(cached))
+                {
+                    yield return (page, Parse(File.ReadAllText(cached, Encoding.UTF8)), null);
+                    continue;
+                }
+                if (work is null)
+                {
+                    work = Directory.CreateTempSubdirectory("bulletin-ocr-").FullName;
+                    File.WriteAllBytes(Path.Combine(work, "in.pdf"), pdf);
+                }
+                OcrPage? result = null;
+                Exception? error = null;
+                try { result = RecognizePage(Path.Combine(work, "in.pdf"), page, cached); }
+                catch (Exception e) when (e is TimeoutException or InvalidOperationException or IOException) { error = e; }
+                yield return (page, result, error);
+            }
         }
         finally
         {
-            try { Directory.Delete(work, recursive: true); } catch (IOException) { }
+            if (work is not null)
+                try { Directory.Delete(work, recursive: true); } catch (IOException) { }
         }
+    }
+
+    private OcrPage RecognizePage(string pdfPath, int page, string cached)
+    {
+        string pngStem = Path.Combine(Path.GetDirectoryName(pdfPath)!, $"page{page}");
+        Run("pdftoppm", ["-r", $"{Dpi}", "-f", $"{page}", "-l", $"{page}", "-png", "-singlefile", pdfPath, pngStem]);
+        string tsv = Run("tesseract", [pngStem + ".png", "stdout", "-l", Language, "tsv"]);
+        File.Delete(pngStem + ".png");
+        Directory.CreateDirectory(_cache);
+        string temporary = cached + ".tmp" + Environment.ProcessId;
+        File.WriteAllText(temporary, tsv, Encoding.UTF8);
+        File.Move(temporary, cached, overwrite: true);
+        return Parse(tsv);
     }
 
     /// <summary>Tesseract's TSV: level 5 rows are words; block, paragraph and line numbers make the line key.</summary>

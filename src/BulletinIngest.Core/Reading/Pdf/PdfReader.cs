@@ -87,20 +87,17 @@ public sealed class PdfReader(OcrMode ocrMode = OcrMode.Auto, IPageRecognizer? r
     {
         var confidences = new List<double>();
         var read = new List<int>();
-        foreach (int number in pageNumbers)
+        foreach (var (number, ocr, error) in recognizer.Recognize(content, pageNumbers))
         {
+            if (ocr is null)
+            {
+                builder.Warn($"OCR of page {number} failed: {OneLine(error?.Message ?? "no result")}");
+                continue;
+            }
             int index = pages.FindIndex(p => p.PageNumber == number);
             var page = pages[index];
-            try
-            {
-                var ocr = recognizer.Recognize(content, number);
-                pages[index] = OcrLetters.ToPage(ocr, number, page.Width, page.Height, page.ImageCount);
-                if (ocr.Words.Count > 0) { read.Add(number); confidences.Add(ocr.MeanConfidence); }
-            }
-            catch (Exception error) when (error is TimeoutException or InvalidOperationException or IOException)
-            {
-                builder.Warn($"OCR of page {number} failed: {OneLine(error.Message)}");
-            }
+            pages[index] = OcrLetters.ToPage(ocr, number, page.Width, page.Height, page.ImageCount);
+            if (ocr.Words.Count > 0) { read.Add(number); confidences.Add(ocr.MeanConfidence); }
         }
         if (read.Count > 0)
             builder.Warn($"{PageList(read)} read by OCR (Tesseract {TesseractRecognizer.Language}, mean word confidence {confidences.Average():0})");
