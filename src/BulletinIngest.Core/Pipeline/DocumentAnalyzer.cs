@@ -1,4 +1,5 @@
 using BulletinIngest.Extraction;
+using BulletinIngest.Extraction.Metadata;
 using BulletinIngest.Reading;
 using BulletinIngest.Segmentation;
 
@@ -6,7 +7,7 @@ namespace BulletinIngest.Pipeline;
 
 /// <summary>What reading and extraction made of one file: its text and figures, or why it was refused.</summary>
 public sealed record FileAnalysis(string? Format, DocumentText? Text, ExtractionResult? Extraction, IReadOnlyList<string>? SearchTokens,
-    RejectReason? Rejected = null, string? Reason = null)
+    RejectReason? Rejected = null, string? Reason = null, DocumentCoverage? Coverage = null)
 {
     public static FileAnalysis Refused(string? format, RejectReason reason, string message) => new(format, null, null, null, reason, message);
 }
@@ -33,7 +34,8 @@ public sealed class InProcessAnalyzer(DocumentReader reader, IFigureExtractor ex
             var text = reader.ReadAs(detected, content);
             var extraction = extractor.Extract(text, name);
             var tokens = searchTokenizer is null ? null : text.Blocks.Select(b => searchTokenizer.ToSearchTokens(b.Text)).ToList();
-            return new FileAnalysis(format, text, extraction, tokens);
+            // Coverage is measured here, on the parallel side, not by the single writer.
+            return new FileAnalysis(format, text, extraction, tokens, Coverage: DocumentCoverage.Measure(text, extraction.Figures));
         }
         catch (DocumentRejectedException rejection)
         {

@@ -153,7 +153,8 @@ public sealed class IngestPipeline(IDocumentAnalyzer analyzer, RegionHints? regi
         }
         var text = analysis.Text!;
         var extraction = RegionHints.Apply(analysis.Extraction!, regionHints?.For(work.File.Path));
-        var coverage = DocumentCoverage.Measure(text, extraction.Figures);
+        // Hints change regions only, so the coverage the analysis measured stands.
+        var coverage = analysis.Coverage!;
         store.SaveDocument(work.File, text, extraction, analysis.SearchTokens, coverage);
         storedThisBatch[work.File.Sha256] = work.File.Path;
         string? suspect = coverage.SuspectReason;

@@ -27,18 +27,27 @@ public sealed record DocumentCoverage(int Mentions, int MentionsUsed, int Figure
 
     public static DocumentCoverage Measure(DocumentText document, IReadOnlyList<Figure> figures)
     {
-        // Each figure covers the blocks from the one it starts in to the one it ends in.
-        var spans = figures.Select(f => (From: document.BlockAt(f.Start)?.Start ?? f.Start, To: document.BlockAt(Math.Max(f.Start, f.End - 1))?.End ?? f.End, Figure: f)).ToList();
+        // Each figure covers the blocks from the one it starts in to the one it ends in: index them by block, so a
+        // mention is checked against its own block's figures only (a large document has thousands of each).
+        var byBlock = new Dictionary<int, List<Figure>>();
+        var indexOf = document.Blocks.Select((b, i) => (b.Start, i)).ToDictionary(x => x.Start, x => x.i);
+        foreach (var figure in figures)
+        {
+            if (document.BlockAt(figure.Start) is not { } first) continue;
+            int end = document.BlockAt(Math.Max(figure.Start, figure.End - 1))?.End ?? first.End;
+            for (int i = indexOf[first.Start]; i < document.Blocks.Count && document.Blocks[i].Start < end; i++)
+                (byBlock.TryGetValue(document.Blocks[i].Start, out var list) ? list : byBlock[document.Blocks[i].Start] = []).Add(figure);
+        }
         int mentions = 0, used = 0;
         foreach (var block in document.Blocks)
         {
             var text = CompactText.From(block.Text, block.Start);
+            var covering = byBlock.GetValueOrDefault(block.Start);
             foreach (var quantity in NumberRecognizer.Find(text.Text))
             {
                 if (quantity.IsBare) continue;
                 mentions++;
-                int at = text.SourceOffset(quantity.Start);
-                if (spans.Any(s => at >= s.From && at < s.To && Uses(s.Figure, quantity.Value))) used++;
+                if (covering is not null && covering.Any(f => Uses(f, quantity.Value))) used++;
             }
         }
         return new DocumentCoverage(mentions, used, figures.Count);
