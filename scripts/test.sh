@@ -4,10 +4,12 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# The report test opens the HTML page in headless Chromium; the OCR tests run Tesseract with its
-# simplified-Chinese model on pages poppler renders (Debian's packages).
+# The report and web-app tests open pages in headless Chromium and check that Chinese glyphs show (a CJK
+# font); the OCR tests run Tesseract with its simplified-Chinese model on pages poppler renders (Debian's
+# packages).
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+fc-list :lang=zh 2>/dev/null | grep -q . || missing+=(fonts-wqy-zenhei)
 command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
 command -v tesseract >/dev/null 2>&1 || missing+=(tesseract-ocr)
 ls /usr/share/tesseract-ocr/*/tessdata/chi_sim.traineddata >/dev/null 2>&1 ||
