@@ -2,6 +2,7 @@
 # Ingests the real bulletins (corpus/real/docs, and corpus/real/grown/docs when present) into a fresh database,
 # exports the figures and scores them with the referee, shared/tools/score.py, once per half of
 # corpus/real/split.tsv (study, measure) and for the grown set. Usage: scripts/score_real.sh [--per-doc]
+# With KEEP_PRED=FILE the exported predictions are kept there (for scripts/why_missed.py FILE SET --docs).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 score=../shared/tools/score.py
@@ -12,6 +13,7 @@ folders=(corpus/real/docs)
 ./bulletin ingest "${folders[@]}" --db "$work/real.db" >"$work/ingest.log" || true
 tail -n 2 "$work/ingest.log"
 ./bulletin export --db "$work/real.db" --format jsonl --out "$work/pred.jsonl" >/dev/null
+[ -n "${KEEP_PRED:-}" ] && cp "$work/pred.jsonl" "$KEEP_PRED"
 for half in study measure; do
   awk -F'\t' -v h="$half" 'NR > 1 && $2 == h { sub(/\.txt$/, "", $1); print $1 }' corpus/real/split.tsv >"$work/$half.docs"
   python3 - "$work/$half.docs" corpus/real/gold.jsonl >"$work/$half.gold.jsonl" <<'PY'
