@@ -21,6 +21,8 @@ var root = new RootCommand("bulletin: turns Chinese progress bulletins (PDF, DOC
     ReportCommand.Create(),
     TrainCommand.Create(),
     LabelCommand.Create(),
+    CorrectCommand.Create(),
+    CorrectionsCommand.Create(),
     RemapCommand.Create(),
     WorkerCommand.Create(),
 };

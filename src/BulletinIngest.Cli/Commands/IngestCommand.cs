@@ -8,6 +8,7 @@ using BulletinIngest.Pipeline;
 using BulletinIngest.Reading;
 using BulletinIngest.Segmentation;
 using BulletinIngest.Storage;
+using BulletinIngest.Storage.Corrections;
 using Spectre.Console;
 
 namespace BulletinIngest.Cli.Commands;
@@ -69,19 +70,21 @@ public static class IngestCommand
         command.Options.Add(fileTimeout);
         command.Options.Add(fileMemory);
         command.Options.Add(inProcess);
+        var corrections = CorrectCommand.Corrections();
+        command.Options.Add(corrections);
         command.SetAction(result => CommonOptions.Guard(() =>
         {
             int seconds = result.GetValue(fileTimeout), megabytes = result.GetValue(fileMemory);
             if (seconds <= 0 || megabytes < 64) throw new ArgumentException("--file-timeout must be positive and --file-memory at least 64 (MB)");
             var budget = new WorkerBudget(TimeSpan.FromSeconds(seconds), megabytes * 1024L * 1024);
             return Run(result.GetValue(paths)!, result.GetValue(database)!, result.GetValue(jobs), !result.GetValue(rulesOnly),
-                result.GetValue(region), result.GetValue(ocr), result.GetValue(inProcess) ? null : budget);
+                result.GetValue(region), result.GetValue(ocr), result.GetValue(inProcess) ? null : budget, result.GetValue(corrections));
         }));
         return command;
     }
 
     private static int Run(string[] paths, string databasePath, int jobs, bool clauseFilter, string? region,
-        BulletinIngest.Reading.Ocr.OcrMode ocr, WorkerBudget? isolation)
+        BulletinIngest.Reading.Ocr.OcrMode ocr, WorkerBudget? isolation, string? correctionsPath)
     {
         var batch = IngestPipeline.ExpandPaths(paths);
         var files = batch.Files;
@@ -111,10 +114,22 @@ public static class IngestCommand
             summary = pipeline.Run(files, store, jobs, outcome => Console.WriteLine(Describe(outcome)));
         }
         PrintSummary(summary, batch.Skipped.Count);
+        ReapplyCorrections(store, CorrectionsFile.PathFor(databasePath, correctionsPath));
         var flags = FlagAnalysis.Refresh(store.Connection);
         Console.WriteLine($"{flags.Count} flags ({flags.Count(f => f.Kind == FlagKinds.PercentMismatch)} inconsistent percents); " +
                           "list them with `bulletin flags`");
         return summary.AnyFailed ? 1 : 0;
+    }
+
+    /// <summary>A re-ingested document has freshly extracted figures: the analysts' corrections go on them again, before the flags.</summary>
+    private static void ReapplyCorrections(BulletinStore store, string correctionsPath)
+    {
+        var reapplied = CorrectionBook.Reapply(store.Connection, correctionsPath);
+        if (reapplied.Applied + reapplied.Orphaned.Count == 0) return;
+        Console.WriteLine($"{reapplied.Applied} corrections re-applied, {reapplied.Orphaned.Count} orphaned (their text is gone); " +
+                          "list them with `bulletin corrections`");
+        foreach (var orphan in reapplied.Orphaned)
+            Console.WriteLine($"  orphaned   {orphan.Id} {orphan.Figure.Doc} {orphan.Figure.Start}-{orphan.Figure.End} \"{orphan.Figure.SourceText}\": {orphan.Describe()}");
     }
 
     private static string Describe(FileOutcome outcome) => outcome.Kind switch

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using BulletinIngest.Storage;
+using BulletinIngest.Storage.Corrections;
 using Dapper;
 
 namespace BulletinIngest.Cli.Commands;
@@ -58,6 +59,11 @@ public static class ShowCommand
         Console.WriteLine($"  flags      {(flags.Count == 0 ? "-" : string.Join(", ", flags))}   decided by {figure.DecidedBy}");
         Console.WriteLine($"  sentence   {figure.Sentence}");
         Console.WriteLine($"  file       {figure.Path}");
+        foreach (var stored in CorrectionBook.ForFigure(connection, id))
+        {
+            var c = stored.Correction;
+            Console.WriteLine($"  corrected  {c.Describe()}   by {c.MadeBy} at {c.MadeAt}{(c.Why is null ? "" : $": {c.Why}")}   ({c.Id})");
+        }
         Console.WriteLine();
 
         var blocks = connection.Query<BlockRow>(

@@ -232,16 +232,16 @@ public sealed class BulletinStore : IDisposable
             """
             INSERT INTO figures (document_id, region, tier, project, indicator, target, actual, unit, percent, qualifier,
                                  approximate, optional, inconsistent, canonical_project_id, page, start_offset, end_offset,
-                                 sentence, decided_by, confidence)
+                                 sentence, decided_by, confidence, why)
             VALUES (@DocumentId, @Region, @Tier, @Project, @Indicator, @Target, @Actual, @Unit, @Percent, @Qualifier,
                     @Approximate, @Optional, @Inconsistent, @CanonicalProjectId, @Page, @Start, @End,
-                    @Sentence, @DecidedBy, @Confidence)
+                    @Sentence, @DecidedBy, @Confidence, @Why)
             """,
             figures.Select(f => new
             {
                 DocumentId = documentId, f.Region, f.Tier, f.Project, f.Indicator, f.Target, f.Actual, f.Unit, f.Percent, f.Qualifier,
                 f.Approximate, f.Optional, f.Inconsistent, f.CanonicalProjectId, f.Page, f.Start, f.End,
-                f.Sentence, f.DecidedBy, f.Confidence,
+                f.Sentence, f.DecidedBy, f.Confidence, f.Why,
             }),
             transaction);
     }

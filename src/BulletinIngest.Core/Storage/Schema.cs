@@ -109,6 +109,32 @@ public static class Schema
         ALTER TABLE documents ADD COLUMN region_evidence TEXT;      -- why the region is what it is
         ALTER TABLE documents ADD COLUMN warnings        TEXT;      -- one per line
         """,
+        // 3: analysts' corrections (Storage/Corrections), keyed by what survives a re-ingest: the document's content
+        // hash, the figure's span and the region and indicator it was read with; and why a figure's numbers got their roles.
+        """
+        ALTER TABLE figures ADD COLUMN why TEXT;                    -- the extraction's explanation (roles, deciding features)
+        CREATE TABLE corrections (
+            id           TEXT PRIMARY KEY,              -- stable id, the same in corrections.tsv
+            made_at      TEXT NOT NULL,                 -- UTC, ISO 8601
+            made_by      TEXT NOT NULL,
+            why          TEXT,
+            action       TEXT NOT NULL,                 -- set | drop | add
+            field        TEXT,                          -- set: target | actual | percent | unit | region | project
+            old_value    TEXT,                          -- set: the value before the correction (NULL: none)
+            new_value    TEXT,                          -- set: the value; add: the figure as JSON
+            doc          TEXT NOT NULL,                 -- file name of the document corrected
+            doc_sha256   TEXT NOT NULL,                 -- its content hash when corrected
+            start_offset INTEGER NOT NULL,              -- the figure's span in that content
+            end_offset   INTEGER NOT NULL,
+            source_text  TEXT NOT NULL,                 -- the span's text: finds the figure again in a changed file
+            indicator    TEXT NOT NULL,                 -- the figure as the extractor read it
+            region       TEXT NOT NULL,
+            status       TEXT NOT NULL DEFAULT 'applied', -- applied | orphaned (its document or span is gone)
+            figure_id    INTEGER,                       -- the figure it applies to now
+            applied_at   TEXT
+        );
+        CREATE INDEX corrections_by_figure ON corrections(figure_id);
+        """,
     ];
 
     public static int LatestVersion => Migrations.Length;
