@@ -23,6 +23,7 @@ var root = new RootCommand("bulletin: turns Chinese progress bulletins (PDF, DOC
     LabelCommand.Create(),
     CorrectCommand.Create(),
     CorrectionsCommand.Create(),
+    ServeCommand.Create(),
     RemapCommand.Create(),
     WorkerCommand.Create(),
 };

@@ -83,6 +83,20 @@ public sealed class BulletinStore : IDisposable
         return connection;
     }
 
+    /// <summary>
+    /// A read-only connection for a long-running reader (`bulletin serve`) while ingests may write: never immutable,
+    /// so it reads through the WAL and sees each committed batch.
+    /// </summary>
+    public static SqliteConnection OpenWalReader(string databasePath)
+    {
+        if (!File.Exists(databasePath))
+            throw new FileNotFoundException($"no database at {databasePath}; run `bulletin ingest` first", databasePath);
+        var connection = ReadOnlyConnection(databasePath);
+        connection.Open();
+        connection.Execute($"PRAGMA busy_timeout = {(int)BusyTimeout.TotalMilliseconds}");
+        return connection;
+    }
+
     private static SqliteConnection ReadOnlyConnection(string databasePath) => new(new SqliteConnectionStringBuilder
     {
         DataSource = databasePath,

@@ -1,0 +1,282 @@
+using BulletinIngest.Analysis;
+using BulletinIngest.Analysis.Flags;
+using BulletinIngest.Extraction.Regions;
+using BulletinIngest.Segmentation;
+using BulletinIngest.Storage.Corrections;
+using Dapper;
+using Microsoft.Data.Sqlite;
+
+namespace BulletinIngest.Cli.Serve;
+
+/// <summary>A figure as the web app lists it: typed values, its document, and whether flags concern it.</summary>
+public sealed class FigureItem
+{
+    public long Id { get; init; }
+    public string Region { get; init; } = "";
+    public string Project { get; init; } = "";
+    public string Indicator { get; init; } = "";
+    public string? CanonicalProjectId { get; init; }
+    public double? Target { get; init; }
+    public double? Actual { get; init; }
+    public string? Unit { get; init; }
+    public double? Percent { get; init; }
+    public string? Qualifier { get; init; }
+    public bool Approximate { get; init; }
+    public bool Inconsistent { get; init; }
+    public string DecidedBy { get; init; } = "";
+    public long DocumentId { get; init; }
+    public string Doc { get; init; } = "";
+    public string DocStatus { get; init; } = "";
+    public string? IssueDate { get; init; }
+    public int? Issue { get; init; }
+    public int Page { get; init; }
+    public int Start { get; init; }
+    public int End { get; init; }
+    public string Sentence { get; init; } = "";
+    public int Flags { get; init; }
+}
+
+/// <summary>The figures page's filters, all optional. Sort is a column name from <see cref="ServeData.SortColumns"/>, never SQL.</summary>
+public sealed record FigureFilter(string? Region = null, string? Project = null, int? Year = null, int? Issue = null, string? Flag = null,
+    string? DecidedBy = null, bool Suspect = false, string? Q = null, string Sort = "id", bool Descending = false, int Page = 1)
+{
+    public const int PageSize = 50;
+}
+
+public sealed record FigurePage(FigureFilter Filter, int Total, int Pages, IReadOnlyList<FigureItem> Figures);
+
+/// <summary>A stored document with its status, reason, metadata and coverage.</summary>
+public sealed class DocumentItem
+{
+    public long Id { get; init; }
+    public string Name { get; init; } = "";
+    public string Path { get; init; } = "";
+    public string Status { get; init; } = "";
+    public string? Error { get; init; }
+    public string? Format { get; init; }
+    public int? Pages { get; init; }
+    public string? Region { get; init; }
+    public string? Kind { get; init; }
+    public int? Issue { get; init; }
+    public string? IssueDate { get; init; }
+    public int? NumberMentions { get; init; }
+    public int? MentionsUsed { get; init; }
+    public int? FigureCount { get; init; }
+    public string? Warnings { get; init; }
+    public string? RegionEvidence { get; init; }
+}
+
+/// <summary>A block of a document's text as read, with its page and offsets.</summary>
+public sealed class TextBlockItem
+{
+    public int Seq { get; init; }
+    public string Kind { get; init; } = "";
+    public int Page { get; init; }
+    public int Start { get; init; }
+    public int End { get; init; }
+    public string Text { get; init; } = "";
+}
+
+public sealed record FlagItem(long Id, string Kind, string Severity, string Message, string? Doc, string? Region, IReadOnlyList<long> FigureIds);
+
+public sealed record CorrectionItem(string Id, string MadeAt, string MadeBy, string? Why, string Action, string? Field, string? OldValue,
+    string? NewValue, string Status, long? FigureId, string Description);
+
+public sealed record FigureDetail(FigureItem Figure, string? Tier, string? Why, double? Confidence, IReadOnlyList<DocumentItem> Files,
+    IReadOnlyList<TextBlockItem> Context, IReadOnlyList<FlagItem> Flags, IReadOnlyList<CorrectionItem> Corrections);
+
+/// <summary>A project behind its time-proportional schedule in one region, with the gap in percentage points.</summary>
+public sealed record LaggingItem(string Project, string ProjectKey, string Region, double Percent, double Schedule, double Gap, string? AsOf, long FigureId);
+
+/// <summary>A city's heat map: its own figures and its counties' as columns, projects as rows sorted by mean completion.</summary>
+public sealed record HeatMap(string City, IReadOnlyList<string> Regions, IReadOnlyList<HeatMapRow> Rows);
+public sealed record HeatMapRow(string Project, string ProjectKey, IReadOnlyList<HeatMapCell?> Cells);
+public sealed record HeatMapCell(double Percent, long FigureId, bool? Lagging);
+
+public sealed record Overview(int Files, int Readable, int Figures, int Corrections, IReadOnlyDictionary<string, int> FlagsByKind,
+    IReadOnlyList<LaggingItem> Lagging, IReadOnlyList<DocumentItem> Problems, IReadOnlyList<HeatMap> HeatMaps);
+
+public sealed record ProjectRegionRow(int Rank, string Region, string Peers, double? Target, double? Actual, string? Unit, double? Percent,
+    string? AsOf, double? Schedule, bool? Lagging, long FigureId);
+public sealed record ProjectPoint(string Date, double Percent, long FigureId);
+public sealed record ProjectSeries(string Region, IReadOnlyList<ProjectPoint> Points);
+public sealed record ProjectDetail(string Key, string Name, IReadOnlyList<ProjectRegionRow> Regions, IReadOnlyList<ProjectSeries> Issues);
+public sealed record ProjectItem(string Key, string Name, int Figures, int Regions);
+
+/// <summary>
+/// What the web app's pages and API read, over a read-only connection. Every value from a request goes into a
+/// query as a parameter; sort columns come from a fixed table.
+/// </summary>
+public sealed class ServeData(SqliteConnection connection, Gazetteer gazetteer, JiebaSearchTokenizer tokenizer)
+{
+    public static readonly IReadOnlyDictionary<string, string> SortColumns = new Dictionary<string, string>
+    {
+        ["id"] = "f.id", ["region"] = "f.region", ["project"] = "f.project", ["target"] = "f.target", ["actual"] = "f.actual",
+        ["percent"] = "f.percent", ["date"] = "d.issue_date", ["doc"] = "d.name", ["decided_by"] = "f.decided_by",
+    };
+
+    private const string FigureColumns =
+        """
+        f.id, f.region, f.project, f.indicator, f.canonical_project_id AS CanonicalProjectId, f.target, f.actual, f.unit, f.percent,
+        f.qualifier, f.approximate, f.inconsistent, f.decided_by AS DecidedBy, f.document_id AS DocumentId, d.name AS Doc,
+        d.status AS DocStatus, d.issue_date AS IssueDate, d.issue, f.page, f.start_offset AS Start, f.end_offset AS "End", f.sentence,
+        (SELECT count(*) FROM flag_figures ff WHERE ff.figure_id = f.id) AS Flags
+        """;
+
+    /// <summary>Whether a region is the one asked for or lies within it (a county within its city, a city within its province).</summary>
+    public bool InRegion(string query, string region)
+    {
+        for (string? place = region; place is not null; place = gazetteer.Find(place)?.Parent)
+            if (Names.RegionMatches(query, place)) return true;
+        return false;
+    }
+
+    /// <summary>The city a region's figures are mapped under: a county's parent, else the region itself.</summary>
+    private string CityOf(string region) =>
+        gazetteer.Find(region) is { Level: RegionLevel.County or RegionLevel.Zone, Parent: { } parent } ? parent : region;
+
+    public FigurePage Figures(FigureFilter filter, int? pageSize = FigureFilter.PageSize)
+    {
+        string? match = string.IsNullOrWhiteSpace(filter.Q) ? null : tokenizer.PhraseQuery(filter.Q);
+        string order = SortColumns.GetValueOrDefault(filter.Sort) ?? "f.id";
+        var rows = connection.Query<FigureItem>(
+            $"""
+            SELECT {FigureColumns}
+            FROM figures f JOIN documents d ON d.id = f.document_id
+            WHERE (@project IS NULL OR f.canonical_project_id = @project OR instr(f.project, @project) > 0 OR instr(f.indicator, @project) > 0)
+              AND (@year IS NULL OR substr(d.issue_date, 1, 4) = @year)
+              AND (@issue IS NULL OR d.issue = @issue)
+              AND (@flag IS NULL OR EXISTS (SELECT 1 FROM flag_figures ff JOIN flags fl ON fl.id = ff.flag_id WHERE ff.figure_id = f.id AND fl.kind = @flag))
+              AND (@decidedBy IS NULL OR '+' || f.decided_by || '+' LIKE '%+' || @decidedBy || '+%')
+              AND (@suspect = 0 OR d.status = 'suspect')
+              AND (@match IS NULL OR EXISTS (SELECT 1 FROM block_search s JOIN blocks b ON b.id = s.block_id
+                       WHERE block_search MATCH @match AND b.document_id = f.document_id
+                         AND b.start_offset <= f.start_offset AND b.end_offset >= f.start_offset))
+              AND (@q IS NULL OR @match IS NOT NULL)
+            ORDER BY {order} {(filter.Descending ? "DESC" : "ASC")}, f.id
+            """,
+            new
+            {
+                project = Blank(filter.Project), year = filter.Year?.ToString(), issue = filter.Issue, flag = Blank(filter.Flag),
+                decidedBy = Blank(filter.DecidedBy), suspect = filter.Suspect ? 1 : 0, match, q = Blank(filter.Q),
+            }).Where(f => Blank(filter.Region) is not { } region || InRegion(region, f.Region)).ToList();
+        int size = pageSize ?? Math.Max(1, rows.Count);
+        int pages = Math.Max(1, (rows.Count + size - 1) / size);
+        int page = Math.Clamp(filter.Page, 1, pages);
+        return new FigurePage(filter with { Page = page }, rows.Count, pages, rows.Skip((page - 1) * size).Take(size).ToList());
+    }
+
+    public FigureDetail? Figure(long id)
+    {
+        var figure = connection.QueryFirstOrDefault<FigureItem>(
+            $"SELECT {FigureColumns} FROM figures f JOIN documents d ON d.id = f.document_id WHERE f.id = @id", new { id });
+        if (figure is null) return null;
+        var extra = connection.QueryFirst<(string? Tier, string? Why, double? Confidence)>("SELECT tier, why, confidence FROM figures WHERE id = @id", new { id });
+        var document = Document(figure.DocumentId)!;
+        // The bulletin's files: this one and its other renderings (the same region, issue, date and kind).
+        var files = connection.Query<long>(
+            """
+            SELECT id FROM documents WHERE id = @doc OR (region IS @region AND issue IS @issue AND issue_date IS @date AND kind IS @kind
+                                                         AND issue_date IS NOT NULL AND status IN ('ok', 'suspect'))
+            ORDER BY id = @doc DESC, name
+            """, new { doc = figure.DocumentId, region = document.Region, issue = document.Issue, date = document.IssueDate, kind = document.Kind })
+            .Select(d => Document(d)!).ToList();
+        var context = Blocks(figure.DocumentId).Where(b => b.End >= figure.Start - 400 && b.Start <= figure.End + 400).ToList();
+        var flags = Flags().Where(f => f.FigureIds.Contains(id)).ToList();
+        return new FigureDetail(figure, extra.Tier, extra.Why, extra.Confidence, files, context, flags, Corrections(id));
+    }
+
+    public IReadOnlyList<CorrectionItem> Corrections(long? figureId = null) =>
+        (figureId is { } id ? CorrectionBook.ForFigure(connection, id) : CorrectionBook.Read(connection)).Select(s =>
+            new CorrectionItem(s.Correction.Id, s.Correction.MadeAt, s.Correction.MadeBy, s.Correction.Why, s.Correction.Action, s.Correction.Field,
+                s.Correction.OldValue, s.Correction.NewValue, s.Status, s.FigureId, s.Correction.Describe())).ToList();
+
+    public IReadOnlyList<FlagItem> Flags() =>
+        FlagAnalysis.Read(connection).Select(f => new FlagItem(f.Id, f.Kind, f.Severity, f.Message, f.Doc, f.Region,
+            f.Sources.Select(s => s.FigureId).ToList())).ToList();
+
+    private const string DocumentColumns =
+        """
+        id, name, path, status, error, format, pages, region, kind, issue, issue_date AS IssueDate, number_mentions AS NumberMentions,
+        mentions_used AS MentionsUsed, figure_count AS FigureCount, warnings, region_evidence AS RegionEvidence
+        """;
+
+    /// <summary>Every document, those to check first: failed, then suspect, then those without a region, then the rest by name.</summary>
+    public IReadOnlyList<DocumentItem> Documents() => connection.Query<DocumentItem>(
+        $"""
+        SELECT {DocumentColumns} FROM documents
+        ORDER BY CASE WHEN status NOT IN ('ok', 'suspect') THEN 0 WHEN status = 'suspect' THEN 1 WHEN region IS NULL THEN 2 ELSE 3 END, name, id
+        """).ToList();
+
+    public DocumentItem? Document(long id) =>
+        connection.QueryFirstOrDefault<DocumentItem>($"SELECT {DocumentColumns} FROM documents WHERE id = @id", new { id });
+
+    public IReadOnlyList<TextBlockItem> Blocks(long documentId) => connection.Query<TextBlockItem>(
+        "SELECT seq, kind, page, start_offset AS Start, end_offset AS \"End\", text FROM blocks WHERE document_id = @documentId ORDER BY seq",
+        new { documentId }).ToList();
+
+    public static bool HasProblem(DocumentItem d) => d.Status != "ok" || d.Region is null;
+
+    public Overview Overview()
+    {
+        var documents = Documents();
+        var figures = AnalysisFigure.Load(connection);
+        var comparison = new Comparison(figures).All();
+        var flags = Flags();
+        return new Overview(documents.Count, documents.Count(d => d.Status is "ok" or "suspect"),
+            connection.ExecuteScalar<int>("SELECT count(*) FROM figures"), CorrectionBook.Read(connection).Count,
+            flags.GroupBy(f => f.Kind).OrderBy(g => g.Key).ToDictionary(g => g.Key, g => g.Count()),
+            LaggingBehindElapsedYear(comparison), documents.Where(HasProblem).ToList(), HeatMaps(comparison));
+    }
+
+    /// <summary>
+    /// The overview's lagging list: each region's latest figure of a project whose completion is below the elapsed share of
+    /// its year on the bulletin's date (<see cref="Comparison.Schedule"/>), largest gap first. One place to swap in
+    /// Analysis/Lagging once that is merged.
+    /// </summary>
+    public static IReadOnlyList<LaggingItem> LaggingBehindElapsedYear(IReadOnlyList<ComparisonRow> rows) =>
+        rows.Where(r => r.Lagging == true && r.Percent is not null && r.Schedule is not null)
+            .Select(r => new LaggingItem(r.Project, r.ProjectKey, r.Region, r.Percent!.Value, r.Schedule!.Value, r.Schedule.Value - r.Percent.Value, r.AsOf, r.FigureId))
+            .OrderByDescending(l => l.Gap).ToList();
+
+    /// <summary>One heat map per city, of the latest year each project has: the city's and its counties' completion.</summary>
+    private IReadOnlyList<HeatMap> HeatMaps(IReadOnlyList<ComparisonRow> rows) =>
+        rows.Where(r => r.Percent is not null && r.Region != RegionNames.Unknown)
+            .GroupBy(r => CityOf(r.Region))
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(city =>
+            {
+                var latestYear = city.GroupBy(r => r.ProjectKey).Select(g => g.Where(r => r.Year == g.Max(x => x.Year))).SelectMany(x => x).ToList();
+                var regions = latestYear.Select(r => r.Region).Distinct().OrderBy(r => r == city.Key ? 0 : 1).ThenBy(r => r, StringComparer.Ordinal).ToList();
+                var projectRows = latestYear.GroupBy(r => r.ProjectKey)
+                    .Select(p => new HeatMapRow(p.First().Project, p.Key, regions.Select(region => p.FirstOrDefault(r => r.Region == region) is { } r
+                        ? new HeatMapCell(r.Percent!.Value, r.FigureId, r.Lagging) : null).ToList()))
+                    .OrderByDescending(r => r.Cells.Where(c => c is not null).Average(c => c!.Percent)).ToList();
+                return new HeatMap(city.Key, regions, projectRows);
+            }).ToList();
+
+    public IReadOnlyList<ProjectItem> Projects() =>
+        AnalysisFigure.Load(connection).GroupBy(f => f.ProjectKey)
+            .Select(g => new ProjectItem(g.Key, g.First().DisplayName, g.Count(), g.Select(f => f.RegionKey).Distinct().Count()))
+            .OrderByDescending(p => p.Regions).ThenBy(p => p.Name, StringComparer.Ordinal).ToList();
+
+    /// <summary>A project: each region's latest standing, ranked among its peers (the counties of one city), and its completion across issues.</summary>
+    public ProjectDetail? Project(string key)
+    {
+        var figures = AnalysisFigure.Load(connection).Where(f => f.ProjectKey == key).ToList();
+        if (figures.Count == 0) return null;
+        var latest = new Comparison(figures).All().Where(r => r.Year == figures.Max(f => f.Year)).ToList();
+        var ranked = latest.GroupBy(r => gazetteer.Find(r.Region)?.Parent ?? "")
+            .SelectMany(peers => peers.OrderByDescending(r => r.Percent ?? double.NegativeInfinity).ThenBy(r => r.Region, StringComparer.Ordinal)
+                .Select((r, i) => new ProjectRegionRow(i + 1, r.Region, peers.Key, r.Target, r.Actual, r.Unit, r.Percent, r.AsOf, r.Schedule, r.Lagging, r.FigureId)))
+            .OrderBy(r => r.Peers, StringComparer.Ordinal).ThenBy(r => r.Rank).ToList();
+        var series = figures.Where(f => !f.IsPlan && f.Completion is not null && f.IssueDate is not null)
+            .GroupBy(f => f.Region)
+            .Select(g => new ProjectSeries(g.Key, g.GroupBy(f => f.IssueDate!).OrderBy(d => d.Key, StringComparer.Ordinal)
+                .Select(d => new ProjectPoint(d.Key, d.First().Completion!.Value, d.First().Id)).ToList()))
+            .OrderBy(s => s.Region, StringComparer.Ordinal).ToList();
+        return new ProjectDetail(key, figures[0].DisplayName, ranked, series);
+    }
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}
