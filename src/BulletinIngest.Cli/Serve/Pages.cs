@@ -241,7 +241,9 @@ public static class Pages
         html.Append("<h2>更正</h2>");
         html.Append(CorrectionTable(d.Corrections));
         html.Append($"<form method=\"post\" action=\"/figures/{f.Id}/correct\" id=\"correct\" class=\"filters\">{Hidden(token)}");
-        html.Append(Field("目标", "target", Number(f.Target)) + Field("完成", "actual", Number(f.Actual)) + Field("完成率", "percent", Number(f.Percent)) +
+        // Values exactly as stored (round-trip format), so a field left as it is changes nothing.
+        html.Append(Field("目标", "target", CorrectionBook.Number(f.Target)) + Field("完成", "actual", CorrectionBook.Number(f.Actual)) +
+                    Field("完成率", "percent", CorrectionBook.Number(f.Percent)) +
                     Field("单位", "unit", f.Unit) + Field("地区", "region", f.Region) + Field("规范项目", "project", f.CanonicalProjectId) +
                     Field("原因", "why", "") + Field("更正人", "by", ""));
         html.Append("<button type=\"submit\">保存更正</button></form>");
