@@ -28,7 +28,7 @@ public static class QueryCommand
             Run one SQL statement on a read-only connection and print the rows. Statements that SQLite reports as
             writing (INSERT, VACUUM INTO, ATTACH then writes, PRAGMA journal_mode=...) are refused before they run,
             and so are several statements at once. csv and json stream the rows; the table view shows --limit rows.
-            Tables: documents, blocks, figures, flags, flag_figures, block_search; view figure_sources.
+            Tables: documents, blocks, figures, flags, flag_figures, block_search, corrections; view figure_sources.
 
             Examples:
               bulletin query "SELECT region, project, percent FROM figures ORDER BY percent LIMIT 10"
