@@ -145,6 +145,19 @@ public sealed class ServeTests(ServedSamples samples) : IClassFixture<ServedSamp
             Assert.True(bytes.Length > 30_000, $"{name}: a {bytes.Length}-byte screenshot is too plain to hold the page");
         }
 
+        // The glyphs are real: the overview drawn again with every Chinese character replaced by a private-use one (which no
+        // font has: a box) must look different. Without a CJK font both would be the same boxes.
+        string html = _http.GetStringAsync("/").Result;
+        string boxes = Regex.Replace(html, "[\u4e00-\u9fff]", "\ue000");
+        var shots = new[] { ("chinese", html), ("boxes", boxes) }.Select(page =>
+        {
+            string file = samples.Temp.File(page.Item1 + ".html"), png = samples.Temp.File(page.Item1 + "-page.png");
+            File.WriteAllText(file, page.Item2);
+            Chromium.Run(profile, $"--screenshot={png}", "--window-size=1000,600", new Uri(file).AbsoluteUri);
+            return File.ReadAllBytes(png);
+        }).ToList();
+        Assert.False(shots[0].AsSpan().SequenceEqual(shots[1]), "Chinese text renders as the same boxes as characters no font has");
+
         var dom = Chromium.Run(profile, "--dump-dom",
             samples.Server.Address + "/figures?region=" + Uri.EscapeDataString("汨罗市") + "&flag=percent-mismatch");
         Assert.True(dom.ExitCode == 0, dom.Error);
