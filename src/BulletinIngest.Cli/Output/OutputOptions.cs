@@ -24,8 +24,11 @@ public sealed class OutputOptions
     private readonly int? _tableLimit;
     private readonly string[] _formats;
 
-    private OutputOptions(Command command, string defaultFormat, string[] formats, int? tableLimit)
+    private readonly int? _defaultLimit;
+
+    private OutputOptions(Command command, string defaultFormat, string[] formats, int? tableLimit, int? defaultLimit)
     {
+        _defaultLimit = defaultLimit;
         _defaultFormat = defaultFormat;
         _tableLimit = tableLimit;
         _formats = formats;
@@ -38,7 +41,8 @@ public sealed class OutputOptions
         _out = new Option<string?>("--out", "-o") { Description = "Write to this file instead of standard output (CSV with a BOM, for Excel)" };
         _limit = new Option<int?>("--limit")
         {
-            Description = tableLimit is { } shown ? $"At most N rows (the table view shows {shown} unless told)" : "At most N rows",
+            Description = defaultLimit is { } all ? $"At most N rows (default {all})"
+                : tableLimit is { } shown ? $"At most N rows (the table view shows {shown} unless told)" : "At most N rows",
             HelpName = "N",
         };
         command.Options.Add(_format);
@@ -46,9 +50,14 @@ public sealed class OutputOptions
         command.Options.Add(_limit);
     }
 
-    /// <summary>Adds --format, --out and --limit to a command; <paramref name="formats"/> defaults to <see cref="RowFormats"/>.</summary>
-    public static OutputOptions AddTo(Command command, string defaultFormat = "table", string[]? formats = null, int? tableLimit = 1000) =>
-        new(command, defaultFormat, formats ?? RowFormats, tableLimit);
+    /// <summary>
+    /// Adds --format, --out and --limit to a command; <paramref name="formats"/> defaults to <see cref="RowFormats"/>
+    /// and xlsx (one sheet, needs --out). The table view shows <paramref name="tableLimit"/> rows unless told;
+    /// <paramref name="defaultLimit"/>, when given, caps every format.
+    /// </summary>
+    public static OutputOptions AddTo(Command command, string defaultFormat = "table", string[]? formats = null, int? tableLimit = 1000,
+        int? defaultLimit = null) =>
+        new(command, defaultFormat, formats ?? [.. RowFormats, "xlsx"], tableLimit, defaultLimit);
 
     public RowsOutput Read(ParseResult result)
     {
@@ -72,6 +81,6 @@ public sealed class OutputOptions
                 throw new ArgumentException($"this command does not write {format} ({Path.GetFileName(path)})");
         }
         format ??= _defaultFormat;
-        return new RowsOutput(format, path, limit ?? (format == "table" ? _tableLimit : null), limitTold: limit is not null);
+        return new RowsOutput(format, path, limit ?? _defaultLimit ?? (format == "table" ? _tableLimit : null), limitTold: limit is not null);
     }
 }

@@ -20,11 +20,24 @@ public sealed class RowsOutput(string format, string? path, int? limit, bool lim
     public int? Limit { get; } = limit;
     private bool _more;
 
-    /// <summary>Writes the rows (at most <see cref="Limit"/>) and returns how many it wrote; says where a file went on stderr.</summary>
-    public int Write(IReadOnlyList<string> columns, IEnumerable<IReadOnlyList<object?>> rows)
+    /// <summary>Rows in a format on standard output, all of them.</summary>
+    public static RowsOutput Stdout(string format) => new(format, null, null);
+
+    /// <summary>
+    /// Writes the rows (at most <see cref="Limit"/>) and returns how many it wrote; says where a file went on stderr.
+    /// An xlsx file gets one sheet, <paramref name="sheet"/>.
+    /// </summary>
+    public int Write(IReadOnlyList<string> columns, IEnumerable<IReadOnlyList<object?>> rows, string sheet = "rows")
     {
         if (Limit is { } limit) rows = Limited(rows, limit);
-        int count;
+        int count = 0;
+        if (Format == "xlsx")
+        {
+            if (Path is null) throw new ArgumentException("--format xlsx writes a file: give it with --out FILE.xlsx");
+            XlsxWriter.Write(Path, [new XlsxSheet(sheet, columns, rows.Select(r => { count++; return r; }))]);
+            Console.Error.WriteLine($"wrote {count} row{(count == 1 ? "" : "s")} to {Path} (xlsx)");
+            return count;
+        }
         if (Path is null)
         {
             using var stdout = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false));
