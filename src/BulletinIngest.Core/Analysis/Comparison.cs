@@ -76,7 +76,7 @@ public sealed class Comparison
         if (keys.Count > 1)
             throw new AmbiguousProjectException(project, keys.Select(g =>
                 $"{(g.Key.StartsWith("id:", StringComparison.Ordinal) ? g.Key[3..] : g.Key)}  {g.First().Figure.DisplayName} " +
-                $"({g.Select(m => m.Figure.RegionKey).Distinct().Count()} regions)").ToList());
+                $"({Plural(g.Select(m => m.Figure.RegionKey).Distinct().Count(), "region")})").ToList());
         return keys[0].Key;
     }
 
@@ -91,6 +91,8 @@ public sealed class Comparison
     /// <summary>A region's standing: its latest issue, and in it the exact listed figure before a bound or a narrative mention.</summary>
     private static AnalysisFigure Latest(IEnumerable<AnalysisFigure> region) =>
         region.OrderByDescending(f => f.IssueDate, StringComparer.Ordinal).ThenBy(Preference).First();
+
+    private static string Plural(int count, string noun) => $"{count} {noun}{(count == 1 ? "" : "s")}";
 
     public const double MinimumNameMatch = 0.6;
 

@@ -52,6 +52,8 @@ public static partial class IssueDiff
     /// <summary>Every project of either side, paired: moved ones first (largest percent change first), then new, vanished, same.</summary>
     public static IReadOnlyList<DiffRow> Compare(DiffSide a, DiffSide b)
     {
+        if (Names.RegionKey(a.IssuingRegion) != Names.RegionKey(b.IssuingRegion))
+            throw new ArgumentException($"diff compares two issues of one region: A is {a.Describe()}, B is {b.Describe()}");
         var before = OnePerName(a.Figures);
         var after = OnePerName(b.Figures);
         var pairs = new List<(AnalysisFigure? A, AnalysisFigure? B)>();

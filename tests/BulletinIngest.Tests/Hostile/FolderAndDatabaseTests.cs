@@ -170,8 +170,8 @@ public class FolderAndDatabaseTests
         Assert.Equal("'-2+3", SpreadsheetText.Neutralize("-2+3"));
         Assert.Equal("-5", SpreadsheetText.Neutralize("-5"));
         Assert.Equal("汨罗市", SpreadsheetText.Neutralize("汨罗市"));
-        Assert.Equal("\"'=1,2\"", RowsWriter.Csv("=1,2"));
-        Assert.Equal("-3.5", RowsWriter.Csv(-3.5));
+        Assert.Equal("\"'=1,2\"", RowsWriter.Cell("=1,2"));
+        Assert.Equal("-3.5", RowsWriter.Cell(-3.5));
     }
 
     [Fact]
