@@ -47,6 +47,8 @@ public static class DiffCommand
         var after = IssueDiff.Side(figures, b, region, regions);
         Console.Error.WriteLine($"A: {before.Describe()}");
         Console.Error.WriteLine($"B: {after.Describe()}");
+        if (before.IssueDate?[..4] != after.IssueDate?[..4])
+            Console.Error.WriteLine("note: A and B are of different years; bulletins count from the start of each year, so a fall is the new year's start");
         var rows = IssueDiff.Compare(before, after);
         var counts = rows.GroupBy(r => r.Change).ToDictionary(g => g.Key, g => g.Count());
         Console.Error.WriteLine(string.Join(", ", new[] { IssueDiff.Moved, IssueDiff.New, IssueDiff.Vanished, IssueDiff.Same }

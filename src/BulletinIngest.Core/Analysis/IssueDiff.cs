@@ -22,7 +22,8 @@ public sealed record DiffRow(string Change, string Region, string Project, strin
 
 /// <summary>
 /// `bulletin diff A B`: two issues of one region side by side. A side is a document name, an issue number or an
-/// issue date; it must resolve to one issue (one issuing region and date; several files of it are renderings).
+/// issue date; it must resolve to one issue (one issuing region and date; several files of it are renderings),
+/// with --region one the region issued (its counties' included), else one that reports on the region.
 /// Figures are paired by region and project name, then by canonical project where a name changed.
 /// </summary>
 public static partial class IssueDiff
@@ -36,7 +37,9 @@ public static partial class IssueDiff
             IsoDate().IsMatch(s) ? f => f.IssueDate == s
             : int.TryParse(s, out int number) ? f => f.Issue == number
             : f => string.Equals(f.Doc, s, StringComparison.OrdinalIgnoreCase);
-        var chosen = figures.Where(f => matches(f) && regions.Covers(region, f.Region)).ToList();
+        // The region's own issues; else, for a place only others' bulletins report on, its figures in them.
+        var chosen = figures.Where(f => matches(f) && regions.Covers(region, f.IssuingRegion)).ToList();
+        if (chosen.Count == 0) chosen = figures.Where(f => matches(f) && regions.Covers(region, f.Region)).ToList();
         var issues = chosen.GroupBy(f => (f.IssuingRegion, f.IssueDate, f.Issue)).ToList();
         if (issues.Count == 0)
             throw new ArgumentException($"“{spec}” is no stored issue{(region is null ? "" : $" of {region}")}: give a document name, an issue number or a date (yyyy-MM-dd)");

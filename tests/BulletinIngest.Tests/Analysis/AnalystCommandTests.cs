@@ -220,7 +220,7 @@ public sealed class AnalystCommandTests(IngestedSamplesWithSecondIssue samples) 
     [Fact]
     public void Projects_lists_the_catalog_and_flags_filter_by_region_and_issue()
     {
-        var projects = JsonArray(Run("projects", "--format", "json"));
+        var projects = JsonArray(CliProcess.Run("projects", "--format", "json"));
         Assert.Contains(projects, p => p.GetProperty("id").GetString() == "employment-urban-new");
         Assert.All(projects, p => Assert.Equal(JsonValueKind.Array, p.GetProperty("keywords").ValueKind));
 

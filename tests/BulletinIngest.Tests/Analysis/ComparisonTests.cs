@@ -20,7 +20,7 @@ public sealed class ComparisonTests : IDisposable
     {
         var rows = new Comparison(_figures).ForProject("新增城镇就业", 2025);
         // Every region once; ranks restart in each group of peers (regions with the same place above them).
-        Assert.Equal(["临江区", "石门县", "桃源县", "青川市"], rows.Select(r => r.Region).Order(StringComparer.Ordinal));
+        Assert.Equal(new[] { "临江区", "石门县", "桃源县", "青川市" }.Order(StringComparer.Ordinal), rows.Select(r => r.Region).Order(StringComparer.Ordinal));
         foreach (var peers in rows.GroupBy(r => r.Peers))
             Assert.Equal(Enumerable.Range(1, peers.Count()), peers.Select(r => r.Rank));
         // 石门县 and 桃源县 are counties of one city (the gazetteer's 常德市): ranked against each other, by percent.
