@@ -30,11 +30,11 @@ public sealed record IssueWindow(string? Since, string? Until, int? Issue)
     }
 
     /// <summary>
-    /// The figures of the issues in the window. Plans stay whatever the window: they give the year's targets that
-    /// bulletins in the window are measured against.
+    /// The figures of the issues in the window. Plans stay whatever the window unless <paramref name="keepPlans"/>
+    /// is false: they give the year's targets that bulletins in the window are measured against.
     /// </summary>
-    public IReadOnlyList<AnalysisFigure> Filter(IReadOnlyList<AnalysisFigure> figures) =>
-        IsAll ? figures : figures.Where(f => f.IsPlan || Contains(f.IssueDate, f.Issue)).ToList();
+    public IReadOnlyList<AnalysisFigure> Filter(IReadOnlyList<AnalysisFigure> figures, bool keepPlans = true) =>
+        IsAll ? figures : figures.Where(f => keepPlans && f.IsPlan || Contains(f.IssueDate, f.Issue)).ToList();
 
     private static string? Day(string? text, string option, bool first)
     {

@@ -14,7 +14,7 @@ public static class Timeline
         var regions = RegionTree.From(figures);
         var previous = new Dictionary<(string, string), AnalysisFigure>();
         var rows = new List<TimelineRow>();
-        var selected = (window ?? IssueWindow.All).Filter(figures)
+        var selected = (window ?? IssueWindow.All).Filter(figures, keepPlans: false)
             .Where(f => regions.Covers(region, f.Region))
             .Where(f => project is null || string.Equals(f.CanonicalProjectId, project, StringComparison.OrdinalIgnoreCase) ||
                         Comparison.NameMatch(project, f) >= Comparison.MinimumNameMatch)
