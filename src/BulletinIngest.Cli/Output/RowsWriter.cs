@@ -123,7 +123,7 @@ public static class RowsWriter
     };
 
     /// <summary>A JSON array of objects (streamed, one object a line inside it), or JSON lines.</summary>
-    public static int WriteJson(IReadOnlyList<string> columns, IEnumerable<IReadOnlyList<object?>> rows, TextWriter output, bool array)
+    public static int WriteJson(IReadOnlyList<string> columns, IEnumerable<IReadOnlyList<object?>> rows, TextWriter output, bool array = false)
     {
         int count = 0;
         if (array) output.Write('[');

@@ -44,14 +44,15 @@ public sealed class Comparison
     /// <summary>
     /// One row per region (and year) for one project: each region's latest issue of the year, ranked among its
     /// peers by completion, latest year first. The project is a canonical id or a project key (`name:…`), exact,
-    /// or text matched against project and indicator names (contained, else alike by bigrams); text that
-    /// matches several projects is refused with their ids (<see cref="AmbiguousProjectException"/>).
+    /// or text matched against project and indicator names (contained, else alike by bigrams). Text that
+    /// matches figures of several catalogued projects is refused with their ids
+    /// (<see cref="AmbiguousProjectException"/>) unless the figures that contain it belong to one of them.
     /// </summary>
     public IReadOnlyList<ComparisonRow> ForProject(string project, int? year = null)
     {
-        string key = ProjectKeyFor(project);
+        var selected = Selected(project);
         return _progress
-            .Where(f => f.ProjectKey == key && (year is null || f.Year == year))
+            .Where(f => selected(f) && (year is null || f.Year == year))
             .GroupBy(f => f.Year)
             .OrderByDescending(g => g.Key)
             .SelectMany(inYear => Ranked(inYear.GroupBy(f => f.RegionKey).Select(Latest)))
@@ -59,26 +60,31 @@ public sealed class Comparison
     }
 
     /// <summary>
-    /// The one project key a query names: an exact canonical id or key, else the projects whose names match best
-    /// (contained beats alike); null when nothing matches.
+    /// The figures a query names. Without a catalogued project among the matches, the text match is all there
+    /// is (differently worded names of one project line up); with one, every figure of that project is in.
     /// </summary>
-    public string ProjectKeyFor(string project)
+    private Func<AnalysisFigure, bool> Selected(string project)
     {
         string query = project.Trim();
         if (_progress.FirstOrDefault(f => string.Equals(f.CanonicalProjectId, query, StringComparison.OrdinalIgnoreCase)) is { } byId)
-            return byId.ProjectKey;
-        if (_progress.Any(f => f.ProjectKey == query)) return query;
+            return f => f.ProjectKey == byId.ProjectKey;
+        if (_progress.Any(f => f.ProjectKey == query)) return f => f.ProjectKey == query;
         var matches = _progress.Select(f => (Figure: f, Score: NameMatch(query, f))).Where(m => m.Score >= MinimumNameMatch).ToList();
-        if (matches.Count == 0) return "";
-        double best = matches.Max(m => m.Score) >= 1 ? 1 : MinimumNameMatch;
-        var keys = matches.Where(m => m.Score >= best).GroupBy(m => m.Figure.ProjectKey)
-            .OrderByDescending(g => g.Select(m => m.Figure.RegionKey).Distinct().Count()).ThenBy(g => g.Key, StringComparer.Ordinal).ToList();
-        if (keys.Count > 1)
-            throw new AmbiguousProjectException(project, keys.Select(g =>
-                $"{(g.Key.StartsWith("id:", StringComparison.Ordinal) ? g.Key[3..] : g.Key)}  {g.First().Figure.DisplayName} " +
-                $"({Plural(g.Select(m => m.Figure.RegionKey).Distinct().Count(), "region")})").ToList());
-        return keys[0].Key;
+        var chosen = matches;
+        if (Catalogued(chosen).Count > 1) chosen = matches.Where(m => m.Score >= 1).ToList();
+        var ids = Catalogued(chosen.Count > 0 ? chosen : matches);
+        if (ids.Count > 1)
+            throw new AmbiguousProjectException(project, ids.Select(g =>
+                $"{g.Key}  {g.First().DisplayName} ({Plural(g.Select(f => f.RegionKey).Distinct().Count(), "region")})").ToList());
+        var figures = chosen.Select(m => m.Figure.Id).ToHashSet();
+        string? id = ids.SingleOrDefault()?.Key;
+        return f => figures.Contains(f.Id) || id is not null && f.CanonicalProjectId == id;
     }
+
+    /// <summary>The catalogued projects among matches, most regions first.</summary>
+    private static List<IGrouping<string, AnalysisFigure>> Catalogued(IEnumerable<(AnalysisFigure Figure, double Score)> matches) =>
+        matches.Select(m => m.Figure).Where(f => f.CanonicalProjectId is not null).GroupBy(f => f.CanonicalProjectId!)
+            .OrderByDescending(g => g.Select(f => f.RegionKey).Distinct().Count()).ThenBy(g => g.Key, StringComparer.Ordinal).ToList();
 
     /// <summary>Every project × region (× year): each region's latest figure of the year, ranked within the project.</summary>
     public IReadOnlyList<ComparisonRow> All(int? year = null) =>

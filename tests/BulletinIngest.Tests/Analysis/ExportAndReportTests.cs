@@ -28,6 +28,10 @@ public sealed class ExportAndReportTests : IDisposable
 
         using (var document = SpreadsheetDocument.Open(path, false))
         {
+            // Valid against the Office Open XML schema (element order, styles, conditional formats), as Excel wants it.
+            var invalid = new DocumentFormat.OpenXml.Validation.OpenXmlValidator().Validate(document)
+                .Select(e => $"{e.Part?.Uri} {e.Path?.XPath}: {e.Description}").ToList();
+            Assert.Empty(invalid);
             var workbook = document.WorkbookPart!;
             var sheets = workbook.Workbook.Sheets!.Elements<Sheet>().ToList();
             Assert.Equal(["figures", "lagging", "flags", "comparison", "grid 2025"], sheets.Select(s => s.Name!.Value));
