@@ -1,4 +1,5 @@
 using System.CommandLine;
+using BulletinIngest.Analysis;
 using BulletinIngest.Storage;
 using Microsoft.Data.Sqlite;
 
@@ -13,16 +14,31 @@ public static class CommonOptions
         DefaultValueFactory = _ => "bulletins.db",
     };
 
-    public static Option<string> Format(string defaultFormat, params string[] formats)
+    /// <summary>`--region R`: a region and the places inside it (岳阳市 covers 汨罗市; any spelling: 岳阳, 屈原区).</summary>
+    public static Option<string?> Region(string what = "Only this region and the places inside it") => new("--region")
     {
-        var option = new Option<string>("--format")
+        Description = $"{what} (岳阳市 covers its counties; 汨罗 or 屈原区 find 汨罗市 and 屈原管理区)",
+        HelpName = "region",
+    };
+
+    /// <summary>`--since`, `--until`, `--issue`: which issues a command looks at (<see cref="IssueWindow"/>).</summary>
+    public sealed class WindowOptions
+    {
+        private readonly Option<string?> _since = new("--since") { Description = "Only issues dated on or after this day (2025-06-30, 2025-06 or 2025)", HelpName = "date" };
+        private readonly Option<string?> _until = new("--until") { Description = "Only issues dated on or before this day (2025-06-30, 2025-06 or 2025)", HelpName = "date" };
+        private readonly Option<int?> _issue = new("--issue") { Description = "Only issues with this number (第N期)", HelpName = "N" };
+
+        public WindowOptions(Command command)
         {
-            Description = $"Output format: {string.Join(", ", formats)}",
-            DefaultValueFactory = _ => defaultFormat,
-        };
-        option.AcceptOnlyFromAmong(formats);
-        return option;
+            command.Options.Add(_since);
+            command.Options.Add(_until);
+            command.Options.Add(_issue);
+        }
+
+        public IssueWindow Read(ParseResult result) => IssueWindow.Parse(result.GetValue(_since), result.GetValue(_until), result.GetValue(_issue));
     }
+
+    public static WindowOptions Window(Command command) => new(command);
 
     public static Option<BulletinIngest.Reading.Ocr.OcrMode> Ocr() => new("--ocr")
     {

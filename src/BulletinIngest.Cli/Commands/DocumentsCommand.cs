@@ -18,7 +18,6 @@ public static class DocumentsCommand
             Description = "Only documents to check: suspect ones (too few of their numbers became figures) and those with an unknown region",
         };
         var database = CommonOptions.Database();
-        var format = CommonOptions.Format("table", "table", "csv", "json");
         var command = new Command("documents", $"""
             The stored documents: status (ok, {DocumentStatus.Suspect}, or why a file could not be read), issuing
             region, kind, issue, date and coverage: `mentions` amounts and percents in the text, `used` of them in a
@@ -28,13 +27,14 @@ public static class DocumentsCommand
             Examples:
               bulletin documents
               bulletin documents --suspect
-              bulletin documents --suspect --format csv > to-check.csv
-            """) { suspect, database, format };
-        command.SetAction(result => CommonOptions.Guard(() => Run(result.GetValue(suspect), result.GetValue(database)!, result.GetValue(format)!)));
+              bulletin documents --suspect --out to-check.csv
+            """) { suspect, database };
+        var output = OutputOptions.AddTo(command);
+        command.SetAction(result => CommonOptions.Guard(() => Run(result.GetValue(suspect), result.GetValue(database)!, output.Read(result))));
         return command;
     }
 
-    private static int Run(bool suspectOnly, string databasePath, string format)
+    private static int Run(bool suspectOnly, string databasePath, RowsOutput output)
     {
         using var connection = BulletinStore.OpenReadOnly(databasePath);
         string filter = suspectOnly ? "WHERE status = @suspect OR warnings IS NOT NULL" : "";
@@ -44,11 +44,11 @@ public static class DocumentsCommand
             SELECT name, status, region, kind, issue, issue_date, figure_count, number_mentions, mentions_used, error, warnings
             FROM documents {filter} ORDER BY name, path
             """, new { suspect = DocumentStatus.Suspect });
-        RowsWriter.Write(Columns, rows.Select(r => (IReadOnlyList<object?>)
+        output.Write(Columns, rows.Select(r => (IReadOnlyList<object?>)
         [
             r.Name, r.Status, r.Region, r.Kind, r.Issue, r.Date, r.Figures, r.Mentions, r.Used,
             string.Join("; ", new[] { r.Error, r.Warnings?.Replace("\n", "; ") }.Where(t => !string.IsNullOrEmpty(t))),
-        ]), format, Console.Out);
+        ]), sheet: "documents");
         return 0;
     }
 }

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text;
 using BulletinIngest.Analysis;
 using BulletinIngest.Cli.Output;
 using BulletinIngest.Storage;
@@ -20,53 +19,56 @@ public static class ExportCommand
     public static Command Create()
     {
         var database = CommonOptions.Database();
-        var format = CommonOptions.Format("jsonl", "jsonl", "csv", "xlsx");
-        var output = new Option<string?>("--out", "-o") { Description = "Write to this file instead of standard output" };
         var command = new Command("export", """
-            Export every figure: JSONL with the keys of the gold label format plus provenance, CSV
-            (UTF-8 with BOM, so Excel opens the Chinese text correctly), or an Excel workbook (needs --out)
-            with sheets figures, flags and comparison (every project × region), header rows frozen.
+            Export every figure: JSONL (the default) with the keys of the gold label format plus provenance, a
+            JSON array, CSV (UTF-8 with BOM in a file, so Excel opens the Chinese text correctly), TSV, or an
+            Excel workbook (needs --out) with sheets figures, lagging, flags, comparison (every project × region)
+            and a region × project grid per year. The format follows --out's extension unless --format is given.
 
             Examples:
-              bulletin export --format jsonl --out figures.jsonl
-              bulletin export --format csv --out figures.csv
-              bulletin export --format xlsx --out analysis.xlsx
-            """) { database, format, output };
-        command.SetAction(result => CommonOptions.Guard(() =>
-            Run(result.GetValue(database)!, result.GetValue(format)!, result.GetValue(output))));
+              bulletin export --out figures.jsonl
+              bulletin export --out figures.csv --since 2025-01-01
+              bulletin export --out analysis.xlsx
+            """) { database };
+        var window = CommonOptions.Window(command);
+        var output = OutputOptions.AddTo(command, defaultFormat: "jsonl", formats: ["jsonl", "json", "csv", "tsv", "xlsx"]);
+        command.SetAction(result => CommonOptions.Guard(() => Run(result.GetValue(database)!, window.Read(result), output.Read(result))));
         return command;
     }
 
-    public static IEnumerable<IReadOnlyList<object?>> ReadFigures(Microsoft.Data.Sqlite.SqliteConnection connection) =>
-        connection.Query(
+    /// <summary>Every figure of the documents whose issue is in the window, in document order.</summary>
+    public static IEnumerable<IReadOnlyList<object?>> ReadFigures(Microsoft.Data.Sqlite.SqliteConnection connection, IssueWindow? window = null)
+    {
+        window ??= IssueWindow.All;
+        return connection.Query(
             """
             SELECT d.name, f.region, f.tier, f.project, f.indicator, f.target, f.actual, f.unit, f.percent, f.qualifier,
                    f.optional, f.inconsistent, f.approximate, f.canonical_project_id, f.id, f.page, f.start_offset,
-                   f.end_offset, f.sentence, d.issue_date, f.decided_by
+                   f.end_offset, f.sentence, d.issue_date, f.decided_by, d.issue
             FROM figures f JOIN documents d ON d.id = f.document_id
             ORDER BY d.name, f.start_offset, f.id
-            """).Select(row =>
-        {
-            var values = ((IDictionary<string, object?>)row).Values.ToArray();
-            foreach (int flag in new[] { 10, 11, 12 }) values[flag] = Convert.ToInt64(values[flag]) != 0;
-            return (IReadOnlyList<object?>)values;
-        });
+            """).Select(row => ((IDictionary<string, object?>)row).Values.ToArray())
+            .Where(values => window.Contains((string?)values[19], values[21] is null ? null : Convert.ToInt32(values[21])))
+            .Select(values =>
+            {
+                foreach (int flag in new[] { 10, 11, 12 }) values[flag] = Convert.ToInt64(values[flag]) != 0;
+                return (IReadOnlyList<object?>)values[..Columns.Length];
+            });
+    }
 
-    private static int Run(string databasePath, string format, string? outputPath)
+    private static int Run(string databasePath, IssueWindow window, RowsOutput output)
     {
         using var connection = BulletinStore.OpenReadOnly(databasePath);
-        if (format == "xlsx")
+        if (output.Format == "xlsx")
         {
-            if (outputPath is null) throw new ArgumentException("--format xlsx writes a file: give it with --out FILE.xlsx");
-            AnalysisWorkbook.Write(outputPath, connection, new XlsxSheet("figures", Columns, ReadFigures(connection)));
+            if (output.Path is null) throw new ArgumentException("--format xlsx writes a file: give it with --out FILE.xlsx");
+            int count = 0;
+            AnalysisWorkbook.Write(output.Path, connection,
+                new XlsxSheet("figures", Columns, ReadFigures(connection, window).Select(r => { count++; return r; })), window);
+            Console.Error.WriteLine($"wrote {count} figures to {output.Path} (xlsx: figures, lagging, flags, comparison, a grid per year)");
             return 0;
         }
-        var encoding = format == "csv" ? new UTF8Encoding(encoderShouldEmitUTF8Identifier: true) : new UTF8Encoding(false);
-        using var writer = outputPath is null
-            ? new StreamWriter(Console.OpenStandardOutput(), encoding)
-            : new StreamWriter(outputPath, append: false, encoding);
-        if (format == "csv") RowsWriter.WriteCsv(Columns, ReadFigures(connection), writer);
-        else RowsWriter.WriteJson(Columns, ReadFigures(connection), writer);
+        output.Write(Columns, ReadFigures(connection, window), sheet: "figures");
         return 0;
     }
 }

@@ -1,7 +1,9 @@
 using System.CommandLine;
+using BulletinIngest.Analysis;
 using BulletinIngest.Analysis.Flags;
 using BulletinIngest.Cli.Output;
 using BulletinIngest.Storage;
+using Dapper;
 
 namespace BulletinIngest.Cli.Commands;
 
@@ -10,12 +12,11 @@ public static class FlagsCommand
 {
     public static Command Create()
     {
-        var kind = new Option<string?>("--kind") { Description = $"Only flags of this kind: {string.Join(", ", FlagKinds.All)}" };
+        var kind = new Option<string?>("--kind") { Description = "Only flags of this kind (the kinds are listed above)", HelpName = "kind" };
         kind.AcceptOnlyFromAmong(FlagKinds.All);
-        var region = new Option<string?>("--region") { Description = "Only flags about this region (屈原区 finds 屈原管理区)" };
+        var region = CommonOptions.Region("Only flags about this region and the places inside it");
         var refresh = new Option<bool>("--refresh") { Description = "Recompute the flags first (ingest does this after every batch)" };
         var database = CommonOptions.Database();
-        var format = CommonOptions.Format("table", "table", "csv", "json");
         var command = new Command("flags", $"""
             List what does not add up in the stored figures, errors first. Kinds:
               {FlagKinds.PercentMismatch,-22} stated percent more than a point off actual/target (sets `inconsistent`)
@@ -26,19 +27,22 @@ public static class FlagsCommand
               {FlagKinds.PlanTargetMismatch,-22} a bulletin's target (stated or actual/percent) differs from the year's plan
               {FlagKinds.DuplicateConflict,-22} one document states the same figure twice with different values
               {FlagKinds.TotalMismatch,-22} a region's total differs from the sum of its sub-regions in the same document
-            csv and json carry each flag's figure ids and source sentences.
+            The table shows severity, kind, region, document and message; the other formats add each flag's
+            figure ids and source sentences. --since/--until/--issue select by the flagged document's issue.
 
             Examples:
               bulletin flags
-              bulletin flags --kind went-backwards --region 汨罗市
-              bulletin flags --format csv > flags.csv
-            """) { kind, region, refresh, database, format };
+              bulletin flags --kind went-backwards --region 岳阳市
+              bulletin flags --since 2025-01-01 --out flags.csv
+            """) { kind, region, refresh, database };
+        var window = CommonOptions.Window(command);
+        var output = OutputOptions.AddTo(command);
         command.SetAction(result => CommonOptions.Guard(() => Run(result.GetValue(kind), result.GetValue(region),
-            result.GetValue(refresh), result.GetValue(database)!, result.GetValue(format)!)));
+            result.GetValue(refresh), window.Read(result), result.GetValue(database)!, output.Read(result))));
         return command;
     }
 
-    private static int Run(string? kind, string? region, bool refresh, string databasePath, string format)
+    private static int Run(string? kind, string? region, bool refresh, IssueWindow window, string databasePath, RowsOutput output)
     {
         if (refresh)
         {
@@ -46,17 +50,17 @@ public static class FlagsCommand
             FlagAnalysis.Refresh(store.Connection);
         }
         using var connection = BulletinStore.OpenReadOnly(databasePath);
-        var flags = FlagAnalysis.Read(connection, kind, region);
-        if (format == "table")
-            RowsWriter.Write(["severity", "kind", "region", "doc", "message"],
-                flags.Select(f => (IReadOnlyList<object?>)[f.Severity, f.Kind, f.Region, f.Doc, f.Message]), format, Console.Out);
+        var regions = RegionTree.From(AnalysisFigure.Load(connection));
+        var issues = connection.Query<(long Id, string? Date, int? Issue)>(
+            "SELECT fl.id, d.issue_date, d.issue FROM flags fl LEFT JOIN documents d ON d.id = fl.document_id").ToDictionary(f => f.Id);
+        var flags = FlagAnalysis.Read(connection, kind)
+            .Where(f => region is null || regions.Covers(region, f.Region) || f.Sources.Any(s => regions.Covers(region, s.Region)))
+            .Where(f => window.IsAll || issues.TryGetValue(f.Id, out var issue) && window.Contains(issue.Date, issue.Issue));
+        if (output.Format == "table")
+            output.Write(["severity", "kind", "region", "doc", "message"],
+                flags.Select(f => (IReadOnlyList<object?>)[f.Severity, f.Kind, f.Region, f.Doc, f.Message]));
         else
-            RowsWriter.Write(["id", "severity", "kind", "region", "doc", "message", "figure_ids", "sources"],
-                flags.Select(f => (IReadOnlyList<object?>)
-                [
-                    f.Id, f.Severity, f.Kind, f.Region, f.Doc, f.Message, string.Join(" ", f.Sources.Select(s => s.FigureId)),
-                    string.Join("\n", f.Sources.Select(s => $"{s.Doc} p.{s.Page}: {s.Sentence}")),
-                ]), format, Console.Out);
+            output.Write(AnalysisWorkbook.FlagColumns, AnalysisWorkbook.FlagRows(flags), sheet: "flags");
         return 0;
     }
 }

@@ -13,35 +13,32 @@ public static class QueryCommand
     {
         var sql = new Argument<string>("sql") { Description = "One read-only statement (SELECT, WITH, read-only PRAGMA, EXPLAIN)" };
         var database = CommonOptions.Database();
-        var format = CommonOptions.Format("table", "table", "csv", "json");
         var timeout = new Option<int>("--timeout")
         {
             Description = "Seconds before a long query is interrupted",
             DefaultValueFactory = _ => 60,
         };
-        var limit = new Option<int>("--limit")
-        {
-            Description = "Rows the table view shows at most (csv and json stream every row)",
-            DefaultValueFactory = _ => 1000,
-        };
         var command = new Command("query", """
             Run one SQL statement on a read-only connection and print the rows. Statements that SQLite reports as
             writing (INSERT, VACUUM INTO, ATTACH then writes, PRAGMA journal_mode=...) are refused before they run,
-            and so are several statements at once. csv and json stream the rows; the table view shows --limit rows.
+            and so are several statements at once. csv, tsv, json and jsonl stream the rows; the table view shows 1000
+            unless --limit says otherwise. Values keep SQLite's types (numbers are JSON numbers).
             Tables: documents, blocks, figures, flags, flag_figures, block_search, corrections; view figure_sources.
 
             Examples:
               bulletin query "SELECT region, project, percent FROM figures ORDER BY percent LIMIT 10"
-              bulletin query "SELECT * FROM figure_sources WHERE region = '汨罗市'" --format csv > mil.csv
-            """) { sql, database, format, timeout, limit };
+              bulletin query "SELECT * FROM figure_sources WHERE region = '汨罗市'" --out mil.csv
+              bulletin query "SELECT region, count(*) AS n FROM figures GROUP BY region" --format json
+            """) { sql, database, timeout };
+        var output = OutputOptions.AddTo(command);
         command.SetAction(result => CommonOptions.Guard(() => Run(result.GetValue(sql)!, result.GetValue(database)!,
-            result.GetValue(format)!, result.GetValue(timeout), result.GetValue(limit))));
+            output.Read(result), result.GetValue(timeout))));
         return command;
     }
 
-    private static int Run(string sql, string databasePath, string format, int timeoutSeconds, int limit)
+    private static int Run(string sql, string databasePath, RowsOutput output, int timeoutSeconds)
     {
-        if (timeoutSeconds <= 0 || limit <= 0) throw new ArgumentException("--timeout and --limit must be positive");
+        if (timeoutSeconds <= 0) throw new ArgumentException("--timeout must be positive");
         using var connection = BulletinStore.OpenReadOnly(databasePath);
         CheckReadOnly(connection, sql);
         using var command = connection.CreateCommand();
@@ -53,7 +50,7 @@ public static class QueryCommand
         {
             using var reader = command.ExecuteReader();
             var columns = Enumerable.Range(0, reader.FieldCount).Select(reader.GetName).ToList();
-            RowsWriter.Write(columns, ReadRows(reader), format, Console.Out, limit);
+            output.Write(columns, ReadRows(reader), sheet: "query");
         }
         catch (SqliteException error) when (error.SqliteErrorCode == raw.SQLITE_INTERRUPT)
         {

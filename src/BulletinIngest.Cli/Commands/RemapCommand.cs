@@ -28,6 +28,8 @@ public static class RemapCommand
     private static int Run(string databasePath, string? modelsDirectory)
     {
         if (!File.Exists(databasePath)) throw new FileNotFoundException($"no database at {databasePath}; run `bulletin ingest` first", databasePath);
+        if (modelsDirectory is not null && !File.Exists(Path.Combine(modelsDirectory, ProjectCatalog.FileName)))
+            Console.Error.WriteLine($"bulletin: warning: {modelsDirectory} has no {ProjectCatalog.FileName}: figures are mapped by the project model only, no catalog keywords");
         var mapper = ProjectMapper.Load(modelsDirectory);
         using var store = BulletinStore.Open(databasePath);
         var summary = FigureRemapper.Remap(store.Connection, mapper);

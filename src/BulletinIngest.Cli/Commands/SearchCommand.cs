@@ -16,48 +16,43 @@ public static class SearchCommand
     {
         var query = new Argument<string>("query") { Description = "Words to find, e.g. 托育 or 老年助餐服务点" };
         var region = new Option<string?>("--region") { Description = "Only documents issued by (or under) this region, e.g. 汨罗市" };
-        var limit = new Option<int>("--limit", "-n") { Description = "At most this many passages", DefaultValueFactory = _ => 20 };
         var database = CommonOptions.Database();
-        var format = CommonOptions.Format("table", "table", "json");
         var command = new Command("search", """
             Find the passages that contain the query's words in that order (a phrase), in every stored
             document. The query is cut into words like the documents were, so 托育 finds 托育服务 too.
             Prints document, page and the passage with the match highlighted; --format json gives the whole
-            passage with the match offsets, for scripts.
+            passage with the match offsets (start, end pairs), for scripts; csv, tsv and jsonl too.
 
             Examples:
               bulletin search 托育
               bulletin search 低保标准 --region 汨罗市 --limit 5
               bulletin search 老年助餐服务点 --format json
-            """) { query, region, limit, database, format };
+            """) { query, region, database };
+        var output = OutputOptions.AddTo(command, defaultLimit: 20);
         command.SetAction(result => CommonOptions.Guard(() => Run(result.GetValue(query)!, result.GetValue(region),
-            result.GetValue(limit), result.GetValue(database)!, result.GetValue(format)!)));
+            result.GetValue(database)!, output.Read(result))));
         return command;
     }
 
-    private static int Run(string query, string? region, int limit, string databasePath, string format)
+    private static int Run(string query, string? region, string databasePath, RowsOutput output)
     {
-        if (limit < 1) throw new ArgumentException("--limit must be at least 1");
         using var connection = BulletinStore.OpenReadOnly(databasePath);
         var tokenizer = new JiebaSearchTokenizer();
         if (tokenizer.PhraseQuery(query) is null) throw new ArgumentException($"the query \"{query}\" has no words to search for");
-        var hits = new PassageSearch(tokenizer).Find(connection, query, region, limit);
+        var hits = new PassageSearch(tokenizer).Find(connection, query, region, output.Limit ?? int.MaxValue);
 
-        if (format == "json")
+        if (output.Format != "table" || output.Path is not null)
         {
-            var output = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false));
-            RowsWriter.WriteJson(["doc", "page", "region", "block_id", "start", "passage", "matches"],
+            output.Write(["doc", "page", "region", "block_id", "start", "passage", "matches"],
                 hits.Select(h => (IReadOnlyList<object?>)[h.Document, h.Page, h.Region, h.BlockId, h.BlockStart, h.Passage,
-                    h.Matches.Select(m => new[] { m.Start, m.End }).ToArray()]),
-                output);
-            output.Flush();
+                    h.Matches.Select(m => new[] { m.Start, m.End }).ToArray()]), sheet: "search");
             return 0;
         }
 
         var table = new Table().Border(TableBorder.Rounded).AddColumn("doc").AddColumn("page").AddColumn("passage");
         foreach (var hit in hits) table.AddRow(Markup.Escape(hit.Document), hit.Page.ToString(), Snippet(hit));
         AnsiConsole.Write(table);
-        Console.WriteLine($"{hits.Count} passage{(hits.Count == 1 ? "" : "s")}");
+        Console.Error.WriteLine($"{hits.Count} passage{(hits.Count == 1 ? "" : "s")}");
         return 0;
     }
 

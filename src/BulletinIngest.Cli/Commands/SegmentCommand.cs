@@ -11,11 +11,10 @@ public static class SegmentCommand
 
     public static Command Create()
     {
-        var file = new Argument<string>("file")
+        var file = new Argument<string?>("file")
         {
-            Description = "A UTF-8 text file, or - for standard input",
+            Description = "A UTF-8 text file; - or nothing for standard input",
             Arity = ArgumentArity.ZeroOrOne,
-            DefaultValueFactory = _ => "-",
         };
         var noHmm = new Option<bool>("--no-hmm") { Description = "Dictionary words only: do not guess unknown words with the HMM" };
         var userDictionary = new Option<string?>("--user-dict") { Description = "A jieba user dictionary (word [freq] [tag] per line) to add" };
@@ -30,7 +29,7 @@ public static class SegmentCommand
               echo "汨罗市新增托育服务机构3家" | bulletin segment
               bulletin segment notes.txt --user-dict my_words.txt --no-hmm
             """) { file, noHmm, userDictionary, jiebaOnly };
-        command.SetAction(result => CommonOptions.Guard(() => Run(result.GetValue(file)!, !result.GetValue(noHmm),
+        command.SetAction(result => CommonOptions.Guard(() => Run(result.GetValue(file) ?? "-", !result.GetValue(noHmm),
             result.GetValue(userDictionary), result.GetValue(jiebaOnly))));
         return command;
     }

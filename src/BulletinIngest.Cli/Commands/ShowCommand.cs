@@ -28,7 +28,7 @@ public static class ShowCommand
 
     private sealed record FigureRow(long Id, long DocumentId, string Doc, string Path, string Region, string? Tier, string Project, string Indicator,
         double? Target, double? Actual, string? Unit, double? Percent, string? Qualifier, long Approximate, long Optional, long Inconsistent,
-        long Page, long StartOffset, long EndOffset, string Sentence, string DecidedBy);
+        long Page, long StartOffset, long EndOffset, string Sentence, string DecidedBy, string Format);
 
     private sealed record BlockRow(long Seq, string Kind, long Page, long StartOffset, long EndOffset, string Text);
 
@@ -39,7 +39,7 @@ public static class ShowCommand
             """
             SELECT f.id, f.document_id AS DocumentId, d.name AS Doc, d.path, f.region, f.tier, f.project, f.indicator, f.target, f.actual,
                    f.unit, f.percent, f.qualifier, f.approximate, f.optional, f.inconsistent, f.page, f.start_offset AS StartOffset,
-                   f.end_offset AS EndOffset, f.sentence, f.decided_by AS DecidedBy
+                   f.end_offset AS EndOffset, f.sentence, f.decided_by AS DecidedBy, d.format
             FROM figures f JOIN documents d ON d.id = f.document_id WHERE f.id = @id
             """, new { id });
         if (figure is null)
@@ -48,7 +48,9 @@ public static class ShowCommand
             return 2;
         }
         string Number(double? value) => value is null ? "-" : value.Value.ToString("0.######", System.Globalization.CultureInfo.InvariantCulture);
-        Console.WriteLine($"figure {figure.Id}   {figure.Doc}   page {figure.Page}   chars {figure.StartOffset}-{figure.EndOffset}");
+        // Only a PDF has pages: DOCX and TXT store page 0.
+        bool paged = figure.Format == "pdf";
+        Console.WriteLine($"figure {figure.Id}   {figure.Doc}   {(paged ? $"page {figure.Page}" : $"({figure.Format}, no pages)")}   chars {figure.StartOffset}-{figure.EndOffset}");
         Console.WriteLine($"  region     {figure.Region}{(figure.Tier is null ? "" : $"   tier {figure.Tier}")}");
         Console.WriteLine($"  project    {figure.Project}");
         if (figure.Indicator != figure.Project) Console.WriteLine($"  indicator  {figure.Indicator}");
@@ -82,7 +84,7 @@ public static class ShowCommand
                 int to = (int)Math.Clamp(figure.EndOffset - block.StartOffset, from, text.Length);
                 text = text[..from] + "【" + text[from..to] + "】" + text[to..];
             }
-            Console.WriteLine($"  {(i >= first && i <= last ? '>' : ' ')} p{block.Page} {block.Kind,-9} {text.Replace('\t', '|')}");
+            Console.WriteLine($"  {(i >= first && i <= last ? '>' : ' ')}{(paged ? $" p{block.Page}" : "")} {block.Kind,-9} {text.Replace('\t', '|')}");
         }
         return 0;
     }

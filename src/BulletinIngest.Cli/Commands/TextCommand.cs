@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text.Json;
 using BulletinIngest.Reading;
 
 namespace BulletinIngest.Cli.Commands;
@@ -10,7 +9,13 @@ public static class TextCommand
     public static Command Create()
     {
         var file = new Argument<string>("file") { Description = "A PDF, DOCX or TXT file" };
-        var json = new Option<bool>("--json") { Description = "One JSON object per block, with kind, page, offsets and a table row's cells" };
+        var format = new Option<string>("--format", "-f")
+        {
+            Description = "text (the blocks as read), json (an array of blocks) or jsonl (a block a line): kind, level, page, offsets and a table row's cells",
+            DefaultValueFactory = _ => "text",
+            HelpName = "format",
+        };
+        format.AcceptOnlyFromAmong("text", "json", "jsonl");
         var explain = new Option<bool>("--explain") { Description = "Also extract (rules, nothing stored): each figure with why it has its numbers, and the number mentions that became no figure" };
         var command = new Command("text", """
             Print the text the pipeline reads from one file, block by block (paragraphs, headings, list items,
@@ -18,17 +23,17 @@ public static class TextCommand
 
             Examples:
               bulletin text corpus/pdf/001_054569d9a1a13617.cairo.pdf
-              bulletin text report.docx --json
+              bulletin text report.docx --format jsonl
               bulletin text news.txt --explain
-            """) { file, json, explain };
+            """) { file, format, explain };
         var ocr = CommonOptions.Ocr();
         command.Options.Add(ocr);
         command.SetAction(result => CommonOptions.Guard(() =>
-            Run(result.GetValue(file)!, result.GetValue(json), result.GetValue(explain), result.GetValue(ocr))));
+            Run(result.GetValue(file)!, result.GetValue(format)!, result.GetValue(explain), result.GetValue(ocr))));
         return command;
     }
 
-    private static int Run(string path, bool json, bool explain, BulletinIngest.Reading.Ocr.OcrMode ocr)
+    private static int Run(string path, string format, bool explain, BulletinIngest.Reading.Ocr.OcrMode ocr)
     {
         DocumentText text;
         try { text = new DocumentReader(ocr).Read(path); }
@@ -37,23 +42,21 @@ public static class TextCommand
             Console.Error.WriteLine($"{path}: {rejection.Status}: {rejection.Message}");
             return 1;
         }
-        foreach (var block in text.Blocks)
-        {
-            if (json)
-                Console.WriteLine(JsonSerializer.Serialize(new
-                {
-                    kind = block.Kind.ToString().ToLowerInvariant(), level = block.HeadingLevel, page = block.Page,
-                    start = block.Start, end = block.End, text = block.Text,
-                    cells = block.Kind == BlockKind.TableRow ? block.Text.Split('\t') : null,
-                }, Output.RowsWriter.JsonOptions));
-            else
+        if (format != "text")
+            Output.RowsOutput.Stdout(format).Write(["kind", "level", "page", "start", "end", "text", "cells"],
+                text.Blocks.Select(block => (IReadOnlyList<object?>)
+                [
+                    block.Kind.ToString().ToLowerInvariant(), block.HeadingLevel, block.Page, block.Start, block.End, block.Text,
+                    block.Kind == BlockKind.TableRow ? block.Text.Split('\t') : null,
+                ]));
+        else
+            foreach (var block in text.Blocks)
                 Console.WriteLine(block.Kind switch
                 {
                     BlockKind.TableRow => "| " + string.Join(" | ", block.Text.Split('\t')) + " |",
                     BlockKind.Noise => "[noise] " + block.Text,
                     _ => block.Text,
                 });
-        }
         foreach (var warning in text.Warnings) Console.Error.WriteLine($"warning: {warning}");
         if (explain) Explain(text, Path.GetFileName(path));
         return 0;

@@ -31,12 +31,12 @@ public sealed class CommandLineTests : IDisposable
         Assert.True(ingest.ExitCode == 0, ingest.Output + ingest.Error);
         Assert.Matches(@"\d+ flags \(\d+ inconsistent percents\)", ingest.Output);
 
-        var all = CliProcess.Run("flags", "--db", _archive.DatabasePath, "--format", "json");
+        var all = CliProcess.Run("flags", "--db", _archive.DatabasePath, "--format", "jsonl");
         Assert.Equal(0, all.ExitCode);
         var kinds = JsonLines(all.Output).Select(f => f.GetProperty("kind").GetString()).Distinct().Order();
         Assert.Equal(FlagKinds.All.Order(), kinds);
 
-        var backwards = CliProcess.Run("flags", "--db", _archive.DatabasePath, "--kind", "went-backwards", "--region", "石门", "--format", "json");
+        var backwards = CliProcess.Run("flags", "--db", _archive.DatabasePath, "--kind", "went-backwards", "--region", "石门", "--format", "jsonl");
         var flag = Assert.Single(JsonLines(backwards.Output));
         Assert.Contains("已完成1200人", flag.GetProperty("sources").GetString());
 
@@ -57,14 +57,14 @@ public sealed class CommandLineTests : IDisposable
         var compare = CliProcess.Run("compare", "新增城镇就业", "--year", "2025", "--db", _archive.DatabasePath, "--format", "csv");
         Assert.Equal(0, compare.ExitCode);
         var lines = compare.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("year,rank,region,project,target,actual,unit,percent,as_of,schedule,lagging,doc,target_from", lines[0].TrimEnd('\r'));
-        Assert.StartsWith("2025,1,青川市,新增城镇就业,20000,9000,人,45,2025-06-30,49.59,yes,020_city.txt,bulletin", lines[1]);
+        Assert.Equal(string.Join(',', BulletinIngest.Analysis.AnalysisWorkbook.ComparisonColumns), lines[0].TrimEnd('\r'));
+        Assert.StartsWith(",1,青川市,,新增城镇就业,name:新增城镇就业,20000,9000,人,45,,false,2025-06-30,49.59,true,020_city.txt,bulletin", lines[1][5..]);
 
         var missing = CliProcess.Run("compare", "没有这个项目", "--db", _archive.DatabasePath);
         Assert.Equal(1, missing.ExitCode);
 
         var timeline = CliProcess.Run("timeline", "--region", "石门县", "--db", _archive.DatabasePath, "--format", "json");
-        var dates = JsonLines(timeline.Output).Select(r => r.GetProperty("as_of").GetString()).ToList();
+        var dates = JsonDocument.Parse(timeline.Output).RootElement.EnumerateArray().Select(r => r.GetProperty("as_of").GetString()).ToList();
         Assert.Equal(dates.Order(StringComparer.Ordinal), dates);
         Assert.Contains("2025-03-01", dates);
     }

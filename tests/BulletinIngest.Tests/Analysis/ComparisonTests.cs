@@ -16,18 +16,24 @@ public sealed class ComparisonTests : IDisposable
     public void Dispose() => _archive.Dispose();
 
     [Fact]
-    public void Compare_gives_each_region_its_latest_issue_ranked_with_laggards_against_the_schedule()
+    public void Compare_gives_each_region_its_latest_issue_ranked_among_its_peers_with_laggards_against_the_schedule()
     {
         var rows = new Comparison(_figures).ForProject("新增城镇就业", 2025);
-        Assert.Equal(["青川市", "石门县", "临江区", "桃源县"], rows.Select(r => r.Region));
-        Assert.Equal([1, 2, 3, 4], rows.Select(r => r.Rank));
-
-        var county = rows[1];
+        // Every region once; ranks restart in each group of peers (regions with the same place above them).
+        Assert.Equal(new[] { "临江区", "石门县", "桃源县", "青川市" }.Order(StringComparer.Ordinal), rows.Select(r => r.Region).Order(StringComparer.Ordinal));
+        foreach (var peers in rows.GroupBy(r => r.Peers))
+            Assert.Equal(Enumerable.Range(1, peers.Count()), peers.Select(r => r.Rank));
+        // 石门县 and 桃源县 are counties of one city (the gazetteer's 常德市): ranked against each other, by percent.
+        var county = rows.Single(r => r.Region == "石门县");
+        var neighbour = rows.Single(r => r.Region == "桃源县");
+        Assert.Equal(county.Peers, neighbour.Peers);
+        Assert.Equal(1, rows.Single(r => r.Region == "青川市").Rank);   // the invented city has no peers
         Assert.Equal("2025-06-30", county.AsOf);
         Assert.Equal(20, county.Percent);
         Assert.Equal(181 * 100.0 / 365, county.Schedule!.Value, 6);
         Assert.True(county.Lagging);
-        Assert.Null(rows[3].Lagging);   // no percent, no target: cannot tell
+        Assert.Null(neighbour.Lagging);   // no percent, no target: cannot tell
+        Assert.Equal(2, neighbour.Rank);
     }
 
     [Fact]

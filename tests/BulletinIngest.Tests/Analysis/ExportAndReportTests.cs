@@ -28,9 +28,13 @@ public sealed class ExportAndReportTests : IDisposable
 
         using (var document = SpreadsheetDocument.Open(path, false))
         {
+            // Valid against the Office Open XML schema (element order, styles, conditional formats), as Excel wants it.
+            var invalid = new DocumentFormat.OpenXml.Validation.OpenXmlValidator().Validate(document)
+                .Select(e => $"{e.Part?.Uri} {e.Path?.XPath}: {e.Description}").ToList();
+            Assert.Empty(invalid);
             var workbook = document.WorkbookPart!;
             var sheets = workbook.Workbook.Sheets!.Elements<Sheet>().ToList();
-            Assert.Equal(["figures", "flags", "comparison"], sheets.Select(s => s.Name!.Value));
+            Assert.Equal(["figures", "lagging", "flags", "comparison", "grid 2025"], sheets.Select(s => s.Name!.Value));
             var rowsBySheet = sheets.ToDictionary(s => s.Name!.Value!, s => Rows((WorksheetPart)workbook.GetPartById(s.Id!)));
 
             foreach (var sheet in sheets)
@@ -53,7 +57,22 @@ public sealed class ExportAndReportTests : IDisposable
             Assert.Contains(rowsBySheet["flags"].Skip(1), r => r.Any(c => c.Text.Contains("石门县 新增城镇就业 went backwards")));
             var comparison = rowsBySheet["comparison"];
             Assert.Equal(AnalysisWorkbook.ComparisonColumns, comparison[0].Select(c => c.Text));
-            Assert.Contains(comparison.Skip(1), r => r[4].Text == "桃源县" && r[0].IsNumber);
+            int region = Array.IndexOf(AnalysisWorkbook.ComparisonColumns, "region"), asOf = Array.IndexOf(AnalysisWorkbook.ComparisonColumns, "as_of");
+            Assert.Contains(comparison.Skip(1), r => r[region].Text == "桃源县" && r[0].IsNumber);
+            // Dates are dates (a day number with a date format), not text.
+            var comparisonPart = (WorksheetPart)workbook.GetPartById(sheets.Single(s => s.Name == "comparison").Id!);
+            var dateCell = comparisonPart.Worksheet.Descendants<Cell>().First(c => c.CellReference == XlsxWriter.ColumnName(asOf) + "2");
+            Assert.Null(dateCell.DataType);
+            var format = (CellFormat)workbook.WorkbookStylesPart!.Stylesheet.CellFormats!.ElementAt((int)dateCell.StyleIndex!.Value);
+            Assert.Equal("yyyy-mm-dd", workbook.WorkbookStylesPart.Stylesheet.NumberingFormats!.Elements<NumberingFormat>()
+                .Single(f => f.NumberFormatId!.Value == format.NumberFormatId!.Value).FormatCode!.Value);
+            // Lagging rows are coloured, and the grid is a project × region colour scale.
+            Assert.Contains(comparisonPart.Worksheet.Descendants<Formula>(), f => f.Text.Contains("=TRUE"));
+            var grid = (WorksheetPart)workbook.GetPartById(sheets.Single(s => s.Name == "grid 2025").Id!);
+            Assert.Single(grid.Worksheet.Descendants<ColorScale>());
+            Assert.Equal(["project_id", "project"], rowsBySheet["grid 2025"][0].Take(2).Select(c => c.Text));
+            Assert.Contains("石门县", rowsBySheet["grid 2025"][0].Select(c => c.Text));
+            Assert.Contains(rowsBySheet["lagging"].Skip(1), r => r.Any(c => c.Text == "石门县"));
         }
 
         // LibreOffice, where installed, opens it too: every sheet to UTF-8 CSV (filter options: comma, quote,
@@ -69,7 +88,9 @@ public sealed class ExportAndReportTests : IDisposable
             Assert.True(convert.ExitCode == 0, convert.Output + convert.Error);
             Assert.Contains("改造城镇老旧小区", File.ReadAllText(Path.Combine(outDir, "analysis-figures.csv")));
             Assert.Contains("went backwards", File.ReadAllText(Path.Combine(outDir, "analysis-flags.csv")));
-            Assert.Contains("2025,新增城镇就业,name:新增城镇就业,1,青川市,20000", File.ReadAllText(Path.Combine(outDir, "analysis-comparison.csv")));
+            string comparisonCsv = File.ReadAllText(Path.Combine(outDir, "analysis-comparison.csv"));
+            Assert.Contains("2025,,1,青川市,,新增城镇就业,name:新增城镇就业,20000", comparisonCsv);
+            Assert.Contains("2025-06-30", comparisonCsv);   // the date format shows the day as written
         }
     }
 

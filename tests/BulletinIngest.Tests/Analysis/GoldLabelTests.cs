@@ -36,7 +36,7 @@ public sealed class GoldLabelTests : IDisposable
         string seen = string.Join("; ", rows.Select(r => $"{r.Year} {r.Region} {r.Project}"));
         Assert.True(rows.Select(r => r.RegionKeyOf()).Distinct().Count() >= 2, seen);
         Assert.True(rows.GroupBy(r => r.RegionKeyOf()).Any(region => region.Select(r => r.Year).Distinct().Count() >= 2), seen);
-        Assert.All(rows.GroupBy(r => r.Year), year => Assert.Equal(Enumerable.Range(1, year.Count()), year.Select(r => r.Rank)));
+        Assert.All(rows.GroupBy(r => (r.Year, r.Peers)), peers => Assert.Equal(Enumerable.Range(1, peers.Count()), peers.Select(r => r.Rank)));
     }
 }
 

@@ -100,7 +100,8 @@ public class FolderAndDatabaseTests
         var csv = CliProcess.Run("query", many, "--db", db, "--format", "csv");
         Assert.Equal(50001, csv.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
         var table = CliProcess.Run("query", many, "--db", db, "--limit", "10");
-        Assert.Contains("first 10 rows shown", table.Output);
+        Assert.Equal(10, table.Output.Split('\n').Count(l => l.StartsWith("│")) - 1);   // header + 10 rows
+        Assert.Contains("10 rows shown; more not shown", table.Error);
     }
 
     [Fact]
@@ -170,8 +171,8 @@ public class FolderAndDatabaseTests
         Assert.Equal("'-2+3", SpreadsheetText.Neutralize("-2+3"));
         Assert.Equal("-5", SpreadsheetText.Neutralize("-5"));
         Assert.Equal("汨罗市", SpreadsheetText.Neutralize("汨罗市"));
-        Assert.Equal("\"'=1,2\"", RowsWriter.Csv("=1,2"));
-        Assert.Equal("-3.5", RowsWriter.Csv(-3.5));
+        Assert.Equal("\"'=1,2\"", RowsWriter.Cell("=1,2"));
+        Assert.Equal("-3.5", RowsWriter.Cell(-3.5));
     }
 
     [Fact]

@@ -133,15 +133,14 @@ public class SearchTests(IngestedSamples samples) : IClassFixture<IngestedSample
     {
         var result = CliProcess.Run("search", "托育", "--db", samples.DatabasePath, "--format", "json", "--limit", "3");
         Assert.Equal(0, result.ExitCode);
-        var lines = result.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal(3, lines.Length);
-        foreach (var line in lines)
+        using var json = JsonDocument.Parse(result.Output);   // one array
+        Assert.Equal(3, json.RootElement.GetArrayLength());
+        foreach (var hit in json.RootElement.EnumerateArray())
         {
-            using var json = JsonDocument.Parse(line);
-            string passage = json.RootElement.GetProperty("passage").GetString()!;
-            var match = json.RootElement.GetProperty("matches")[0];
+            string passage = hit.GetProperty("passage").GetString()!;
+            var match = hit.GetProperty("matches")[0];
             Assert.Equal("托育", passage[match[0].GetInt32()..match[1].GetInt32()]);
-            Assert.EndsWith(".txt", json.RootElement.GetProperty("doc").GetString());
+            Assert.EndsWith(".txt", hit.GetProperty("doc").GetString());
         }
     }
 

@@ -32,7 +32,7 @@ public class RealTablesTests(ITestOutputHelper output)
         var failures = new List<string>();
         foreach (var expected in ExpectedTables())
         {
-            var result = CliProcess.Run("text", Path.Combine(Real, "docs", expected.Doc), "--json");
+            var result = CliProcess.Run("text", Path.Combine(Real, "docs", expected.Doc), "--format", "jsonl");
             Assert.Equal(0, result.ExitCode);
             var rows = result.Output.Split('\n').Where(l => l.Length > 0)
                 .Select(l => System.Text.Json.JsonDocument.Parse(l).RootElement)
