@@ -14,14 +14,12 @@ public static class CorrectionsCommand
     public static Command Create()
     {
         var database = CommonOptions.Database();
-        var format = CommonOptions.Format("table", "table", "csv", "json");
         var orphaned = new Option<bool>("--orphaned") { Description = "Only corrections whose figure is gone (its file changed or was removed)" };
         var gold = new Option<bool>("--gold")
         {
             Description = "Instead: every figure of each corrected document, corrections applied, in the gold label format " +
                           "(figures.jsonl lines, for `bulletin train --labels`)",
         };
-        var output = new Option<string?>("--out", "-o") { Description = "With --gold: write to this file instead of standard output" };
         var command = new Command("corrections", """
             List the corrections made with `bulletin correct` or `bulletin serve`: who, when, why, old → new, the
             figure they apply to now, and whether they are applied or orphaned. With --gold, the corrected documents'
@@ -31,17 +29,18 @@ public static class CorrectionsCommand
               bulletin corrections
               bulletin corrections --orphaned --format csv
               bulletin corrections --gold --out corpus/labels/corrected.jsonl
-            """) { database, format, orphaned, gold, output };
+            """) { database, orphaned, gold };
+        var output = OutputOptions.AddTo(command);
         command.SetAction(result => CommonOptions.Guard(() => result.GetValue(gold)
-            ? WriteGold(result.GetValue(database)!, result.GetValue(output))
-            : List(result.GetValue(database)!, result.GetValue(format)!, result.GetValue(orphaned))));
+            ? WriteGold(result.GetValue(database)!, output.Read(result).Path)
+            : List(result.GetValue(database)!, output.Read(result), result.GetValue(orphaned))));
         return command;
     }
 
     public static readonly string[] Columns =
         ["id", "made_at", "made_by", "action", "field", "old_value", "new_value", "why", "status", "figure_id", "doc", "start", "end", "source_text"];
 
-    private static int List(string databasePath, string format, bool onlyOrphaned)
+    private static int List(string databasePath, RowsOutput output, bool onlyOrphaned)
     {
         using var connection = BulletinStore.OpenReadOnly(databasePath);
         var rows = CorrectionBook.Read(connection).Where(c => !onlyOrphaned || c.Status == CorrectionStatus.Orphaned).Select(s =>
@@ -50,7 +49,7 @@ public static class CorrectionsCommand
             return (IReadOnlyList<object?>)[c.Id, c.MadeAt, c.MadeBy, c.Action, c.Field, c.OldValue, c.NewValue, c.Why, s.Status, s.FigureId,
                 c.Figure.Doc, c.Figure.Start, c.Figure.End, c.Figure.SourceText];
         });
-        RowsWriter.Write(Columns, rows, format, Console.Out);
+        output.Write(Columns, rows, sheet: "corrections");
         return 0;
     }
 

@@ -102,7 +102,7 @@ public static class WebApp
         {
             var page = Read(d => d.Figures(Filter(c.Request.Query), pageSize: null));
             var csv = new StringWriter();
-            Output.RowsWriter.WriteCsv(DownloadColumns, page.Figures.Select(DownloadRow), csv);
+            Output.RowsWriter.WriteDelimited(DownloadColumns, page.Figures.Select(DownloadRow), csv, ',');
             // A BOM, so a Chinese-locale Excel reads the file as UTF-8.
             return Results.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray(), "text/csv; charset=utf-8", "figures.csv");
         });
