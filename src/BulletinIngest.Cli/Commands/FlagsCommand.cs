@@ -49,13 +49,14 @@ public static class FlagsCommand
         var flags = FlagAnalysis.Read(connection, kind, region);
         if (format == "table")
             RowsWriter.Write(["severity", "kind", "region", "doc", "message"],
-                flags.Select(f => (IReadOnlyList<object?>)[f.Severity, f.Kind, f.Region, f.Doc, f.Message]), format, Console.Out);
+                flags.Select(f => (IReadOnlyList<object?>)[f.Severity, f.Kind, f.Region, BulletinGrouping.CountedFileLabel(f.Doc, f.Files), f.Message]),
+                format, Console.Out);
         else
-            RowsWriter.Write(["id", "severity", "kind", "region", "doc", "message", "figure_ids", "sources"],
+            RowsWriter.Write(["id", "severity", "kind", "region", "doc", "message", "figure_ids", "sources", "files"],
                 flags.Select(f => (IReadOnlyList<object?>)
                 [
                     f.Id, f.Severity, f.Kind, f.Region, f.Doc, f.Message, string.Join(" ", f.Sources.Select(s => s.FigureId)),
-                    string.Join("\n", f.Sources.Select(s => $"{s.Doc} p.{s.Page}: {s.Sentence}")),
+                    string.Join("\n", f.Sources.Select(s => $"{s.Doc} p.{s.Page}: {s.Sentence}")), string.Join(" ", f.Files),
                 ]), format, Console.Out);
         return 0;
     }

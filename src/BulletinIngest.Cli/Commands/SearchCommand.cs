@@ -46,16 +46,16 @@ public static class SearchCommand
         if (format == "json")
         {
             var output = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false));
-            RowsWriter.WriteJson(["doc", "page", "region", "block_id", "start", "passage", "matches"],
+            RowsWriter.WriteJson(["doc", "page", "region", "block_id", "start", "passage", "matches", "files"],
                 hits.Select(h => (IReadOnlyList<object?>)[h.Document, h.Page, h.Region, h.BlockId, h.BlockStart, h.Passage,
-                    h.Matches.Select(m => new[] { m.Start, m.End }).ToArray()]),
+                    h.Matches.Select(m => new[] { m.Start, m.End }).ToArray(), h.Files]),
                 output);
             output.Flush();
             return 0;
         }
 
         var table = new Table().Border(TableBorder.Rounded).AddColumn("doc").AddColumn("page").AddColumn("passage");
-        foreach (var hit in hits) table.AddRow(Markup.Escape(hit.Document), hit.Page.ToString(), Snippet(hit));
+        foreach (var hit in hits) table.AddRow(Markup.Escape(BulletinGrouping.CountedFileLabel(hit.Document, hit.Files)), hit.Page.ToString(), Snippet(hit));
         AnsiConsole.Write(table);
         Console.WriteLine($"{hits.Count} passage{(hits.Count == 1 ? "" : "s")}");
         return 0;
