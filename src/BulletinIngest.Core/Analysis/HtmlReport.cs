@@ -21,7 +21,7 @@ public static class HtmlReport
         string? IssueDate, string Status, string? Error, string? Warnings);
 
     private sealed record BulletinRow(long Id, long? DocumentId, string? Region, string? Kind, long? Issue, string? IssueDate,
-        int Files, string FileNames);
+        long Files, string FileNames);
 
     /// <summary>Flag kinds as the analysts call them.</summary>
     private static readonly Dictionary<string, string> FlagKindNames = new()
@@ -94,7 +94,7 @@ public static class HtmlReport
     private static void AppendSummary(StringBuilder html, IReadOnlyList<BulletinRow> bulletins, IReadOnlyList<DocumentRow> documents,
         IReadOnlyList<AnalysisFigure> figures, IReadOnlyList<ComparisonRow> completion, CityOf cities, IReadOnlyList<StoredFlag> flags, int problemCount)
     {
-        int files = bulletins.Sum(b => b.Files);
+        long files = bulletins.Sum(b => b.Files);
         html.Append("""<section id="summary"><h2>概况</h2><ul class="summary">""");
         html.Append($"<li><b>{bulletins.Count}</b> 份简报（来自 <b>{files}</b> 个文件；同一简报的多个文件只计一次，取数字覆盖最全的文件），" +
                     $"共收录 <b>{documents.Count}</b> 个文件</li>");
@@ -350,6 +350,7 @@ public static class HtmlReport
         table{border-collapse:collapse;font-size:.85em;margin-bottom:1.5em}
         th,td{border:1px solid #ccc;padding:3px 6px;vertical-align:top}
         td.n{text-align:right}
+        table.lagging td:nth-child(-n+2){white-space:nowrap}
         th.region{white-space:nowrap;font-weight:normal}
         th.project{text-align:left;font-weight:normal;max-width:28em}
         td.cell{text-align:right;white-space:nowrap;cursor:pointer}
