@@ -111,6 +111,7 @@ public static class IngestCommand
             summary = pipeline.Run(files, store, jobs, outcome => Console.WriteLine(Describe(outcome)));
         }
         PrintSummary(summary, batch.Skipped.Count);
+        Console.WriteLine(BulletinGrouping.CountLine(store.Connection));
         var flags = FlagAnalysis.Refresh(store.Connection);
         Console.WriteLine($"{flags.Count} flags ({flags.Count(f => f.Kind == FlagKinds.PercentMismatch)} inconsistent percents); " +
                           "list them with `bulletin flags`");

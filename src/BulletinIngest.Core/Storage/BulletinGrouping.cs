@@ -39,6 +39,14 @@ public static class BulletinGrouping
     public static string CountedFileLabel(string? counted, IReadOnlyList<string> files) =>
         files.Count > 1 ? $"{counted} (+{files.Count - 1} files)" : counted ?? "";
 
+    /// <summary>The database's bulletins and files in one line, for the end of an ingest.</summary>
+    public static string CountLine(SqliteConnection connection)
+    {
+        var (bulletins, files) = connection.QuerySingle<(long, long)>(
+            "SELECT (SELECT count(*) FROM bulletins), (SELECT count(*) FROM documents WHERE bulletin_id IS NOT NULL)");
+        return $"{files} read files hold {bulletins} bulletins, each counted once (figures of one file; see the bulletins table)";
+    }
+
     /// <summary>Every read document with its bulletin.</summary>
     public static IReadOnlyList<Rendering> Renderings(SqliteConnection connection, SqliteTransaction? transaction = null, long? bulletinId = null) =>
         connection.Query<Rendering>(
