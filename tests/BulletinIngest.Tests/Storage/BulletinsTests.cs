@@ -125,6 +125,21 @@ public sealed class BulletinsTests(IngestedMainJob mainJob) : IClassFixture<Inge
         Assert.Equal([2L, 2L], connection.Query<long>("SELECT files FROM bulletins"));
     }
 
+    [Fact]
+    public void Same_text_is_one_bulletin_while_another_issue_or_a_plan_of_the_same_day_stays_apart()
+    {
+        using var archive = new Analysis.SyntheticArchive();
+        var employment = new Analysis.Stated("东县", "新增城镇就业", "新增城镇就业已完成1500人，完成率30%。", Actual: 1500, Unit: "人", Percent: 30);
+        archive.Add("issue3.txt", "东县", "bulletin", "2025-05-01", 3, employment);
+        archive.Add("issue3-copy.txt", "东县", "bulletin", "2025-05-01", 3, employment);
+        archive.Add("issue4.txt", "东县", "bulletin", "2025-05-01", 4, employment);
+        archive.Add("plan.txt", "东县", "plan", "2025-05-01", null, employment with { Actual = null, Percent = null, Target = 5000 });
+        var bulletins = archive.Store.Connection.Query<string>("SELECT file_names FROM bulletins ORDER BY id").ToList();
+        Assert.Equal(["issue3.txt\nissue3-copy.txt", "issue4.txt", "plan.txt"], bulletins);
+        // The analysis sees issue 3 once.
+        Assert.Equal(3, BulletinIngest.Analysis.AnalysisFigure.Load(archive.Store.Connection).Count);
+    }
+
     private static List<string> FileNames(string db)
     {
         using var connection = BulletinStore.OpenReadOnly(db);
