@@ -50,9 +50,10 @@ public static class BulletinGrouping
     /// <summary>Every read document with its bulletin.</summary>
     public static IReadOnlyList<Rendering> Renderings(SqliteConnection connection, SqliteTransaction? transaction = null, long? bulletinId = null) =>
         connection.Query<Rendering>(
-            """
+            // One bulletin's files through documents_by_bulletin (an OR with the parameter would scan every document).
+            $"""
             SELECT id, bulletin_id AS BulletinId, name, format, status, mentions_used AS MentionsUsed, number_mentions AS NumberMentions
-            FROM documents WHERE bulletin_id IS NOT NULL AND (@bulletinId IS NULL OR bulletin_id = @bulletinId) ORDER BY id
+            FROM documents WHERE {(bulletinId is null ? "bulletin_id IS NOT NULL" : "bulletin_id = @bulletinId")} ORDER BY id
             """, new { bulletinId }, transaction).ToList();
 
     /// <summary>
@@ -62,17 +63,19 @@ public static class BulletinGrouping
     /// </summary>
     public static long Place(SqliteConnection connection, long documentId, SqliteTransaction transaction)
     {
+        var me = connection.QuerySingle<(string? Text, string? Region, string? Date, string? Title, string? Kind, long? Issue)>(
+            "SELECT text_sha256, region, issue_date, title, kind, issue FROM documents WHERE id = @documentId", new { documentId }, transaction);
+        // Two indexed look-ups (documents_by_text, documents_by_region) rather than one OR, which would scan every document.
         var matches = connection.Query<long>(
             """
-            SELECT DISTINCT other.bulletin_id
-            FROM documents me JOIN documents other ON other.id <> me.id AND other.bulletin_id IS NOT NULL
-            WHERE me.id = @documentId AND (
-                other.text_sha256 = me.text_sha256
-                OR (me.region IS NOT NULL AND me.issue_date IS NOT NULL AND me.title IS NOT NULL
-                    AND other.region = me.region AND other.issue_date = me.issue_date AND other.title = me.title
-                    AND other.kind IS me.kind AND other.issue IS me.issue))
+            SELECT bulletin_id FROM documents
+            WHERE text_sha256 = @Text AND id <> @documentId AND bulletin_id IS NOT NULL
+            UNION
+            SELECT bulletin_id FROM documents
+            WHERE region = @Region AND issue_date = @Date AND @Title IS NOT NULL AND title = @Title AND kind IS @Kind AND issue IS @Issue
+              AND id <> @documentId AND bulletin_id IS NOT NULL
             ORDER BY 1
-            """, new { documentId }, transaction).ToList();
+            """, new { me.Text, me.Region, me.Date, me.Title, me.Kind, me.Issue, documentId }, transaction).ToList();
         long bulletinId = matches.Count > 0
             ? matches[0]
             : connection.ExecuteScalar<long>("INSERT INTO bulletins (files, file_names) VALUES (0, '') RETURNING id", transaction: transaction);
