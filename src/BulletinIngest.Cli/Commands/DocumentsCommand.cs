@@ -9,7 +9,7 @@ namespace BulletinIngest.Cli.Commands;
 public static class DocumentsCommand
 {
     public static readonly string[] Columns =
-        ["doc", "status", "region", "kind", "issue", "date", "figures", "mentions", "used", "reason"];
+        ["doc", "status", "region", "kind", "issue", "date", "figures", "mentions", "used", "reason", "bulletin", "counted"];
 
     public static Command Create()
     {
@@ -23,6 +23,8 @@ public static class DocumentsCommand
             region, kind, issue, date and coverage: `mentions` amounts and percents in the text, `used` of them in a
             figure, `figures`. A document is {DocumentStatus.Suspect} when it has several amounts and no figure, or
             when its figures use under a fifth of many; `reason` says which, and warns of an unknown region.
+            `bulletin` is the bulletin the file holds (files of one bulletin share it) and `counted` whether the
+            analysis counts this file's figures (one file a bulletin; see the bulletins table).
 
             Examples:
               bulletin documents
@@ -37,17 +39,19 @@ public static class DocumentsCommand
     private static int Run(bool suspectOnly, string databasePath, RowsOutput output)
     {
         using var connection = BulletinStore.OpenReadOnly(databasePath);
-        string filter = suspectOnly ? "WHERE status = @suspect OR warnings IS NOT NULL" : "";
+        string filter = suspectOnly ? "WHERE d.status = @suspect OR d.warnings IS NOT NULL" : "";
         var rows = connection.Query<(string Name, string Status, string? Region, string? Kind, long? Issue, string? Date,
-            long? Figures, long? Mentions, long? Used, string? Error, string? Warnings)>(
+            long? Figures, long? Mentions, long? Used, string? Error, string? Warnings, long? Bulletin, bool? Counted)>(
             $"""
-            SELECT name, status, region, kind, issue, issue_date, figure_count, number_mentions, mentions_used, error, warnings
-            FROM documents {filter} ORDER BY name, path
+            SELECT d.name, d.status, d.region, d.kind, d.issue, d.issue_date, d.figure_count, d.number_mentions, d.mentions_used, d.error,
+                   d.warnings, d.bulletin_id, CASE WHEN d.bulletin_id IS NULL THEN NULL ELSE b.document_id IS d.id END
+            FROM documents d LEFT JOIN bulletins b ON b.id = d.bulletin_id {filter} ORDER BY d.name, d.path
             """, new { suspect = DocumentStatus.Suspect });
         output.Write(Columns, rows.Select(r => (IReadOnlyList<object?>)
         [
             r.Name, r.Status, r.Region, r.Kind, r.Issue, r.Date, r.Figures, r.Mentions, r.Used,
             string.Join("; ", new[] { r.Error, r.Warnings?.Replace("\n", "; ") }.Where(t => !string.IsNullOrEmpty(t))),
+            r.Bulletin, r.Counted,
         ]), sheet: "documents");
         return 0;
     }

@@ -29,7 +29,9 @@ public static class EvalCommand
         var command = new Command("eval", """
             Score the figures in the database against a labels file with the rules of the gold README
             (same numbers as shared/tools/score.py): precision, recall, F1, exact F1, flag recall/precision,
-            and one line per document.
+            and one line per document. Each bulletin is scored once, from the file the analysis counts
+            (see the bulletins table); with --docs, from the best of the files chosen, so '*.docx'
+            scores the DOCX renderings against the labels of their bulletin.
 
             With --metadata, the fields of each stored document equal to a documents.jsonl, per field
             (--misses lists the fields that differ).
@@ -37,6 +39,7 @@ public static class EvalCommand
             Examples:
               bulletin eval --gold corpus/labels/figures.jsonl
               bulletin eval --gold corpus/labels/figures.jsonl --docs '001_*' --misses
+              bulletin eval --gold corpus/labels/figures.jsonl --docs '*.docx'
               bulletin eval --metadata corpus/real/documents.jsonl --misses
             """) { gold, metadata, docs, misses, allDocs, database };
         command.SetAction(result => CommonOptions.Guard(() => Run(result.GetValue(gold), result.GetValue(metadata), result.GetValue(docs) ?? [],
@@ -56,10 +59,12 @@ public static class EvalCommand
     {
         if (!File.Exists(path)) throw new FileNotFoundException($"no documents file at {path}", path);
         using var connection = BulletinStore.OpenReadOnly(databasePath);
-        var stored = Dapper.SqlMapper.Query<(string Name, string? Region, string? Parent, string? Kind, long? Issue, string? Date, string? Campaign)>(connection,
-            "SELECT name, region, parent_region, kind, issue, issue_date, campaign FROM documents ORDER BY name, path");
+        var scored = ScoredFiles(connection, docPatterns).ToHashSet();
+        var stored = Dapper.SqlMapper.Query<(long Id, long? BulletinId, string Name, string? Region, string? Parent, string? Kind, long? Issue, string? Date, string? Campaign)>(connection,
+            "SELECT id, bulletin_id, name, region, parent_region, kind, issue, issue_date, campaign FROM documents ORDER BY name, path");
         var score = MetadataScorer.Score(MetadataScorer.LoadGold(path),
             stored.Where(d => docPatterns.Length == 0 || Selected(d.Name, docPatterns))
+                .Where(d => d.BulletinId is null || scored.Contains(d.Id)) // a bulletin once; files not read stay in
                 .Select(d => (d.Name, MetadataScorer.Values(d.Region, d.Parent, d.Kind, d.Issue, d.Date, d.Campaign))));
         if (listMisses)
             foreach (var m in score.Mismatches) Console.WriteLine($"FIELD {m.Doc}	{m.Field}	gold {m.Gold ?? "null"}	ours {m.Ours ?? "null"}");
@@ -73,11 +78,14 @@ public static class EvalCommand
         try { gold = ScoredFigure.Load(goldPath); }
         catch (InvalidDataException error) { throw new ArgumentException(error.Message); }
         using var connection = BulletinStore.OpenReadOnly(databasePath);
-        var predicted = StoredFigures(connection).ToList();
+        var scored = ScoredFiles(connection, docPatterns);
+        var predicted = StoredFigures(connection, scored).ToList();
         if (docPatterns.Length > 0)
         {
-            gold = gold.Where(f => Selected(f.Doc, docPatterns)).ToList();
-            predicted = predicted.Where(f => Selected(f.Doc, docPatterns)).ToList();
+            // The gold labels name one rendering (x.txt); they are the labels of the bulletin's other files too.
+            var stems = Dapper.SqlMapper.Query<string>(connection, "SELECT name FROM documents WHERE id IN @scored", new { scored })
+                .Select(FigureScorer.Stem).ToHashSet();
+            gold = gold.Where(f => Selected(f.Doc, docPatterns) || stems.Contains(FigureScorer.Stem(f.Doc))).ToList();
         }
         var report = FigureScorer.Score(gold, predicted, onlyGoldDocs: !allDocs);
         foreach (var doc in report.Documents)
@@ -90,9 +98,23 @@ public static class EvalCommand
         Console.WriteLine(report.Summary.ToLine());
     }
 
-    /// <summary>The stored figures exactly as `bulletin export --format jsonl` writes them.</summary>
-    public static IEnumerable<ScoredFigure> StoredFigures(Microsoft.Data.Sqlite.SqliteConnection connection)
+    /// <summary>
+    /// The read documents scored: one file a bulletin, its counted one, or with --docs the first of the chosen files
+    /// by the same rule (BulletinGrouping.InChoiceOrder).
+    /// </summary>
+    private static IReadOnlyList<long> ScoredFiles(Microsoft.Data.Sqlite.SqliteConnection connection, string[] docPatterns) =>
+        BulletinGrouping.Renderings(connection)
+            .Where(r => docPatterns.Length == 0 || Selected(r.Name, docPatterns))
+            .GroupBy(r => r.BulletinId)
+            .Select(g => BulletinGrouping.InChoiceOrder(g).First().Id)
+            .ToList();
+
+    /// <summary>The stored figures of some documents exactly as `bulletin export --format jsonl` writes them.</summary>
+    private static IEnumerable<ScoredFigure> StoredFigures(Microsoft.Data.Sqlite.SqliteConnection connection, IReadOnlyList<long> documentIds)
     {
+        var figureIds = Dapper.SqlMapper.Query<long>(connection, "SELECT id FROM figures WHERE document_id IN @documentIds", new { documentIds })
+            .ToHashSet();
+        int figureIdColumn = Array.IndexOf(ExportCommand.Columns, "figure_id");
         var options = new JsonSerializerOptions
         {
             Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
@@ -100,6 +122,7 @@ public static class EvalCommand
         };
         foreach (var row in ExportCommand.ReadFigures(connection))
         {
+            if (!figureIds.Contains(Convert.ToInt64(row[figureIdColumn]))) continue;
             var json = new JsonObject();
             for (int i = 0; i < ExportCommand.Columns.Length; i++)
                 json[ExportCommand.Columns[i]] = row[i] switch

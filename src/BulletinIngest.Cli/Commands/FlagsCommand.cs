@@ -58,7 +58,7 @@ public static class FlagsCommand
             .Where(f => window.IsAll || issues.TryGetValue(f.Id, out var issue) && window.Contains(issue.Date, issue.Issue));
         if (output.Format == "table")
             output.Write(["severity", "kind", "region", "doc", "message"],
-                flags.Select(f => (IReadOnlyList<object?>)[f.Severity, f.Kind, f.Region, f.Doc, f.Message]));
+                flags.Select(f => (IReadOnlyList<object?>)[f.Severity, f.Kind, f.Region, BulletinGrouping.CountedFileLabel(f.Doc, f.Files), f.Message]));
         else
             output.Write(AnalysisWorkbook.FlagColumns, AnalysisWorkbook.FlagRows(flags), sheet: "flags");
         return 0;

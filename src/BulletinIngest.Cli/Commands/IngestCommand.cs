@@ -115,6 +115,7 @@ public static class IngestCommand
         }
         PrintSummary(summary, batch.Skipped.Count);
         ReapplyCorrections(store, CorrectionsFile.PathFor(databasePath, correctionsPath));
+        Console.WriteLine(BulletinGrouping.CountLine(store.Connection));
         var flags = FlagAnalysis.Refresh(store.Connection);
         Console.WriteLine($"{flags.Count} flags ({flags.Count(f => f.Kind == FlagKinds.PercentMismatch)} inconsistent percents); " +
                           "list them with `bulletin flags`");

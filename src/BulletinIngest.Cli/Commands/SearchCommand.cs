@@ -43,14 +43,14 @@ public static class SearchCommand
 
         if (output.Format != "table" || output.Path is not null)
         {
-            output.Write(["doc", "page", "region", "block_id", "start", "passage", "matches"],
+            output.Write(["doc", "page", "region", "block_id", "start", "passage", "matches", "files"],
                 hits.Select(h => (IReadOnlyList<object?>)[h.Document, h.Page, h.Region, h.BlockId, h.BlockStart, h.Passage,
-                    h.Matches.Select(m => new[] { m.Start, m.End }).ToArray()]), sheet: "search");
+                    h.Matches.Select(m => new[] { m.Start, m.End }).ToArray(), h.Files]), sheet: "search");
             return 0;
         }
 
         var table = new Table().Border(TableBorder.Rounded).AddColumn("doc").AddColumn("page").AddColumn("passage");
-        foreach (var hit in hits) table.AddRow(Markup.Escape(hit.Document), hit.Page.ToString(), Snippet(hit));
+        foreach (var hit in hits) table.AddRow(Markup.Escape(BulletinGrouping.CountedFileLabel(hit.Document, hit.Files)), hit.Page.ToString(), Snippet(hit));
         AnsiConsole.Write(table);
         Console.Error.WriteLine($"{hits.Count} passage{(hits.Count == 1 ? "" : "s")}");
         return 0;

@@ -53,7 +53,10 @@ public sealed class AnalysisFigure
     /// <summary>The completion percentage: the stated one, else actual / target.</summary>
     public double? Completion => Percent ?? (Actual is { } a && Target is > 0 ? a / Target.Value * 100 : null);
 
-    /// <summary>Every figure of the documents that were read, oldest document first.</summary>
+    /// <summary>
+    /// Every figure of the documents that were read, oldest document first, each bulletin once: only the figures of
+    /// its counted file (bulletins.document_id, Storage/BulletinGrouping.cs), not those of its other renderings.
+    /// </summary>
     public static IReadOnlyList<AnalysisFigure> Load(SqliteConnection connection, SqliteTransaction? transaction = null) =>
         connection.Query<AnalysisFigure>(
             """
@@ -63,7 +66,7 @@ public sealed class AnalysisFigure
                    f.percent AS Percent, f.qualifier AS Qualifier, f.approximate AS Approximate, f.optional AS Optional,
                    f.canonical_project_id AS CanonicalProjectId, f.page AS Page, f.start_offset AS StartOffset,
                    f.sentence AS Sentence
-            FROM figures f JOIN documents d ON d.id = f.document_id
+            FROM figures f JOIN documents d ON d.id = f.document_id JOIN bulletins b ON b.document_id = d.id
             WHERE d.status IN ('ok', 'suspect')
             ORDER BY d.issue_date, d.issue, d.id, f.start_offset, f.id
             """, transaction: transaction).ToList();

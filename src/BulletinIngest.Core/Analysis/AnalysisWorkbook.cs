@@ -10,7 +10,7 @@ namespace BulletinIngest.Analysis;
 /// </summary>
 public static class AnalysisWorkbook
 {
-    public static readonly string[] FlagColumns = ["flag_id", "kind", "severity", "region", "doc", "message", "figure_ids", "sources"];
+    public static readonly string[] FlagColumns = ["flag_id", "kind", "severity", "region", "doc", "message", "figure_ids", "sources", "files"];
 
     public static readonly string[] ComparisonColumns =
     [
@@ -43,7 +43,7 @@ public static class AnalysisWorkbook
         flags.Select(f => (IReadOnlyList<object?>)
         [
             f.Id, f.Kind, f.Severity, f.Region, f.Doc, f.Message, f.Sources.Select(s => s.FigureId).ToArray(),
-            string.Join("\n", f.Sources.Select(s => $"{s.Doc} p.{s.Page}: {s.Sentence}")),
+            string.Join("\n", f.Sources.Select(s => $"{s.Doc} p.{s.Page}: {s.Sentence}")), string.Join(" ", f.Files),
         ]);
 
     public static IEnumerable<IReadOnlyList<object?>> ComparisonRows(IEnumerable<ComparisonRow> rows) =>

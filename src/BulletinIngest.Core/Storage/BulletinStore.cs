@@ -54,7 +54,9 @@ public sealed class BulletinStore : IDisposable
         connection.Open();
         connection.Execute($"PRAGMA busy_timeout = {(int)BusyTimeout.TotalMilliseconds}");
         connection.Execute("PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;");
-        Schema.Migrate(connection);
+        int from = Schema.Migrate(connection);
+        // Flags stored before bulletins were counted once repeat in every rendering: recompute them on the counted files.
+        if (from is > 0 and < Schema.BulletinsCountedOnce) Analysis.Flags.FlagAnalysis.Refresh(connection);
         return new BulletinStore(connection);
     }
 
@@ -67,6 +69,7 @@ public sealed class BulletinStore : IDisposable
         if (!File.Exists(databasePath))
             throw new FileNotFoundException($"no database at {databasePath}; run `bulletin ingest` first", databasePath);
         EnsureOurs(databasePath);
+        MigrateIfOlder(databasePath);
         bool writerActive = File.Exists(databasePath + "-wal");
         var connection = writerActive ? ReadOnlyConnection(databasePath) : ImmutableConnection(databasePath);
         try
@@ -95,6 +98,28 @@ public sealed class BulletinStore : IDisposable
         connection.Open();
         connection.Execute($"PRAGMA busy_timeout = {(int)BusyTimeout.TotalMilliseconds}");
         return connection;
+    }
+
+    /// <summary>
+    /// A database of an older schema is migrated before it is read (the reading commands expect the latest tables);
+    /// one that cannot be written is refused with the reason rather than read wrongly.
+    /// </summary>
+    private static void MigrateIfOlder(string databasePath)
+    {
+        using (var connection = File.Exists(databasePath + "-wal") ? ReadOnlyConnection(databasePath) : ImmutableConnection(databasePath))
+        {
+            connection.Open();
+            int version = connection.ExecuteScalar<int>("PRAGMA user_version");
+            if (version == 0 || version >= Schema.LatestVersion) return;
+        }
+        try
+        {
+            using var store = Open(databasePath);
+        }
+        catch (SqliteException error)
+        {
+            throw new IOException($"{databasePath} has an older schema and cannot be migrated here ({error.Message}); run `bulletin ingest` where it can be written", error);
+        }
     }
 
     private static SqliteConnection ReadOnlyConnection(string databasePath) => new(new SqliteConnectionStringBuilder
@@ -155,17 +180,18 @@ public sealed class BulletinStore : IDisposable
     {
         string? suspect = coverage?.SuspectReason;
         string status = suspect is null ? DocumentStatus.Ok : DocumentStatus.Suspect;
+        var identity = BulletinIdentity.Of(text);
         using var transaction = _connection.BeginTransaction();
-        DeleteAtPath(file.Path, transaction);
+        long? previousBulletin = DeleteAtPath(file.Path, transaction);
         var meta = extraction.Metadata;
         long documentId = _connection.ExecuteScalar<long>(
             """
             INSERT INTO documents (path, name, sha256, format, size_bytes, pages, status, error, region, parent_region,
                                    issuing_body, kind, issue, issue_date, campaign, period, ingested_at,
-                                   number_mentions, mentions_used, figure_count, region_evidence, warnings)
+                                   number_mentions, mentions_used, figure_count, region_evidence, warnings, text_sha256, title)
             VALUES (@Path, @Name, @Sha256, @Format, @SizeBytes, @Pages, @Status, @Error, @Region, @ParentRegion,
                     @IssuingBody, @Kind, @Issue, @Date, @Campaign, @Period, @IngestedAt,
-                    @Mentions, @MentionsUsed, @FigureCount, @RegionEvidence, @Warnings)
+                    @Mentions, @MentionsUsed, @FigureCount, @RegionEvidence, @Warnings, @TextSha256, @Title)
             RETURNING id
             """,
             new
@@ -174,10 +200,13 @@ public sealed class BulletinStore : IDisposable
                 meta.Region, meta.ParentRegion, meta.IssuingBody, meta.Kind, meta.Issue, meta.Date, meta.Campaign, meta.Period,
                 IngestedAt = Now(), coverage?.Mentions, coverage?.MentionsUsed, FigureCount = extraction.Figures.Count,
                 meta.RegionEvidence, Warnings = meta.Warnings.Count == 0 ? null : string.Join("\n", meta.Warnings),
+                identity.TextSha256, identity.Title,
             }, transaction);
 
         InsertBlocks(documentId, text, blockSearchTokens, transaction);
         InsertFigures(documentId, extraction.Figures, transaction);
+        long bulletinId = BulletinGrouping.Place(_connection, documentId, transaction);
+        if (previousBulletin is { } previous && previous != bulletinId) BulletinGrouping.Refresh(_connection, previous, transaction);
         transaction.Commit();
         return documentId;
     }
@@ -186,7 +215,7 @@ public sealed class BulletinStore : IDisposable
     public void SaveFailure(SourceFile file, string? format, string status, string error)
     {
         using var transaction = _connection.BeginTransaction();
-        DeleteAtPath(file.Path, transaction);
+        long? previousBulletin = DeleteAtPath(file.Path, transaction);
         _connection.Execute(
             """
             INSERT INTO documents (path, name, sha256, format, size_bytes, status, error, ingested_at)
@@ -194,11 +223,14 @@ public sealed class BulletinStore : IDisposable
             """,
             new { file.Path, file.Name, file.Sha256, Format = format, file.SizeBytes, Status = status, Error = error, IngestedAt = Now() },
             transaction);
+        if (previousBulletin is { } previous) BulletinGrouping.Refresh(_connection, previous, transaction);
         transaction.Commit();
     }
 
-    private void DeleteAtPath(string path, SqliteTransaction transaction)
+    /// <summary>Deletes the document stored from a path; returns the bulletin it was a file of, to be chosen for again.</summary>
+    private long? DeleteAtPath(string path, SqliteTransaction transaction)
     {
+        long? bulletinId = _connection.ExecuteScalar<long?>("SELECT bulletin_id FROM documents WHERE path = @path", new { path }, transaction);
         // block_search is an FTS table without foreign keys: clear it by hand.
         _connection.Execute(
             """
@@ -206,6 +238,7 @@ public sealed class BulletinStore : IDisposable
                 (SELECT b.id FROM blocks b JOIN documents d ON d.id = b.document_id WHERE d.path = @path);
             DELETE FROM documents WHERE path = @path;
             """, new { path }, transaction);
+        return bulletinId;
     }
 
     private void InsertBlocks(long documentId, DocumentText text, IReadOnlyList<string>? searchTokens, SqliteTransaction transaction)

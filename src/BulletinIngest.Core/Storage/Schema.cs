@@ -135,7 +135,41 @@ public static class Schema
         );
         CREATE INDEX corrections_by_figure ON corrections(figure_id);
         """,
+        // 4: bulletins. Files holding the same bulletin (TXT, DOCX, PDF renderings, encoding copies) are one bulletin
+        // (Storage/BulletinGrouping.cs); the analysis counts the figures of its chosen file only. Existing documents are
+        // grouped by the backfill below.
+        """
+        CREATE TABLE bulletins (
+            id             INTEGER PRIMARY KEY,
+            document_id    INTEGER REFERENCES documents(id) ON DELETE SET NULL,  -- the file whose figures count
+            region         TEXT,                    -- region, kind, issue, issue_date, title: those of that file
+            kind           TEXT,
+            issue          INTEGER,
+            issue_date     TEXT,
+            title          TEXT,
+            files          INTEGER NOT NULL,        -- how many files hold this bulletin
+            file_names     TEXT NOT NULL,           -- their names, one a line, the counted one first
+            chosen_because TEXT                     -- the rule that picked the counted file
+        );
+        ALTER TABLE documents ADD COLUMN text_sha256 TEXT;   -- hash of the text normalized (letters and digits, simplified, no page noise)
+        ALTER TABLE documents ADD COLUMN title       TEXT;   -- the first line, normalized the same way
+        ALTER TABLE documents ADD COLUMN bulletin_id INTEGER REFERENCES bulletins(id) ON DELETE SET NULL;  -- NULL for files not read
+        CREATE INDEX documents_by_text ON documents(text_sha256);
+        CREATE INDEX documents_by_bulletin ON documents(bulletin_id);
+
+        DROP VIEW figure_sources;
+        CREATE VIEW figure_sources AS
+            SELECT f.*, d.name AS doc, d.issue_date, d.issue, d.kind AS doc_kind, d.region AS issuing_region,
+                   d.bulletin_id, (b.document_id IS d.id) AS counted
+            FROM figures f JOIN documents d ON d.id = f.document_id LEFT JOIN bulletins b ON b.id = d.bulletin_id;
+        """,
     ];
+
+    /// <summary>Work a migration needs beyond SQL, run right after the migration to the version it is keyed by.</summary>
+    private static readonly Dictionary<int, Action<SqliteConnection, SqliteTransaction>> Backfills = new()
+    {
+        [4] = BulletinGrouping.GroupUngrouped,
+    };
 
     public static int LatestVersion => Migrations.Length;
 
@@ -143,17 +177,26 @@ public static class Schema
     /// Brings the schema up to date. The version is read inside an IMMEDIATE transaction (the write lock), so two
     /// first ingests into one new file do not both create the tables: the second waits, then sees version 1.
     /// </summary>
-    public static void Migrate(SqliteConnection connection)
+    /// <returns>The version the database had (0 for a new one).</returns>
+    public static int Migrate(SqliteConnection connection)
     {
-        if (connection.ExecuteScalar<int>("PRAGMA user_version") == LatestVersion) return;
+        if (connection.ExecuteScalar<int>("PRAGMA user_version") == LatestVersion) return LatestVersion;
         using var transaction = connection.BeginTransaction(deferred: false);
         int version = connection.ExecuteScalar<int>("PRAGMA user_version", transaction: transaction);
+        int from = version;
         if (version > LatestVersion)
             throw new InvalidOperationException(
                 $"database schema version {version} is newer than this program's ({LatestVersion}); update bulletin");
         for (; version < LatestVersion; version++)
+        {
             connection.Execute(Migrations[version], transaction: transaction);
+            if (Backfills.TryGetValue(version + 1, out var backfill)) backfill(connection, transaction);
+        }
         connection.Execute($"PRAGMA user_version = {LatestVersion}", transaction: transaction);
         transaction.Commit();
+        return from;
     }
+
+    /// <summary>The first version whose analysis counts each bulletin once: flags stored before it counted every file.</summary>
+    public const int BulletinsCountedOnce = 4;
 }

@@ -76,7 +76,9 @@ public sealed class ComparisonTests : IDisposable
     public void Timeline_follows_a_region_oldest_first_with_the_change_since_the_previous_issue()
     {
         var rows = Timeline.For(_figures, "石门", "新增城镇就业");
-        Assert.Equal(["2025-03-01", "2025-04-30", "2025-06-30", "2025-06-30", "2025-06-30"], rows.Select(r => r.AsOf));
+        // Issue 2 counts once (its .txt; the .pdf rendering is the same bulletin), then the city bulletin's 石门县 row.
+        Assert.Equal(["2025-03-01", "2025-04-30", "2025-06-30", "2025-06-30"], rows.Select(r => r.AsOf));
+        Assert.Equal(["010_plan.txt", "011_issue1.txt", "012_issue2.txt", "020_city.txt"], rows.Select(r => r.Doc));
         Assert.Equal("plan", rows[0].Kind);
         Assert.Equal("actual -300, percent -10 pts", rows[2].Change);
     }

@@ -95,8 +95,11 @@ public sealed class ExportAndReportTests : IDisposable
     }
 
     [Fact]
-    public void The_report_is_one_self_contained_page_that_renders_in_headless_chromium()
+    public void The_report_is_one_self_contained_chinese_page_that_renders_in_headless_chromium()
     {
+        using (var store = BulletinIngest.Storage.BulletinStore.Open(_archive.DatabasePath))
+            store.SaveFailure(new BulletinIngest.Storage.SourceFile(Path.Combine(_archive.Folder, "030_broken.pdf"), "00", 10),
+                "pdf", "corrupt", "not a PDF file: no %PDF- header (damaged or mislabelled)");
         string path = Path.Combine(_archive.Folder, "report.html");
         var report = CliProcess.Run("report", "--out", path, "--db", _archive.DatabasePath);
         Assert.True(report.ExitCode == 0, report.Error);
@@ -106,20 +109,84 @@ public sealed class ExportAndReportTests : IDisposable
         Assert.True(cells >= 10, $"{cells} heat-map cells");
         Assert.Contains("已完成1200人", html);   // a flag's source sentence
 
-        string chromium = FindOnPath("chromium") ?? throw new InvalidOperationException(
-            "chromium is not installed (Debian: apt-get install chromium; scripts/test.sh installs it)");
+        foreach (var heading in new[] { "概况", "完成情况热力图", "项目走势", "问题标记", "简报与文件", "问题文件" })
+            Assert.Contains($"<h2>{heading}</h2>", html);
+        // One heat map per city and year, the city first and its counties as columns.
+        Assert.Contains("<h3>青川市 · 2025 年</h3>", html);
+        var columns = Regex.Match(html, @"<h3>青川市 · 2025 年</h3>.*?</thead>").Value;
+        Assert.Matches("<th>项目</th><th class=\"region\">青川市</th>", columns);
+        Assert.Contains("<th class=\"region\">石门县</th>", columns);   // 桃源县 has no percent: no column
+        // 石门县's employment over its two issues: a line with two points.
+        var chart = Regex.Match(html, @"<figure class=""chart""><figcaption>新增城镇就业</figcaption>.*?</figure>").Value;
+        Assert.Matches(@"<polyline [^>]*points=""[\d.]+,[\d.]+ [\d.]+,[\d.]+""", chart);
+        // Every stored flag once; the issue-2 flag names both files of its bulletin.
+        var stored = CliProcess.Run("flags", "--format", "csv", "--db", _archive.DatabasePath);
+        int storedFlags = stored.Output.Split('\n').Count(line => Regex.IsMatch(line, @"^\d+,(error|warning|info),"));
+        Assert.Equal(storedFlags, Regex.Matches(html, @"<tr class=""flag ").Count);
+        Assert.Contains("同一简报共 2 个文件：012_issue2.txt、012_issue2.pdf", html);
+        // The document that could not be read, with its reason.
+        Assert.Matches(@"<tr class=""problem""><td>030_broken.pdf</td><td>未能读取（corrupt）</td><td>not a PDF file", html);
+        Assert.Contains("落后于时间进度", html);
+
         string profile = Directory.CreateDirectory(Path.Combine(_archive.Folder, "chromium-profile")).FullName;
-        var dom = CliProcess.RunProgram(chromium,
-        [
-            "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-            "--disable-sync", "--no-first-run", $"--user-data-dir={profile}", "--dump-dom", new Uri(path).AbsoluteUri,
-        ], 120);
+        var dom = CliProcess.RunProgram(Chromium(), [.. ChromiumOptions(profile), "--dump-dom", new Uri(path).AbsoluteUri], 120);
         Assert.True(dom.ExitCode == 0, dom.Error);
         // The page's script ran to its end and saw every heat-map cell.
         Assert.Contains($"data-rendered=\"{cells}\"", dom.Output);
         Assert.Contains("class=\"cell", dom.Output);
-        Assert.Contains("shown", dom.Output);
+        Assert.Contains($"显示 {storedFlags} 条", dom.Output);
     }
+
+    /// <summary>
+    /// The heading is drawn in Chinese glyphs, not tofu: a screenshot of the report and one of the same page with the
+    /// heading's characters replaced by unassigned code points (which every font draws as its missing-glyph box)
+    /// must differ in the heading band, which must hold ink. Without a CJK font both show the same boxes.
+    /// </summary>
+    [Fact]
+    public void The_report_heading_shows_chinese_glyphs_in_a_headless_chromium_screenshot()
+    {
+        string path = Path.Combine(_archive.Folder, "report.html");
+        Assert.Equal(0, CliProcess.Run("report", "--out", path, "--db", _archive.DatabasePath).ExitCode);
+        string html = File.ReadAllText(path);
+        const string heading = "民生实事进度报告";
+        string tofu = new(Enumerable.Range(0x2FE0, heading.Length).Select(c => (char)c).ToArray()); // unassigned in Unicode 16
+        string tofuPath = Path.Combine(_archive.Folder, "tofu.html");
+        File.WriteAllText(tofuPath, html.Replace($"<h1 id=\"title\">{heading}</h1>", $"<h1 id=\"title\">{tofu}</h1>"));
+        Assert.NotEqual(html, File.ReadAllText(tofuPath));
+
+        var page = Screenshot(path, "page");
+        var boxes = Screenshot(tofuPath, "tofu");
+        // The heading band: the body's top margin (1.5em) and the h1 (2em) lie within the first 90 pixels.
+        const int bandTop = 10, bandBottom = 90, bandWidth = 600;
+        int ink = 0, differing = 0;
+        for (int y = bandTop; y < bandBottom; y++)
+        for (int x = 0; x < bandWidth; x++)
+        {
+            if (page.Grey(x, y) < 128) ink++;
+            if (Math.Abs(page.Grey(x, y) - boxes.Grey(x, y)) > 64) differing++;
+        }
+        Assert.True(ink > 400, $"{ink} dark pixels in the heading band: the heading is not drawn");
+        Assert.True(differing > 400, $"{differing} pixels differ from tofu boxes: the heading is drawn as missing-glyph boxes (no CJK font?)");
+    }
+
+    private PngImage Screenshot(string htmlPath, string name)
+    {
+        string png = Path.Combine(_archive.Folder, name + ".png");
+        string profile = Directory.CreateDirectory(Path.Combine(_archive.Folder, "chromium-" + name)).FullName;
+        var run = CliProcess.RunProgram(Chromium(),
+            [.. ChromiumOptions(profile), "--hide-scrollbars", "--window-size=1000,700", $"--screenshot={png}", new Uri(htmlPath).AbsoluteUri], 120);
+        Assert.True(run.ExitCode == 0 && File.Exists(png), run.Error);
+        return PngImage.Read(png);
+    }
+
+    private static string Chromium() => FindOnPath("chromium") ?? throw new InvalidOperationException(
+        "chromium is not installed (Debian: apt-get install chromium; scripts/test.sh installs it)");
+
+    private static string[] ChromiumOptions(string profile) =>
+    [
+        "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run", $"--user-data-dir={profile}",
+    ];
 
     private static readonly string[] ExportCommandColumns = BulletinIngest.Cli.Commands.ExportCommand.Columns;
 

@@ -2,7 +2,7 @@ namespace BulletinIngest.Tests.Analysis;
 
 /// <summary>
 /// An invented prefecture (青川市) and two of its counties: a county plan, two issues of the county's
-/// bulletin, the same issue once more as another rendering, and a city bulletin giving the city total with
+/// bulletin, the same issue once more as another rendering (one bulletin with it), and a city bulletin giving the city total with
 /// its counties. Each flag kind is planted once, next to figures that look alike but add up.
 /// </summary>
 public static class SyntheticSeries
@@ -43,7 +43,8 @@ public static class SyntheticSeries
             // grew: nothing to say
             new Stated("石门县", "改造城镇老旧小区", "改造城镇老旧小区10个，已开工6个，完成率60%。", 10, 6, "个", 60));
 
-        // The same issue 2 once more (another rendering): same date, so not compared with itself.
+        // The same issue 2 once more (another rendering, read a little differently): same region, kind, issue, date and
+        // title, so one bulletin with 012_issue2.txt, counted from that file only.
         archive.Add("012_issue2.pdf", "石门县", "bulletin", "2025-06-30", 2,
             new Stated("石门县", "新增城镇就业", "新增城镇就业目标6000人，已完成1200人，完成率20%。", 6000, 1200, "人", 20),
             new Stated("石门县", "改造城镇老旧小区", "改造城镇老旧小区10个，已开工5个，完成率50%。", 10, 5, "个", 50));

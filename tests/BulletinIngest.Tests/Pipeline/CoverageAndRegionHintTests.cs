@@ -53,7 +53,7 @@ public class CoverageAndRegionHintTests
         Assert.Contains("26 unchanged", CliProcess.Run("ingest", docs, "--db", db).Output);
     }
 
-    private const string DocumentsCommandHeader = "doc,status,region,kind,issue,date,figures,mentions,used,reason";
+    private const string DocumentsCommandHeader = "doc,status,region,kind,issue,date,figures,mentions,used,reason,bulletin,counted";
 
     [Fact]
     public void A_document_with_amounts_and_no_figure_is_suspect()

@@ -37,11 +37,15 @@ public class SearchTests(IngestedSamples samples) : IClassFixture<IngestedSample
         return _search.Find(connection, query, limit: 1000).ToList();
     }
 
-    /// <summary>The blocks that contain a text, ignoring spaces between Han characters (layout, not word breaks).</summary>
+    /// <summary>
+    /// The blocks of each bulletin's counted file that contain a text, ignoring spaces between Han characters
+    /// (layout, not word breaks): the BOM, GB18030 and UTF-16 copies are the same bulletins and found once.
+    /// </summary>
     private List<string> BlocksContaining(string text)
     {
         using var connection = BulletinStore.OpenReadOnly(samples.DatabasePath);
-        return connection.Query<string>("SELECT text FROM blocks").Where(block => WithoutLayoutSpaces(block).Contains(text)).ToList();
+        return connection.Query<string>("SELECT b.text FROM blocks b JOIN bulletins bu ON bu.document_id = b.document_id")
+            .Where(block => WithoutLayoutSpaces(block).Contains(text)).ToList();
     }
 
     private static string WithoutLayoutSpaces(string text) =>
@@ -72,6 +76,17 @@ public class SearchTests(IngestedSamples samples) : IClassFixture<IngestedSample
             Assert.NotEmpty(hit.Matches);
             Assert.All(hit.Matches, m => Assert.Equal(query, WithoutLayoutSpaces(hit.Passage[m.Start..m.End])));
         }
+    }
+
+    [Fact]
+    public void A_hit_in_a_bulletin_held_in_several_files_is_found_once_and_names_them_all()
+    {
+        // 004 comes as UTF-8 and UTF-16 text: one bulletin, one hit a passage, both files named.
+        var hits = Find("送戏下乡").Where(h => h.Document.StartsWith("004_", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(hits);
+        Assert.Equal(hits.Count, hits.Select(h => h.Passage).Distinct().Count());
+        Assert.All(hits, h => Assert.Equal(["004_1f00e35fffe70a01.txt", "004_1f00e35fffe70a01.utf16.txt"], h.Files.Order()));
+        Assert.All(hits, h => Assert.Equal(h.Document, h.Files[0]));
     }
 
     [Fact]

@@ -3,9 +3,12 @@ using Microsoft.Data.Sqlite;
 
 namespace BulletinIngest.Analysis.Flags;
 
-/// <summary>A stored flag with the sentences of the figures it concerns.</summary>
+/// <summary>
+/// A stored flag with the sentences of the figures it concerns. Doc is the bulletin's counted file; Files are all
+/// the files holding that bulletin (the counted one first), empty for a flag about no one document.
+/// </summary>
 public sealed record StoredFlag(long Id, string Kind, string Severity, string Message, string? Doc, string? Region,
-    string? CanonicalProjectId, IReadOnlyList<FlagSource> Sources);
+    string? CanonicalProjectId, IReadOnlyList<FlagSource> Sources, IReadOnlyList<string> Files);
 
 /// <summary>One figure a flag concerns, where an analyst checks it.</summary>
 public sealed record FlagSource(long FigureId, string Doc, int Page, string Region, string Project, string Sentence);
@@ -59,16 +62,17 @@ public static class FlagAnalysis
                 ORDER BY d.issue_date, f.document_id, f.start_offset
                 """)
             .ToLookup(s => s.FlagId, s => new FlagSource(s.FigureId, s.Doc, s.Page, s.Region, Names.DisplayName(s.Project, s.Indicator), s.Sentence));
-        var flags = connection.Query<(long Id, string Kind, string Severity, string Message, string? Doc, string? Region, string? CanonicalProjectId)>(
+        var flags = connection.Query<(long Id, string Kind, string Severity, string Message, string? Doc, string? Region, string? CanonicalProjectId, string? Files)>(
             """
-            SELECT fl.id, fl.kind, fl.severity, fl.message, d.name, fl.region, fl.canonical_project_id
-            FROM flags fl LEFT JOIN documents d ON d.id = fl.document_id
+            SELECT fl.id, fl.kind, fl.severity, fl.message, d.name, fl.region, fl.canonical_project_id, bu.file_names
+            FROM flags fl LEFT JOIN documents d ON d.id = fl.document_id LEFT JOIN bulletins bu ON bu.id = d.bulletin_id
             WHERE @kind IS NULL OR fl.kind = @kind
             ORDER BY CASE fl.severity WHEN 'error' THEN 0 WHEN 'warning' THEN 1 ELSE 2 END, fl.kind, fl.region, fl.id
             """, new { kind });
         return flags
             .Where(f => region is null || Names.RegionMatches(region, f.Region) || sources[f.Id].Any(s => Names.RegionMatches(region, s.Region)))
-            .Select(f => new StoredFlag(f.Id, f.Kind, f.Severity, f.Message, f.Doc, f.Region, f.CanonicalProjectId, sources[f.Id].ToList()))
+            .Select(f => new StoredFlag(f.Id, f.Kind, f.Severity, f.Message, f.Doc, f.Region, f.CanonicalProjectId, sources[f.Id].ToList(),
+                f.Files?.Split('\n') ?? []))
             .ToList();
     }
 }
