@@ -61,8 +61,9 @@ public sealed class PdfReader(OcrMode ocrMode = OcrMode.Auto, IPageRecognizer? r
             _ => [],
         };
         string? ocrMissing = toRecognize.Count == 0 || recognizer is not null ? null : TesseractRecognizer.MissingTool;
-        if (toRecognize.Count > 0 && ocrMissing is null)
-            Recognize(content, pages, toRecognize, recognizer ?? new TesseractRecognizer(), builder);
+        var recognized = toRecognize.Count > 0 && ocrMissing is null
+            ? Recognize(content, pages, toRecognize, recognizer ?? new TesseractRecognizer(), builder)
+            : new Dictionary<int, OcrPage>();
         imageOnly = pages.Where(p => !p.HasText && p.ImageCount > 0).Select(p => p.PageNumber).ToList();
         if (pages.All(p => !p.HasText))
         {
@@ -79,14 +80,18 @@ public sealed class PdfReader(OcrMode ocrMode = OcrMode.Auto, IPageRecognizer? r
         HeaderFooterFilter.Apply(items, pages.Select(p => p.Height).ToList());
         TableContinuation.Apply(items);
         BlockBuilder.Build(builder, items);
-        return builder.Build(pageCount: document.PageCount);
+        return OcrBlockMarks.Apply(builder.Build(pageCount: document.PageCount), recognized);
     }
 
-    /// <summary>Replaces the content of each page to recognize by what OCR read on it; a page OCR fails on keeps its own.</summary>
-    private static void Recognize(byte[] content, List<PageContent> pages, List<int> pageNumbers, IPageRecognizer recognizer, DocumentTextBuilder builder)
+    /// <summary>
+    /// Replaces the content of each page to recognize by what OCR read on it; a page OCR fails on keeps its own.
+    /// Returns the pages read, by page number.
+    /// </summary>
+    private static Dictionary<int, OcrPage> Recognize(byte[] content, List<PageContent> pages, List<int> pageNumbers, IPageRecognizer recognizer, DocumentTextBuilder builder)
     {
         var confidences = new List<double>();
         var read = new List<int>();
+        var recognized = new Dictionary<int, OcrPage>();
         foreach (var (number, ocr, error) in recognizer.Recognize(content, pageNumbers))
         {
             if (ocr is null)
@@ -97,10 +102,11 @@ public sealed class PdfReader(OcrMode ocrMode = OcrMode.Auto, IPageRecognizer? r
             int index = pages.FindIndex(p => p.PageNumber == number);
             var page = pages[index];
             pages[index] = OcrLetters.ToPage(ocr, number, page.Width, page.Height, page.ImageCount);
-            if (ocr.Words.Count > 0) { read.Add(number); confidences.Add(ocr.MeanConfidence); }
+            if (ocr.Words.Count > 0) { read.Add(number); confidences.Add(ocr.MeanConfidence); recognized[number] = ocr; }
         }
         if (read.Count > 0)
             builder.Warn($"{PageList(read)} read by OCR (Tesseract {TesseractRecognizer.Language}, mean word confidence {confidences.Average():0})");
+        return recognized;
     }
 
     /// <summary>Opens the file with an empty user password; maps PDFsharp's failures to rejections.</summary>
