@@ -109,6 +109,15 @@ public static class Schema
         ALTER TABLE documents ADD COLUMN region_evidence TEXT;      -- why the region is what it is
         ALTER TABLE documents ADD COLUMN warnings        TEXT;      -- one per line
         """,
+        // 3: text recognized from images by OCR is marked on its blocks and figures; a figure with a word OCR was
+        // unsure of is suspect (its digits may be misread: check the page image).
+        """
+        ALTER TABLE blocks  ADD COLUMN source         TEXT NOT NULL DEFAULT 'text';  -- text (a text layer) | ocr
+        ALTER TABLE blocks  ADD COLUMN ocr_confidence REAL;                          -- mean word confidence 0-100, ocr only
+        ALTER TABLE figures ADD COLUMN source         TEXT NOT NULL DEFAULT 'text';  -- text | ocr
+        ALTER TABLE figures ADD COLUMN ocr_confidence REAL;                          -- lowest uncertain word, else the block's mean
+        ALTER TABLE figures ADD COLUMN suspect        INTEGER NOT NULL DEFAULT 0;    -- ocr_confidence below 60
+        """,
     ];
 
     public static int LatestVersion => Migrations.Length;
