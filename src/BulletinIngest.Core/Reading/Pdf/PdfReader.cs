@@ -76,11 +76,17 @@ public sealed class PdfReader(OcrMode ocrMode = OcrMode.Auto, IPageRecognizer? r
         if (imageOnly.Count > 0) builder.Warn($"{PageList(imageOnly)} are images without a text layer (needs OCR); their text is missing");
         foreach (var warning in guardWarnings.Concat(fonts.Warnings).Concat(interpreter.Warnings)) builder.Warn(warning);
 
+        LayOut(builder, pages);
+        return OcrBlockMarks.Apply(builder.Build(pageCount: document.PageCount), recognized);
+    }
+
+    /// <summary>The layout steps every page goes through, text layer or OCR: lines and tables, page furniture out, blocks.</summary>
+    internal static void LayOut(DocumentTextBuilder builder, IReadOnlyList<PageContent> pages)
+    {
         var items = pages.Select(PageLayout.Analyze).ToList();
         HeaderFooterFilter.Apply(items, pages.Select(p => p.Height).ToList());
         TableContinuation.Apply(items);
         BlockBuilder.Build(builder, items);
-        return OcrBlockMarks.Apply(builder.Build(pageCount: document.PageCount), recognized);
     }
 
     /// <summary>
@@ -92,7 +98,8 @@ public sealed class PdfReader(OcrMode ocrMode = OcrMode.Auto, IPageRecognizer? r
         var confidences = new List<double>();
         var read = new List<int>();
         var recognized = new Dictionary<int, OcrPage>();
-        foreach (var (number, ocr, error) in recognizer.Recognize(content, pageNumbers))
+        var toRecognize = pageNumbers.Select(n => pages.First(p => p.PageNumber == n)).Select(p => new PageToRecognize(p.PageNumber, p.Width, p.Height)).ToList();
+        foreach (var (number, ocr, error) in recognizer.Recognize(content, toRecognize))
         {
             if (ocr is null)
             {
@@ -151,7 +158,7 @@ public sealed class PdfReader(OcrMode ocrMode = OcrMode.Auto, IPageRecognizer? r
     }
 
     /// <summary>"page 3" or "pages 1-5, 7".</summary>
-    private static string PageList(IReadOnlyList<int> pages)
+    internal static string PageList(IReadOnlyList<int> pages)
     {
         var runs = new List<string>();
         for (int i = 0; i < pages.Count;)
