@@ -5,23 +5,26 @@ namespace BulletinIngest.Reading.Ocr;
 /// rows and paragraphs from the words' letters, so each block's words are found again in its text. A block's words
 /// are a run of the page's words in Tesseract's order: the run that starts the block's text and matches the most
 /// characters gives the block its mean confidence and its uncertain words. A block no run matches (a header the
-/// layout joined differently) still counts as OCR'd, with the page's mean confidence.
+/// layout joined differently) still counts as OCR'd, with the page's mean confidence, except on a text page with a
+/// scanned part, where it is text-layer text.
 /// </summary>
 public static class OcrBlockMarks
 {
     /// <summary>Characters a matched word may sit past the previous one (spaces, a TAB, a bullet the layout dropped).</summary>
     private const int Slack = 3;
 
-    public static DocumentText Apply(DocumentText document, IReadOnlyDictionary<int, OcrPage> recognized)
+    public static DocumentText Apply(DocumentText document, IReadOnlyDictionary<int, OcrPage> recognized, IReadOnlySet<int>? partlyScanned = null)
     {
         if (recognized.Count == 0) return document;
         var blocks = document.Blocks
-            .Select(b => recognized.TryGetValue(b.Page, out var page) ? b with { Ocr = Mark(b.Text, page) } : b)
+            .Select(b => recognized.TryGetValue(b.Page, out var page)
+                ? b with { Ocr = Mark(b.Text, page, textLayerToo: partlyScanned?.Contains(b.Page) == true) }
+                : b)
             .ToList();
         return new DocumentText(document.Format, blocks, document.PageCount, document.Warnings);
     }
 
-    internal static OcrMarks Mark(string text, OcrPage page)
+    internal static OcrMarks? Mark(string text, OcrPage page, bool textLayerToo = false)
     {
         var words = page.Words;
         List<(OcrWord Word, int At)> best = [];
@@ -34,7 +37,7 @@ public static class OcrBlockMarks
             int chars = run.Sum(r => r.Word.Text.Length);
             if (chars > bestChars) (best, bestChars) = (run, chars);
         }
-        if (best.Count == 0) return new OcrMarks(page.MeanConfidence, []);
+        if (best.Count == 0) return textLayerToo ? null : new OcrMarks(page.MeanConfidence, []);
         double mean = best.Sum(r => r.Word.Confidence * r.Word.Text.Length) / bestChars;
         var uncertain = best.Where(r => r.Word.Confidence < OcrMarks.LowConfidence)
             .Select(r => new OcrSpan(r.At, r.Word.Text.Length, r.Word.Confidence)).ToList();
