@@ -6,8 +6,9 @@ namespace BulletinIngest.Bench;
 
 /// <summary>
 /// `ocr [PDF]`: reads a scanned PDF (default: tests/fixtures/scan/004_…scan.pdf) through the PDF reader with
-/// OCR, cold (an empty page cache: pdftoppm + Tesseract per page, one process at a time) and then warm (every
-/// page from the cache), and prints pages/s, seconds a page and the CPU the OCR processes used.
+/// OCR, cold (an empty page cache: per page the embedded page image through pdfimages, or a pdftoppm rendering, then
+/// Tesseract, one process at a time) and then warm (every page from the cache), and prints pages/s, seconds a page
+/// and the CPU the OCR processes used.
 /// </summary>
 public static class OcrBenchmark
 {
@@ -35,7 +36,7 @@ public static class OcrBenchmark
         int pages = document.PageCount;
         Console.WriteLine($"{Path.GetFileName(file)}: {pages} pages, {document.FullText.Length:N0} characters read");
         Console.WriteLine($"cold (empty cache): {pages / cold:0.00} pages/s, {cold / pages:0.0} s a page wall, " +
-                          $"{childCpu / pages:0.0} s CPU a page in pdftoppm + Tesseract (OMP_THREAD_LIMIT=1)");
+                          $"{childCpu / pages:0.0} s CPU a page in poppler + Tesseract (OMP_THREAD_LIMIT=1)");
         Console.WriteLine($"warm (page cache):  {pages / warm:0.0} pages/s, {warm * 1000 / pages:0} ms a page");
         Console.WriteLine($"peak memory {Measure.PeakMemoryMb():0} MB (this process; Tesseract runs apart)");
         Directory.Delete(cache, recursive: true);

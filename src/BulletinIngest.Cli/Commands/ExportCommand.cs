@@ -14,6 +14,7 @@ public static class ExportCommand
     [
         "doc", "region", "tier", "project", "indicator", "target", "actual", "unit", "percent", "qualifier", "optional",
         "inconsistent", "approximate", "canonical_project", "figure_id", "page", "start", "end", "sentence", "issue_date", "decided_by",
+        "source", "ocr_confidence", "suspect",
     ];
 
     public static Command Create()
@@ -44,14 +45,14 @@ public static class ExportCommand
             """
             SELECT d.name, f.region, f.tier, f.project, f.indicator, f.target, f.actual, f.unit, f.percent, f.qualifier,
                    f.optional, f.inconsistent, f.approximate, f.canonical_project_id, f.id, f.page, f.start_offset,
-                   f.end_offset, f.sentence, d.issue_date, f.decided_by, d.issue
+                   f.end_offset, f.sentence, d.issue_date, f.decided_by, f.source, f.ocr_confidence, f.suspect, d.issue
             FROM figures f JOIN documents d ON d.id = f.document_id
             ORDER BY d.name, f.start_offset, f.id
             """).Select(row => ((IDictionary<string, object?>)row).Values.ToArray())
-            .Where(values => window.Contains((string?)values[19], values[21] is null ? null : Convert.ToInt32(values[21])))
+            .Where(values => window.Contains((string?)values[19], values[24] is null ? null : Convert.ToInt32(values[24])))
             .Select(values =>
             {
-                foreach (int flag in new[] { 10, 11, 12 }) values[flag] = Convert.ToInt64(values[flag]) != 0;
+                foreach (int flag in new[] { 10, 11, 12, 23 }) values[flag] = Convert.ToInt64(values[flag]) != 0;
                 return (IReadOnlyList<object?>)values[..Columns.Length];
             });
     }

@@ -28,7 +28,7 @@ public static class ShowCommand
 
     private sealed record FigureRow(long Id, long DocumentId, string Doc, string Path, string Region, string? Tier, string Project, string Indicator,
         double? Target, double? Actual, string? Unit, double? Percent, string? Qualifier, long Approximate, long Optional, long Inconsistent,
-        long Page, long StartOffset, long EndOffset, string Sentence, string DecidedBy, string Format);
+        long Page, long StartOffset, long EndOffset, string Sentence, string DecidedBy, string Format, string Source, double? OcrConfidence, long Suspect);
 
     private sealed record BlockRow(long Seq, string Kind, long Page, long StartOffset, long EndOffset, string Text);
 
@@ -39,7 +39,8 @@ public static class ShowCommand
             """
             SELECT f.id, f.document_id AS DocumentId, d.name AS Doc, d.path, f.region, f.tier, f.project, f.indicator, f.target, f.actual,
                    f.unit, f.percent, f.qualifier, f.approximate, f.optional, f.inconsistent, f.page, f.start_offset AS StartOffset,
-                   f.end_offset AS EndOffset, f.sentence, f.decided_by AS DecidedBy, d.format
+                   f.end_offset AS EndOffset, f.sentence, f.decided_by AS DecidedBy, d.format,
+                   f.source, f.ocr_confidence AS OcrConfidence, f.suspect
             FROM figures f JOIN documents d ON d.id = f.document_id WHERE f.id = @id
             """, new { id });
         if (figure is null)
@@ -59,6 +60,9 @@ public static class ShowCommand
         var flags = new[] { (figure.Approximate, "approximate"), (figure.Optional, "optional"), (figure.Inconsistent, "inconsistent") }
             .Where(f => f.Item1 != 0).Select(f => f.Item2).ToList();
         Console.WriteLine($"  flags      {(flags.Count == 0 ? "-" : string.Join(", ", flags))}   decided by {figure.DecidedBy}");
+        if (figure.Source == "ocr")
+            Console.WriteLine($"  source     OCR, confidence {figure.OcrConfidence:0}" +
+                              (figure.Suspect != 0 ? "   SUSPECT: a word was read with low confidence, check the page image" : ""));
         Console.WriteLine($"  sentence   {figure.Sentence}");
         Console.WriteLine($"  file       {figure.Path}");
         foreach (var stored in CorrectionBook.ForFigure(connection, id))

@@ -26,7 +26,42 @@ public sealed class BulletinExtractor(Gazetteer? gazetteer = null) : IFigureExtr
         // The cues are simplified Chinese: read a normalized copy, give the figures back in the document's words.
         // Noise goes after normalizing: a DocumentText rebuilt from fewer blocks would no longer match their offsets.
         var view = NormalizedView.Of(document);
-        return view.Restore(ExtractNormalized(view.Normalized.WithoutNoise()));
+        return WithOcrConfidence(document, view.Restore(ExtractNormalized(view.Normalized.WithoutNoise())));
+    }
+
+    /// <summary>
+    /// Each figure read from an OCR'd block gets its OCR confidence (low: suspect): the lowest of the uncertain words
+    /// in its span or, elsewhere in its block (an item's head), of those that read one of its numbers; else the block's mean.
+    /// </summary>
+    private static ExtractionResult WithOcrConfidence(DocumentText document, ExtractionResult result)
+    {
+        if (document.Blocks.All(b => b.Ocr is null)) return result;
+        return result with
+        {
+            Figures = result.Figures.Select(f => document.BlockAt(f.Start) is { Ocr: { } ocr } block
+                ? f with { OcrConfidence = ocr.LowestIn(f.Start - block.Start, f.End - block.Start) ?? LowestOfItsNumbers(f, block, ocr) ?? ocr.MeanConfidence }
+                : f).ToList(),
+        };
+    }
+
+    private static double? LowestOfItsNumbers(Figure figure, TextBlock block, OcrMarks ocr)
+    {
+        double?[] numbers = [figure.Target, figure.Actual, figure.Percent];
+        return ocr.Uncertain
+            .Where(s => DigitsOf(block.Text.Substring(s.Start, s.Length)) is { } read
+                        && numbers.Any(n => n is { } v && (Math.Abs(v - read) < 1e-9 || Math.Abs(v - read * 10_000) < 1e-6)))
+            .Select(s => (double?)s.Confidence).Min();
+    }
+
+    /// <summary>The first number a recognized word holds (118 of "118人"), or null.</summary>
+    private static double? DigitsOf(string word)
+    {
+        int start = 0;
+        while (start < word.Length && word[start] is < '0' or > '9') start++;
+        int end = start;
+        while (end < word.Length && word[end] is >= '0' and <= '9' or '.') end++;
+        return double.TryParse(word.AsSpan(start, end - start), System.Globalization.NumberStyles.Float,
+            System.Globalization.CultureInfo.InvariantCulture, out double value) ? value : null;
     }
 
     private ExtractionResult ExtractNormalized(DocumentText document)

@@ -36,6 +36,13 @@ public sealed record Figure
     /// <summary>Who decided to keep the figure: "rules" or a model file's version.</summary>
     public string DecidedBy { get; init; } = "rules";
     public double? Confidence { get; init; }
+    /// <summary>
+    /// Null for a figure read from a text layer (source = text). For one read by OCR (source = ocr): the lowest
+    /// confidence of an uncertain word in its span, else its block's mean word confidence (0-100).
+    /// </summary>
+    public double? OcrConfidence { get; init; }
+    /// <summary>OCR read a word of the figure with low confidence: check it against the page image.</summary>
+    public bool Suspect => OcrConfidence < Reading.OcrMarks.LowConfidence;
     /// <summary>For figures the candidate path assembled: which mention got which role, and the deciding features.</summary>
     public string? Why { get; init; }
 }

@@ -80,7 +80,7 @@ public sealed class IngestPipeline(IDocumentAnalyzer analyzer, RegionHints? regi
     /// is skipped; a file named on the command line is always tried.
     /// </summary>
     public static readonly IReadOnlySet<string> BatchExtensions =
-        new HashSet<string>([".pdf", ".docx", ".txt", ".html", ".htm", ".doc", ".docm", ".dotx"], StringComparer.OrdinalIgnoreCase);
+        new HashSet<string>([".pdf", ".docx", ".txt", ".html", ".htm", ".doc", ".docm", ".dotx", ".png", ".jpg", ".jpeg", ".tif", ".tiff"], StringComparer.OrdinalIgnoreCase);
 
     /// <summary>
     /// Every regular file below the given files and folders, in a stable order (see <see cref="FolderWalk"/>), and

@@ -19,7 +19,7 @@ public sealed class DocumentReader
     /// <summary>The readers of every format, with OCR of image pages as <paramref name="ocr"/> says.</summary>
     public DocumentReader(OcrMode ocr) : this(EveryFormat(ocr)) { }
 
-    private static IDocumentReader[] EveryFormat(OcrMode ocr) => [new TxtReader(), new DocxReader(), new PdfReader(ocr), new HtmlReader()];
+    private static IDocumentReader[] EveryFormat(OcrMode ocr) => [new TxtReader(), new DocxReader(), new PdfReader(ocr), new HtmlReader(), new ImageReader(ocr)];
 
     /// <summary>Reads a file's bytes; the name, when given, is a claim that the content must not contradict.</summary>
     public DocumentText Read(byte[] content, string? fileName = null) => ReadAs(FormatDetector.Detect(content, fileName), content);

@@ -15,11 +15,29 @@ public enum BlockKind
 /// <summary>
 /// One paragraph, heading, list item or table row, with where it sits: the page it is on
 /// (1-based; 0 when the format has no pages) and its character offsets in <see cref="DocumentText.FullText"/>.
+/// <see cref="Ocr"/> is set when the text was recognized from an image (source = ocr), null for a text layer.
 /// </summary>
-public sealed record TextBlock(BlockKind Kind, string Text, int Page, int Start, int HeadingLevel = 0)
+public sealed record TextBlock(BlockKind Kind, string Text, int Page, int Start, int HeadingLevel = 0, OcrMarks? Ocr = null)
 {
     public int End => Start + Text.Length;
 }
+
+/// <summary>
+/// How sure the OCR engine was of a block: the mean word confidence (0-100) and the words below
+/// <see cref="LowConfidence"/> (offsets relative to the block's start), so a figure read from one is marked suspect.
+/// </summary>
+public sealed record OcrMarks(double MeanConfidence, IReadOnlyList<OcrSpan> Uncertain)
+{
+    /// <summary>Below this word confidence a figure's digits are suspect (Tesseract's wrong numbers in sample 004 score 0-59).</summary>
+    public const double LowConfidence = 60;
+
+    /// <summary>The lowest confidence of an uncertain word overlapping [start, end) of the block, or null when none does.</summary>
+    public double? LowestIn(int start, int end) =>
+        Uncertain.Where(s => s.Start < end && s.Start + s.Length > start).Select(s => (double?)s.Confidence).Min();
+}
+
+/// <summary>A recognized word's place in its block's text and the engine's confidence in it.</summary>
+public sealed record OcrSpan(int Start, int Length, double Confidence);
 
 /// <summary>
 /// The common document model every reader yields: blocks in reading order. The full text is the
@@ -49,7 +67,7 @@ public sealed class DocumentText
     public DocumentText WithoutNoise() =>
         Blocks.Any(b => b.Kind == BlockKind.Noise) ? new DocumentText(this, Blocks.Where(b => b.Kind != BlockKind.Noise).ToList()) : this;
 
-    /// <summary>"pdf", "docx", "txt" or "html".</summary>
+    /// <summary>"pdf", "docx", "txt", "html" or "image".</summary>
     public string Format { get; }
     public IReadOnlyList<TextBlock> Blocks { get; }
     public int PageCount { get; }

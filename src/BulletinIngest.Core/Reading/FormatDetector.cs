@@ -8,6 +8,8 @@ public enum FileFormat
     Docx,
     Txt,
     Html,
+    /// <summary>A scanned page or photo (PNG, JPEG, TIFF), read by OCR.</summary>
+    Image,
 }
 
 /// <summary>
@@ -19,6 +21,8 @@ public static class FormatDetector
 {
     private static readonly byte[] PdfMagic = "%PDF-"u8.ToArray();
     private static readonly byte[] ZipMagic = [0x50, 0x4B, 0x03, 0x04];
+    // PNG, JPEG (SOI and a marker), TIFF little- and big-endian.
+    private static readonly byte[][] ImageMagics = [[0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A], [0xFF, 0xD8, 0xFF], [0x49, 0x49, 0x2A, 0x00], [0x4D, 0x4D, 0x00, 0x2A]];
     private static readonly byte[] Ole2Magic = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
 
     /// <summary>
@@ -47,6 +51,8 @@ public static class FormatDetector
             throw new DocumentRejectedException(RejectReason.Empty, "empty file (0 bytes)");
         var head = content.AsSpan(0, Math.Min(content.Length, 1024));
         if (head.IndexOf(PdfMagic) >= 0) return FileFormat.Pdf;
+        foreach (var magic in ImageMagics)
+            if (head.StartsWith(magic)) return FileFormat.Image;
         if (head.StartsWith(Ole2Magic))
             throw new DocumentRejectedException(RejectReason.UnsupportedFormat,
                 "legacy Word 97-2003 (.doc, OLE2) file: unsupported, save it as .docx or PDF");

@@ -247,10 +247,10 @@ public sealed class BulletinStore : IDisposable
         insertBlock.Transaction = transaction;
         insertBlock.CommandText =
             """
-            INSERT INTO blocks (document_id, seq, kind, heading_level, page, start_offset, end_offset, text)
-            VALUES ($doc, $seq, $kind, $level, $page, $start, $end, $text) RETURNING id
+            INSERT INTO blocks (document_id, seq, kind, heading_level, page, start_offset, end_offset, text, source, ocr_confidence)
+            VALUES ($doc, $seq, $kind, $level, $page, $start, $end, $text, $source, $ocr) RETURNING id
             """;
-        var parameters = new[] { "$doc", "$seq", "$kind", "$level", "$page", "$start", "$end", "$text" }
+        var parameters = new[] { "$doc", "$seq", "$kind", "$level", "$page", "$start", "$end", "$text", "$source", "$ocr" }
             .Select(name => insertBlock.Parameters.Add(new SqliteParameter(name, null))).ToArray();
         insertBlock.Prepare();
 
@@ -263,7 +263,8 @@ public sealed class BulletinStore : IDisposable
         for (int seq = 0; seq < text.Blocks.Count; seq++)
         {
             var block = text.Blocks[seq];
-            object[] values = [documentId, seq, block.Kind.ToString().ToLowerInvariant(), block.HeadingLevel, block.Page, block.Start, block.End, block.Text];
+            object[] values = [documentId, seq, block.Kind.ToString().ToLowerInvariant(), block.HeadingLevel, block.Page, block.Start, block.End, block.Text,
+                block.Ocr is null ? "text" : "ocr", (object?)block.Ocr?.MeanConfidence ?? DBNull.Value];
             for (int i = 0; i < values.Length; i++) parameters[i].Value = values[i];
             long id = (long)insertBlock.ExecuteScalar()!;
             if (searchTokens is null) continue;
@@ -279,16 +280,16 @@ public sealed class BulletinStore : IDisposable
             """
             INSERT INTO figures (document_id, region, tier, project, indicator, target, actual, unit, percent, qualifier,
                                  approximate, optional, inconsistent, canonical_project_id, page, start_offset, end_offset,
-                                 sentence, decided_by, confidence, why)
+                                 sentence, decided_by, confidence, why, source, ocr_confidence, suspect)
             VALUES (@DocumentId, @Region, @Tier, @Project, @Indicator, @Target, @Actual, @Unit, @Percent, @Qualifier,
                     @Approximate, @Optional, @Inconsistent, @CanonicalProjectId, @Page, @Start, @End,
-                    @Sentence, @DecidedBy, @Confidence, @Why)
+                    @Sentence, @DecidedBy, @Confidence, @Why, @Source, @OcrConfidence, @Suspect)
             """,
             figures.Select(f => new
             {
                 DocumentId = documentId, f.Region, f.Tier, f.Project, f.Indicator, f.Target, f.Actual, f.Unit, f.Percent, f.Qualifier,
                 f.Approximate, f.Optional, f.Inconsistent, f.CanonicalProjectId, f.Page, f.Start, f.End,
-                f.Sentence, f.DecidedBy, f.Confidence, f.Why,
+                f.Sentence, f.DecidedBy, f.Confidence, f.Why, Source = f.OcrConfidence is null ? "text" : "ocr", f.OcrConfidence, f.Suspect,
             }),
             transaction);
     }

@@ -163,6 +163,15 @@ public static class Schema
                    d.bulletin_id, (b.document_id IS d.id) AS counted
             FROM figures f JOIN documents d ON d.id = f.document_id LEFT JOIN bulletins b ON b.id = d.bulletin_id;
         """,
+        // 5: text recognized from images by OCR is marked on its blocks and figures; a figure with a word OCR was
+        // unsure of is suspect (its digits may be misread: check the page image).
+        """
+        ALTER TABLE blocks  ADD COLUMN source         TEXT NOT NULL DEFAULT 'text';  -- text (a text layer) | ocr
+        ALTER TABLE blocks  ADD COLUMN ocr_confidence REAL;                          -- mean word confidence 0-100, ocr only
+        ALTER TABLE figures ADD COLUMN source         TEXT NOT NULL DEFAULT 'text';  -- text | ocr
+        ALTER TABLE figures ADD COLUMN ocr_confidence REAL;                          -- lowest uncertain word, else the block's mean
+        ALTER TABLE figures ADD COLUMN suspect        INTEGER NOT NULL DEFAULT 0;    -- ocr_confidence below 60
+        """,
     ];
 
     /// <summary>Work a migration needs beyond SQL, run right after the migration to the version it is keyed by.</summary>

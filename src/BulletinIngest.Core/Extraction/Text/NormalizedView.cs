@@ -6,7 +6,8 @@ namespace BulletinIngest.Extraction.Text;
 /// The document as the extraction reads it: the same blocks at the same offsets, each block's text
 /// normalized by <see cref="TextNormalizer"/>. What the extraction finds is then given back in the
 /// document's own words: each figure's sentence, project and indicator are taken from the text as
-/// written at the offsets they were found at (a traditional-character bulletin keeps its 發展).
+/// written at the offsets they were found at (a traditional-character bulletin keeps its 發展). Blocks read by
+/// OCR are also repaired (<see cref="OcrRepairs"/>: 泪罗市 → 汨罗市, (D) → (1), 10094 → 100%), in the view only.
 /// </summary>
 public sealed class NormalizedView
 {
@@ -23,10 +24,18 @@ public sealed class NormalizedView
     public DocumentText Original { get; }
     public DocumentText Normalized { get; }
 
-    public static NormalizedView Of(DocumentText document, TextNormalizer? normalizer = null)
+    public static NormalizedView Of(DocumentText document, TextNormalizer? normalizer = null, OcrRepairs? ocrRepairs = null)
     {
         normalizer ??= TextNormalizer.Default;
         var blocks = document.Blocks.Select(b => b with { Text = normalizer.Normalize(b.Text) }).ToList();
+        if (blocks.Any(b => b.Ocr is not null))
+        {
+            ocrRepairs ??= OcrRepairs.Default;
+            // Place names are read in the context of the whole document, the ones OCR got right and the text layer's.
+            var named = ocrRepairs.PlacesNamedIn(string.Join('\n', blocks.Select(b => b.Text)));
+            var misread = ocrRepairs.MisreadPlaces(string.Join('\n', blocks.Where(b => b.Ocr is not null).Select(b => b.Text)), named);
+            blocks = blocks.Select(b => b.Ocr is null ? b : b with { Text = ocrRepairs.Repair(b.Text, misread) }).ToList();
+        }
         return new NormalizedView(document, new DocumentText(document.Format, blocks, document.PageCount, document.Warnings), normalizer);
     }
 

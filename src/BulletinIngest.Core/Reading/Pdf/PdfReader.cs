@@ -57,12 +57,14 @@ public sealed class PdfReader(OcrMode ocrMode = OcrMode.Auto, IPageRecognizer? r
         var toRecognize = ocrMode switch
         {
             OcrMode.Always => pages.Select(p => p.PageNumber).ToList(),
-            OcrMode.Auto => imageOnly,
+            OcrMode.Auto => pages.Where(p => !p.HasText && p.ImageCount > 0 || HasScannedPart(p)).Select(p => p.PageNumber).ToList(),
             _ => [],
         };
+        var partlyScanned = ocrMode == OcrMode.Auto ? pages.Where(HasScannedPart).Select(p => p.PageNumber).ToHashSet() : [];
         string? ocrMissing = toRecognize.Count == 0 || recognizer is not null ? null : TesseractRecognizer.MissingTool;
-        if (toRecognize.Count > 0 && ocrMissing is null)
-            Recognize(content, pages, toRecognize, recognizer ?? new TesseractRecognizer(), builder);
+        var recognized = toRecognize.Count > 0 && ocrMissing is null
+            ? Recognize(content, pages, toRecognize, ocrMode, recognizer ?? new TesseractRecognizer(), builder)
+            : new Dictionary<int, OcrPage>();
         imageOnly = pages.Where(p => !p.HasText && p.ImageCount > 0).Select(p => p.PageNumber).ToList();
         if (pages.All(p => !p.HasText))
         {
@@ -75,20 +77,41 @@ public sealed class PdfReader(OcrMode ocrMode = OcrMode.Auto, IPageRecognizer? r
         if (imageOnly.Count > 0) builder.Warn($"{PageList(imageOnly)} are images without a text layer (needs OCR); their text is missing");
         foreach (var warning in guardWarnings.Concat(fonts.Warnings).Concat(interpreter.Warnings)) builder.Warn(warning);
 
+        LayOut(builder, pages);
+        return OcrBlockMarks.Apply(builder.Build(pageCount: document.PageCount), recognized, partlyScanned);
+    }
+
+    /// <summary>The layout steps every page goes through, text layer or OCR: lines and tables, page furniture out, blocks.</summary>
+    internal static void LayOut(DocumentTextBuilder builder, IReadOnlyList<PageContent> pages)
+    {
         var items = pages.Select(PageLayout.Analyze).ToList();
         HeaderFooterFilter.Apply(items, pages.Select(p => p.Height).ToList());
         TableContinuation.Apply(items);
         BlockBuilder.Build(builder, items);
-        return builder.Build(pageCount: document.PageCount);
     }
 
-    /// <summary>Replaces the content of each page to recognize by what OCR read on it; a page OCR fails on keeps its own.</summary>
-    private static void Recognize(byte[] content, List<PageContent> pages, List<int> pageNumbers, IPageRecognizer recognizer, DocumentTextBuilder builder)
+    /// <summary>A text page with an image of at least <see cref="ScannedPartShare"/> of its area: a scanned table or paragraph pasted in.</summary>
+    private static bool HasScannedPart(PageContent page) =>
+        page.HasText && page.ImageBoxes.Any(b => (b.Right - b.Left) * (b.Bottom - b.Top) >= ScannedPartShare * page.Width * page.Height);
+
+    /// <summary>The share of a text page an image must cover to be read by OCR: a scanned paragraph, not a logo or an emblem.</summary>
+    private const double ScannedPartShare = 0.04;
+
+    /// <summary>
+    /// Replaces the content of each page to recognize by what OCR read on it; a page OCR fails on keeps its own.
+    /// A text page with a scanned part (<see cref="OcrMode.Auto"/>) keeps its text layer and gains the words read
+    /// inside its images that no letter of the text layer covers. Returns the words taken, by page number.
+    /// </summary>
+    private static Dictionary<int, OcrPage> Recognize(byte[] content, List<PageContent> pages, List<int> pageNumbers, OcrMode mode,
+        IPageRecognizer recognizer, DocumentTextBuilder builder)
     {
         var confidences = new List<double>();
         var read = new List<int>();
-        foreach (var (number, ocr, error) in recognizer.Recognize(content, pageNumbers))
+        var recognized = new Dictionary<int, OcrPage>();
+        var toRecognize = pageNumbers.Select(n => pages.First(p => p.PageNumber == n)).Select(p => new PageToRecognize(p.PageNumber, p.Width, p.Height)).ToList();
+        foreach (var (number, result, error) in recognizer.Recognize(content, toRecognize))
         {
+            var ocr = result;
             if (ocr is null)
             {
                 builder.Warn($"OCR of page {number} failed: {OneLine(error?.Message ?? "no result")}");
@@ -96,11 +119,28 @@ public sealed class PdfReader(OcrMode ocrMode = OcrMode.Auto, IPageRecognizer? r
             }
             int index = pages.FindIndex(p => p.PageNumber == number);
             var page = pages[index];
-            pages[index] = OcrLetters.ToPage(ocr, number, page.Width, page.Height, page.ImageCount);
-            if (ocr.Words.Count > 0) { read.Add(number); confidences.Add(ocr.MeanConfidence); }
+            if (mode == OcrMode.Auto && page.HasText)
+            {
+                ocr = ocr with { Words = ocr.Words.Where(w => InScannedPart(w, ocr.Dpi, page)).ToList() };
+                var added = OcrLetters.ToPage(ocr, number, page.Width, page.Height, page.ImageCount).Letters;
+                pages[index] = page with { Letters = page.Letters.Concat(added).ToList() };
+            }
+            else pages[index] = OcrLetters.ToPage(ocr, number, page.Width, page.Height, page.ImageCount);
+            if (ocr.Words.Count > 0) { read.Add(number); confidences.Add(ocr.MeanConfidence); recognized[number] = ocr; }
         }
         if (read.Count > 0)
             builder.Warn($"{PageList(read)} read by OCR (Tesseract {TesseractRecognizer.Language}, mean word confidence {confidences.Average():0})");
+        return recognized;
+    }
+
+    /// <summary>A recognized word whose centre lies in one of the page's images and on no letter of its text layer.</summary>
+    private static bool InScannedPart(OcrWord word, int dpi, PageContent page)
+    {
+        double scale = 72.0 / dpi;
+        double left = word.Left * scale, top = word.Top * scale, right = (word.Left + word.Width) * scale, bottom = (word.Top + word.Height) * scale;
+        double x = (left + right) / 2, y = (top + bottom) / 2;
+        return page.ImageBoxes.Any(b => x >= b.Left && x <= b.Right && y >= b.Top && y <= b.Bottom)
+               && !page.Letters.Any(l => !l.IsWhitespace && l.X < right && l.Right > left && l.Top < bottom && l.Bottom > top);
     }
 
     /// <summary>Opens the file with an empty user password; maps PDFsharp's failures to rejections.</summary>
@@ -145,7 +185,7 @@ public sealed class PdfReader(OcrMode ocrMode = OcrMode.Auto, IPageRecognizer? r
     }
 
     /// <summary>"page 3" or "pages 1-5, 7".</summary>
-    private static string PageList(IReadOnlyList<int> pages)
+    internal static string PageList(IReadOnlyList<int> pages)
     {
         var runs = new List<string>();
         for (int i = 0; i < pages.Count;)

@@ -24,6 +24,7 @@ internal sealed class ContentInterpreter(FontCache fonts, InflateBudget budget)
     private readonly List<Letter> _letters = [];
     private readonly List<Ruling> _rulings = [];
     private readonly List<Mark> _marks = [];
+    private readonly List<Mark> _imageBoxes = [];
     private readonly List<(double X1, double Y1, double X2, double Y2, bool FromRectangle)> _path = [];
     private readonly HashSet<PdfDictionary> _activeForms = new(ReferenceEqualityComparer.Instance);
     private readonly Stack<GraphicsState> _saved = new();
@@ -37,7 +38,7 @@ internal sealed class ContentInterpreter(FontCache fonts, InflateBudget budget)
 
     public PageContent Interpret(PdfPage page, int pageNumber)
     {
-        _letters.Clear(); _rulings.Clear(); _marks.Clear(); _path.Clear(); _saved.Clear();
+        _letters.Clear(); _rulings.Clear(); _marks.Clear(); _imageBoxes.Clear(); _path.Clear(); _saved.Clear();
         _pathBox = EmptyBox;
         _images = 0; _operators = 0; _slantedLetters = 0;
         _state = new GraphicsState();
@@ -59,7 +60,7 @@ internal sealed class ContentInterpreter(FontCache fonts, InflateBudget budget)
         }
         if (_slantedLetters > 0) Warnings.Add($"page {pageNumber}: {_slantedLetters} letters of slanted text (a watermark?) left out");
         var visible = _letters.Where(l => l.X > -l.Width && l.X < width + 1 && l.Baseline > 0 && l.Baseline - l.Size < height + 1).ToList();
-        return new PageContent(pageNumber, width, height, visible, _rulings.ToList(), _images) { Marks = _marks.ToList() };
+        return new PageContent(pageNumber, width, height, visible, _rulings.ToList(), _images) { Marks = _marks.ToList(), ImageBoxes = _imageBoxes.ToList() };
     }
 
     /// <summary>Maps user space to display space: crop box origin to the top-left, y down, then the page's clockwise /Rotate.</summary>
@@ -221,7 +222,14 @@ internal sealed class ContentInterpreter(FontCache fonts, InflateBudget budget)
         var xobject = PdfObjects.Dictionary(PdfObjects.Dictionary(resources, "/XObject"), name);
         if (xobject is null) return;
         string? subtype = PdfObjects.Name(xobject, "/Subtype");
-        if (subtype == "/Image") { _images++; return; }
+        if (subtype == "/Image")
+        {
+            _images++;
+            // An image fills the unit square of the current matrix: where it sits tells a scanned part of a text page.
+            var corners = new[] { ToDisplay(0, 0), ToDisplay(1, 0), ToDisplay(0, 1), ToDisplay(1, 1) };
+            _imageBoxes.Add(new Mark(corners.Min(c => c.X), corners.Min(c => c.Y), corners.Max(c => c.X), corners.Max(c => c.Y)));
+            return;
+        }
         if (subtype != "/Form" || depth >= MaxFormDepth || !_activeForms.Add(xobject)) return;
         try
         {

@@ -31,6 +31,8 @@ public sealed record Mark(double Left, double Top, double Right, double Bottom)
 public sealed record PageContent(int PageNumber, double Width, double Height, IReadOnlyList<Letter> Letters, IReadOnlyList<Ruling> Rulings, int ImageCount)
 {
     public IReadOnlyList<Mark> Marks { get; init; } = [];
+    /// <summary>Where the page's image XObjects are drawn (display space, points).</summary>
+    public IReadOnlyList<Mark> ImageBoxes { get; init; } = [];
 
     public bool HasText => Letters.Any(l => !l.IsWhitespace);
 }
