@@ -4,7 +4,7 @@ using System.Globalization;
 namespace BulletinIngest.Bench;
 
 /// <summary>
-/// `ingest FOLDER [--runs N] [--jobs N]`: the real `bulletin ingest` (its own process, worker processes as in
+/// `ingest FOLDER [--runs N] [--jobs N] [--baseline BULLETIN.DLL]`: the real `bulletin ingest` (its own process, worker processes as in
 /// production) over a folder, side by side with the peer an analyst would script (shared/tools/peer_ingest.py,
 /// when /usr/bin/python3 has jieba and python-docx), alternating, N rounds (default 3), medians. Each round of
 /// each tool: a first run into a fresh database, the unchanged re-run, and a cold run (the folder's first file
@@ -23,7 +23,7 @@ public static class IngestBenchmark
     {
         if (args.Length == 0)
         {
-            Console.Error.WriteLine("usage: ingest FOLDER [--runs N] [--jobs N]");
+            Console.Error.WriteLine("usage: ingest FOLDER [--runs N] [--jobs N] [--baseline BULLETIN.DLL]");
             return 2;
         }
         string folder = Path.GetFullPath(args[0]);
@@ -38,6 +38,13 @@ public static class IngestBenchmark
         {
             new("bulletin ingest", (input, db) => Start("dotnet", [bulletin, "ingest", input, "--db", db, .. JobsOption(jobs)])),
         };
+        // Another build of the command (main's, say) measured in the same run: before and after side by side.
+        int baselineAt = Array.IndexOf(args, "--baseline");
+        if (baselineAt >= 0 && baselineAt + 1 < args.Length)
+        {
+            string baseline = Path.GetFullPath(args[baselineAt + 1]);
+            tools.Add(new("baseline ingest", (input, db) => Start("dotnet", [baseline, "ingest", input, "--db", db, .. JobsOption(jobs)])));
+        }
         string peer = Path.Combine(Path.GetDirectoryName(root)!, "shared", "tools", "peer_ingest.py");
         if (PeerRuns(peer)) tools.Add(new("peer script", (input, db) => Start("/usr/bin/python3", [peer, input, db])));
         else Console.WriteLine($"peer script left out: needs {peer} and /usr/bin/python3 with jieba and python-docx (apt-get install python3-jieba python3-docx)");
@@ -85,11 +92,11 @@ public static class IngestBenchmark
             Console.WriteLine($"{tool.Name,-16} {first,9:0.00}s {Median(r.First.Select(f => f.CpuSeconds)),6:0.0}s {Median(r.First.Select(f => f.PeakMb)),8:0} " +
                               $"{files.Count / first,7:0.0} {rerun,6:0.00}s {rerun / first,8:P1} {cold,5:0.00}s {steady,13:0.0} {Median(r.First.Select(f => f.Load)),5:0.0}");
         }
-        if (docsPerSecond.Count == 2)
+        var ours = docsPerSecond[tools[0].Name];
+        foreach (var other in tools.Skip(1))
         {
-            var ours = docsPerSecond[tools[0].Name];
-            var theirs = docsPerSecond[tools[1].Name];
-            Console.WriteLine($"ratio (bulletin / peer, documents per second): first run {ours.First / theirs.First:0.00}x, steady state {ours.Steady / theirs.Steady:0.00}x");
+            var theirs = docsPerSecond[other.Name];
+            Console.WriteLine($"ratio ({tools[0].Name} / {other.Name}, documents per second): first run {ours.First / theirs.First:0.00}x, steady state {ours.Steady / theirs.Steady:0.00}x");
         }
         return 0;
     }
