@@ -18,4 +18,11 @@ public static class Measure
         process.Refresh();
         return process.PeakWorkingSet64 / (1024.0 * 1024.0);
     }
+
+    /// <summary>The 1-minute load average (every figure on the shared machine is printed with it), "?" without /proc.</summary>
+    public static string LoadAverage()
+    {
+        try { return File.ReadAllText("/proc/loadavg").Split(' ')[0]; }
+        catch (IOException) { return "?"; }
+    }
 }

@@ -15,6 +15,7 @@ var benchmarks = new Dictionary<string, Func<string[], int>>
     ["lineup"] = LineupBenchmark.Run,
     ["clause-filter"] = ClauseFilterBenchmark.Run,
     ["extraction"] = ExtractionBenchmark.Run,
+    ["stages"] = StagesBenchmark.Run,
     ["fuzz"] = FuzzBenchmark.Run,
 };
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))

@@ -114,23 +114,29 @@ public static class IngestCommand
             summary = pipeline.Run(files, store, jobs, outcome => Console.WriteLine(Describe(outcome)));
         }
         PrintSummary(summary, batch.Skipped.Count);
-        ReapplyCorrections(store, CorrectionsFile.PathFor(databasePath, correctionsPath));
+        int corrected = ReapplyCorrections(store, CorrectionsFile.PathFor(databasePath, correctionsPath));
         Console.WriteLine(BulletinGrouping.CountLine(store.Connection));
-        var flags = FlagAnalysis.Refresh(store.Connection);
-        Console.WriteLine($"{flags.Count} flags ({flags.Count(f => f.Kind == FlagKinds.PercentMismatch)} inconsistent percents); " +
+        // Flags describe the stored figures: when the batch changed none (and no correction was applied), the stored
+        // flags still do, unless an earlier ingest was killed between storing its documents and refreshing the flags
+        // (it left its -wal).
+        var flagKinds = summary.ChangedFigures || corrected > 0 || store.WriteLogFound
+            ? FlagAnalysis.Refresh(store.Connection).Select(f => f.Kind).ToList()
+            : FlagAnalysis.StoredKinds(store.Connection);
+        Console.WriteLine($"{flagKinds.Count} flags ({flagKinds.Count(k => k == FlagKinds.PercentMismatch)} inconsistent percents); " +
                           "list them with `bulletin flags`");
         return summary.AnyFailed ? 1 : 0;
     }
 
     /// <summary>A re-ingested document has freshly extracted figures: the analysts' corrections go on them again, before the flags.</summary>
-    private static void ReapplyCorrections(BulletinStore store, string correctionsPath)
+    private static int ReapplyCorrections(BulletinStore store, string correctionsPath)
     {
         var reapplied = CorrectionBook.Reapply(store.Connection, correctionsPath);
-        if (reapplied.Applied + reapplied.Orphaned.Count == 0) return;
+        if (reapplied.Applied + reapplied.Orphaned.Count == 0) return 0;
         Console.WriteLine($"{reapplied.Applied} corrections re-applied, {reapplied.Orphaned.Count} orphaned (their text is gone); " +
                           "list them with `bulletin corrections`");
         foreach (var orphan in reapplied.Orphaned)
             Console.WriteLine($"  orphaned   {orphan.Id} {orphan.Figure.Doc} {orphan.Figure.Start}-{orphan.Figure.End} \"{orphan.Figure.SourceText}\": {orphan.Describe()}");
+        return reapplied.Applied;
     }
 
     private static string Describe(FileOutcome outcome) => outcome.Kind switch

@@ -24,6 +24,8 @@ public sealed record FileOutcome(string Path, FileOutcomeKind Kind, string? Stat
     /// <summary>What the analyst should check although the file was stored (an unknown region).</summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];
     public bool Suspect => Status == DocumentStatus.Suspect;
+    /// <summary>The file changed the stored figures: it added or replaced a document, or its failure replaced one that was read.</summary>
+    public bool ChangedFigures { get; init; }
 }
 
 /// <summary>The files a batch reads, and the files of its folders that it skips (not a readable format).</summary>
@@ -34,12 +36,14 @@ public sealed record IngestSummary(IReadOnlyList<FileOutcome> Files, TimeSpan El
     public int Count(FileOutcomeKind kind) => Files.Count(f => f.Kind == kind);
     public int SuspectCount => Files.Count(f => f.Suspect);
     public bool AnyFailed => Files.Any(f => f.Kind == FileOutcomeKind.Failed);
+    /// <summary>False when the batch left every stored figure as it was (an unchanged re-run): nothing to re-analyse.</summary>
+    public bool ChangedFigures => Files.Any(f => f.ChangedFigures);
 }
 
 /// <summary>
 /// Runs the stages over a batch of files: read → text → segment → extract on all cores (in this process, or
-/// in supervised worker processes: <see cref="WorkerPool"/>), then store on one writer, one transaction per
-/// document. A file whose content hash is already stored is skipped, so a batch that was stopped resumes
+/// in supervised worker processes: <see cref="WorkerPool"/>), a bounded number of files ahead of the one writer
+/// (<see cref="ReadAhead{T}"/>), which stores each document atomically and commits many in one transaction. A file whose content hash is already stored is skipped, so a batch that was stopped resumes
 /// where it was, and a re-run changes nothing; the same content twice in one batch is stored once. Each
 /// stored document gets its coverage (<see cref="DocumentCoverage"/>); a region known from outside the text
 /// (<see cref="RegionHints"/>) fills in where the text names none.
@@ -54,24 +58,52 @@ public sealed class IngestPipeline(IDocumentAnalyzer analyzer, RegionHints? regi
 
     public IDocumentAnalyzer Analyzer => analyzer;
 
+    /// <summary>How many files each job may read ahead of the writer: enough to keep the cores busy while it writes, few enough to keep memory flat.</summary>
+    public const int ReadAheadPerJob = 4;
+
+    /// <summary>
+    /// How long the writer keeps a batch transaction open (and at most <see cref="MaxDocumentsPerCommit"/> documents):
+    /// one commit for many documents, and a killed ingest loses no more than this much work, which the next run redoes.
+    /// </summary>
+    public static readonly TimeSpan CommitInterval = TimeSpan.FromMilliseconds(500);
+    public const int MaxDocumentsPerCommit = 256;
+
+    /// <summary>
+    /// Reads and extracts on <paramref name="jobs"/> threads (each a worker process when the analyzer is a
+    /// <see cref="WorkerPool"/>) while this thread stores the results in the files' order; a file is reported
+    /// (<paramref name="onFile"/>) once its transaction is committed.
+    /// </summary>
     public IngestSummary Run(IReadOnlyList<string> files, BulletinStore store, int jobs, Action<FileOutcome>? onFile = null)
     {
         var started = DateTime.UtcNow;
         var known = store.KnownHashes();
         var storedThisBatch = new Dictionary<string, string>();
         var outcomes = new List<FileOutcome>(files.Count);
-        var processed = files
-            .AsParallel().AsOrdered()
-            .WithDegreeOfParallelism(Math.Max(1, jobs))
-            .WithMergeOptions(ParallelMergeOptions.NotBuffered)
-            .Select(path => Process(path, known));
-        foreach (var work in processed)
+        var uncommitted = new List<FileOutcome>();
+        var sinceCommit = System.Diagnostics.Stopwatch.StartNew();
+        int parallel = Math.Max(1, jobs);
+        using var analyses = new ReadAhead<ProcessedFile>(files.Count, parallel, ReadAheadPerJob * parallel, i => Process(files[i], known));
+        for (int i = 0; i < files.Count; i++)
         {
-            var outcome = Store(work, store, storedThisBatch);
-            outcomes.Add(outcome);
-            onFile?.Invoke(outcome);
+            if (uncommitted.Count >= MaxDocumentsPerCommit || sinceCommit.Elapsed >= CommitInterval && uncommitted.Count > 0) Commit();
+            var work = analyses.Take(i);
+            if (uncommitted.Count == 0) store.BeginBatch();
+            uncommitted.Add(Store(work, store, storedThisBatch));
         }
+        Commit();
         return new IngestSummary(outcomes, DateTime.UtcNow - started);
+
+        void Commit()
+        {
+            store.CommitBatch();
+            foreach (var outcome in uncommitted)
+            {
+                outcomes.Add(outcome);
+                onFile?.Invoke(outcome);
+            }
+            uncommitted.Clear();
+            sinceCommit.Restart();
+        }
     }
 
     /// <summary>
@@ -144,12 +176,16 @@ public sealed class IngestPipeline(IDocumentAnalyzer analyzer, RegionHints? regi
         var analysis = work.Analysis!;
         if (work.File.Sha256.Length > 0 && storedThisBatch.TryGetValue(work.File.Sha256, out var first))
             return new FileOutcome(work.File.Path, FileOutcomeKind.Duplicate, Reason: $"same content as {first}");
-        bool replacing = store.FindByPath(work.File.Path) is not null;
+        var replaced = store.FindByPath(work.File.Path);
+        bool replacing = replaced is not null;
         if (analysis.Rejected is { } reason)
         {
             string status = DocumentRejectedException.StatusOf(reason);
             store.SaveFailure(work.File, analysis.Format, status, analysis.Reason ?? status);
-            return new FileOutcome(work.File.Path, FileOutcomeKind.Failed, status, analysis.Reason);
+            return new FileOutcome(work.File.Path, FileOutcomeKind.Failed, status, analysis.Reason)
+            {
+                ChangedFigures = replaced?.Status is DocumentStatus.Ok or DocumentStatus.Suspect,
+            };
         }
         var text = analysis.Text!;
         var extraction = RegionHints.Apply(analysis.Extraction!, regionHints?.For(work.File.Path));
@@ -162,6 +198,7 @@ public sealed class IngestPipeline(IDocumentAnalyzer analyzer, RegionHints? regi
             suspect is null ? DocumentStatus.Ok : DocumentStatus.Suspect, suspect, extraction.Figures.Count)
         {
             Warnings = extraction.Metadata.Warnings,
+            ChangedFigures = true,
         };
     }
 }

@@ -30,6 +30,12 @@ public sealed class WorkerPool(Func<ProcessStartInfo> startInfo, WorkerBudget bu
     /// <summary>Name of the environment variable a worker process gets, so a command can tell it is one.</summary>
     public const string WorkerEnvironment = "BULLETIN_WORKER";
 
+    /// <summary>
+    /// A worker's first line: it has loaded its models and compiled its code, so a file's budget measures that
+    /// file alone and start-up is paid once per worker.
+    /// </summary>
+    public const string ReadyAnswer = "ready";
+
     private readonly ConcurrentBag<Worker> _idle = [];
     private readonly ConcurrentDictionary<Worker, bool> _all = new();
 
@@ -98,8 +104,34 @@ public sealed class WorkerPool(Func<ProcessStartInfo> startInfo, WorkerBudget bu
 
         public bool Alive { get; private set; } = true;
 
+        private bool _started;
+
+        /// <summary>Waits for the worker's ready line (no budget runs meanwhile, but a worker that hangs or dies starting is a crash).</summary>
+        private FileAnalysis? AwaitStart(WorkerBudget budget)
+        {
+            if (_started) return null;
+            var ready = _process.StandardOutput.ReadLineAsync();
+            if (!ready.Wait(budget.FileTimeout * WorkerBudget.WallFactor))
+            {
+                Kill();
+                return FileAnalysis.Refused(null, RejectReason.Crashed, "the worker process did not start; replaced");
+            }
+            string? line;
+            try { line = ready.Result; }
+            catch (AggregateException) { line = null; }
+            if (line is null) return Died();
+            if (line != JsonSerializer.Serialize(ReadyAnswer))
+            {
+                Kill();
+                return FileAnalysis.Refused(null, RejectReason.Crashed, "the worker process answered garbage; replaced");
+            }
+            _started = true;
+            return null;
+        }
+
         public FileAnalysis Analyze(string path, WorkerBudget budget)
         {
+            if (AwaitStart(budget) is { } failedStart) return failedStart;
             try { _process.StandardInput.WriteLine(JsonSerializer.Serialize(path)); }
             catch (IOException) { return Died(); }
             var reply = _process.StandardOutput.ReadLineAsync();

@@ -28,15 +28,28 @@ public sealed record SourceFile(string Path, string Sha256, long SizeBytes)
 
 /// <summary>
 /// The SQLite file: one writer connection, WAL mode, schema migrated on open.
-/// Each document is written in one transaction, so a failure part-way leaves nothing behind.
+/// Each document is written atomically, so a failure part-way leaves nothing behind: in a transaction of its own,
+/// or, inside a batch (<see cref="BeginBatch"/>), in a savepoint of the batch's transaction, so that many
+/// documents share one commit (and the full-text index one flush of its pending terms).
 /// </summary>
 public sealed class BulletinStore : IDisposable
 {
     private readonly SqliteConnection _connection;
 
-    private BulletinStore(SqliteConnection connection) => _connection = connection;
+    private BulletinStore(SqliteConnection connection, bool writeLogFound)
+    {
+        _connection = connection;
+        WriteLogFound = writeLogFound;
+    }
 
     public SqliteConnection Connection => _connection;
+
+    /// <summary>
+    /// The file had a write-ahead log (-wal) when opened: another connection is open, or the last writer was killed
+    /// before it closed (a clean close removes the log). Either way, what the last ingest stored may not have been
+    /// analysed yet.
+    /// </summary>
+    public bool WriteLogFound { get; }
 
     /// <summary>How long a writer waits for another (a second ingest into the same file) before giving up.</summary>
     public static readonly TimeSpan BusyTimeout = TimeSpan.FromSeconds(60);
@@ -44,6 +57,7 @@ public sealed class BulletinStore : IDisposable
     public static BulletinStore Open(string databasePath)
     {
         if (File.Exists(databasePath)) EnsureOurs(databasePath);
+        bool writeLogFound = File.Exists(databasePath + "-wal");
         var connection = new SqliteConnection(new SqliteConnectionStringBuilder
         {
             DataSource = databasePath,
@@ -57,7 +71,7 @@ public sealed class BulletinStore : IDisposable
         int from = Schema.Migrate(connection);
         // Flags stored before bulletins were counted once repeat in every rendering: recompute them on the counted files.
         if (from is > 0 and < Schema.BulletinsCountedOnce) Analysis.Flags.FlagAnalysis.Refresh(connection);
-        return new BulletinStore(connection);
+        return new BulletinStore(connection, writeLogFound);
     }
 
     /// <summary>
@@ -159,16 +173,63 @@ public sealed class BulletinStore : IDisposable
                 $"{databasePath} is a SQLite database of another application (tables: {string.Join(", ", tables.Order().Take(5))}); refusing to use it as --db");
     }
 
+    private SqliteTransaction? _batch;
+
+    /// <summary>Opens a transaction that the documents saved until <see cref="CommitBatch"/> share.</summary>
+    public void BeginBatch()
+    {
+        if (_batch is not null) throw new InvalidOperationException("a batch is already open");
+        _batch = _connection.BeginTransaction();
+    }
+
+    /// <summary>Commits the documents saved since <see cref="BeginBatch"/>; nothing when no batch is open.</summary>
+    public void CommitBatch()
+    {
+        if (_batch is null) return;
+        _batch.Commit();
+        _batch.Dispose();
+        _batch = null;
+    }
+
+    /// <summary>
+    /// Runs one document's writes atomically: in the open batch under a savepoint (rolled back alone on failure),
+    /// else in a transaction of its own.
+    /// </summary>
+    private T Atomically<T>(Func<SqliteTransaction, T> write)
+    {
+        if (_batch is null)
+        {
+            using var transaction = _connection.BeginTransaction();
+            var result = write(transaction);
+            transaction.Commit();
+            return result;
+        }
+        const string savepoint = "document";
+        _batch.Save(savepoint);
+        try
+        {
+            var result = write(_batch);
+            _batch.Release(savepoint);
+            return result;
+        }
+        catch
+        {
+            _batch.Rollback(savepoint);
+            _batch.Release(savepoint);
+            throw;
+        }
+    }
+
     public StoredDocument? FindBySha256(string sha256) => _connection.QueryFirstOrDefault<StoredDocument>(
         "SELECT id, path, name, sha256, status, error FROM documents WHERE sha256 = @sha256 ORDER BY id LIMIT 1",
-        new { sha256 });
+        new { sha256 }, _batch);
 
     /// <summary>Content hashes of the documents already stored and read (ok or suspect: reading them again changes nothing).</summary>
     public IReadOnlySet<string> KnownHashes() =>
-        _connection.Query<string>("SELECT sha256 FROM documents WHERE status IN ('ok', 'suspect')").ToHashSet();
+        _connection.Query<string>("SELECT sha256 FROM documents WHERE status IN ('ok', 'suspect')", transaction: _batch).ToHashSet();
 
     public StoredDocument? FindByPath(string path) => _connection.QueryFirstOrDefault<StoredDocument>(
-        "SELECT id, path, name, sha256, status, error FROM documents WHERE path = @path", new { path });
+        "SELECT id, path, name, sha256, status, error FROM documents WHERE path = @path", new { path }, _batch);
 
     /// <summary>
     /// Stores a document that was read, with its blocks, figures, search tokens and coverage, replacing any
@@ -180,8 +241,13 @@ public sealed class BulletinStore : IDisposable
     {
         string? suspect = coverage?.SuspectReason;
         string status = suspect is null ? DocumentStatus.Ok : DocumentStatus.Suspect;
+        return Atomically(transaction => InsertDocument(file, text, extraction, blockSearchTokens, coverage, status, suspect, transaction));
+    }
+
+    private long InsertDocument(SourceFile file, DocumentText text, ExtractionResult extraction, IReadOnlyList<string>? blockSearchTokens,
+        DocumentCoverage? coverage, string status, string? suspect, SqliteTransaction transaction)
+    {
         var identity = BulletinIdentity.Of(text);
-        using var transaction = _connection.BeginTransaction();
         long? previousBulletin = DeleteAtPath(file.Path, transaction);
         var meta = extraction.Metadata;
         long documentId = _connection.ExecuteScalar<long>(
@@ -207,16 +273,14 @@ public sealed class BulletinStore : IDisposable
         InsertFigures(documentId, extraction.Figures, transaction);
         long bulletinId = BulletinGrouping.Place(_connection, documentId, transaction);
         if (previousBulletin is { } previous && previous != bulletinId) BulletinGrouping.Refresh(_connection, previous, transaction);
-        transaction.Commit();
         return documentId;
     }
 
     /// <summary>Records a file that could not be read, so the batch summary and later queries show why.</summary>
-    public void SaveFailure(SourceFile file, string? format, string status, string error)
+    public void SaveFailure(SourceFile file, string? format, string status, string error) => Atomically(transaction =>
     {
-        using var transaction = _connection.BeginTransaction();
         long? previousBulletin = DeleteAtPath(file.Path, transaction);
-        _connection.Execute(
+        int rows = _connection.Execute(
             """
             INSERT INTO documents (path, name, sha256, format, size_bytes, status, error, ingested_at)
             VALUES (@Path, @Name, @Sha256, @Format, @SizeBytes, @Status, @Error, @IngestedAt)
@@ -224,21 +288,23 @@ public sealed class BulletinStore : IDisposable
             new { file.Path, file.Name, file.Sha256, Format = format, file.SizeBytes, Status = status, Error = error, IngestedAt = Now() },
             transaction);
         if (previousBulletin is { } previous) BulletinGrouping.Refresh(_connection, previous, transaction);
-        transaction.Commit();
-    }
+        return rows;
+    });
 
     /// <summary>Deletes the document stored from a path; returns the bulletin it was a file of, to be chosen for again.</summary>
     private long? DeleteAtPath(string path, SqliteTransaction transaction)
     {
-        long? bulletinId = _connection.ExecuteScalar<long?>("SELECT bulletin_id FROM documents WHERE path = @path", new { path }, transaction);
+        // Most documents of a batch are new: skip the delete, whose FTS part scans the whole index (block_id is unindexed).
+        var stored = _connection.QueryFirstOrDefault<(long Id, long? BulletinId)>(
+            "SELECT id, bulletin_id FROM documents WHERE path = @path", new { path }, transaction);
+        if (stored.Id == 0) return null;  // rowids start at 1
         // block_search is an FTS table without foreign keys: clear it by hand.
         _connection.Execute(
             """
-            DELETE FROM block_search WHERE block_id IN
-                (SELECT b.id FROM blocks b JOIN documents d ON d.id = b.document_id WHERE d.path = @path);
-            DELETE FROM documents WHERE path = @path;
-            """, new { path }, transaction);
-        return bulletinId;
+            DELETE FROM block_search WHERE block_id IN (SELECT id FROM blocks WHERE document_id = @Id);
+            DELETE FROM documents WHERE id = @Id;
+            """, new { Id = stored.Id }, transaction);
+        return stored.BulletinId;
     }
 
     private void InsertBlocks(long documentId, DocumentText text, IReadOnlyList<string>? searchTokens, SqliteTransaction transaction)
@@ -296,5 +362,10 @@ public sealed class BulletinStore : IDisposable
 
     private static string Now() => DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ");
 
-    public void Dispose() => _connection.Dispose();
+    /// <summary>Closes the file; a batch still open is rolled back (its documents were never reported stored).</summary>
+    public void Dispose()
+    {
+        _batch?.Dispose();
+        _connection.Dispose();
+    }
 }

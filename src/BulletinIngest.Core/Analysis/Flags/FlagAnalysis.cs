@@ -52,6 +52,10 @@ public static class FlagAnalysis
         return flags;
     }
 
+    /// <summary>The kind of each stored flag (what the ingest summary counts when it had nothing to refresh).</summary>
+    public static IReadOnlyList<string> StoredKinds(SqliteConnection connection) =>
+        connection.Query<string>("SELECT kind FROM flags").ToList();
+
     /// <summary>The stored flags, errors first, optionally of one kind and about one region (any spelling of its name).</summary>
     public static IReadOnlyList<StoredFlag> Read(SqliteConnection connection, string? kind = null, string? region = null)
     {
