@@ -131,13 +131,15 @@ public sealed partial class FigureNamer
 
     /// <summary>
     /// The clause text[start..end] as a topic, when it states no amount and names a thing (not a date, a discourse
-    /// marker, nor a list's introduction such as 这十件民生实事是：): its quoted name when it has one.
+    /// marker, a list's introduction such as 这十件民生实事是：, nor work done): its quoted name when it has one.
     /// </summary>
     private string? Topic(int start, int end)
     {
         string clause = _text[start..end];
         if (!StatesNoAmount(clause) || ListIntroduction().IsMatch(clause)) return null;
         var quoted = Quoted().Match(clause);
+        // A clause that reports work done (涉及的47个县已全部开工建设) is no topic.
+        if (!quoted.Success && Cues.Governing().IsMatch(clause)) return null;
         string topic = quoted.Success ? quoted.Groups[1].Value : Strip(clause);
         return topic.Length is >= 2 and <= 30 && !Cues.NoTopic().IsMatch(topic) ? topic : null;
     }
