@@ -116,7 +116,7 @@ public sealed partial class FigureAssembler(RegionResolver regions, string issui
         var anchor = g.Anchor.C;
         // A goal stated in a clause of its own (计划今年改造农村危房300户；…已改造126户) names the quantity best.
         var named = g.Target is { } goal && g.Actual is { } done && goal.C.ClauseStart != done.C.ClauseStart ? goal.C : anchor;
-        var (project, indicator) = namer.Name(named.Q, named.SentenceStart, unit.ParentTitle);
+        var (project, indicator) = namer.Name(named.Q, 0, unit.ParentTitle);
         int start = new[] { g.Target, g.Actual, g.Percent }.Where(s => s is not null).Min(s => s!.C.ClauseStart);
         int end = new[] { g.Target, g.Actual, g.Percent }.Where(s => s is not null).Max(s => s!.C.Q.End);
         var why = new StringBuilder();

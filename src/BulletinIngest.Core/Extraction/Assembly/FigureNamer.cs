@@ -17,7 +17,7 @@ namespace BulletinIngest.Extraction.Assembly;
 /// leading 已完成, which governs an object); the nearest topic clause before it in its sentence part, up to a ；
 /// (公租房项目，已开工442套); the subject of an earlier clause or element of that part (…开工8000公里); the thing the
 /// number counts (建设100所[公办幼儿园]); the noun a clause closes on after 的 (…2.11万平方米的[全民体育健身中心]);
-/// the caller's fallback (an item's title); the indicator. Own words that open with no verb (高校毕业生就业率保持在87%)
+/// what an opening verb governs (建成[城镇保障性安居工程]5.7万套); the caller's fallback (an item's title); the indicator. Own words that open with no verb (高校毕业生就业率保持在87%)
 /// name the figure themselves.</item>
 /// </list>
 /// Verbs (role-cues.tsv, features done and progress) count only where the jieba segmenter starts and ends a word at them,
@@ -41,7 +41,11 @@ public sealed partial class FigureNamer
     }
 
     /// <summary>One list element's words: its subject (if any), indicator and the thing its number counts.</summary>
-    private sealed record Element(string? Subject, string Indicator, string Counted, string ClosingNoun, bool SelfNamed, bool OpensWithVerb);
+    private sealed record Element(string? Subject, string Indicator, string Counted, string ClosingNoun, bool SelfNamed, bool OpensWithVerb)
+    {
+        /// <summary>What an opening verb governs before the number (建成[城镇保障性安居工程]5.7万套).</summary>
+        public string Object { get; init; } = "";
+    }
 
     /// <summary>The project and indicator of the figure read at <paramref name="q"/>; nothing before <paramref name="floor"/> is read.</summary>
     public (string Project, string Indicator) Name(Quantity q, int floor, string? fallback = null)
@@ -60,6 +64,7 @@ public sealed partial class FigureNamer
                 ? Earlier(q, SentenceStart(partStart - 1, floor), partStart) : null)
             ?? Named(element.Counted)
             ?? Named(element.ClosingNoun)
+            ?? Named(element.Object)
             ?? (fallback is { Length: >= 2 } ? fallback : null);
         if (project is null || project.Length < 2) project = indicator;
         if (indicator.Length < 2) indicator = project;
@@ -89,7 +94,11 @@ public sealed partial class FigureNamer
             return Read(first, clauseStart, clauseEnd);
         string closing = ClosingNoun(q, clauseEnd);
         bool selfNamed = subject is null && !opensWithVerb && words.Length >= 2 && verb != 0;
-        return new Element(subject, indicator + closing, counted, closing, selfNamed, opensWithVerb || verb == 0 || words.Length == 0);
+        string governed = verb == 0 ? words[Verbs(words).First().Word.Length..] : "";
+        return new Element(subject, indicator + closing, counted, closing, selfNamed, opensWithVerb || verb == 0 || words.Length == 0)
+        {
+            Object = ItemFigureBuilder.CleanName(governed),
+        };
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using BulletinIngest.Extraction.Assembly;
 using BulletinIngest.Extraction.Numbers;
 using BulletinIngest.Extraction.Regions;
 using BulletinIngest.Extraction.Structure;
@@ -50,6 +51,7 @@ public sealed class ItemFigureBuilder(RegionResolver regions, string issuingRegi
         if (project.Length == 0) return [];
         var all = NumberRecognizer.Find(text);
         var figures = new List<FigureDraft>();
+        var namer = new FigureNamer(text, LeadingPlaces);
 
         var titleTargets = new List<Quantity>();
         var titlePercents = new List<Quantity>();
@@ -68,7 +70,7 @@ public sealed class ItemFigureBuilder(RegionResolver regions, string issuingRegi
 
         // Title percentages that measure completion (…平均完成度 60%以上) are read like body text.
         var body = all.Where(q => q.Start >= targetsEnd || (q.IsPercent && Cues.CompletionBefore().IsMatch(ClauseBefore(text, q.Start, 0)))).ToList();
-        if (isPlan) ReadPlanBody(text, titleEnd, body, titleTargets, project, figures);
+        if (isPlan) ReadPlanBody(text, titleEnd, body, titleTargets, project, figures, titleTargets.Count > 0 ? namer : null);
         else
         {
             ReadBody(text, body, titleTargets, project, figures);
@@ -93,7 +95,9 @@ public sealed class ItemFigureBuilder(RegionResolver regions, string issuingRegi
                 home.Unit ??= target.Unit;
                 continue;
             }
-            figures.Add(NewFigure(project, project, target.Start, target.End, target, Role.Target));
+            // A title that lists several targets (建设100所公办幼儿园，在100所中小学实施…工程) names each by its own words.
+            var (name, indicator) = titleTargets.Count > 1 ? namer.Name(target, 0, project) : (project, project);
+            figures.Add(NewFigure(name, indicator, target.Start, target.End, target, Role.Target));
         }
         if (figures.Count == 0)
         {
@@ -177,14 +181,16 @@ public sealed class ItemFigureBuilder(RegionResolver regions, string issuingRegi
         return Cues.Governing().IsMatch(rest) || rest.Contains('%') || Cues.Future().IsMatch(rest) ? titleEnd : sentenceEnd;
     }
 
-    private void ReadPlanBody(string text, int titleEnd, List<Quantity> body, List<Quantity> titleTargets, string project, List<FigureDraft> figures)
+    /// <summary>A plan's targets. Under a title that is itself a target (新建幼儿园5所，…), each is named by its own words (<paramref name="namer"/>).</summary>
+    private void ReadPlanBody(string text, int titleEnd, List<Quantity> body, List<Quantity> titleTargets, string project, List<FigureDraft> figures, FigureNamer? namer)
     {
         foreach (var q in body)
         {
             if (q.IsBare) continue;
             if (titleTargets.Any(t => t.Value == q.Value && t.Unit == q.Unit)) continue;
             var (start, end) = ClauseAround(text, q.Start, titleEnd);
-            var figure = NewFigure(project, Indicator(text, start, q.Start, q), start, end, WithPeriod(q, text[start..q.Start]), Role.Target);
+            var (name, indicator) = namer?.Name(q, 0, project) ?? (project, Indicator(text, start, q.Start, q));
+            var figure = NewFigure(name, indicator, start, end, WithPeriod(q, text[start..q.Start]), Role.Target);
             if (q.IsPercent) figure.Optional = true;
             figures.Add(figure);
         }
@@ -421,6 +427,12 @@ public sealed class ItemFigureBuilder(RegionResolver regions, string issuingRegi
             ClauseFinal = clauseFinal,
             Region = region,
         };
+    }
+
+    private int LeadingPlaces(string words)
+    {
+        regions.LeadingRegions(words, out int end);
+        return end;
     }
 
     /// <summary>A clause that opens with the plan or goal (全县计划更新改造燃气管道 420 公里): its amount is a target.</summary>
