@@ -77,7 +77,10 @@ public sealed partial class FigureNamer
         string own = _text[start..q.Start].Trim();
         own = own[Math.Min(own.Length, _leadingPlaces(own))..];
         // 已完成小水闸新建加固5座: a leading verb governs what follows; there is no subject.
-        bool opensWithVerb = LeadVerb().IsMatch(Adverbs().Replace(own, ""));
+        // A list under a leading verb (已完成小水闸新建加固6座、塘坝扩挖12口): each element is what the verb governs.
+        string clauseHead = _text[clauseStart..start].Trim();
+        clauseHead = clauseHead[Math.Min(clauseHead.Length, _leadingPlaces(clauseHead))..];
+        bool opensWithVerb = LeadVerb().IsMatch(Adverbs().Replace(own, "")) || start > clauseStart && LeadVerb().IsMatch(Adverbs().Replace(clauseHead, ""));
         string words = Strip(own);
         int verb = Verb(words);
         string? subject = !opensWithVerb && verb > 0 && Strip(words[..verb]) is { Length: >= 2 } s && !Cues.NoTopic().IsMatch(s) ? s : null;
@@ -247,7 +250,7 @@ public sealed partial class FigureNamer
     }
 
     /// <summary>Adverbs that open a verb phrase (全面建成, 继续实施): no subject.</summary>
-    [GeneratedRegex(@"^(全面|继续|积极|加快|进一步|大力|着力|稳步|持续|深入|扎实|切实|率先|基本|重点|全力|提前|计划|拟|将)+")]
+    [GeneratedRegex(@"^(全面|继续|积极|加快|进一步|大力|着力|稳步|持续|深入|扎实|切实|率先|基本|重点|全力|提前|计划|拟|将|新(?=启动|开工|实施|改造))+")]
     private static partial Regex Adverbs();
 
     [GeneratedRegex(@"^(项目|工程|工作|行动|任务|资金|中心|站)")]

@@ -81,7 +81,8 @@ public sealed class ItemFigureBuilder(RegionResolver regions, string issuingRegi
         foreach (var f in figures.Where(f => f.Unit is null && (f.Actual is not null || f.Target is not null)))
             f.Unit = titleTargets.FirstOrDefault()?.Unit;
 
-        // The title's targets.
+        // The title's targets. An item stating several (a list of targets in its title, or a plan's title and body) names each by its own words.
+        bool severalTargets = titleTargets.Count > 1 || isPlan && titleTargets.Count > 0 && body.Any(q => !q.IsBare && !q.IsPercent);
         foreach (var target in titleTargets)
         {
             var sameUnit = figures.Where(f => f.Region == issuingRegion && f.Unit == target.Unit && f.Target is null && f.Actual is not null).ToList();
@@ -95,8 +96,7 @@ public sealed class ItemFigureBuilder(RegionResolver regions, string issuingRegi
                 home.Unit ??= target.Unit;
                 continue;
             }
-            // A title that lists several targets (建设100所公办幼儿园，在100所中小学实施…工程) names each by its own words.
-            var (name, indicator) = titleTargets.Count > 1 ? namer.Name(target, 0, project) : (project, project);
+            var (name, indicator) = severalTargets ? namer.Name(target, 0, project) : (project, project);
             figures.Add(NewFigure(name, indicator, target.Start, target.End, target, Role.Target));
         }
         if (figures.Count == 0)
