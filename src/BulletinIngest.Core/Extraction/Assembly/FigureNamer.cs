@@ -66,6 +66,8 @@ public sealed partial class FigureNamer
             ?? Named(element.ClosingNoun)
             ?? Named(element.Object)
             ?? (fallback is { Length: >= 2 } ? fallback : null);
+        // Words the number has none of (13人（91月）: "（") name nothing: the fallback does.
+        if (indicator.Count(char.IsLetter) < 2) indicator = fallback ?? "";
         if (project is null || project.Length < 2) project = indicator;
         if (indicator.Length < 2) indicator = project;
         return (project, indicator);
