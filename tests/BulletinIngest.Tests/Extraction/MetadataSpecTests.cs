@@ -35,11 +35,12 @@ public class MetadataSpecTests
 
     /// <summary>
     /// Fields equal to the gold, of the 26 real documents, measured 2026-12-01 (study+measure halves); raise them as they
-    /// improve. Campaign is 12 since the merges of 2026-12-01 (13 was measured on the extract-meta branch alone).
+    /// improve. Campaign is 12 since the merges of 2026-12-01 (13 was measured on the extract-meta branch alone); region 18
+    /// and parent 19 since branch x-names (staff credit lines, city stems).
     /// </summary>
     private static readonly Dictionary<string, int> Floors = new()
     {
-        ["region"] = 17, ["parent"] = 18, ["kind"] = 25, ["issue"] = 26, ["date"] = 17, ["campaign"] = 12,
+        ["region"] = 18, ["parent"] = 19, ["kind"] = 25, ["issue"] = 26, ["date"] = 17, ["campaign"] = 12,
     };
 
     [Fact]

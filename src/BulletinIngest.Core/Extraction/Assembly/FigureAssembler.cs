@@ -13,9 +13,8 @@ namespace BulletinIngest.Extraction.Assembly;
 /// keyword once skipped): every number is a candidate (<see cref="CandidateFinder"/>), scored for its role
 /// (<see cref="RoleScorer"/>), and the roles are grouped into figures per sentence: a percentage measures
 /// the nearest amount done before it (`分别A和B` in order), a goal joins the amount done of its unit
-/// (`65件…已完成26件`), what stays alone is a figure of its own. Names come from the clause's subject
-/// (the thing the verb governs), else the sentence's topic clause; the region from a region that opens the
-/// clause or sentence, else the paragraph's, else the document's.
+/// (`65件…已完成26件`), what stays alone is a figure of its own. Names come from <see cref="FigureNamer"/>;
+/// the region from a region that opens the clause or sentence, else the paragraph's, else the document's.
 /// </summary>
 public sealed partial class FigureAssembler(RegionResolver regions, string issuingRegion, bool isPlan)
 {
@@ -37,13 +36,10 @@ public sealed partial class FigureAssembler(RegionResolver regions, string issui
     /// <summary>The mentions scored as no figure, with the deciding features (for `bulletin text --explain`).</summary>
     public List<string> Rejected { get; } = [];
 
-    // The last subject named in each sentence of the unit being built (sentence start → subject).
-    private readonly Dictionary<int, string> _subjects = [];
-
     public List<FigureDraft> Build(ItemUnit unit, bool itemized = false)
     {
-        _subjects.Clear();
         string text = unit.Text.Text;
+        var namer = new FigureNamer(text, LeadingPlaces);
         var scored = CandidateFinder.Default.Find(text, unit.Kind, isPlan, unit.Loose && itemized)
             .Select(c => new Slot(c, Learning.RoleModel.RoleChoice.Score(c, text))).ToList();
         foreach (var none in scored.Where(s => s.R.Role == MentionRole.None))
@@ -51,7 +47,7 @@ public sealed partial class FigureAssembler(RegionResolver regions, string issui
         var figures = new List<FigureDraft>();
         foreach (var sentence in scored.GroupBy(s => s.C.SentenceStart))
             foreach (var group in Assemble(sentence.Where(s => s.R.Role != MentionRole.None).ToList(), text))
-                figures.Add(ToDraft(group, unit, text));
+                figures.Add(ToDraft(group, unit, text, namer));
         return figures;
     }
 
@@ -115,12 +111,12 @@ public sealed partial class FigureAssembler(RegionResolver regions, string issui
         }
     }
 
-    private FigureDraft ToDraft(Group g, ItemUnit unit, string text)
+    private FigureDraft ToDraft(Group g, ItemUnit unit, string text, FigureNamer namer)
     {
         var anchor = g.Anchor.C;
         // A goal stated in a clause of its own (计划今年改造农村危房300户；…已改造126户) names the quantity best.
         var named = g.Target is { } goal && g.Actual is { } done && goal.C.ClauseStart != done.C.ClauseStart ? goal.C : anchor;
-        var (project, indicator) = Names(named, text, unit);
+        var (project, indicator) = namer.Name(named.Q, 0, unit.ParentTitle);
         int start = new[] { g.Target, g.Actual, g.Percent }.Where(s => s is not null).Min(s => s!.C.ClauseStart);
         int end = new[] { g.Target, g.Actual, g.Percent }.Where(s => s is not null).Max(s => s!.C.Q.End);
         var why = new StringBuilder();
@@ -153,6 +149,12 @@ public sealed partial class FigureAssembler(RegionResolver regions, string issui
 
     private static string Written(string text, Candidate c) => text[c.Q.Start..c.Q.End];
 
+    private int LeadingPlaces(string words)
+    {
+        regions.LeadingRegions(words, out int end);
+        return end;
+    }
+
     private string Region(Candidate c, string text, ItemUnit unit)
     {
         foreach (int from in new[] { c.ClauseStart, c.SentenceStart })
@@ -163,87 +165,4 @@ public sealed partial class FigureAssembler(RegionResolver regions, string issui
         }
         return unit.LeadRegion?.Canonical ?? issuingRegion;
     }
-
-    /// <summary>
-    /// Project: the subject of the mention's clause (the words before its verb: 市区城市防洪工程完成投入1亿元),
-    /// else the sentence's topic clause (棚户区改造工程，新开工11万套), else the indicator. Indicator: the verb
-    /// phrase up to the number, with what the number counts when the verb has no object before it, and the
-    /// clause's closing noun after 的 (…2735家加油站、26408把加油枪的计量检定).
-    /// </summary>
-    private (string Project, string Indicator) Names(Candidate c, string text, ItemUnit unit)
-    {
-        string before = Strip(text[c.ClauseStart..c.Q.Start]);
-        int verb = CandidateFinder.Default.FirstVerb(before);
-        string subject = Strip(verb > 0 ? before[..verb] : "");
-        string action = verb >= 0 ? before[verb..] : before;
-        string indicator = ItemFigureBuilder.CleanName(Cues.CompletionBefore().Replace(action, "").TrimStart('已').TrimEnd('为', '达', '到', '约', '近', '了', '对'));
-        // A bare verb (建成200公里[农村公路]) names its quantity by the object after the number.
-        if (indicator.Length <= 2 || verb < 0) indicator = ItemFigureBuilder.CleanName(indicator + Counted(text, c));
-        indicator += ClosingNoun(text, c);
-        // A clause that opens with its verb (…安置楼新开工21.8万平方米，竣工11.57万平方米) speaks of the subject before it.
-        if (subject.Length < 2 && verb == 0 && _subjects.TryGetValue(c.SentenceStart, out var earlier)) subject = earlier;
-        if (subject.Length >= 2) _subjects[c.SentenceStart] = subject;
-        string project = subject.Length >= 2 ? subject : Topic(text, c) ?? unit.ParentTitle ?? indicator;
-        if (indicator.Length < 2) indicator = project;
-        return (project, indicator);
-    }
-
-    /// <summary>
-    /// The thing a sentence is about, named in a clause before the mention's that states no amount and is no
-    /// time or discourse phrase (棚户区改造工程，新开工11万套; 其中，“全面消除劣Ⅴ类水体”一项，…;
-    /// 8月4日，…推进20件重点民生实事，累计完成投资11.05亿元): the quoted name when there is one.
-    /// </summary>
-    private static string? Topic(string text, Candidate c)
-    {
-        foreach (var (start, end) in Clauses.Of(text, c.SentenceStart, c.ClauseStart))
-        {
-            string clause = text[start..end];
-            if (!StatesNoAmount(clause)) continue;
-            var quoted = Quoted().Match(clause);
-            string topic = quoted.Success ? quoted.Groups[1].Value : Strip(clause);
-            if (topic.Length is >= 2 and <= 30 && !Cues.NoTopic().IsMatch(topic)) return topic;
-        }
-        return null;
-    }
-
-    /// <summary>A clause whose numbers, if any, only count the thing it names (20件重点民生实事落地见效).</summary>
-    private static bool StatesNoAmount(string clause)
-    {
-        string words = clause.TrimEnd('，', ',', '；', ';', '：', ':', '。', ' ');
-        return NumberRecognizer.Find(words).All(q => !q.IsPercent && q.End < words.Length && char.IsLetter(words[q.End]));
-    }
-
-    /// <summary>What a number counts when its clause goes on (完成对2735家[加油站]): the words after it up to a break.</summary>
-    private static string Counted(string text, Candidate c)
-    {
-        int end = c.Q.End;
-        while (end < c.ClauseEnd && !Clauses.EndsClause(text, end) && text[end] is not ('、' or '的' or '和') && !char.IsAsciiDigit(text[end])) end++;
-        return text[c.Q.End..end];
-    }
-
-    /// <summary>The noun a clause closes on after its last number and a 的 (…加油枪的[计量检定]).</summary>
-    private static string ClosingNoun(string text, Candidate c)
-    {
-        string rest = text[c.Q.End..c.ClauseEnd];
-        int of = rest.LastIndexOf('的');
-        if (of < 0 || rest.IndexOfAny("0123456789".ToCharArray(), of) >= 0) return "";
-        string noun = ItemFigureBuilder.CleanName(rest[(of + 1)..]);
-        return noun.Length is >= 2 and <= 12 ? noun : "";
-    }
-
-    private static string Strip(string words)
-    {
-        // Amounts inside a name (48件民生实事, 20个为民办实事项目) are counts, not part of what is named.
-        foreach (var q in NumberRecognizer.Find(words).Reverse()) words = words.Remove(q.Start, q.End - q.Start);
-        string s = Cues.GoalWords().Replace(Cues.LeadingFiller().Replace(RegionLead().Replace(words.Trim(), ""), ""), "");
-        s = RegionLead().Replace(s, "");
-        s = Cues.LeadingFiller().Replace(s, "");
-        return ItemFigureBuilder.CleanName(s.Trim('“', '”', '"', ' ').TrimStart('对', '为'));
-    }
-
-    [System.Text.RegularExpressions.GeneratedRegex(@"[“""‘]([^”""’]{2,30})[”""’]")]
-    private static partial System.Text.RegularExpressions.Regex Quoted();
-
-    [System.Text.RegularExpressions.GeneratedRegex(@"^(截至|截止)[^，,]{0,12}?(底|末|日|止|前)|^(据介绍|统计显示|最新数据显示|数据显示|记者获悉|据统计|经初步统计)|^(我省|我市|我县|我区|本市|本县|本区|全省|全州|全盟|全旗)")]
-    private static partial System.Text.RegularExpressions.Regex RegionLead();
 }

@@ -40,6 +40,20 @@ public sealed class CandidateFinder
         return first;
     }
 
+    /// <summary>Every progress verb of role-cues.tsv (features done, progress) in <paramref name="words"/>, leftmost first, longest first at one place.</summary>
+    public IEnumerable<(int At, string Word)> Verbs(string words) => _cues
+        .Where(c => c.Feature is "done" or "progress")
+        .SelectMany(c => c.Words)
+        .Distinct()
+        .SelectMany(w => Occurrences(words, w).Select(at => (At: at, Word: w)))
+        .OrderBy(v => v.At).ThenByDescending(v => v.Word.Length);
+
+    private static IEnumerable<int> Occurrences(string words, string word)
+    {
+        for (int at = words.IndexOf(word, StringComparison.Ordinal); at >= 0; at = words.IndexOf(word, at + 1, StringComparison.Ordinal))
+            yield return at;
+    }
+
     private const int AdjacentWindow = 10;
 
     public List<Candidate> Find(string text, SectionKind section, bool isPlan, bool looseInItemized = false)

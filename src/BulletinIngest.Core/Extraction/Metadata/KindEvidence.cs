@@ -17,7 +17,8 @@ public static partial class KindEvidence
     public static string Decide(IReadOnlyList<string> head, string body)
     {
         double plan = 0, bulletin = 0;
-        foreach (var line in head.Take(4).Where(l => l.Length <= 80))
+        // Title words count in title-like lines; a sentence of the text (…联合印发《…工作方案》，确定…。) is none.
+        foreach (var line in head.Take(4).Where(l => l.Length <= 80 && !l.Contains('。')))
         {
             string title = SentDocument().Match(line) is { Success: true } sent ? sent.Groups[1].Value : Quoted().Replace(line, "");
             if (PlanTitle().IsMatch(title)) plan += TitleWord;

@@ -51,17 +51,21 @@ public static partial class RegionEvidence
             board.AddIssuingBodies(line, Signature, "signature");
         foreach (var line in head) board.AddCapped(line, HeadMention, HeadMentionCap, "first lines", stems: false);
         board.AddCapped(body, BodyMention, BodyMentionCap, "body", stems: false);
-        // A stem (丹棱) is read in running text only for a place named in full as well.
-        foreach (var line in head.Append(body)) board.AddCapped(line, BodyMention, BodyMentionCap, "stem", stems: true);
+        // A stem (丹棱) is read in running text only for a place named in full as well, or for a city when the text speaks
+        // as a city (邢台主城区 beside 市委、市政府).
+        var spoken = SelfReferences(string.Join("\n", head) + "\n" + body);
+        var cityLevels = spoken.Keys.Where(l => l is "市" or "州").ToList();
+        foreach (var line in head.Append(body)) board.AddCapped(line, BodyMention, BodyMentionCap, "stem", stems: true, cityLevels);
         board.AddSolePlace(SolePlace);
         board.AddChildren(ChildPlace, ChildPlacesCap);
-        board.AddLevel(SelfReferences(string.Join("\n", head) + "\n" + body), LevelReference);
+        board.AddLevel(spoken, LevelReference);
         return board.Best(Threshold, GuessFloor);
     }
 
     /// <summary>A line that can be a title: short, not a sentence of the text, not navigation.</summary>
     private static bool IsTitleLike(string line) =>
-        line.Length is >= 6 and <= 60 && !line.Contains('。') && !line.Contains('>') && !line.Contains('|') && !SourceLinePattern().IsMatch(line);
+        line.Length is >= 6 and <= 60 && !line.Contains('。') && !line.Contains('>') && !line.Contains('|') && !SourceLinePattern().IsMatch(line)
+        && !StaffCredit().IsMatch(line);
 
     /// <summary>How often the text speaks as each level (我市, 全县, 省政府), by the suffix a place of that level ends with.</summary>
     private static Dictionary<string, int> SelfReferences(string text)
@@ -121,13 +125,14 @@ public static partial class RegionEvidence
         private static readonly string[] OfficeWords = ["办公室", "领导小组", "工作专班", "专班", "指挥部", "工作组"];
 
         /// <summary>Mentions in running text, each worth a little, up to a cap per place; stems only for places already named.</summary>
-        public void AddCapped(string text, double weight, double cap, string reason, bool stems)
+        public void AddCapped(string text, double weight, double cap, string reason, bool stems, IEnumerable<string>? spokenLevels = null)
         {
+            var levels = spokenLevels?.ToList() ?? [];
             foreach (var (place, written, _) in Mentions(text, stems, expected: false))
             {
                 bool stem = !gazetteer.PlacesNamed(written).Contains(place);
-                // The stem pass counts only stems (names were counted already), and only for places named in full.
-                if (stems != stem || stem && !_scores.ContainsKey(place)) continue;
+                // The stem pass counts only stems (names were counted already), for places named in full or of a level spoken as.
+                if (stems != stem || stem && !_scores.ContainsKey(place) && !levels.Any(l => OfLevel(place, l))) continue;
                 _mentions[place] = _mentions.GetValueOrDefault(place) + 1;
                 double sofar = _capped.GetValueOrDefault((place, reason));
                 if (sofar >= cap) continue;
@@ -316,6 +321,10 @@ public static partial class RegionEvidence
     private static partial Regex Session();
 
     /// <summary>【湘潭市】 at the head of a title.</summary>
+    /// <summary>A line crediting staff (【责任编辑:王海珠】, 记者 张三): names people, not the issuing place.</summary>
+    [GeneratedRegex(@"(责任编辑|编辑|作者|记者|通讯员|审核|校对|摄影|编审)\s*[:：]")]
+    private static partial Regex StaffCredit();
+
     [GeneratedRegex(@"【([\u4e00-\u9fff]{2,12})】")]
     private static partial Regex BracketName();
 

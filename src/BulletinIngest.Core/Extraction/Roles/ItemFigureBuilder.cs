@@ -1,3 +1,4 @@
+using BulletinIngest.Extraction.Assembly;
 using BulletinIngest.Extraction.Numbers;
 using BulletinIngest.Extraction.Regions;
 using BulletinIngest.Extraction.Structure;
@@ -50,6 +51,7 @@ public sealed class ItemFigureBuilder(RegionResolver regions, string issuingRegi
         if (project.Length == 0) return [];
         var all = NumberRecognizer.Find(text);
         var figures = new List<FigureDraft>();
+        var namer = new FigureNamer(text, LeadingPlaces);
 
         var titleTargets = new List<Quantity>();
         var titlePercents = new List<Quantity>();
@@ -68,7 +70,9 @@ public sealed class ItemFigureBuilder(RegionResolver regions, string issuingRegi
 
         // Title percentages that measure completion (…平均完成度 60%以上) are read like body text.
         var body = all.Where(q => q.Start >= targetsEnd || (q.IsPercent && Cues.CompletionBefore().IsMatch(ClauseBefore(text, q.Start, 0)))).ToList();
-        if (isPlan) ReadPlanBody(text, titleEnd, body, titleTargets, project, figures);
+        // The item's first sentence: where a title that is itself a target goes on listing targets (GB04's items).
+        int firstSentenceEnd = text.IndexOfAny(['。', '！', '？']) is var stop and >= 0 ? stop : text.Length;
+        if (isPlan) ReadPlanBody(text, titleEnd, body, titleTargets, project, figures, titleTargets.Count > 0 ? namer : null, firstSentenceEnd);
         else
         {
             ReadBody(text, body, titleTargets, project, figures);
@@ -79,7 +83,8 @@ public sealed class ItemFigureBuilder(RegionResolver regions, string issuingRegi
         foreach (var f in figures.Where(f => f.Unit is null && (f.Actual is not null || f.Target is not null)))
             f.Unit = titleTargets.FirstOrDefault()?.Unit;
 
-        // The title's targets.
+        // The title's targets. An item stating several (a list of targets in its title, or a plan's title and body) names each by its own words.
+        bool severalTargets = titleTargets.Count > 1 || isPlan && titleTargets.Count > 0 && body.Any(q => !q.IsBare && !q.IsPercent && q.Start < firstSentenceEnd);
         foreach (var target in titleTargets)
         {
             var sameUnit = figures.Where(f => f.Region == issuingRegion && f.Unit == target.Unit && f.Target is null && f.Actual is not null).ToList();
@@ -93,7 +98,8 @@ public sealed class ItemFigureBuilder(RegionResolver regions, string issuingRegi
                 home.Unit ??= target.Unit;
                 continue;
             }
-            figures.Add(NewFigure(project, project, target.Start, target.End, target, Role.Target));
+            var (name, indicator) = severalTargets ? namer.Name(target, 0, project) : (project, project);
+            figures.Add(NewFigure(name, indicator, target.Start, target.End, target, Role.Target));
         }
         if (figures.Count == 0)
         {
@@ -177,14 +183,20 @@ public sealed class ItemFigureBuilder(RegionResolver regions, string issuingRegi
         return Cues.Governing().IsMatch(rest) || rest.Contains('%') || Cues.Future().IsMatch(rest) ? titleEnd : sentenceEnd;
     }
 
-    private void ReadPlanBody(string text, int titleEnd, List<Quantity> body, List<Quantity> titleTargets, string project, List<FigureDraft> figures)
+    /// <summary>
+    /// A plan's targets. In the first sentence of an item whose title is itself a target (新建幼儿园5所，…), each is named
+    /// by its own words (<paramref name="namer"/>); later sentences elaborate the titled project.
+    /// </summary>
+    private void ReadPlanBody(string text, int titleEnd, List<Quantity> body, List<Quantity> titleTargets, string project, List<FigureDraft> figures,
+        FigureNamer? namer, int firstSentenceEnd)
     {
         foreach (var q in body)
         {
             if (q.IsBare) continue;
             if (titleTargets.Any(t => t.Value == q.Value && t.Unit == q.Unit)) continue;
             var (start, end) = ClauseAround(text, q.Start, titleEnd);
-            var figure = NewFigure(project, Indicator(text, start, q.Start, q), start, end, WithPeriod(q, text[start..q.Start]), Role.Target);
+            var (name, indicator) = namer is not null && q.Start < firstSentenceEnd ? namer.Name(q, 0, project) : (project, Indicator(text, start, q.Start, q));
+            var figure = NewFigure(name, indicator, start, end, WithPeriod(q, text[start..q.Start]), Role.Target);
             if (q.IsPercent) figure.Optional = true;
             figures.Add(figure);
         }
@@ -421,6 +433,12 @@ public sealed class ItemFigureBuilder(RegionResolver regions, string issuingRegi
             ClauseFinal = clauseFinal,
             Region = region,
         };
+    }
+
+    private int LeadingPlaces(string words)
+    {
+        regions.LeadingRegions(words, out int end);
+        return end;
     }
 
     /// <summary>A clause that opens with the plan or goal (全县计划更新改造燃气管道 420 公里): its amount is a target.</summary>

@@ -1,0 +1,279 @@
+using System.Text.RegularExpressions;
+using BulletinIngest.Extraction.Candidates;
+using BulletinIngest.Extraction.Numbers;
+using BulletinIngest.Extraction.Roles;
+using BulletinIngest.Extraction.Text;
+using BulletinIngest.Segmentation;
+
+namespace BulletinIngest.Extraction.Assembly;
+
+/// <summary>
+/// Names a figure from the words around its number, as the gold labels name figures: the project is the named thing,
+/// the indicator what is counted (the verb phrase with its object, the number left out).
+/// <list type="bullet">
+/// <item>The number's own words: its list element (建设3100个农村公共厕所、[285个旅游厕所]; 已完成小水闸新建加固5座、[塘坝扩挖10口])
+/// within its clause; an element with no words of its own takes the clause's verb (建设旅游厕所).</item>
+/// <item>Project, first that applies: the subject before the verb (县乡公路路面改善提升工程建成4000公里; not after a
+/// leading 已完成, which governs an object); the nearest topic clause before it in its sentence part, up to a ；
+/// (公租房项目，已开工442套); the subject of an earlier clause or element of that part (…开工8000公里); the thing the
+/// number counts (建设100所[公办幼儿园]); the noun a clause closes on after 的 (…2.11万平方米的[全民体育健身中心]);
+/// what an opening verb governs (建成[城镇保障性安居工程]5.7万套); the caller's fallback (an item's title); the indicator. Own words that open with no verb (高校毕业生就业率保持在87%)
+/// name the figure themselves.</item>
+/// </list>
+/// Verbs (role-cues.tsv, features done and progress) count only where the jieba segmenter starts and ends a word at them,
+/// so 服务 in 综合服务站 is no verb.
+/// </summary>
+public sealed partial class FigureNamer
+{
+    private readonly string _text;
+    private readonly IReadOnlyList<Quantity> _numbers;
+    private readonly HashSet<int> _numberStarts;
+
+    // How many characters of place names open a phrase (湘潭市已完成…: 3): a place is the figure's region, not its name.
+    private readonly Func<string, int> _leadingPlaces;
+
+    public FigureNamer(string text, Func<string, int>? leadingPlaces = null)
+    {
+        _text = text;
+        _leadingPlaces = leadingPlaces ?? (_ => 0);
+        _numbers = NumberRecognizer.Find(text);
+        _numberStarts = _numbers.Select(n => n.Start).ToHashSet();
+    }
+
+    /// <summary>One list element's words: its subject (if any), indicator and the thing its number counts.</summary>
+    private sealed record Element(string? Subject, string Indicator, string Counted, string ClosingNoun, bool SelfNamed, bool OpensWithVerb)
+    {
+        /// <summary>What an opening verb governs before the number (建成[城镇保障性安居工程]5.7万套).</summary>
+        public string Object { get; init; } = "";
+    }
+
+    /// <summary>The project and indicator of the figure read at <paramref name="q"/>; nothing before <paramref name="floor"/> is read.</summary>
+    public (string Project, string Indicator) Name(Quantity q, int floor, string? fallback = null)
+    {
+        q = _numbers.FirstOrDefault(n => n.Start == q.Start) ?? q;
+        var (clauseStart, clauseEnd) = ClauseAround(q.Start, floor);
+        int partStart = PartStart(q.Start, floor);
+        var element = Read(q, clauseStart, clauseEnd);
+        string indicator = element.Indicator;
+        // Words of its own that open with no verb (高校毕业生就业率保持在87%) name the figure themselves.
+        string? project = element.Subject
+            ?? (element.SelfNamed ? Named(element.ClosingNoun) ?? indicator : null)
+            ?? Earlier(q, partStart, clauseStart)
+            // A sentence that opens with its verb (…已完成投资30亿元。新启动5个改造项目) speaks of the one before.
+            ?? (element.OpensWithVerb && partStart == SentenceStart(q.Start, floor) && partStart > floor
+                ? Earlier(q, SentenceStart(partStart - 1, floor), partStart) : null)
+            ?? Named(element.Counted)
+            ?? Named(element.ClosingNoun)
+            ?? Named(element.Object)
+            ?? (fallback is { Length: >= 2 } ? fallback : null);
+        // Words the number has none of (13人（91月）: "（") name nothing: the fallback does.
+        if (indicator.Count(char.IsLetter) < 2) indicator = fallback ?? "";
+        if (project is null || project.Length < 2) project = indicator;
+        if (indicator.Length < 2) indicator = project;
+        return (project, indicator);
+    }
+
+    private Element Read(Quantity q, int clauseStart, int clauseEnd)
+    {
+        int start = ElementStart(q, clauseStart);
+        string own = _text[start..q.Start].Trim();
+        own = own[Math.Min(own.Length, _leadingPlaces(own))..];
+        // 已完成小水闸新建加固5座: a leading verb governs what follows; there is no subject.
+        // A list under a leading verb (已完成小水闸新建加固6座、塘坝扩挖12口): each element is what the verb governs.
+        string clauseHead = _text[clauseStart..start].Trim();
+        clauseHead = clauseHead[Math.Min(clauseHead.Length, _leadingPlaces(clauseHead))..];
+        bool opensWithVerb = LeadVerb().IsMatch(Adverbs().Replace(own, "")) || start > clauseStart && LeadVerb().IsMatch(Adverbs().Replace(clauseHead, ""));
+        string words = Strip(own);
+        int verb = Verb(words);
+        string? subject = !opensWithVerb && verb > 0 && Strip(words[..verb]) is { Length: >= 2 } s && !Cues.NoTopic().IsMatch(s) ? s : null;
+        string action = subject is not null ? words[verb..] : words;
+        string indicator = ItemFigureBuilder.CleanName(Cues.CompletionBefore().Replace(action, "").TrimStart('已').TrimEnd('为', '达', '到', '约', '近', '了', '对'));
+        string counted = Counted(q, clauseEnd);
+        // A bare verb (建成200公里[农村公路]) names its quantity by the object after the number.
+        // So does a verb right before it (新启动5个[改造项目]).
+        if (indicator.Length <= 2 || verb < 0 || EndsWithVerb(words)) indicator = ItemFigureBuilder.CleanName(indicator + counted);
+        // An element without words of its own (建设3100个农村公共厕所、285个旅游厕所) shares the clause's verb.
+        if (words.Length == 0 && start > clauseStart) indicator = ItemFigureBuilder.CleanName(HeadVerb(clauseStart, start) + counted);
+        // The same thing in a second unit (回迁群众0.25万户、0.89万人) keeps the first one's name.
+        if (words.Length == 0 && counted.Length == 0 && _numbers.LastOrDefault(n => n.Start >= clauseStart && n.End < start) is { } first)
+            return Read(first, clauseStart, clauseEnd);
+        string closing = ClosingNoun(q, clauseEnd);
+        bool selfNamed = subject is null && !opensWithVerb && words.Length >= 2 && verb != 0;
+        string governed = verb == 0 ? words[Verbs(words).First().Word.Length..] : "";
+        return new Element(subject, indicator + closing, counted, closing, selfNamed, opensWithVerb || verb == 0 || words.Length == 0)
+        {
+            Object = ItemFigureBuilder.CleanName(governed),
+        };
+    }
+
+    /// <summary>
+    /// Where the number's own words start: after the amount before it in its clause (and after a 、和及与 that ends that
+    /// amount's element), unless that amount qualifies this one's name (投资500万元以上的项目150个); right at the number
+    /// when it follows a 、 of a list of names (65岁以上老年人、4.5万名…).
+    /// </summary>
+    private int ElementStart(Quantity q, int clauseStart)
+    {
+        var previous = _numbers.LastOrDefault(n => n.Start >= clauseStart && n.End <= q.Start);
+        if (previous is null || previous.IsBare || previous.End == q.Start || Qualifies().IsMatch(_text[previous.End..q.Start]))
+            return q.Start > clauseStart && _text[q.Start - 1] == '、' ? q.Start : clauseStart;
+        // A verb right after the amount before (投资1000万元修建…) starts this element; else it starts after the
+        // separator that closes what that amount counts (3100个农村公共厕所、285个…).
+        string between = _text[previous.End..q.Start];
+        if (Verb(between) == 0) return previous.End;
+        return previous.End + between.IndexOfAny(['、', '和', '及', '与']) + 1;
+    }
+
+    /// <summary>
+    /// What the nearest earlier clause of the sentence part names: a topic clause (公租房项目，已开工442套), else the
+    /// subject of its nearest element that has one (安置楼新开工21.8万平方米，竣工11.57万平方米; …建成4000公里、开工8000公里).
+    /// </summary>
+    private string? Earlier(Quantity q, int partStart, int clauseStart)
+    {
+        // A frame (育才护苗工程中，…) names what the whole part reports on.
+        foreach (var (start, end) in Clauses.Of(_text, partStart, clauseStart))
+            if (Frame().IsMatch(_text[start..end]) && Topic(start, end) is { } framed) return framed.EndsWith('中') ? framed[..^1] : framed.EndsWith("方面") ? framed[..^2] : framed;
+        foreach (var earlier in _numbers.Where(n => n.Start >= clauseStart && n.End <= q.Start).Reverse())
+            if (Read(earlier, clauseStart, q.Start).Subject is { } inClause) return inClause;
+        foreach (var (start, end) in Clauses.Of(_text, partStart, clauseStart).AsEnumerable().Reverse())
+        {
+            if (Topic(start, end) is { } topic) return topic;
+            foreach (var earlier in _numbers.Where(n => n.Start >= start && n.End <= end).Reverse())
+                if (Read(earlier, start, end).Subject is { } subject) return subject;
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// The clause text[start..end] as a topic, when it states no amount and names a thing (not a date, a discourse
+    /// marker, a list's introduction such as 这十件民生实事是：, nor work done): its quoted name when it has one.
+    /// </summary>
+    private string? Topic(int start, int end)
+    {
+        string clause = _text[start..end];
+        if (!StatesNoAmount(clause) || ListIntroduction().IsMatch(clause)) return null;
+        var quoted = Quoted().Match(clause);
+        // A clause that reports work done (涉及的47个县已全部开工建设) is no topic.
+        if (!quoted.Success && Cues.Governing().IsMatch(clause)) return null;
+        string topic = quoted.Success ? quoted.Groups[1].Value : Strip(clause);
+        return topic.Length is >= 2 and <= 30 && !Cues.NoTopic().IsMatch(topic) ? topic : null;
+    }
+
+    private static string? Named(string words) => words.Length >= 2 && words.Any(char.IsLetter) ? words : null;
+
+    /// <summary>
+    /// A clause whose numbers, if any, only count the projects it names (20件重点民生实事落地见效, 15个民生工程), with no
+    /// verb before them (新启动4个项目的房屋征收工作 states progress).
+    /// </summary>
+    private static bool StatesNoAmount(string clause)
+    {
+        string words = clause.TrimEnd('，', ',', '；', ';', '：', ':', '。', ' ');
+        var numbers = NumberRecognizer.Find(words);
+        return numbers.All(q => q.Unit is "件" or "项" or "个" or "类" or "批" && q.End < words.Length && char.IsLetter(words[q.End]))
+            && (numbers.Count == 0 || Verb(words[..numbers[0].Start]) < 0);
+    }
+
+    /// <summary>What a number counts when its clause goes on (完成对2735家[加油站]): the words after it up to a break or the next number.</summary>
+    private string Counted(Quantity q, int clauseEnd)
+    {
+        int end = q.End;
+        while (end < clauseEnd && !Clauses.EndsClause(_text, end) && _text[end] is not ('、' or '的' or '和') && !_numberStarts.Contains(end)) end++;
+        return ItemFigureBuilder.CleanName(_text[q.End..end]);
+    }
+
+    /// <summary>The noun a clause closes on after its last number and a 的 (…加油枪的[计量检定]).</summary>
+    private string ClosingNoun(Quantity q, int clauseEnd)
+    {
+        string rest = _text[q.End..clauseEnd];
+        int of = rest.LastIndexOf('的');
+        if (of < 0 || rest.IndexOfAny("0123456789".ToCharArray(), of) >= 0) return "";
+        string noun = ItemFigureBuilder.CleanName(rest[(of + 1)..]);
+        return noun.Length is >= 2 and <= 12 ? noun : "";
+    }
+
+    /// <summary>The verb a clause opens its list with (建设 of 建设3100个…、285个…), or "".</summary>
+    private string HeadVerb(int clauseStart, int elementStart)
+    {
+        var first = _numbers.FirstOrDefault(n => n.Start >= clauseStart);
+        string head = Strip(_text[clauseStart..(first is not null && first.Start < elementStart ? first.Start : elementStart)]);
+        return Verbs(head).Select(v => v.Word).FirstOrDefault() ?? "";
+    }
+
+    /// <summary>
+    /// Where the first progress verb that is a whole word (by the segmenter) starts, or -1. A verb that heads a
+    /// project noun (改造项目, 建设工程) is part of a name.
+    /// </summary>
+    private static int Verb(string words) => Verbs(words).Select(v => v.At).DefaultIfEmpty(-1).First();
+
+    private static bool EndsWithVerb(string words) => Verbs(words).Any(v => v.At + v.Word.Length >= words.Length - 1);
+
+    private static IEnumerable<(int At, string Word)> Verbs(string words)
+    {
+        if (words.Length == 0) yield break;
+        var tokens = JiebaSegmenter.Load().Cut(words);
+        var starts = tokens.Select(t => t.Start).ToHashSet();
+        var ends = tokens.Select(t => t.End).ToHashSet();
+        foreach (var (at, word) in CandidateFinder.Default.Verbs(words))
+            if (starts.Contains(at) && ends.Contains(at + word.Length) && !NameNoun().IsMatch(words[(at + word.Length)..]))
+                yield return (at, word);
+    }
+
+    private (int Start, int End) ClauseAround(int index, int floor)
+    {
+        int start = index;
+        while (start > floor && !Clauses.EndsClause(_text, start - 1)) start--;
+        int end = index;
+        while (end < _text.Length && !Clauses.EndsClause(_text, end)) end++;
+        return (start, end);
+    }
+
+    private int SentenceStart(int index, int floor)
+    {
+        int start = index;
+        while (start > floor && !Clauses.EndsSentence(_text[start - 1])) start--;
+        return start;
+    }
+
+    /// <summary>A sentence part: up to a sentence end or a ；, which separates the projects of a list sentence.</summary>
+    private int PartStart(int index, int floor)
+    {
+        int start = index;
+        while (start > floor && !Clauses.EndsSentence(_text[start - 1]) && _text[start - 1] is not ('；' or ';')) start--;
+        return start;
+    }
+
+    /// <summary>The words of a name: amounts (48件民生实事), scope and time words, goal words and quotes left out.</summary>
+    private static string Strip(string words)
+    {
+        foreach (var q in NumberRecognizer.Find(words).Reverse()) words = words.Remove(q.Start, q.End - q.Start);
+        string s = Cues.GoalWords().Replace(Cues.LeadingFiller().Replace(RegionLead().Replace(words.Trim(), ""), ""), "");
+        s = RegionLead().Replace(s, "");
+        s = Adverbs().Replace(Cues.LeadingFiller().Replace(s, ""), "");
+        return ItemFigureBuilder.CleanName(s.Trim('“', '”', '"', ' ').TrimStart('对', '为'));
+    }
+
+    /// <summary>Adverbs that open a verb phrase (全面建成, 继续实施): no subject.</summary>
+    [GeneratedRegex(@"^(全面|继续|积极|加快|进一步|大力|着力|稳步|持续|深入|扎实|切实|率先|基本|重点|全力|提前|计划|拟|将|新(?=启动|开工|实施|改造))+")]
+    private static partial Regex Adverbs();
+
+    [GeneratedRegex(@"^(项目|工程|工作|行动|任务|资金|中心|站)")]
+    private static partial Regex NameNoun();
+
+    [GeneratedRegex(@"^(已经|已|完成了?|累计|共计|合计|共)")]
+    private static partial Regex LeadVerb();
+
+    /// <summary>Between two amounts of one name: the first qualifies it (500万元以上的项目) or is its old level (从500元提高到600元).</summary>
+    [GeneratedRegex(@"^(的|以上|以下|左右|及以上|多|余)|^(提高|提升|增加|上调|调整|增至)?(到|至)$")]
+    private static partial Regex Qualifies();
+
+    [GeneratedRegex(@"(?<=..)(中|方面)[，,：:]$")]
+    private static partial Regex Frame();
+
+    [GeneratedRegex(@"(是|为|包括|如下|主要有|有|如)[：:]$")]
+    private static partial Regex ListIntroduction();
+
+    [GeneratedRegex(@"[“""‘]([^”""’]{2,30})[”""’]")]
+    private static partial Regex Quoted();
+
+    [GeneratedRegex(@"^(截至|截止)[^，,]{0,12}?(底|末|日|止|前)|^(据介绍|统计显示|最新数据显示|数据显示|记者获悉|据统计|经初步统计)|^(我省|我市|我县|我区|本市|本县|本区|全省|全州|全盟|全旗)")]
+    private static partial Regex RegionLead();
+}
