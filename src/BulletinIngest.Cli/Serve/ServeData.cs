@@ -226,18 +226,15 @@ public sealed class ServeData(SqliteConnection connection, Gazetteer gazetteer, 
         return new Overview(documents.Count, documents.Count(d => d.Status is "ok" or "suspect"),
             connection.ExecuteScalar<int>("SELECT count(*) FROM figures"), CorrectionBook.Read(connection).Count,
             flags.GroupBy(f => f.Kind).OrderBy(g => g.Key).ToDictionary(g => g.Key, g => g.Count()),
-            LaggingBehindElapsedYear(comparison), documents.Where(HasProblem).ToList(), HeatMaps(comparison));
+            LaggingItems(figures), documents.Where(HasProblem).ToList(), HeatMaps(comparison));
     }
 
-    /// <summary>
-    /// The overview's lagging list: each region's latest figure of a project whose completion is below the elapsed share of
-    /// its year on the bulletin's date (<see cref="Comparison.Schedule"/>), largest gap first. One place to swap in
-    /// Analysis/Lagging once that is merged.
-    /// </summary>
-    public static IReadOnlyList<LaggingItem> LaggingBehindElapsedYear(IReadOnlyList<ComparisonRow> rows) =>
-        rows.Where(r => r.Lagging == true && r.Percent is not null && r.Schedule is not null)
-            .Select(r => new LaggingItem(r.Project, r.ProjectKey, r.Region, r.Percent!.Value, r.Schedule!.Value, r.Schedule.Value - r.Percent.Value, r.AsOf, r.FigureId))
-            .OrderByDescending(l => l.Gap).ToList();
+    /// <summary>The overview's lagging list: `bulletin lagging`'s rows (Analysis/Lagging), largest gap first.</summary>
+    public static IReadOnlyList<LaggingItem> LaggingItems(IReadOnlyList<AnalysisFigure> figures) =>
+        Lagging.Find(figures).Where(l => l.Standing.Percent is not null && l.Standing.Schedule is not null)
+            .Select(l => new LaggingItem(l.Standing.Project, l.Standing.ProjectKey, l.Standing.Region, l.Standing.Percent!.Value,
+                l.Standing.Schedule!.Value, l.Gap, l.Standing.AsOf, l.Standing.FigureId))
+            .ToList();
 
     /// <summary>One heat map per city, of the latest year each project has: the city's and its counties' completion.</summary>
     private IReadOnlyList<HeatMap> HeatMaps(IReadOnlyList<ComparisonRow> rows) =>

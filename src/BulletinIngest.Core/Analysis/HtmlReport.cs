@@ -83,14 +83,6 @@ public static class HtmlReport
         return html.ToString();
     }
 
-    /// <summary>
-    /// The projects behind the time-proportional schedule of their latest issue (each region's latest figure of the
-    /// year). A stand-in kept small on purpose: Analysis/Lagging (`bulletin lagging`) is the one definition, and this
-    /// is to call it once both are merged.
-    /// </summary>
-    public static IReadOnlyList<ComparisonRow> LaggingProjects(IReadOnlyList<ComparisonRow> latest) =>
-        latest.Where(r => r.Lagging == true).ToList();
-
     private static void AppendSummary(StringBuilder html, IReadOnlyList<BulletinRow> bulletins, IReadOnlyList<DocumentRow> documents,
         IReadOnlyList<AnalysisFigure> figures, IReadOnlyList<ComparisonRow> completion, CityOf cities, IReadOnlyList<StoredFlag> flags, int problemCount)
     {
@@ -100,7 +92,7 @@ public static class HtmlReport
                     $"共收录 <b>{documents.Count}</b> 个文件</li>");
         html.Append($"<li><b>{figures.Count}</b> 条进度数字，涉及 <b>{figures.Select(f => f.RegionKey).Distinct().Count()}</b> 个地区、" +
                     $"<b>{figures.Select(f => f.ProjectKey).Distinct().Count()}</b> 个项目</li>");
-        var lagging = LaggingProjects(completion);
+        var lagging = Lagging.Find(figures);
         html.Append($"<li><b>{lagging.Count}</b> 个项目落后于时间进度（共 {completion.Count} 个有完成率的项目）</li>");
         html.Append($"<li><b>{flags.Count}</b> 个问题标记：{E(string.Join("，", flags.GroupBy(f => f.Kind).OrderByDescending(g => g.Count()).Select(g => $"{KindName(g.Key)} {g.Count()}")))}</li>");
         html.Append($"<li><b>{problemCount}</b> 个文件有问题（未能读取、存疑或地区未知）</li></ul>");
