@@ -85,7 +85,7 @@ public sealed class CorrectionsTests : IDisposable
         Assert.Equal("湘潭市", Scalar<string>("SELECT region FROM figures WHERE indicator = '农村低保标准'"));
         Assert.Equal(0, Scalar<long>("SELECT count(*) FROM figures WHERE indicator LIKE '残疾人%两项补贴%'"));
         Assert.Equal(1, Scalar<long>("SELECT count(*) FROM corrections WHERE status = 'orphaned' AND field = 'percent'"));
-        var orphaned = Bulletin("corrections", "--orphaned", "--format", "json").Output.Trim().Split('\n');
+        var orphaned = Bulletin("corrections", "--orphaned", "--format", "jsonl").Output.Trim().Split('\n');
         Assert.Equal("90", JsonDocument.Parse(Assert.Single(orphaned)).RootElement.GetProperty("new_value").GetString());
 
         // A database built afresh takes the corrections from corrections.tsv.
