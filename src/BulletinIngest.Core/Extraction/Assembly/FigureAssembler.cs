@@ -44,7 +44,7 @@ public sealed partial class FigureAssembler(RegionResolver regions, string issui
     {
         _subjects.Clear();
         string text = unit.Text.Text;
-        var scored = CandidateFinder.Default.Find(text, unit.Kind, isPlan, unit.Loose && itemized)
+        var scored = CandidateFinder.Default.Find(text, unit.Kind, isPlan, unit.Loose && itemized, regions)
             .Select(c => new Slot(c, Learning.RoleModel.RoleChoice.Score(c, text))).ToList();
         foreach (var none in scored.Where(s => s.R.Role == MentionRole.None))
             Rejected.Add($"{text[none.C.Q.Start..none.C.Q.End]} in \"{text[none.C.ClauseStart..none.C.ClauseEnd]}\" ← {none.R.Explain()}");
@@ -62,7 +62,9 @@ public sealed partial class FigureAssembler(RegionResolver regions, string issui
         foreach (var target in slots.Where(s => s.R.Role == MentionRole.Target))
         {
             // A goal joins the amount done of its unit after it (65件…已完成26件), else the one before it (完成X人，目标Y人).
-            var group = groups.FirstOrDefault(g => g.Target is null && g.Actual is not null && g.Actual.C.Index > target.C.Index && g.Unit == target.C.Q.Unit)
+            // A whole whose noun ends in the part's unit (96个小项，…的有41项) joins the part in the next clause.
+            var group = groups.FirstOrDefault(g => g.Target is null && g.Actual is not null && g.Actual.C.Index > target.C.Index
+                    && (g.Unit == target.C.Q.Unit || target.C.Cues.ContainsKey("pair:target-of-later") && g.Actual.C.ClauseStart == target.C.ClauseEnd))
                 ?? groups.LastOrDefault(g => g.Target is null && g.Actual is not null && g.Actual.C.Index < target.C.Index && g.Unit == target.C.Q.Unit
                     && g.Actual.C.ClauseEnd >= target.C.ClauseStart - 1);
             if (group is null) groups.Add(group = new Group());
@@ -99,7 +101,17 @@ public sealed partial class FigureAssembler(RegionResolver regions, string issui
         }
         foreach (var p in percents.Where(p => !done.Contains(p)))
         {
-            var nearest = groups.LastOrDefault(g => g.Actual is not null && g.Actual.C.Index < p.C.Index);
+            // 城镇职业培训70.6%、小额贷款支持个人创业78.1%: each named item's own completion, no amount's.
+            if (p.C.Cues.ContainsKey("named-list"))
+            {
+                var item = new Group { Percent = p };
+                item.How.Add("a named item of a list");
+                groups.Add(item);
+                continue;
+            }
+            // A breakdown in brackets (居家养老人数达到20553人（其中政府补助10236人…），完成全年目标的100.75%) is not what the percentage measures.
+            var nearest = groups.LastOrDefault(g => g.Actual is not null && g.Actual.C.Index < p.C.Index && !InBrackets(text, g.Actual.C, p.C.Q.Start))
+                ?? groups.LastOrDefault(g => g.Actual is not null && g.Actual.C.Index < p.C.Index);
             bool near = nearest is not null && (p.R.Role == MentionRole.Percent || nearest.Actual!.C.ClauseEnd >= p.C.ClauseStart - 1
                 || nearest.Actual.C.ClauseStart == p.C.ClauseStart);
             if (nearest is not null && near && nearest.Percent is null)
@@ -113,6 +125,14 @@ public sealed partial class FigureAssembler(RegionResolver regions, string issui
             if (nearest is not null && near) { alone.Actual = nearest.Actual; alone.Optional = true; alone.How.Add("another share of the same amount"); }
             groups.Add(alone);
         }
+    }
+
+    /// <summary>True when the mention stands inside brackets that close before <paramref name="until"/>.</summary>
+    private static bool InBrackets(string text, Candidate c, int until)
+    {
+        int open = text.LastIndexOfAny(['（', '('], c.Q.Start, c.Q.Start - c.SentenceStart + 1);
+        if (open < 0 || text.IndexOfAny(['）', ')'], open, c.Q.Start - open) >= 0) return false;
+        return text.IndexOfAny(['）', ')'], c.Q.End, Math.Max(0, until - c.Q.End)) >= 0;
     }
 
     private FigureDraft ToDraft(Group g, ItemUnit unit, string text)
@@ -155,7 +175,8 @@ public sealed partial class FigureAssembler(RegionResolver regions, string issui
 
     private string Region(Candidate c, string text, ItemUnit unit)
     {
-        foreach (int from in new[] { c.ClauseStart, c.SentenceStart })
+        // A list element names its own region (完成率分别为：长沙市76.43%、[衡阳市]28.85%), then its clause or sentence.
+        foreach (int from in new[] { c.ElementStart, c.ClauseStart, c.SentenceStart })
         {
             string clause = Cues.LeadingFiller().Replace(text[from..c.ClauseEnd], "");
             var listed = regions.LeadingRegions(clause, out _);
@@ -172,7 +193,7 @@ public sealed partial class FigureAssembler(RegionResolver regions, string issui
     /// </summary>
     private (string Project, string Indicator) Names(Candidate c, string text, ItemUnit unit)
     {
-        string before = Strip(text[c.ClauseStart..c.Q.Start]);
+        string before = Strip(text[OwnWordsStart(c, text)..c.Q.Start]);
         int verb = CandidateFinder.Default.FirstVerb(before);
         string subject = Strip(verb > 0 ? before[..verb] : "");
         string action = verb >= 0 ? before[verb..] : before;
@@ -186,6 +207,20 @@ public sealed partial class FigureAssembler(RegionResolver regions, string issui
         string project = subject.Length >= 2 ? subject : Topic(text, c) ?? unit.ParentTitle ?? indicator;
         if (indicator.Length < 2) indicator = project;
         return (project, indicator);
+    }
+
+    /// <summary>
+    /// Where the words that name a mention start: a percentage list element's own words (城镇职业培训70.6%、
+    /// [小额贷款支持个人创业]78.1%), none when they only name a region (长沙市76.43%、[衡阳市]28.85%: the clause's
+    /// topic names it), an amount's own words when they have a verb of their own (已完成小水闸新建加固5座、[塘坝扩挖]10口),
+    /// else the clause (an amount's list element shares its clause's verb: 建成…55座、垃圾压缩站112座).
+    /// </summary>
+    private int OwnWordsStart(Candidate c, string text)
+    {
+        if (c.ElementStart <= c.ClauseStart || c.ElementStart == c.Q.Start) return c.ClauseStart;
+        if (!c.IsPercent && !CandidateFinder.Default.HasVerb(text[c.ElementStart..c.Q.Start])) return c.ClauseStart;
+        regions.LeadingRegions(text[c.ElementStart..c.Q.Start], out int regionsEnd);
+        return c.ElementStart + regionsEnd == c.Q.Start ? c.Q.Start : c.ElementStart;
     }
 
     /// <summary>
