@@ -32,12 +32,12 @@ public static class NamedPercentList
             bool linked = element is not null && run.Count > 0 && from == run[^1].Percent.End && JoinedBy(text[from..element.NameStart]);
             if (!linked)
             {
-                if (run.Count >= 2) found.AddRange(run);
+                Close(run, found, regions);
                 run.Clear();
             }
             if (element is not null) run.Add(element);
         }
-        if (run.Count >= 2) found.AddRange(run);
+        Close(run, found, regions);
         // 有城镇职业培训(70.6%)等5项指标达到平均进度: one bracketed element that stands for the 等 list.
         foreach (var q in inSentence.Where(q => q.IsPercent && found.All(e => e.Percent != q) && BracketedBeforeDeng(text, q)))
         {
@@ -49,6 +49,17 @@ public static class NamedPercentList
 
     private static bool BracketedBeforeDeng(string text, Quantity q) =>
         q.Start > 0 && text[q.Start - 1] is '(' or '（' && text.AsSpan(q.End).TrimStart(' ') is [')' or '）', '等', ..];
+
+    /// <summary>
+    /// A run of two or more elements is a named list, unless every name reads as a place, known or by its suffix
+    /// (其中浦口街道80%、沩山镇45%: towns); one place-like name among items (…、送文化下乡96%) is an item.
+    /// </summary>
+    private static void Close(List<Element> run, List<Element> found, RegionResolver? regions)
+    {
+        if (run.Count < 2) return;
+        if (regions is not null && run.All(e => { regions.LeadingRegions(e.Name, out int end); return end >= e.Name.Length; })) return;
+        found.AddRange(run);
+    }
 
     /// <summary>Between two elements: a closing bracket at most, then 、.</summary>
     private static bool JoinedBy(string between) => between.Trim(')', '）', ' ') == "、";
@@ -66,7 +77,7 @@ public static class NamedPercentList
         if (name.Length is < ShortestName or > LongestName || name.Any(char.IsAsciiDigit)) return null;
         if (name.IndexOfAny(['(', '（']) > name.IndexOfAny([')', '）'])) return null;
         if (Cues.CompletionBefore().IsMatch(name)) return null;
-        // A known place (长沙市76.43%) is a region's figure; a word that only ends like one (送文化下乡) is an item.
+        // A known place (长沙市76.43%) is a region's figure.
         if (regions?.MatchAt(name, 0, allowBareAlias: false) is { } place && place.End >= name.Length) return null;
         return new Element(percent, name, nameStart);
     }
