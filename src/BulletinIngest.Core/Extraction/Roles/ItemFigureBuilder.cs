@@ -88,6 +88,13 @@ public sealed class ItemFigureBuilder(RegionResolver regions, string issuingRegi
         foreach (var target in titleTargets)
         {
             var sameUnit = figures.Where(f => f.Region == issuingRegion && f.Unit == target.Unit && f.Target is null && f.Actual is not null).ToList();
+            // As many goals of a unit as amounts done in it (目标任务：A 390万人，B 130万人。完成情况：A 430.56万人，B 133.81万人): in order.
+            int ofUnit = titleTargets.Count(t => t.Unit == target.Unit);
+            if (ofUnit > 1 && sameUnit.Count == ofUnit - titleTargets.TakeWhile(t => t != target).Count(t => t.Unit == target.Unit))
+            {
+                sameUnit[0].Target = target.Value;
+                continue;
+            }
             var home = sameUnit.Count == 1 || sameUnit.Any(f => f.Percent is not null)
                 ? sameUnit.FirstOrDefault(f => f.Percent is not null) ?? sameUnit[0]
                 : null;
