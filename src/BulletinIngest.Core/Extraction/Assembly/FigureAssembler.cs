@@ -64,7 +64,8 @@ public sealed partial class FigureAssembler(RegionResolver regions, string issui
             // A goal joins the amount done of its unit after it (65件…已完成26件), else the one before it (完成X人，目标Y人).
             // A whole whose noun ends in the part's unit (96个小项，…的有41项) joins the part in the next clause.
             var group = groups.FirstOrDefault(g => g.Target is null && g.Actual is not null && g.Actual.C.Index > target.C.Index
-                    && (g.Unit == target.C.Q.Unit || target.C.Cues.ContainsKey("pair:target-of-later") && g.Actual.C.ClauseStart == target.C.ClauseEnd))
+                    && (g.Unit == target.C.Q.Unit || target.C.Cues.ContainsKey("pair:target-of-later") && g.Actual.C.ClauseStart == target.C.ClauseEnd)
+                    && (!target.C.Cues.TryGetValue("pair:ratio-matches", out var ratio) || ratio.StartsWith(g.Actual.C.Q.Value + "/", StringComparison.Ordinal)))
                 ?? groups.LastOrDefault(g => g.Target is null && g.Actual is not null && g.Actual.C.Index < target.C.Index && g.Unit == target.C.Q.Unit
                     && g.Actual.C.ClauseEnd >= target.C.ClauseStart - 1);
             if (group is null) groups.Add(group = new Group());

@@ -168,6 +168,18 @@ public sealed class CandidateFinder
         return Cues.Governing().IsMatch(text[part.ClauseStart..part.Q.Start]);
     }
 
+    /// <summary>Tolerance, in percentage points, of a part / whole that the percentage after the part states.</summary>
+    private const double RatioTolerance = 0.5;
+
+    /// <summary>A later part of the same unit whose percentage (in its own or the next clause) is part / whole.</summary>
+    private static bool RatioMatches(Candidate whole, Candidate part, List<Candidate> later)
+    {
+        if (part.IsPercent || part.Q.IsBare || part.Q.Unit != whole.Q.Unit || part.Q.Value >= whole.Q.Value || whole.Q.Value <= 0) return false;
+        var percent = later.SkipWhile(o => o != part).Skip(1).FirstOrDefault();
+        return percent is { IsPercent: true } && percent.ClauseStart <= part.ClauseEnd
+            && Math.Abs(part.Q.Value / whole.Q.Value * 100 - percent.Q.Value) <= RatioTolerance;
+    }
+
     private static bool Joiner(string between) => between is "和" or "、" or "及" or "与" or "," or "，";
 
     /// <summary>Relations between mentions of one sentence: a goal amount counted against later, a percentage that follows.</summary>
@@ -194,6 +206,9 @@ public sealed class CandidateFinder
                     || !Cues.Governing().IsMatch(text[c.ClauseStart..c.Q.Start]) && !SharedBy(c, later, text) && later.SkipWhile(x => x != o).Skip(1).FirstOrDefault() is { IsPercent: true } share && share.ClauseStart <= o.ClauseEnd + 1 && text[o.Q.End..share.Q.Start].Contains('占')));
             part ??= later.FirstOrDefault(o => PartInNextClause(c, o, text));
             if (part is not null) c.Add("pair:target-of-later", text[c.Q.End..part.Q.Start]);
+            // 51件民生实事项目累计完成投资…；…等46件实事已提前完成，完成率90.2%: 46/51 is the stated percentage.
+            else if (later.FirstOrDefault(o => RatioMatches(c, o, later)) is { } ratioPart)
+                c.Add("pair:ratio-matches", $"{ratioPart.Q.Value}/{c.Q.Value}");
             // 20个为民办实事项目累计完成投入46.3亿元: a count before the verb, another unit after it, names the subject.
             var measured = later.FirstOrDefault(o => o.ClauseStart == c.ClauseStart && !o.IsPercent && o.Q.Unit != c.Q.Unit
                 && Cues.Governing().IsMatch(text[c.Q.End..o.Q.Start]) && !Cues.Governing().IsMatch(text[c.ClauseStart..c.Q.Start]));
