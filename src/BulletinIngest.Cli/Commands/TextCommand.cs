@@ -70,7 +70,7 @@ public static class TextCommand
         foreach (var f in result.Figures)
         {
             Console.WriteLine($"[{f.Start}-{f.End}] {f.Region} | {f.Project} | {f.Indicator} | target {f.Target} actual {f.Actual} {f.Unit} percent {f.Percent}{(f.Optional ? " optional" : "")}");
-            Console.WriteLine($"    why: {f.Why ?? "numbered item (item rules)"}");
+            Console.WriteLine($"    why: {f.Why ?? "table row"}");
         }
         Console.WriteLine($"== {result.Rejected.Count} number mentions that became no figure");
         foreach (var rejected in result.Rejected) Console.WriteLine("  " + rejected);

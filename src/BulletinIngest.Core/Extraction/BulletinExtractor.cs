@@ -83,6 +83,7 @@ public sealed class BulletinExtractor(Gazetteer? gazetteer = null) : IFigureExtr
         foreach (var unit in outline.Items)
         {
             var drafts = unit.Loose || unit.Kind != SectionKind.Progress ? candidates.Build(unit, itemized) : items.Build(unit);
+            foreach (var d in drafts) d.Why ??= "numbered item (item rules)";
             figures.AddRange(drafts.Where(d => d.HasNumbers).Select(d => Provenance(document, unit.Text, d)));
         }
         var tables = new TableFigureBuilder(regions, region, isPlan);

@@ -40,7 +40,7 @@ public sealed partial class FigureAssembler(RegionResolver regions, string issui
     {
         string text = unit.Text.Text;
         var namer = new FigureNamer(text, LeadingPlaces);
-        var scored = CandidateFinder.Default.Find(text, unit.Kind, isPlan, unit.Loose && itemized)
+        var scored = CandidateFinder.Default.Find(text, unit.Kind, isPlan, unit.Loose && itemized, regions)
             .Select(c => new Slot(c, Learning.RoleModel.RoleChoice.Score(c, text))).ToList();
         foreach (var none in scored.Where(s => s.R.Role == MentionRole.None))
             Rejected.Add($"{text[none.C.Q.Start..none.C.Q.End]} in \"{text[none.C.ClauseStart..none.C.ClauseEnd]}\" ← {none.R.Explain()}");
@@ -58,7 +58,10 @@ public sealed partial class FigureAssembler(RegionResolver regions, string issui
         foreach (var target in slots.Where(s => s.R.Role == MentionRole.Target))
         {
             // A goal joins the amount done of its unit after it (65件…已完成26件), else the one before it (完成X人，目标Y人).
-            var group = groups.FirstOrDefault(g => g.Target is null && g.Actual is not null && g.Actual.C.Index > target.C.Index && g.Unit == target.C.Q.Unit)
+            // A whole whose noun ends in the part's unit (96个小项，…的有41项) joins the part in the next clause.
+            var group = groups.FirstOrDefault(g => g.Target is null && g.Actual is not null && g.Actual.C.Index > target.C.Index
+                    && (g.Unit == target.C.Q.Unit || target.C.Cues.ContainsKey("pair:target-of-later") && g.Actual.C.ClauseStart == target.C.ClauseEnd)
+                    && (!target.C.Cues.TryGetValue("pair:ratio-matches", out var ratio) || ratio.StartsWith(g.Actual.C.Q.Value + "/", StringComparison.Ordinal)))
                 ?? groups.LastOrDefault(g => g.Target is null && g.Actual is not null && g.Actual.C.Index < target.C.Index && g.Unit == target.C.Q.Unit
                     && g.Actual.C.ClauseEnd >= target.C.ClauseStart - 1);
             if (group is null) groups.Add(group = new Group());
@@ -95,7 +98,17 @@ public sealed partial class FigureAssembler(RegionResolver regions, string issui
         }
         foreach (var p in percents.Where(p => !done.Contains(p)))
         {
-            var nearest = groups.LastOrDefault(g => g.Actual is not null && g.Actual.C.Index < p.C.Index);
+            // 城镇职业培训70.6%、小额贷款支持个人创业78.1%: each named item's own completion, no amount's.
+            if (p.C.Cues.ContainsKey("named-list"))
+            {
+                var item = new Group { Percent = p };
+                item.How.Add("a named item of a list");
+                groups.Add(item);
+                continue;
+            }
+            // A breakdown in brackets (居家养老人数达到20553人（其中政府补助10236人…），完成全年目标的100.75%) is not what the percentage measures.
+            var nearest = groups.LastOrDefault(g => g.Actual is not null && g.Actual.C.Index < p.C.Index && !InBrackets(text, g.Actual.C, p.C.Q.Start))
+                ?? groups.LastOrDefault(g => g.Actual is not null && g.Actual.C.Index < p.C.Index);
             bool near = nearest is not null && (p.R.Role == MentionRole.Percent || nearest.Actual!.C.ClauseEnd >= p.C.ClauseStart - 1
                 || nearest.Actual.C.ClauseStart == p.C.ClauseStart);
             if (nearest is not null && near && nearest.Percent is null)
@@ -109,6 +122,14 @@ public sealed partial class FigureAssembler(RegionResolver regions, string issui
             if (nearest is not null && near) { alone.Actual = nearest.Actual; alone.Optional = true; alone.How.Add("another share of the same amount"); }
             groups.Add(alone);
         }
+    }
+
+    /// <summary>True when the mention stands inside brackets that close before <paramref name="until"/>.</summary>
+    private static bool InBrackets(string text, Candidate c, int until)
+    {
+        int open = text.LastIndexOfAny(['（', '('], c.Q.Start, c.Q.Start - c.SentenceStart + 1);
+        if (open < 0 || text.IndexOfAny(['）', ')'], open, c.Q.Start - open) >= 0) return false;
+        return text.IndexOfAny(['）', ')'], c.Q.End, Math.Max(0, until - c.Q.End)) >= 0;
     }
 
     private FigureDraft ToDraft(Group g, ItemUnit unit, string text, FigureNamer namer)
@@ -157,7 +178,8 @@ public sealed partial class FigureAssembler(RegionResolver regions, string issui
 
     private string Region(Candidate c, string text, ItemUnit unit)
     {
-        foreach (int from in new[] { c.ClauseStart, c.SentenceStart })
+        // A list element names its own region (完成率分别为：长沙市76.43%、[衡阳市]28.85%), then its clause or sentence.
+        foreach (int from in new[] { c.ElementStart, c.ClauseStart, c.SentenceStart })
         {
             string clause = Cues.LeadingFiller().Replace(text[from..c.ClauseEnd], "");
             var listed = regions.LeadingRegions(clause, out _);

@@ -15,6 +15,8 @@ public sealed class Candidate
     public required int SentenceEnd { get; init; }
     public required int ClauseStart { get; init; }
     public required int ClauseEnd { get; init; }
+    /// <summary>Where the mention's own words start: after the 、 that opens its list element, else the clause start.</summary>
+    public int ElementStart { get; set; }
     public Dictionary<string, string> Cues { get; } = [];
     public IEnumerable<string> Features => Cues.Keys;
 

@@ -1,4 +1,5 @@
 using BulletinIngest.Extraction.Numbers;
+using BulletinIngest.Extraction.Regions;
 using BulletinIngest.Extraction.Roles;
 using BulletinIngest.Extraction.Structure;
 using BulletinIngest.Extraction.Text;
@@ -40,6 +41,9 @@ public sealed class CandidateFinder
         return first;
     }
 
+    /// <summary>True when <paramref name="words"/> hold a progress verb of role-cues.tsv.</summary>
+    public bool HasVerb(string words) => FirstVerb(words) >= 0;
+
     /// <summary>Every progress verb of role-cues.tsv (features done, progress) in <paramref name="words"/>, leftmost first, longest first at one place.</summary>
     public IEnumerable<(int At, string Word)> Verbs(string words) => _cues
         .Where(c => c.Feature is "done" or "progress")
@@ -56,13 +60,15 @@ public sealed class CandidateFinder
 
     private const int AdjacentWindow = 10;
 
-    public List<Candidate> Find(string text, SectionKind section, bool isPlan, bool looseInItemized = false)
+    /// <param name="regions">tells region names from item names in lists (长沙市76.43%、… is no named list).</param>
+    public List<Candidate> Find(string text, SectionKind section, bool isPlan, bool looseInItemized = false, RegionResolver? regions = null)
     {
         var candidates = new List<Candidate>();
         var quantities = NumberRecognizer.Find(text);
         foreach (var (sentenceStart, sentenceEnd) in Clauses.Sentences(text))
         {
             var clauses = Clauses.Of(text, sentenceStart, sentenceEnd);
+            var named = NamedPercentList.Find(text, quantities, sentenceStart, sentenceEnd, regions).Select(e => e.Percent).ToHashSet();
             foreach (var q in quantities.Where(q => q.Start >= sentenceStart && q.Start < sentenceEnd))
             {
                 var (clauseStart, clauseEnd) = clauses.First(c => q.Start >= c.Start && q.Start < c.End);
@@ -78,11 +84,14 @@ public sealed class CandidateFinder
                 if (isPlan) candidate.Add(q.IsPercent ? "plan:percent" : "plan");
                 if (section != SectionKind.Progress) candidate.Add("section:" + section.ToString().ToLowerInvariant());
                 if (looseInItemized) candidate.Add("loose-in-itemized");
+                if (named.Contains(q)) candidate.Add("named-list");
                 // A list element (其中政策文件66条、建设内容53条) starts after the number before it in its clause.
                 var inClause = candidates.Where(o => o.ClauseStart == clauseStart && o.SentenceStart == sentenceStart).ToList();
                 int from = inClause.Count > 0 ? inClause[^1].Q.End : clauseStart;
                 int headEnd = inClause.Count > 0 ? inClause[0].Q.Start : clauseStart;
+                candidate.ElementStart = ElementStart(text, from, q.Start, clauseStart);
                 AddCues(candidate, text, from, headEnd);
+                AddListHeadCues(candidate, text, clauses, quantities);
                 candidates.Add(candidate);
             }
         }
@@ -115,11 +124,75 @@ public sealed class CandidateFinder
         }
         // The goal word inside a completion phrase (完成年度目标任务的82.3%) does not make the percentage a goal.
         if (c.IsPercent && c.Cues.ContainsKey("completion")) c.Cues.Remove("goal");
+        // A task named after its progress verb (共完成农村改厕任务491441户) is what was done, not a goal.
+        else if (c.Cues.TryGetValue("goal", out var goalWord))
+        {
+            int verb = FirstVerb(before);
+            if (verb >= 0 && verb < before.IndexOf(goalWord, StringComparison.Ordinal)) c.Cues.Remove("goal");
+        }
+    }
+
+    /// <summary>
+    /// Where a list element's own words start (长沙市76.43%、[衡阳市]28.85%): after the last 、 since the number
+    /// before it in the clause; the clause start when the mention is not a list element.
+    /// </summary>
+    private static int ElementStart(string text, int from, int numberStart, int clauseStart)
+    {
+        if (from == clauseStart) return clauseStart;
+        int mark = text.LastIndexOf('、', numberStart - 1, numberStart - from);
+        return mark < 0 ? clauseStart : mark + 1;
+    }
+
+    /// <summary>
+    /// A clause that introduces a list (各市州完成率分别为：长沙市76.43%、衡阳市28.85%) and states no number itself:
+    /// the numbers of the clause after it read its cues as if they stood right after it.
+    /// </summary>
+    private void AddListHeadCues(Candidate c, string text, IReadOnlyList<(int Start, int End)> clauses, IReadOnlyList<Quantity> quantities)
+    {
+        int k = 0;
+        while (k < clauses.Count && clauses[k].Start != c.ClauseStart) k++;
+        if (k == 0 || k == clauses.Count) return;
+        var (headStart, headEnd) = clauses[k - 1];
+        if (text[headEnd - 1] is not ('：' or ':')) return;
+        if (quantities.Any(q => q.Start >= headStart && q.Start < headEnd)) return;
+        var head = new Candidate
+        {
+            Q = c.Q with { Start = headEnd, End = headEnd }, Index = -1, SentenceStart = c.SentenceStart, SentenceEnd = c.SentenceEnd,
+            ClauseStart = headStart, ClauseEnd = headEnd,
+        };
+        AddCues(head, text, headStart, headStart);
+        foreach (var (feature, cue) in head.Cues) c.Add(feature, cue);
     }
 
     /// <summary>A share follows the amount in its own or the next clause (9项指标提前完成，占比60%): it is a part, not the whole.</summary>
     private static bool SharedBy(Candidate c, List<Candidate> later, string text) =>
         later.FirstOrDefault() is { IsPercent: true } next && next.ClauseStart <= c.ClauseEnd + 1 && text[c.Q.End..next.Q.Start].Contains('占');
+
+    /// <summary>
+    /// 20件民生大事，已完成3件 / 民生工程项目112个小项，全面完成全年目标任务的有46项: a whole that closes a clause
+    /// without a verb, and in the next clause a part of the same unit (or of the unit the whole's noun ends in)
+    /// after a progress verb.
+    /// </summary>
+    private static bool PartInNextClause(Candidate whole, Candidate part, string text)
+    {
+        if (part.IsPercent || part.Q.IsBare || part.ClauseStart != whole.ClauseEnd || part.Q.Value > whole.Q.Value) return false;
+        string counted = text[whole.Q.End..whole.ClauseEnd].TrimEnd('，', ',', '；', ';', '：', ':');
+        if (part.Q.Unit != whole.Q.Unit && !(part.Q.Unit is { Length: > 0 } unit && counted.EndsWith(unit, StringComparison.Ordinal))) return false;
+        if (counted.Length > 6 || Default.HasVerb(counted) || Cues.Governing().IsMatch(text[whole.ClauseStart..whole.Q.Start])) return false;
+        return Cues.Governing().IsMatch(text[part.ClauseStart..part.Q.Start]);
+    }
+
+    /// <summary>Tolerance, in percentage points, of a part / whole that the percentage after the part states.</summary>
+    private const double RatioTolerance = 0.5;
+
+    /// <summary>A later part of the same unit whose percentage (in its own or the next clause) is part / whole.</summary>
+    private static bool RatioMatches(Candidate whole, Candidate part, List<Candidate> later)
+    {
+        if (part.IsPercent || part.Q.IsBare || part.Q.Unit != whole.Q.Unit || part.Q.Value >= whole.Q.Value || whole.Q.Value <= 0) return false;
+        var percent = later.SkipWhile(o => o != part).Skip(1).FirstOrDefault();
+        return percent is { IsPercent: true } && percent.ClauseStart <= part.ClauseEnd
+            && Math.Abs(part.Q.Value / whole.Q.Value * 100 - percent.Q.Value) <= RatioTolerance;
+    }
 
     private static bool Joiner(string between) => between is "和" or "、" or "及" or "与" or "," or "，";
 
@@ -130,8 +203,11 @@ public sealed class CandidateFinder
         for (int k = 1; k < candidates.Count; k++)
         {
             var (prev, c) = (candidates[k - 1], candidates[k]);
-            if (prev.ClauseStart != c.ClauseStart || prev.IsPercent != c.IsPercent || !Joiner(text[prev.Q.End..c.Q.Start])) continue;
-            foreach (var (feature, cue) in prev.Cues) c.Add(feature, cue);
+            if (prev.ClauseStart != c.ClauseStart || prev.IsPercent != c.IsPercent) continue;
+            if (Joiner(text[prev.Q.End..c.Q.Start])) foreach (var (feature, cue) in prev.Cues) c.Add(feature, cue);
+            // 完成率分别为长沙市76.43%、衡阳市28.85%: an element that only names its item reads the cues the first one had next to it.
+            else if (c.IsPercent && c.ElementStart > c.ClauseStart && !Default.HasVerb(text[c.ElementStart..c.Q.Start]))
+                foreach (var (feature, cue) in prev.Cues.Where(p => p.Key is "completion" or "rate" or "share")) c.Add(feature, cue);
         }
         foreach (var c in candidates)
         {
@@ -142,7 +218,11 @@ public sealed class CandidateFinder
             var part = later.FirstOrDefault(o => o.Q.Unit == c.Q.Unit && o.Q.Value <= c.Q.Value && !o.IsPercent
                 && (o.ClauseStart == c.ClauseStart && Cues.Governing().IsMatch(text[c.Q.End..o.Q.Start])
                     || !Cues.Governing().IsMatch(text[c.ClauseStart..c.Q.Start]) && !SharedBy(c, later, text) && later.SkipWhile(x => x != o).Skip(1).FirstOrDefault() is { IsPercent: true } share && share.ClauseStart <= o.ClauseEnd + 1 && text[o.Q.End..share.Q.Start].Contains('占')));
+            part ??= later.FirstOrDefault(o => PartInNextClause(c, o, text));
             if (part is not null) c.Add("pair:target-of-later", text[c.Q.End..part.Q.Start]);
+            // 51件民生实事项目累计完成投资…；…等46件实事已提前完成，完成率90.2%: 46/51 is the stated percentage.
+            else if (later.FirstOrDefault(o => RatioMatches(c, o, later)) is { } ratioPart)
+                c.Add("pair:ratio-matches", $"{ratioPart.Q.Value}/{c.Q.Value}");
             // 20个为民办实事项目累计完成投入46.3亿元: a count before the verb, another unit after it, names the subject.
             var measured = later.FirstOrDefault(o => o.ClauseStart == c.ClauseStart && !o.IsPercent && o.Q.Unit != c.Q.Unit
                 && Cues.Governing().IsMatch(text[c.Q.End..o.Q.Start]) && !Cues.Governing().IsMatch(text[c.ClauseStart..c.Q.Start]));
@@ -150,7 +230,12 @@ public sealed class CandidateFinder
             var nextPercent = later.FirstOrDefault(o => o.IsPercent);
             // An amount of a later clause between them is the one the percentage measures (推进12件…，累计完成投资5.6亿元，占…58.2%).
             if (nextPercent is not null && later.TakeWhile(o => o != nextPercent).All(o => o.IsPercent || (o.Q.Unit != c.Q.Unit && o.ClauseStart == c.ClauseStart)))
+            {
                 c.Add("percent-follows", nextPercent.Q.Value + "%");
+                // 省级财政补助资金下达5.4519亿元，完成年度计划的104.44%: a completion in the next clause measures this amount.
+                if (nextPercent.Cues.ContainsKey("completion") && nextPercent.ClauseStart == c.ClauseEnd && later[0] == nextPercent)
+                    c.Add("completion-follows", nextPercent.Cues["completion"]);
+            }
         }
     }
 }

@@ -45,9 +45,13 @@ public static partial class Cues
     [GeneratedRegex(@"(分别)?(提高到|提高至|提升至|提升到|提标到|提标至|达到|不低于)?(每人|每生|每户|每名|人均)?(每月|每年|每天|每日)?$")]
     public static partial Regex StandardTail();
 
-    /// <summary>A label that introduces the year's goal (年度目标：, 任务：).</summary>
-    [GeneratedRegex(@"^(全年|年度|今年|本年度?)?(计划|目标任务|目标|任务数?|任务量)$")]
+    /// <summary>A label that introduces the year's goal (年度目标：, 任务：), also after the item's title it ran into (促进城乡就业目标任务：).</summary>
+    [GeneratedRegex(@"^([^完]{2,30}?)??(全年|年度|今年|本年度?)?(计划|目标任务|目标|任务数?|任务量)$")]
     public static partial Regex GoalLabel();
+
+    /// <summary>A label that introduces what was done (完成情况：, 进展情况：, 完成：).</summary>
+    [GeneratedRegex(@"(^|[^年])(完成|进展|进度|落实|推进)(情况)?$")]
+    public static partial Regex ProgressLabel();
 
     /// <summary>Goal words around an indicator's name (计划…, …目标任务) that are not part of it.</summary>
     [GeneratedRegex(@"^(全年|年度|今年|本年度?|年内)?(计划|目标任务|目标|任务数?|任务量)(为|是)?|(全年|年度)?(计划|目标任务|目标|任务数?|任务量)(为|是)?$")]

@@ -1,4 +1,5 @@
 using BulletinIngest.Extraction.Assembly;
+using BulletinIngest.Extraction.Candidates;
 using BulletinIngest.Extraction.Numbers;
 using BulletinIngest.Extraction.Regions;
 using BulletinIngest.Extraction.Structure;
@@ -41,8 +42,12 @@ public sealed class ItemFigureBuilder(RegionResolver regions, string issuingRegi
         public int PairedStart;
     }
 
+    // The figures of named lists in the item being built: each is its named item's, not the title's.
+    private readonly HashSet<FigureDraft> _listed = [];
+
     public List<FigureDraft> Build(ItemUnit item)
     {
+        _listed.Clear();
         string text = item.Text.Text;
         // A region's paragraph (兰山区：新建口袋公园12处…) has no title: its sentences name the projects.
         bool regionParagraph = item.LeadRegion is not null;
@@ -88,10 +93,17 @@ public sealed class ItemFigureBuilder(RegionResolver regions, string issuingRegi
         foreach (var target in titleTargets)
         {
             var sameUnit = figures.Where(f => f.Region == issuingRegion && f.Unit == target.Unit && f.Target is null && f.Actual is not null).ToList();
+            // As many goals of a unit as amounts done in it (目标任务：A 390万人，B 130万人。完成情况：A 430.56万人，B 133.81万人): in order.
+            int ofUnit = titleTargets.Count(t => t.Unit == target.Unit);
+            if (ofUnit > 1 && sameUnit.Count == ofUnit - titleTargets.TakeWhile(t => t != target).Count(t => t.Unit == target.Unit))
+            {
+                sameUnit[0].Target = target.Value;
+                continue;
+            }
             var home = sameUnit.Count == 1 || sameUnit.Any(f => f.Percent is not null)
                 ? sameUnit.FirstOrDefault(f => f.Percent is not null) ?? sameUnit[0]
                 : null;
-            home ??= figures.FirstOrDefault(f => f.Region == issuingRegion && f.Target is null && f.Actual is null && f.Percent is not null && f.Qualifier is null);
+            home ??= figures.FirstOrDefault(f => f.Region == issuingRegion && f.Target is null && f.Actual is null && f.Percent is not null && f.Qualifier is null && !_listed.Contains(f));
             if (home is not null)
             {
                 home.Target = target.Value;
@@ -129,7 +141,8 @@ public sealed class ItemFigureBuilder(RegionResolver regions, string issuingRegi
     /// </summary>
     private static void JoinGoalSentences(List<FigureDraft> figures)
     {
-        foreach (var goal in figures.Where(f => f is { Target: not null, Actual: null, Percent: null, Qualifier: null, Optional: false }).ToList())
+        // A goal stated as a floor (参保人数达390万人以上) is a goal too.
+        foreach (var goal in figures.Where(f => f is { Target: not null, Actual: null, Percent: null, Qualifier: null or ">=" or ">", Optional: false }).ToList())
         {
             if (goal.Unit is null || goal.Unit.Contains('/') || goal.Unit == "%") continue;
             var done = figures.FirstOrDefault(f => f.Start > goal.Start && f.Region == goal.Region && f.Unit == goal.Unit && f is { Target: null, Actual: not null });
@@ -236,8 +249,20 @@ public sealed class ItemFigureBuilder(RegionResolver regions, string issuingRegi
             var pending = new List<Amount>();
             var emitted = new List<Amount>();
             FigureDraft? lastRate = null;
+            int sentenceEnd = inSentence[^1].End;
+            var named = NamedPercentList.Find(text, inSentence, sentenceStart, sentenceEnd, regions).ToDictionary(e => e.Percent);
             foreach (var q in inSentence)
             {
+                // 城镇职业培训70.6%、小额贷款支持个人创业78.1%: each named item's own completion.
+                if (named.TryGetValue(q, out var element))
+                {
+                    var listed = NewFigure(project, CleanName(element.Name), element.NameStart, q.End, null, Role.Actual);
+                    listed.Percent = q.Value;
+                    listed.Why = "numbered item: a named item of a list, its own completion";
+                    figures.Add(listed);
+                    _listed.Add(listed);
+                    continue;
+                }
                 var (clauseStart, clauseEnd) = ClauseAround(text, q.Start, sentenceStart);
                 string before = text[clauseStart..q.Start];
                 if (!q.IsPercent)
@@ -268,11 +293,11 @@ public sealed class ItemFigureBuilder(RegionResolver regions, string issuingRegi
                 }
 
                 // Percentages.
-                var listed = RegionsBefore(text, clauseStart, q.Start, sentenceStart);
+                var owners = RegionsBefore(text, clauseStart, q.Start, sentenceStart);
                 bool completion = IsCompletion(text, q, sentenceStart);
-                if (listed.Count > 0)
+                if (owners.Count > 0)
                 {
-                    foreach (var region in listed)
+                    foreach (var region in owners)
                     {
                         var figure = NewFigure(project, project, clauseStart, q.End, null, Role.Actual);
                         figure.Region = region;
@@ -299,8 +324,9 @@ public sealed class ItemFigureBuilder(RegionResolver regions, string issuingRegi
                     continue;
                 }
                 // A rate: it measures the amount right before it, else it is a figure of its own unless a completion percentage follows.
+                // A rate that names its own quantity in a clause of its own (…，实名登记高校毕业生就业率达92%) measures no amount before it.
                 var last = pending.LastOrDefault();
-                if (last is not null)
+                if (last is not null && (last.ClauseStart == clauseStart || Cues.LeadingFiller().Replace(before, "").Length <= ShortRateClause))
                 {
                     var figure = FromAmount(text, last, project);
                     figure.Percent = q.Value;
@@ -414,8 +440,10 @@ public sealed class ItemFigureBuilder(RegionResolver regions, string issuingRegi
         var perPeriod = WithPeriod(q, before);
         bool perPerson = perPeriod != q || (q.Unit == "元" && Cues.PerPerson().IsMatch(before));
         q = perPeriod;
-        bool standard = perPerson || q.Qualifier is not null || Cues.TargetBefore().IsMatch(before) || IsStatedGoal(before) || IsUnderGoalLabel(text, clauseStart)
-                        || (q.Unit?.Contains('/') == true && IsListedAfterStandard(text, q, clauseStart));
+        // Under a progress label (完成情况：…参保人数达430.56万人以上) an amount is what was done, even as a floor.
+        bool standard = !IsUnderLabel(text, clauseStart, Cues.ProgressLabel())
+                        && (perPerson || q.Qualifier is not null || Cues.TargetBefore().IsMatch(before) || IsStatedGoal(before) || IsUnderLabel(text, clauseStart, Cues.GoalLabel())
+                            || (q.Unit?.Contains('/') == true && IsListedAfterStandard(text, q, clauseStart)));
         string clause = text[clauseStart..clauseEnd];
         if (!standard && Cues.Future().IsMatch(clause)) return null;
         var leading = regions.LeadingRegions(Cues.LeadingFiller().Replace(text[clauseStart..clauseEnd], ""), out _);
@@ -458,12 +486,17 @@ public sealed class ItemFigureBuilder(RegionResolver regions, string issuingRegi
             : q;
     }
 
-    /// <summary>A clause after a goal label (年度目标：改造老旧小区 36 个；完成：…).</summary>
-    private static bool IsUnderGoalLabel(string text, int clauseStart)
+    /// <summary>
+    /// A clause of a sentence opened by a label (<see cref="Cues.GoalLabel"/>, <see cref="Cues.ProgressLabel"/>): 年度目标：改造老旧小区 36 个，新建公园 2 个；完成：…), also a label
+    /// run into the item's title (促进城乡就业目标任务：全年提供有效就业岗位14万个，城镇新增就业13万人).
+    /// </summary>
+    private static bool IsUnderLabel(string text, int clauseStart, System.Text.RegularExpressions.Regex label)
     {
-        if (clauseStart < 2 || text[clauseStart - 1] is not ('：' or ':')) return false;
-        int labelStart = text.LastIndexOfAny(ClauseBreaks, clauseStart - 2) + 1;
-        return Cues.GoalLabel().IsMatch(text[labelStart..(clauseStart - 1)]);
+        int sentenceStart = text.LastIndexOfAny(['。', '！', '？', '；', ';'], Math.Max(0, clauseStart - 1)) + 1;
+        int colon = text.LastIndexOfAny(['：', ':'], Math.Max(0, clauseStart - 1));
+        if (colon < 1 || colon < sentenceStart) return false;
+        int labelStart = colon < 2 ? 0 : text.LastIndexOfAny(ClauseBreaks, colon - 1) + 1;
+        return label.IsMatch(text[labelStart..colon]);
     }
 
     /// <summary>A level per month/year/person (700 元/月) is a standard, not a count of work to do.</summary>
@@ -541,6 +574,9 @@ public sealed class ItemFigureBuilder(RegionResolver regions, string issuingRegi
         }
         return found.Where(r => r != issuingRegion).Distinct().ToList();
     }
+
+    /// <summary>The longest clause before a rate that still speaks of the amount before it (开工率达, 完工率为).</summary>
+    private const int ShortRateClause = 5;
 
     private static readonly char[] ClauseBreaks = ['，', ',', '；', ';', '：', ':', '。', '！', '？'];
 

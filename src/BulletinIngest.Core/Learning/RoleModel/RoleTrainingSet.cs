@@ -81,10 +81,11 @@ public static class RoleTrainingSet
         var issuing = metadata.Region is null ? null
             : gazetteer.Find(metadata.Region) ?? new Place(metadata.Region, metadata.ParentRegion, RegionLevel.County, []);
         bool isPlan = metadata.Kind == "plan";
-        var outline = Outline.Read(normalized, new RegionResolver(gazetteer, issuing), isPlan);
+        var regions = new RegionResolver(gazetteer, issuing);
+        var outline = Outline.Read(normalized, regions, isPlan);
         bool itemized = outline.Items.Count(u => !u.Loose && u.Kind == SectionKind.Progress) >= 3 || outline.Tables.Sum(t => t.Rows.Count) >= 3;
         var units = outline.Items.Select(u => new Unit(u.Text.Text,
-            CandidateFinder.Default.Find(u.Text.Text, u.Kind, isPlan, u.Loose && itemized), u.Loose || u.Kind != SectionKind.Progress)).ToList();
+            CandidateFinder.Default.Find(u.Text.Text, u.Kind, isPlan, u.Loose && itemized, regions), u.Loose || u.Kind != SectionKind.Progress)).ToList();
 
         var labels = new Dictionary<Candidate, string>();
         foreach (var figure in figures)
