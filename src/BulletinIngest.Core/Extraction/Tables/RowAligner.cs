@@ -69,6 +69,7 @@ public static partial class RowAligner
         ColumnRole.Target or ColumnRole.Progress or ColumnRole.Percent => 0.6,
         ColumnRole.Index => 1,
         ColumnRole.Name or ColumnRole.Region => 2,
+        ColumnRole.Note => 0.1, // the column most often left empty
         _ => 0.3,
     };
 
