@@ -288,6 +288,8 @@ public sealed partial class TableFigureBuilder(RegionResolver regions, string is
         actualUnit ??= targetUnit;
         if (unit is null && (targetUnit ?? actualUnit) is { } stated) unit = stated.Base;
         if (unit is null) unit = UnitFromName(project) ?? (indicator is null ? null : UnitFromName(indicator));
+        // No unit stated for the column: a bare amount done beside a target written with a scale (10000万 | 7965) takes its scale.
+        if (actualUnit is null && WrittenScale(target, targetCell) is { } scale) actualUnit = (scale, unit ?? "");
         double? Scale(Quantity? q, (double Factor, string Base)? column) => q is null ? null : q.IsBare ? q.Value * (column?.Factor ?? 1) : q.Value;
 
         // Progress told in prose (截至目前已开展入户改造40户; 落实情况/备注): the cell is read as the item's body.
@@ -386,6 +388,15 @@ public sealed partial class TableFigureBuilder(RegionResolver regions, string is
             if (figure.Region.Length == 0) figure.Region = region;
             yield return figure;
         }
+    }
+
+    /// <summary>The scale a target cell writes (10000万 → 10⁴), or null when it writes none.</summary>
+    private static double? WrittenScale(Quantity? target, string cell)
+    {
+        if (target is null || target.IsPercent || LeadingNumber().Match(cell) is not { Success: true } m
+            || !double.TryParse(m.Value, System.Globalization.CultureInfo.InvariantCulture, out double written) || written == 0) return null;
+        double factor = target.Value / written;
+        return factor > 1 ? factor : null;
     }
 
     private static (double Factor, string Base)? UnitOf((double Factor, string Base)?[] units, ColumnRole[] header, ColumnRole role)
@@ -523,6 +534,9 @@ public sealed partial class TableFigureBuilder(RegionResolver regions, string is
 
     [GeneratedRegex(@"^\d+(\.\d+)?$")]
     private static partial Regex BareNumber();
+
+    [GeneratedRegex(@"^\d+(\.\d+)?")]
+    private static partial Regex LeadingNumber();
 
     [GeneratedRegex(@"^[—\-–/／]*$")]
     private static partial Regex EmptyCell();

@@ -221,7 +221,7 @@ public sealed partial class CellPerLineGridDetector : ITableDetector
         return spread;
     }
 
-    private sealed record Alignment(double Cost, List<string> Cells);
+    internal sealed record Alignment(double Cost, List<string> Cells);
 
     private const double Mismatch = 2;
 
@@ -230,7 +230,7 @@ public sealed partial class CellPerLineGridDetector : ITableDetector
     /// is a merged cell, repeated from the row above (left empty under a number); a row cell beyond the template is a wrapped line, joined
     /// to the cell before it. Ties go to the leftmost merged cells, as rowspans sit on the left.
     /// </summary>
-    private static Alignment Align(List<string> row, List<string> template, List<string> above)
+    internal static Alignment Align(List<string> row, List<string> template, List<string> above)
     {
         const double Gap = 1, Extra = ExtraCost;
         int n = row.Count, m = template.Count;
