@@ -152,7 +152,8 @@ public sealed partial class TableFigureBuilder(RegionResolver regions, string is
     /// progress column (完成进度) holding mostly percentages (and words, 持续推进) is the percentage column; a unit
     /// column (单位) whose cells are counties is the region column of a per-county table; a column whose cells are
     /// all units (个, 公里, 万元) is the unit column; of two target columns (目标任务 | … | 目标任务), one that
-    /// describes the target in words (城镇新增就业1100人) while the other holds its number names the indicator.
+    /// describes the target in words (城镇新增就业1100人) while the other holds its number names the indicator; of two
+    /// progress columns, one without a number in any cell is a status column.
     /// </summary>
     private void InferColumns(ColumnRole[] header, IEnumerable<string[]> rows)
     {
@@ -173,6 +174,10 @@ public sealed partial class TableFigureBuilder(RegionResolver regions, string is
         if (targets.Length == 2 && Mostly(targets[1], cell => BareNumber().IsMatch(cell)) && !Mostly(targets[0], cell => BareNumber().IsMatch(cell))
             && Mostly(targets[0], cell => cell.Length > 0 && !BareNumber().IsMatch(cell)))
             header[targets[0]] = ColumnRole.Name;
+        // Of two progress columns, one that never writes a number is a status (顺利推进, 已完成), not the amount done.
+        int[] progress = Enumerable.Range(0, header.Length).Where(i => header[i] == ColumnRole.Progress).ToArray();
+        bool Wordless(int column) => sample.All(row => column >= row.Length || !row[column].Any(char.IsAsciiDigit));
+        if (progress.Length == 2 && progress.Count(Wordless) == 1) header[progress.First(Wordless)] = ColumnRole.None;
         for (int i = 0; i < header.Length; i++)
         {
             if (!header.Contains(ColumnRole.Percent)

@@ -83,8 +83,10 @@ public sealed partial class TableHeader
             int roleAt = -1;
             for (int p = path.Count - 1; p >= 0 && roleAt < 0; p--)
             {
-                if (path[p].Length > 14 || DigitsOnly().IsMatch(path[p])) continue;
-                if (vocabulary.RoleOf(path[p]) is var role and not ColumnRole.None) { roles[c] = role; roleAt = p; roleCells[c] = path[p]; }
+                if (DigitsOnly().IsMatch(path[p])) continue;
+                // A long cell is read by the word it opens with (进展情况、存在问题及下一步打算), a short one by its last.
+                var role = path[p].Length <= 14 ? vocabulary.RoleOf(path[p]) : vocabulary.OpeningRole(path[p]);
+                if (role != ColumnRole.None) { roles[c] = role; roleAt = p; roleCells[c] = path[p]; }
             }
             if (roleAt >= 0) titled++;
             percentSign[c] = path.Any(p => p.Contains('%') || p.Contains('％'));
