@@ -21,7 +21,9 @@ public static partial class RowAligner
         int n = cells.Length;
         while (n > 0 && cells[n - 1].Length == 0) n--;
         int m = roles.Length;
-        if (n == 0 || n > m || n == m && !roles.Contains(ColumnRole.Name)) return null;
+        // Two cells joined into the name only where the header has no group column of its own for the project.
+        bool joins = roles.Contains(ColumnRole.Name) && !roles.Contains(ColumnRole.Group);
+        if (n == 0 || n > m || n == m && !joins) return null;
         double inPlace = 0;
         for (int j = 0; j < m; j++) inPlace += Cost(j < n ? cells[j] : "", roles[j]);
 
@@ -34,7 +36,7 @@ public static partial class RowAligner
                 double best = Impossible;
                 if (j > 0) best = dp[i, j - 1] + Skip(roles[j - 1]);
                 if (i > 0 && j > 0) best = Math.Min(best, Matched(dp, cells, roles, i, j));
-                if (i > 1 && j > 0 && roles[j - 1] == ColumnRole.Name) best = Math.Min(best, Joined(dp, cells, i, j));
+                if (joins && i > 1 && j > 0 && roles[j - 1] == ColumnRole.Name) best = Math.Min(best, Joined(dp, cells, i, j));
                 dp[i, j] = best;
             }
         // Realign only on clear evidence: a row that merely lacks a cell or two fits where it stands.
@@ -44,7 +46,7 @@ public static partial class RowAligner
         for (int i = n, j = m; j > 0; j--)
         {
             if (i > 0 && Math.Abs(dp[i, j] - Matched(dp, cells, roles, i, j)) < 1e-9) aligned[j - 1] = cells[--i];
-            else if (i > 1 && roles[j - 1] == ColumnRole.Name && Math.Abs(dp[i, j] - Joined(dp, cells, i, j)) < 1e-9)
+            else if (joins && i > 1 && roles[j - 1] == ColumnRole.Name && Math.Abs(dp[i, j] - Joined(dp, cells, i, j)) < 1e-9)
             {
                 aligned[j - 1] = cells[i - 2] + cells[i - 1];
                 i -= 2;

@@ -11,7 +11,8 @@ namespace BulletinIngest.Reading.TextTables;
 /// 2 新增城镇就业 人社局 8950 7356 82%
 /// </code>
 /// Rows open with consecutive serial numbers (from any number); a header label cut at a hyphen (`1- 8月`) is
-/// joined; words beyond the header's columns belong to the last cell (a remark with spaces). A line between
+/// joined; words beyond the header's columns belong to the last cell (a remark with spaces), but where more than a
+/// quarter of the rows have such words the spaces are inside cells and the lines are no such table. A line between
 /// numbered rows without a number of its own is a further row of the project above, its merged cells repeated
 /// from the row above by the alignment of the one-cell-per-line grids (<see cref="CellPerLineGridDetector.Align"/>).
 /// </summary>
@@ -29,7 +30,7 @@ public sealed partial class SpaceSeparatedDetector : ITableDetector
             int width = header.Count;
             var rows = new List<IReadOnlyList<string>> { header };
             int? expected = null;
-            int last = i, numbered = 0;
+            int last = i, numbered = 0, wider = 0;
             for (int j = i + 1; j < lines.Count; j++)
             {
                 var words = Words(lines[j]);
@@ -37,6 +38,7 @@ public sealed partial class SpaceSeparatedDetector : ITableDetector
                 bool serial = CellText.IsSerial(words[0]) && (expected is null || CellText.SerialValue(words[0]) == expected);
                 if (serial && words.Count >= 3)
                 {
+                    if (words.Count > width) wider++;
                     rows.Add(Fitted(words, width));
                     expected = CellText.SerialValue(words[0]) + 1;
                     numbered++;
@@ -50,7 +52,8 @@ public sealed partial class SpaceSeparatedDetector : ITableDetector
                 else break;
                 last = j;
             }
-            if (numbered < MinRows) continue;
+            // Spaces inside cells (不低于 700 元/月) make most rows wider than the header: not this layout.
+            if (numbered < MinRows || wider * 4 > numbered) continue;
             double regular = (double)rows.Skip(1).Count(r => r.Count(c => c.Length > 0) >= width - 1) / (rows.Count - 1);
             yield return new TableClaim("spaces", i, last, TextTableFinder.Rectangular(rows), 0.5 + 0.3 * regular);
             i = last;
