@@ -59,7 +59,7 @@ public sealed partial class TableFigureBuilder(RegionResolver regions, string is
                 continue;
             }
             if (header is null || !IsFigureTable(header.Roles)) continue;
-            cells = Aligned(cells, header.Roles, previousRow);
+            cells = Aligned(JoinedSplitNumbers(cells), header.Roles, previousRow);
             previousRow = cells;
             var groups = header.Groups;
             var units = lineUnits is { Count: > 1 } && lineUnits.Count != groups.Count ? null : lineUnits;
@@ -130,6 +130,19 @@ public sealed partial class TableFigureBuilder(RegionResolver regions, string is
             if (aligned[c].Length == 0 && RowAligner.Inherits(roles[c]) && previousRow is not null && c < previousRow.Length)
                 aligned[c] = previousRow[c];
         return aligned;
+    }
+
+    /// <summary>A number cut at its decimal point by the flattening (96. | 5 64.3%): the digits go back to the cell before.</summary>
+    private static string[] JoinedSplitNumbers(string[] cells)
+    {
+        var joined = (string[])cells.Clone();
+        for (int c = 0; c + 1 < joined.Length; c++)
+            if (CutDecimal().IsMatch(joined[c]) && LeadingDigits().Match(joined[c + 1]) is { Success: true } digits)
+            {
+                joined[c] += digits.Groups[1].Value;
+                joined[c + 1] = joined[c + 1][digits.Length..];
+            }
+        return joined;
     }
 
     /// <summary>The units a unit line states (单位：个、亿元 → 个, 亿元), in column-group order; null when it is no unit line.</summary>
@@ -542,6 +555,12 @@ public sealed partial class TableFigureBuilder(RegionResolver regions, string is
 
     [GeneratedRegex(@"^\d+(\.\d+)?")]
     private static partial Regex LeadingNumber();
+
+    [GeneratedRegex(@"^\d+\.$")]
+    private static partial Regex CutDecimal();
+
+    [GeneratedRegex(@"^(\d+)(?:\s+|$)")]
+    private static partial Regex LeadingDigits();
 
     [GeneratedRegex(@"^[—\-–/／]*$")]
     private static partial Regex EmptyCell();
