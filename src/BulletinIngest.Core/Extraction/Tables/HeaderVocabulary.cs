@@ -71,6 +71,9 @@ public sealed class HeaderVocabulary
     /// <summary>The role of a header cell (its last word), or None when it holds no header word.</summary>
     public ColumnRole RoleOf(string cell) => Words(cell).Select(w => w.Role).LastOrDefault(ColumnRole.None);
 
+    /// <summary>The role of the header word a cell opens with, or None.</summary>
+    public ColumnRole OpeningRole(string cell) => Words(cell).FirstOrDefault() is { Start: 0 } first ? first.Role : ColumnRole.None;
+
     /// <summary>
     /// What a header cell says besides its header words, brackets and years: the indicator a column group
     /// measures (城镇新增就业(人) → 城镇新增就业; 完成投资(亿元) → 投资; 目标 → "").

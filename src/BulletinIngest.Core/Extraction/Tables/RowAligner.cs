@@ -9,7 +9,9 @@ namespace BulletinIngest.Extraction.Tables;
 /// (2 | 新改扩建村卫生室5家。| 已完成建设并投入使用。 under 序号 | 项目分类 | 实事内容 | 完成情况). Cells are
 /// aligned to columns in order by a minimum-cost alignment: each cell costs how badly its kind (row number,
 /// amount, label, sentence) fits the column's role, and each column left without a cell costs how unlikely it
-/// is to be a merged one (a category, group or owner column is the usual; a name column almost never).
+/// is to be a merged one (a category, group or owner column is the usual; a name column almost never). A row may
+/// also write its project over two cells where the header has one name column (深化…改革 | 完成在职参保人数6300人 |
+/// 区人社局 | 6300人 | 7558 | 119% under 项目名称 | 责任单位 | 目标任务 | …): two cells may go into the name column, joined.
 /// </summary>
 public static partial class RowAligner
 {
@@ -19,7 +21,9 @@ public static partial class RowAligner
         int n = cells.Length;
         while (n > 0 && cells[n - 1].Length == 0) n--;
         int m = roles.Length;
-        if (n == 0 || n >= m) return null;
+        // Two cells joined into the name only where the header has no group column of its own for the project.
+        bool joins = roles.Contains(ColumnRole.Name) && !roles.Contains(ColumnRole.Group);
+        if (n == 0 || n > m || n == m && !joins) return null;
         double inPlace = 0;
         for (int j = 0; j < m; j++) inPlace += Cost(j < n ? cells[j] : "", roles[j]);
 
@@ -30,8 +34,9 @@ public static partial class RowAligner
             {
                 if (i == 0 && j == 0) continue;
                 double best = Impossible;
-                if (j > 0 && i <= j - 1) best = dp[i, j - 1] + Skip(roles[j - 1]);
-                if (i > 0 && j > 0) best = Math.Min(best, dp[i - 1, j - 1] + Cost(cells[i - 1], roles[j - 1]));
+                if (j > 0) best = dp[i, j - 1] + Skip(roles[j - 1]);
+                if (i > 0 && j > 0) best = Math.Min(best, Matched(dp, cells, roles, i, j));
+                if (joins && i > 1 && j > 0 && roles[j - 1] == ColumnRole.Name) best = Math.Min(best, Joined(dp, cells, i, j));
                 dp[i, j] = best;
             }
         // Realign only on clear evidence: a row that merely lacks a cell or two fits where it stands.
@@ -39,9 +44,25 @@ public static partial class RowAligner
         var aligned = new string[m];
         Array.Fill(aligned, "");
         for (int i = n, j = m; j > 0; j--)
-            if (i > 0 && Math.Abs(dp[i, j] - (dp[i - 1, j - 1] + Cost(cells[i - 1], roles[j - 1]))) < 1e-9) aligned[j - 1] = cells[--i];
+        {
+            if (i > 0 && Math.Abs(dp[i, j] - Matched(dp, cells, roles, i, j)) < 1e-9) aligned[j - 1] = cells[--i];
+            else if (joins && i > 1 && roles[j - 1] == ColumnRole.Name && Math.Abs(dp[i, j] - Joined(dp, cells, i, j)) < 1e-9)
+            {
+                aligned[j - 1] = cells[i - 2] + cells[i - 1];
+                i -= 2;
+            }
+        }
         return aligned;
     }
+
+    private static double Matched(double[,] dp, string[] cells, ColumnRole[] roles, int i, int j) =>
+        dp[i - 1, j - 1] + Cost(cells[i - 1], roles[j - 1]);
+
+    /// <summary>Two cells into the name column: a project and its indicator written apart.</summary>
+    private static double Joined(double[,] dp, string[] cells, int i, int j) =>
+        dp[i - 2, j - 1] + Cost(cells[i - 2], ColumnRole.Name) + Cost(cells[i - 1], ColumnRole.Name) + JoinCost;
+
+    private const double JoinCost = 0.5;
 
     /// <summary>Columns a flattened table writes once for several rows: the row keeps the cell above.</summary>
     public static bool Inherits(ColumnRole role) => role is ColumnRole.Category or ColumnRole.Group or ColumnRole.Owner;
@@ -69,6 +90,7 @@ public static partial class RowAligner
         ColumnRole.Target or ColumnRole.Progress or ColumnRole.Percent => 0.6,
         ColumnRole.Index => 1,
         ColumnRole.Name or ColumnRole.Region => 2,
+        ColumnRole.Note => 0.1, // the column most often left empty
         _ => 0.3,
     };
 

@@ -59,7 +59,7 @@ public sealed partial class TableFigureBuilder(RegionResolver regions, string is
                 continue;
             }
             if (header is null || !IsFigureTable(header.Roles)) continue;
-            cells = Aligned(cells, header.Roles, previousRow);
+            cells = Aligned(JoinedSplitNumbers(cells), header.Roles, previousRow);
             previousRow = cells;
             var groups = header.Groups;
             var units = lineUnits is { Count: > 1 } && lineUnits.Count != groups.Count ? null : lineUnits;
@@ -132,6 +132,19 @@ public sealed partial class TableFigureBuilder(RegionResolver regions, string is
         return aligned;
     }
 
+    /// <summary>A number cut at its decimal point by the flattening (96. | 5 64.3%): the digits go back to the cell before.</summary>
+    private static string[] JoinedSplitNumbers(string[] cells)
+    {
+        var joined = (string[])cells.Clone();
+        for (int c = 0; c + 1 < joined.Length; c++)
+            if (CutDecimal().IsMatch(joined[c]) && LeadingDigits().Match(joined[c + 1]) is { Success: true } digits)
+            {
+                joined[c] += digits.Groups[1].Value;
+                joined[c + 1] = joined[c + 1][digits.Length..];
+            }
+        return joined;
+    }
+
     /// <summary>The units a unit line states (单位：个、亿元 → 个, 亿元), in column-group order; null when it is no unit line.</summary>
     private static List<(double Factor, string Base)?>? UnitLine(string? line)
     {
@@ -149,9 +162,11 @@ public sealed partial class TableFigureBuilder(RegionResolver regions, string is
 
     /// <summary>
     /// Columns the header leaves unclear, read from their cells: an untitled column (a header cell lost to OCR) or a
-    /// progress column (完成进度) holding mostly percentages is the percentage column; a unit column (单位) whose
-    /// cells are counties is the region column of a per-county table; a column whose cells are all units
-    /// (个, 公里, 万元) is the unit column.
+    /// progress column (完成进度) holding mostly percentages (and words, 持续推进) is the percentage column; a unit
+    /// column (单位) whose cells are counties is the region column of a per-county table; a column whose cells are
+    /// all units (个, 公里, 万元) is the unit column; of two target columns (目标任务 | … | 目标任务), one that
+    /// describes the target in words (城镇新增就业1100人) while the other holds its number names the indicator; of two
+    /// progress columns, one without a number in any cell is a status column.
     /// </summary>
     private void InferColumns(ColumnRole[] header, IEnumerable<string[]> rows)
     {
@@ -164,10 +179,23 @@ public sealed partial class TableFigureBuilder(RegionResolver regions, string is
         }
         bool All(int column, Func<string, bool> test) =>
             sample.All(row => column >= row.Length || row[column].Length == 0 || test(row[column])) && Mostly(column, test);
+        // Mostly percentages, and other numbers rare (a row damaged by merged cells may put one there).
+        bool Percentages(int column) => Mostly(column, PercentCell().IsMatch)
+            && sample.Count(row => column < row.Length && row[column].Any(char.IsAsciiDigit) && !PercentCell().IsMatch(row[column])) * 3
+               <= sample.Count(row => column < row.Length && PercentCell().IsMatch(row[column]));
+        int[] targets = Enumerable.Range(0, header.Length).Where(i => header[i] == ColumnRole.Target).ToArray();
+        if (targets.Length == 2 && Mostly(targets[1], cell => BareNumber().IsMatch(cell)) && !Mostly(targets[0], cell => BareNumber().IsMatch(cell))
+            && Mostly(targets[0], cell => cell.Length > 0 && !BareNumber().IsMatch(cell)))
+            header[targets[0]] = ColumnRole.Name;
+        // Of two progress columns, one that never writes a number is a status (顺利推进, 已完成), not the amount done.
+        int[] progress = Enumerable.Range(0, header.Length).Where(i => header[i] == ColumnRole.Progress).ToArray();
+        bool Wordless(int column) => sample.All(row => column >= row.Length || !row[column].Any(char.IsAsciiDigit));
+        if (progress.Length == 2 && progress.Count(Wordless) == 1) header[progress.First(Wordless)] = ColumnRole.None;
         for (int i = 0; i < header.Length; i++)
         {
             if (!header.Contains(ColumnRole.Percent)
-                && (header[i] == ColumnRole.None && Mostly(i, PercentCell().IsMatch) || header[i] == ColumnRole.Progress && All(i, PercentCell().IsMatch)))
+                && (header[i] == ColumnRole.None && Mostly(i, PercentCell().IsMatch)
+                    || header[i] == ColumnRole.Progress && Percentages(i)))
                 header[i] = ColumnRole.Percent;
             else if (!header.Contains(ColumnRole.Region) && header[i] is ColumnRole.Owner or ColumnRole.Name or ColumnRole.None
                      && Mostly(i, cell => regions.MatchAt(cell, 0) is { } m && m.End == cell.Length))
@@ -277,15 +305,25 @@ public sealed partial class TableFigureBuilder(RegionResolver regions, string is
         targetUnit ??= actualUnit ?? context.LineUnit;
         actualUnit ??= targetUnit;
         if (unit is null && (targetUnit ?? actualUnit) is { } stated) unit = stated.Base;
-        if (unit is null) unit = UnitFromName(project);
+        if (unit is null) unit = UnitFromName(project) ?? (indicator is null ? null : UnitFromName(indicator));
+        // No unit stated for the column: a bare amount done beside a target written with a scale (10000万 | 7965) takes its scale.
+        if (actualUnit is null && WrittenScale(target, targetCell) is { } scale) actualUnit = (scale, unit ?? "");
         double? Scale(Quantity? q, (double Factor, string Base)? column) => q is null ? null : q.IsBare ? q.Value * (column?.Factor ?? 1) : q.Value;
 
         // Progress told in prose (截至目前已开展入户改造40户; 落实情况/备注): the cell is read as the item's body.
-        if (!isPlan && context.Single && percent is null)
+        double? toldActual = null;
+        if (!isPlan && context.Single && (percent is null || actual is null))
         {
             var prose = ProseCells(header, cells).ToList();
             var told = prose.Count == 0 ? [] : _cellReader.Read(fullName, string.Join("。", prose));
-            if (actual is null && told.Count > 0)
+            // The percentage stated in its column, the amount done only in a note (标准 600 | | 100% | 已达到644元/月):
+            // what the note states in the row's unit is the amount or level reached, even where prose would call a level a goal.
+            if (actual is null && percent is not null)
+            {
+                if (told is [{ Percent: null } reached] && (reached.Actual ?? reached.Target) is { } done && (reached.Unit is null || reached.Unit == unit))
+                    toldActual = done;
+            }
+            else if (actual is null && told.Count > 0)
                 return FromProse(told, project, Scale(target, targetUnit), target is null ? null : unit, category, context.TableTier, region!).ToList();
             // The amount done was found in the cell; the prose may still state the percentage (已建成6个，完成率60%).
             if (told is [{ Percent: { } share } one] && (one.Actual is null || one.Actual == Scale(actual, actualUnit)))
@@ -299,7 +337,7 @@ public sealed partial class TableFigureBuilder(RegionResolver regions, string is
             Project = project,
             Indicator = indicator ?? project,
             Target = Scale(target, targetUnit),
-            Actual = isPlan ? null : Scale(actual, actualUnit),
+            Actual = isPlan ? null : Scale(actual, actualUnit) ?? toldActual,
             Percent = isPlan ? null : percent,
             Unit = unit,
             Approximate = target?.Approximate == true || actual?.Approximate == true,
@@ -320,7 +358,8 @@ public sealed partial class TableFigureBuilder(RegionResolver regions, string is
     private static IEnumerable<string> ProseCells(ColumnRole[] header, string[] cells)
     {
         for (int c = 0; c < Math.Min(header.Length, cells.Length); c++)
-            if (header[c] is ColumnRole.Progress or ColumnRole.Percent or ColumnRole.Note && cells[c].Any(char.IsDigit) && !PlainAmount().IsMatch(cells[c]))
+            if (header[c] is ColumnRole.Progress or ColumnRole.Percent or ColumnRole.Note && cells[c].Any(char.IsDigit)
+                && !PlainAmount().IsMatch(cells[c]) && !PercentCell().IsMatch(cells[c]))
                 yield return cells[c];
     }
 
@@ -349,6 +388,13 @@ public sealed partial class TableFigureBuilder(RegionResolver regions, string is
                 told = told.Where(f => f != goal).ToList();
             }
         }
+        // As many targets as amounts done, unit for unit (新建中转站8个、分类池20个 | 已建成中转站7个、分类池17个): pairs in order.
+        else if (targetsOnly.Count >= 2 && progress.Count == targetsOnly.Count
+                 && progress.Zip(targetsOnly).All(p => p.First is { Actual: not null, Target: null } && p.First.Unit == p.Second.Unit))
+        {
+            foreach (var (done, goal) in progress.Zip(targetsOnly)) done.Target = goal.Target;
+            told = told.Except(targetsOnly).ToList();
+        }
         bool targetTold = target is null || told.Any(f => f.Target == target);
         if (!targetTold)
             yield return new FigureDraft { Region = region, Tier = tier, Project = project, Indicator = project, Target = target, Unit = targetUnit };
@@ -360,6 +406,15 @@ public sealed partial class TableFigureBuilder(RegionResolver regions, string is
             if (figure.Region.Length == 0) figure.Region = region;
             yield return figure;
         }
+    }
+
+    /// <summary>The scale a target cell writes (10000万 → 10⁴), or null when it writes none.</summary>
+    private static double? WrittenScale(Quantity? target, string cell)
+    {
+        if (target is null || target.IsPercent || LeadingNumber().Match(cell) is not { Success: true } m
+            || !double.TryParse(m.Value, System.Globalization.CultureInfo.InvariantCulture, out double written) || written == 0) return null;
+        double factor = target.Value / written;
+        return factor > 1 ? factor : null;
     }
 
     private static (double Factor, string Base)? UnitOf((double Factor, string Base)?[] units, ColumnRole[] header, ColumnRole role)
@@ -443,8 +498,9 @@ public sealed partial class TableFigureBuilder(RegionResolver regions, string is
         int column = Array.IndexOf(header, ColumnRole.Percent);
         bool percentInHeader = column >= 0 && context.Header.PercentSign[column];
         if (column >= 0 && column < cells.Length && FirstPercent(cells[column]) is { } inColumn) return inColumn;
-        // 完成率（%） states the sign once, in the header: the cells hold bare numbers.
-        if (column >= 0 && column < cells.Length && percentInHeader && BareNumber().IsMatch(cells[column]))
+        // 完成率（%） states the sign once, in the header: the cells hold bare numbers; so does a column of percentages
+        // that writes none done as a bare 0.
+        if (column >= 0 && column < cells.Length && (percentInHeader || cells[column] == "0") && BareNumber().IsMatch(cells[column]))
             return double.Parse(cells[column], System.Globalization.CultureInfo.InvariantCulture);
         if (!context.Single) return null;
         // Shifted by a missing cell: the last cell that is only a percentage.
@@ -496,6 +552,15 @@ public sealed partial class TableFigureBuilder(RegionResolver regions, string is
 
     [GeneratedRegex(@"^\d+(\.\d+)?$")]
     private static partial Regex BareNumber();
+
+    [GeneratedRegex(@"^\d+(\.\d+)?")]
+    private static partial Regex LeadingNumber();
+
+    [GeneratedRegex(@"^\d+\.$")]
+    private static partial Regex CutDecimal();
+
+    [GeneratedRegex(@"^(\d+)(?:\s+|$)")]
+    private static partial Regex LeadingDigits();
 
     [GeneratedRegex(@"^[—\-–/／]*$")]
     private static partial Regex EmptyCell();

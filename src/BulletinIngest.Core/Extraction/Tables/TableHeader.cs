@@ -73,6 +73,7 @@ public sealed partial class TableHeader
         var units = new (double, string)?[width];
         var percentSign = new bool[width];
         var labels = new string[width];
+        var roleCells = new string[width];
         int titled = 0;
         for (int c = 0; c < width; c++)
         {
@@ -82,8 +83,10 @@ public sealed partial class TableHeader
             int roleAt = -1;
             for (int p = path.Count - 1; p >= 0 && roleAt < 0; p--)
             {
-                if (path[p].Length > 14 || DigitsOnly().IsMatch(path[p])) continue;
-                if (vocabulary.RoleOf(path[p]) is var role and not ColumnRole.None) { roles[c] = role; roleAt = p; }
+                if (DigitsOnly().IsMatch(path[p])) continue;
+                // A long cell is read by the word it opens with (进展情况、存在问题及下一步打算), a short one by its last.
+                var role = path[p].Length <= 14 ? vocabulary.RoleOf(path[p]) : vocabulary.OpeningRole(path[p]);
+                if (role != ColumnRole.None) { roles[c] = role; roleAt = p; roleCells[c] = path[p]; }
             }
             if (roleAt >= 0) titled++;
             percentSign[c] = path.Any(p => p.Contains('%') || p.Contains('％'));
@@ -93,6 +96,11 @@ public sealed partial class TableHeader
             labels[c] = Label(path, roleAt, vocabulary);
         }
         if (titled < 3) return null;
+        // Progress by period (1-10月推进情况 | 1-11月推进情况): the last period's column is the progress, the earlier ones history.
+        for (int c = 0; c < width; c++)
+            if (roles[c] == ColumnRole.Progress && Period().IsMatch(roleCells[c])
+                && Enumerable.Range(c + 1, width - c - 1).Any(d => roles[d] == ColumnRole.Progress && labels[d] == labels[c] && Period().IsMatch(roleCells[d])))
+                roles[c] = ColumnRole.None;
         return new TableHeader(Grouped(roles), units, percentSign, labels);
     }
 
@@ -158,11 +166,19 @@ public sealed partial class TableHeader
         return groups;
     }
 
-    /// <summary>Called after column roles were repaired from the cells below (an untitled column of percentages).</summary>
-    public void Regroup() => Groups = FindGroups();
+    /// <summary>Called after column roles were repaired from the cells below (an untitled column of percentages, a column of indicators).</summary>
+    public void Regroup()
+    {
+        var grouped = Grouped(Roles);
+        Array.Copy(grouped, Roles, Roles.Length);
+        Groups = FindGroups();
+    }
 
     [GeneratedRegex(@"^\d+$")]
     private static partial Regex DigitsOnly();
+
+    [GeneratedRegex(@"\d{1,2}月|[一二三四]季度|上半年|下半年")]
+    private static partial Regex Period();
 
     [GeneratedRegex(@"^\d{1,3}[*＊]?$")]
     private static partial Regex RowNumber();

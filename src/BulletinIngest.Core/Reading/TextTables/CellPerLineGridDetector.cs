@@ -14,24 +14,37 @@ namespace BulletinIngest.Reading.TextTables;
 /// as the DOCX reader repeats merged cells. Cells before a serial number belong to the columns left of the
 /// serial column (a group such as 扶贫解困工程) when that aligns the row above better. The header becomes
 /// one row: wrapped fragments joined (`完成目标` + `(%)`), a header cell over two data columns repeated.
+/// Some pages end every cell's line with a pipe (`1 |` / `特殊群體健康保障 |` / `|`): there every cell is written,
+/// the empty ones too, so a numbered row's cells may go on into rows without a number (a project's further
+/// indicators under merged cells), which are cut off where aligning them as rows of their own costs less.
+/// The serial numbers may start at any number (a table continued from an earlier page: 24, 25, 26).
 /// </summary>
 public sealed partial class CellPerLineGridDetector : ITableDetector
 {
     // A header cell is a short label; a longer line before the header is the table's title.
     private const int MaxHeaderCell = 10;
-    // A row's cells are found within this many lines of its serial number.
-    private const int MaxRowCells = 30;
+    // A row's cells (with the rows without a number under it) are found within this many lines of its serial number.
+    private const int MaxRowCells = 60;
     private const int MinRows = 3;
     private const double ExtraCost = 3;
+    // What a row without a number of its own costs beyond its alignment: a few cells left over stay wrapped lines.
+    private const double ContinuationRowCost = 2;
 
     public IEnumerable<TableClaim> Detect(IReadOnlyList<string> lines)
     {
-        var cells = Enumerable.Range(0, lines.Count).Where(i => lines[i].Trim().Length > 0)
-            .Select(i => new Cell(i, lines[i].Trim())).ToList();
+        var cells = new List<Cell>();
+        for (int i = 0; i < lines.Count; i++)
+        {
+            string text = lines[i].Trim();
+            if (text.Length == 0) continue;
+            if (PipesOnly().IsMatch(text)) cells.AddRange(text.Where(IsPipe).Select(_ => new Cell(i, "", Terminated: true)));
+            else if (TerminatedCell().Match(text) is { Success: true } m) cells.Add(new Cell(i, m.Groups[1].Value.Trim(), Terminated: true));
+            else cells.Add(new Cell(i, text, Terminated: false));
+        }
         int from = 0;
         while (from < cells.Count)
         {
-            int key = cells.FindIndex(from, c => KeyHeader().IsMatch(c.Text));
+            int key = cells.FindIndex(from, c => KeyHeader().IsMatch(CellText.WithoutGlosses(c.Text)));
             if (key < 0) yield break;
             var claim = Read(cells, key);
             if (claim is null) { from = key + 1; continue; }
@@ -40,30 +53,44 @@ public sealed partial class CellPerLineGridDetector : ITableDetector
         }
     }
 
-    private sealed record Cell(int Line, string Text);
+    /// <summary>A cell and the line it is on; <paramref name="Terminated"/> when the line ends it with a pipe (`1 |`, `|` for an empty cell).</summary>
+    private sealed record Cell(int Line, string Text, bool Terminated);
+
+    private static bool IsPipe(char c) => c is '|' or '｜';
 
     private static TableClaim? Read(List<Cell> cells, int key)
     {
         var anchors = Anchors(cells, key);
         if (anchors.Count < MinRows) return null;
         int headerStart = key;
-        while (headerStart > 0 && key - headerStart < 4 && IsHeaderCell(cells[headerStart - 1].Text)) headerStart--;
+        // (Where cells end with pipes, a header cell does too: a short title line above is no cell.)
+        while (headerStart > 0 && key - headerStart < 4 && IsHeaderCell(cells[headerStart - 1].Text)
+               && cells[headerStart - 1].Terminated == cells[key].Terminated) headerStart--;
         var beforeKey = JoinShortFragments(cells.GetRange(headerStart, key - headerStart).Select(c => c.Text).ToList());
         int lead = beforeKey.Count;
         int headerEnd = anchors[0] - lead;
         if (headerEnd <= key) return null;
         var afterKey = JoinUnitFragments(cells.GetRange(key, headerEnd - key).Select(c => c.Text).ToList());
 
-        // Each row's own cells: from its serial number to the next one; the last row as wide as the first.
+        // Cells ended by pipes are all written, the empty ones too, and the table goes on while lines end cells so.
+        bool explicitCells = cells[anchors[0]].Terminated;
+        int headerWidth = afterKey.Count - 1;
+
+        // Each row's own cells: from its serial number to the next one; the last row as wide as the first
+        // (with explicit cells: as far as they go).
         var segments = new List<List<string>>();
         for (int r = 0; r < anchors.Count; r++)
         {
-            int end = r + 1 < anchors.Count ? anchors[r + 1] : Math.Min(cells.Count, anchors[r] + segments[0].Count);
+            int end = r + 1 < anchors.Count ? anchors[r + 1]
+                : explicitCells ? LastTerminated(cells, anchors[r]) + 1
+                : Math.Min(cells.Count, anchors[r] + segments[0].Count);
             segments.Add(cells.GetRange(anchors[r], end - anchors[r]).Select(c => c.Text).ToList());
         }
         int lastCell = anchors[^1] + segments[^1].Count - 1;
 
-        var template = segments[0].Skip(1).ToList();
+        // The first row sets the columns; with explicit cells, one far wider than the header goes on in rows without a number.
+        var first = segments[0].Skip(1).ToList();
+        var template = explicitCells && first.Count > headerWidth + 2 ? first.Take(headerWidth).ToList() : first;
         var rows = new List<IReadOnlyList<string>>();
         var leadCells = cells.GetRange(anchors[0] - lead, lead).Select(c => c.Text).ToList();
         List<string>? above = null;
@@ -84,36 +111,82 @@ public sealed partial class CellPerLineGridDetector : ITableDetector
                 nextLead = own[^best..];
                 own = own[..^best];
             }
-            // The text may stop inside the last row (a page cut short): its cells fill the columns from the left.
-            bool cutShort = r == segments.Count - 1 && lastCell == cells.Count - 1 && own.Count < template.Count;
-            var body = r == 0 || cutShort ? own : Align(own, template, above!.Skip(lead + 1).ToList()).Cells;
-            var row = new List<string>();
-            row.AddRange(leadCells.Count == lead ? leadCells : above!.Take(lead));
-            row.Add(segments[r][0]);
-            row.AddRange(body);
-            rows.Add(row);
-            above = row;
-            leadCells = nextLead.Count > 0 ? [.. above.Take(lead - nextLead.Count), .. nextLead] : [.. above.Take(lead)];
+            var pieces = explicitCells ? Continued(own, template) : [own];
+            for (int p = 0; p < pieces.Count; p++)
+            {
+                // The text may stop inside the last row (a page cut short): its cells fill the columns from the left.
+                bool cutShort = r == segments.Count - 1 && p == pieces.Count - 1 && lastCell == cells.Count - 1 && pieces[p].Count < template.Count;
+                var body = (r == 0 && p == 0 && !explicitCells) || cutShort ? pieces[p]
+                    : Align(pieces[p], template, above?.Skip(lead + 1).ToList() ?? []).Cells;
+                var row = new List<string>();
+                row.AddRange(p > 0 ? above!.Take(lead) : leadCells.Count == lead ? leadCells : above!.Take(lead));
+                row.Add(segments[r][0]);
+                row.AddRange(body);
+                rows.Add(row);
+                above = row;
+            }
+            leadCells = nextLead.Count > 0 ? [.. above!.Take(lead - nextLead.Count), .. nextLead] : [.. above!.Take(lead)];
         }
         var header = beforeKey.Concat(SpreadHeader(afterKey.Skip(1).ToList(), template.Count).Prepend(afterKey[0])).ToList();
         var table = TextTableFinder.Rectangular([header, .. rows]);
         double regular = (double)segments.Count(s => s.Count - 1 == template.Count) / segments.Count;
+        if (explicitCells) regular = Math.Max(regular, (double)segments.Count(s => s.Count - 1 >= template.Count - 2) / segments.Count);
         return new TableClaim("cell-per-line", cells[headerStart].Line, cells[lastCell].Line, table, 0.5 + 0.3 * regular);
     }
 
-    /// <summary>Positions of the serial numbers 1, 2, 3 … after the key header cell, each within reach of the one before.</summary>
+    /// <summary>
+    /// The last of the pipe-ended cells that run on from <paramref name="from"/>, with a last cell that the end of the
+    /// text cut short (no pipe, no full stop: `已擬定實`).
+    /// </summary>
+    private static int LastTerminated(List<Cell> cells, int from)
+    {
+        int last = from;
+        while (last + 1 < cells.Count && last + 1 - from < MaxRowCells && cells[last + 1].Terminated) last++;
+        bool cutShort = last + 2 == cells.Count && !SentenceEnd().IsMatch(cells[^1].Text) && !cells[^1].Text.EndsWith('。');
+        return cutShort ? last + 1 : last;
+    }
+
+    /// <summary>
+    /// A numbered row's cells cut into the row and the rows without a number that go on under it (the further
+    /// indicators of one project), where the alignments of the pieces with <paramref name="template"/> cost least.
+    /// </summary>
+    private static List<List<string>> Continued(List<string> own, List<string> template)
+    {
+        int n = own.Count;
+        var best = new double[n + 1];
+        var start = new int[n + 1];
+        for (int i = 1; i <= n; i++)
+        {
+            best[i] = double.MaxValue;
+            for (int j = 0; j < i; j++)
+            {
+                double cost = best[j] + Align(own[j..i], template, []).Cost + (j > 0 ? ContinuationRowCost : 0);
+                if (cost < best[i]) (best[i], start[i]) = (cost, j);
+            }
+        }
+        var pieces = new List<List<string>>();
+        for (int i = n; i > 0; i = start[i]) pieces.Insert(0, own[start[i]..i]);
+        return pieces.Count == 0 ? [own] : pieces;
+    }
+
+    /// <summary>
+    /// Positions of consecutive serial numbers after the key header cell, from whatever number the first is (1, or 24
+    /// for a table continued from an earlier page), each within reach of the one before and followed by a label.
+    /// </summary>
     private static List<int> Anchors(List<Cell> cells, int key)
     {
         var anchors = new List<int>();
-        int expected = 1, from = key + 1;
+        int? expected = null;
+        int from = key + 1;
         while (true)
         {
             int found = -1;
             for (int i = from; i < Math.Min(cells.Count, from + MaxRowCells); i++)
-                if (CellText.IsSerial(cells[i].Text) && CellText.SerialValue(cells[i].Text) == expected) { found = i; break; }
+                if (CellText.IsSerial(cells[i].Text) && (expected is null || CellText.SerialValue(cells[i].Text) == expected)
+                    && (i + 1 == cells.Count || !CellText.IsNumber(cells[i + 1].Text))) { found = i; break; }
             if (found < 0) return anchors;
             anchors.Add(found);
-            expected++;
+            expected = CellText.SerialValue(cells[found].Text) + 1;
             from = found + 2;
         }
     }
@@ -148,16 +221,18 @@ public sealed partial class CellPerLineGridDetector : ITableDetector
         return spread;
     }
 
-    private sealed record Alignment(double Cost, List<string> Cells);
+    internal sealed record Alignment(double Cost, List<string> Cells);
+
+    private const double Mismatch = 2;
 
     /// <summary>
     /// Aligns a row's cells to the template columns by kind (number or text): a template column the row lacks
     /// is a merged cell, repeated from the row above (left empty under a number); a row cell beyond the template is a wrapped line, joined
     /// to the cell before it. Ties go to the leftmost merged cells, as rowspans sit on the left.
     /// </summary>
-    private static Alignment Align(List<string> row, List<string> template, List<string> above)
+    internal static Alignment Align(List<string> row, List<string> template, List<string> above)
     {
-        const double Gap = 1, Mismatch = 2, Extra = ExtraCost;
+        const double Gap = 1, Extra = ExtraCost;
         int n = row.Count, m = template.Count;
         var cost = new double[n + 1, m + 1];
         for (int i = 0; i <= n; i++)
@@ -167,7 +242,7 @@ public sealed partial class CellPerLineGridDetector : ITableDetector
                 double best = double.MaxValue;
                 if (j > 0) best = Math.Min(best, cost[i, j - 1] + Gap);
                 if (i > 0) best = Math.Min(best, cost[i - 1, j] + Extra);
-                if (i > 0 && j > 0) best = Math.Min(best, cost[i - 1, j - 1] + (SameKind(row[i - 1], template[j - 1]) ? 0 : Mismatch));
+                if (i > 0 && j > 0) best = Math.Min(best, cost[i - 1, j - 1] + MatchCost(row[i - 1], template[j - 1]));
                 cost[i, j] = best;
             }
         // Trace back, preferring a match, then a wrapped line, then a merged cell (which puts merged cells leftmost).
@@ -176,7 +251,7 @@ public sealed partial class CellPerLineGridDetector : ITableDetector
         int a = n, b = m;
         while (a > 0 || b > 0)
         {
-            if (a > 0 && b > 0 && cost[a, b] == cost[a - 1, b - 1] + (SameKind(row[a - 1], template[b - 1]) ? 0 : Mismatch))
+            if (a > 0 && b > 0 && cost[a, b] == cost[a - 1, b - 1] + MatchCost(row[a - 1], template[b - 1]))
             { cellsOut[b - 1] = row[a - 1]; a--; b--; }
             else if (a > 0 && cost[a, b] == cost[a - 1, b] + Extra) { extras.Add((b - 1, row[a - 1])); a--; }
             else { cellsOut[b - 1] = null; b--; }
@@ -188,10 +263,27 @@ public sealed partial class CellPerLineGridDetector : ITableDetector
         return new Alignment(cost[n, m], filled);
     }
 
-    private static bool SameKind(string a, string b) => CellText.IsNumber(a) == CellText.IsNumber(b);
+    /// <summary>
+    /// How badly a row's cell fits under the template's cell: text under a number (or a number under text) costs
+    /// <see cref="Mismatch"/>; an empty cell fits under a number or an empty cell, and half as badly under text; text
+    /// that writes an amount under a plain label (城镇新增就业1100人 under 县人社局) costs a little, so that such a
+    /// cell finds the column of amounts in words.
+    /// </summary>
+    private static double MatchCost(string cell, string templateCell)
+    {
+        if (cell.Length == 0) return templateCell.Length == 0 || CellText.IsNumber(templateCell) ? 0 : Mismatch / 2;
+        if (CellText.IsNumber(cell) != CellText.IsNumber(templateCell)) return Mismatch;
+        return !CellText.IsNumber(cell) && CellText.HasDigits(cell) && templateCell.Length > 0 && !CellText.HasDigits(templateCell) ? 0.5 : 0;
+    }
 
     [GeneratedRegex(@"^(序\s*[号號]|编\s*号|編\s*號)$")]
     private static partial Regex KeyHeader();
+
+    [GeneratedRegex(@"^[|｜]+$")]
+    private static partial Regex PipesOnly();
+
+    [GeneratedRegex(@"^([^|｜]*)[|｜]$")]
+    private static partial Regex TerminatedCell();
 
     [GeneratedRegex(@"[。；;！？]$")]
     private static partial Regex SentenceEnd();

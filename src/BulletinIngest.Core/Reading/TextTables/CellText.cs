@@ -12,6 +12,15 @@ public static partial class CellText
 
     public static int SerialValue(string cell) => int.Parse(Serial().Match(cell.Trim()).Groups[1].Value);
 
+    /// <summary>Text that writes an amount (城镇新增就业1100人), as against a plain label (县人社局).</summary>
+    public static bool HasDigits(string cell) => cell.Any(char.IsAsciiDigit);
+
+    /// <summary>The cell without the pinyin glosses a mirror site glues to characters (序號(hào) → 序號).</summary>
+    public static string WithoutGlosses(string cell) => Gloss().Replace(cell, "");
+
+    [GeneratedRegex(@"(?<=\p{IsCJKUnifiedIdeographs})[(（][a-zA-Z\u00C0-\u024F]{1,8}[)）]")]
+    private static partial Regex Gloss();
+
     [GeneratedRegex(@"^[-+]?\d[\d,.，]*\s*[%％]?$")]
     private static partial Regex Number();
 

@@ -8,7 +8,8 @@ namespace BulletinIngest.Reading.TextTables;
 /// (`|---|:--:|`) are dropped, header rows get their spans back (<see cref="HeaderSpans"/>). At least two consecutive lines with a pipe between cells make a table.
 /// A row that ends in empty cells while the row above is full is a row whose first cells were merged
 /// (rowspan) with the row above and shifted left by the flattening: the merged cells are repeated from
-/// the row above, as the DOCX reader repeats merged cells.
+/// the row above, as the DOCX reader repeats merged cells. A row of text under the serial numbers and empty cells
+/// after it is a further line of the numbered row above: it keeps that row's serial and moves one column right.
 /// </summary>
 public sealed partial class PipeTableDetector : ITableDetector
 {
@@ -53,6 +54,15 @@ public sealed partial class PipeTableDetector : ITableDetector
         foreach (var row in rows)
         {
             int empty = row.Reverse().TakeWhile(c => c.Length == 0).Count();
+            // Text under the serial numbers, the rest empty (新增学位810个 | | |): a further line of the numbered row
+            // above, its serial cell merged: it moves under the column after the serial.
+            if (above is not null && empty > 0 && CellText.IsSerial(above[0]) && row[0].Length > 0 && !CellText.IsNumber(row[0]) && rows[0] != row)
+            {
+                var further = row.Take(row.Count - 1).Prepend(above[0]).ToList();
+                yield return further;
+                above = further;
+                continue;
+            }
             // Only a body row below a full one, with content left after the gap, and a serial first cell kept in place.
             int at = CellText.IsSerial(row[0]) ? 1 : 0;
             if (above is not null && empty > 0 && empty < row.Count - at && above.All(c => c.Length > 0) && rows[0] != row)
