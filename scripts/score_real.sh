@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Ingests the real bulletins (corpus/real/docs, and corpus/real/grown/docs when present) into a fresh database,
-# exports the figures and scores them with the referee, shared/tools/score.py, once per half of
-# corpus/real/split.tsv (study, measure) and for the grown set. Usage: scripts/score_real.sh [--per-doc]
+# Ingests the real bulletins (corpus/real/docs, and corpus/real/grown/docs and corpus/real/fresh/docs when present)
+# into a fresh database, exports the figures and scores them with the referee, shared/tools/score.py, once per half
+# of corpus/real/split.tsv (study, measure), for the grown set and for the fresh set (measure only: never read to
+# find failures, see corpus/real/fresh/README.md). Usage: scripts/score_real.sh [--per-doc]
 # With KEEP_PRED=FILE the exported predictions are kept there (for scripts/why_missed.py FILE SET --docs).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -10,6 +11,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 folders=(corpus/real/docs)
 [ -d corpus/real/grown/docs ] && folders+=(corpus/real/grown/docs)
+[ -d corpus/real/fresh/docs ] && folders+=(corpus/real/fresh/docs)
 ./bulletin ingest "${folders[@]}" --db "$work/real.db" >"$work/ingest.log" || true
 tail -n 2 "$work/ingest.log"
 ./bulletin export --db "$work/real.db" --format jsonl --out "$work/pred.jsonl" >/dev/null
@@ -30,4 +32,8 @@ if compgen -G "corpus/real/grown/gold*.jsonl" >/dev/null; then
   cat corpus/real/grown/gold*.jsonl >"$work/grown.gold.jsonl"
   echo "== real, grown set"
   python3 "$score" "$work/grown.gold.jsonl" "$work/pred.jsonl" --only-gold-docs "$@" | tail -n 40
+fi
+if [ -f corpus/real/fresh/gold.jsonl ]; then
+  echo "== real, fresh set (measure only)"
+  python3 "$score" corpus/real/fresh/gold.jsonl "$work/pred.jsonl" --only-gold-docs "$@" | tail -n 40
 fi
