@@ -2,7 +2,7 @@
 # End-to-end F1 of the candidate path with the learned role model (issue 10), cross-fitted: the training
 # documents (samples, corpus/dev, real study half, grown) are cut into N folds; each fold is ingested with a
 # role model trained without it (`bulletin train --roles --holdout K/N`); the real measure half with the model
-# of all training documents. Prints score.py's line per set, with the rules (BULLETIN_ROLE_MODEL unset) first.
+# of all training documents. Prints score.py's line per set, with the rules (BULLETIN_ROLE_MODEL=0) first.
 # Usage: scripts/score_roles.sh [N]   (default 5)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -22,7 +22,7 @@ ingest() { # label, model setting, files...
   ./bulletin export --db "$work/$name.db" --format jsonl --out "$work/$name.jsonl" >/dev/null
 }
 # shellcheck disable=SC2086
-ingest rules "" $training $measure
+ingest rules 0 $training $measure
 for ((k = 0; k < n; k++)); do
   ./bulletin train --roles --holdout "$k/$n" --out "$work/fold$k" >/dev/null
   # bulletin ingest takes paths relative to here; heldout.txt holds the paths as the training sources name them.
