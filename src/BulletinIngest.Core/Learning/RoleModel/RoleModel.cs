@@ -9,8 +9,7 @@ namespace BulletinIngest.Learning.RoleModel;
 /// over <see cref="RoleFeatures"/>, trained on the mention labels of <see cref="RoleTrainingSet"/>
 /// (models/role.model). Labels none/target/actual/percent; a percentage the model calls a percent keeps
 /// RoleScorer's percent/rate split (the assembler attaches the two differently); an amount is never a percent.
-/// On by default since it reads unseen real bulletins better than the hand weights (docs/learning.md: real measure
-/// half and fresh set); BULLETIN_ROLE_MODEL=0 goes back to the hand weights (<see cref="Enabled"/>).
+/// Off by default: <see cref="Enabled"/> (environment BULLETIN_ROLE_MODEL=1) switches the candidate path to it.
 /// </summary>
 public sealed class RoleModel(LinearModel model)
 {
@@ -18,10 +17,10 @@ public sealed class RoleModel(LinearModel model)
     public LinearModel Linear { get; } = model;
 
     /// <summary>
-    /// Whether the candidate path scores roles with the model instead of the hand weights: yes unless
-    /// BULLETIN_ROLE_MODEL=0 (or false); =PATH.model names another role model file (e.g. one trained without some documents).
+    /// Whether the candidate path scores roles with the model instead of the hand weights: BULLETIN_ROLE_MODEL=1
+    /// (models/role.model) or =PATH (another role model file, e.g. one trained without some documents).
     /// </summary>
-    public static bool Enabled { get; set; } = Setting is not ("0" or "false");
+    public static bool Enabled { get; set; } = Setting is { Length: > 0 } and not ("0" or "false");
 
     private static string? Setting => Environment.GetEnvironmentVariable("BULLETIN_ROLE_MODEL");
 
