@@ -95,7 +95,7 @@ public static class Pages
     {
         var html = new StringBuilder();
         html.Append("<div class=\"cards\">");
-        foreach (var (label, value) in new[] { ("文件", o.Files), ("已读取", o.Readable), ("数据条目", o.Figures), ("问题标记", o.FlagsByKind.Values.Sum()),
+        foreach (var (label, value) in new[] { ("简报", o.Bulletins), ("文件", o.Files), ("已读取", o.Readable), ("数据条目", o.Figures), ("问题标记", o.FlagsByKind.Values.Sum()),
                      ("滞后项目", o.Lagging.Count), ("待查文件", o.Problems.Count), ("分析员更正", o.Corrections) })
             html.Append($"<div class=\"card\">{H(label)}<b>{value}</b></div>");
         html.Append("</div>");

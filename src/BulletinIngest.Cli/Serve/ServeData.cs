@@ -93,7 +93,7 @@ public sealed record HeatMap(string City, IReadOnlyList<string> Regions, IReadOn
 public sealed record HeatMapRow(string Project, string ProjectKey, IReadOnlyList<HeatMapCell?> Cells);
 public sealed record HeatMapCell(double Percent, long FigureId, bool? Lagging);
 
-public sealed record Overview(int Files, int Readable, int Figures, int Corrections, IReadOnlyDictionary<string, int> FlagsByKind,
+public sealed record Overview(int Bulletins, int Files, int Readable, int Figures, int Corrections, IReadOnlyDictionary<string, int> FlagsByKind,
     IReadOnlyList<LaggingItem> Lagging, IReadOnlyList<DocumentItem> Problems, IReadOnlyList<HeatMap> HeatMaps);
 
 public sealed record ProjectRegionRow(int Rank, string Region, string Peers, double? Target, double? Actual, string? Unit, double? Percent,
@@ -123,14 +123,6 @@ public sealed class ServeData(SqliteConnection connection, Gazetteer gazetteer, 
         (SELECT count(*) FROM flag_figures ff WHERE ff.figure_id = f.id) AS Flags
         """;
 
-    /// <summary>Whether a region is the one asked for or lies within it (a county within its city, a city within its province).</summary>
-    public bool InRegion(string query, string region)
-    {
-        for (string? place = region; place is not null; place = gazetteer.Find(place)?.Parent)
-            if (Names.RegionMatches(query, place)) return true;
-        return false;
-    }
-
     /// <summary>The city a region's figures are mapped under: a county's parent, else the region itself.</summary>
     private string CityOf(string region) =>
         gazetteer.Find(region) is { Level: RegionLevel.County or RegionLevel.Zone, Parent: { } parent } ? parent : region;
@@ -159,7 +151,13 @@ public sealed class ServeData(SqliteConnection connection, Gazetteer gazetteer, 
             {
                 project = Blank(filter.Project), year = filter.Year?.ToString(), issue = filter.Issue, flag = Blank(filter.Flag),
                 decidedBy = Blank(filter.DecidedBy), suspect = filter.Suspect ? 1 : 0, match, q = Blank(filter.Q),
-            }).Where(f => Blank(filter.Region) is not { } region || InRegion(region, f.Region)).ToList();
+            }).ToList();
+        // A region covers the places inside it, as in every command (Analysis/RegionTree).
+        if (Blank(filter.Region) is { } region)
+        {
+            var regions = RegionTree.From(AnalysisFigure.Load(connection));
+            rows = rows.Where(f => regions.Covers(region, f.Region)).ToList();
+        }
         int size = pageSize ?? Math.Max(1, rows.Count);
         int pages = Math.Max(1, (rows.Count + size - 1) / size);
         int page = Math.Clamp(filter.Page, 1, pages);
@@ -172,14 +170,13 @@ public sealed class ServeData(SqliteConnection connection, Gazetteer gazetteer, 
             $"SELECT {FigureColumns} FROM figures f JOIN documents d ON d.id = f.document_id WHERE f.id = @id", new { id });
         if (figure is null) return null;
         var extra = connection.QueryFirst<(string? Tier, string? Why, double? Confidence)>("SELECT tier, why, confidence FROM figures WHERE id = @id", new { id });
-        var document = Document(figure.DocumentId)!;
-        // The bulletin's files: this one and its other renderings (the same region, issue, date and kind).
+        // The bulletin's files (Storage/BulletinGrouping): this one first, then its other renderings.
         var files = connection.Query<long>(
             """
-            SELECT id FROM documents WHERE id = @doc OR (region IS @region AND issue IS @issue AND issue_date IS @date AND kind IS @kind
-                                                         AND issue_date IS NOT NULL AND status IN ('ok', 'suspect'))
+            SELECT id FROM documents
+            WHERE id = @doc OR bulletin_id = (SELECT bulletin_id FROM documents WHERE id = @doc AND bulletin_id IS NOT NULL)
             ORDER BY id = @doc DESC, name
-            """, new { doc = figure.DocumentId, region = document.Region, issue = document.Issue, date = document.IssueDate, kind = document.Kind })
+            """, new { doc = figure.DocumentId })
             .Select(d => Document(d)!).ToList();
         var context = Blocks(figure.DocumentId).Where(b => b.End >= figure.Start - 400 && b.Start <= figure.End + 400).ToList();
         var flags = Flags().Where(f => f.FigureIds.Contains(id)).ToList();
@@ -223,7 +220,7 @@ public sealed class ServeData(SqliteConnection connection, Gazetteer gazetteer, 
         var figures = AnalysisFigure.Load(connection);
         var comparison = new Comparison(figures).All();
         var flags = Flags();
-        return new Overview(documents.Count, documents.Count(d => d.Status is "ok" or "suspect"),
+        return new Overview(connection.ExecuteScalar<int>("SELECT count(*) FROM bulletins"), documents.Count, documents.Count(d => d.Status is "ok" or "suspect"),
             connection.ExecuteScalar<int>("SELECT count(*) FROM figures"), CorrectionBook.Read(connection).Count,
             flags.GroupBy(f => f.Kind).OrderBy(g => g.Key).ToDictionary(g => g.Key, g => g.Count()),
             LaggingItems(figures), documents.Where(HasProblem).ToList(), HeatMaps(comparison));

@@ -48,6 +48,7 @@ public sealed class ServeTests(ServedSamples samples) : IClassFixture<ServedSamp
     {
         var overview = await Api("/api/overview");
         Assert.Equal(5, overview.GetProperty("files").GetInt32());
+        Assert.Equal(5, overview.GetProperty("bulletins").GetInt32());   // five DOCX, five different bulletins
         Assert.True(overview.GetProperty("figures").GetInt32() > 200);
         Assert.Equal(2, overview.GetProperty("flags_by_kind").GetProperty("percent-mismatch").GetInt32());
         Assert.NotEmpty(overview.GetProperty("lagging").EnumerateArray());
