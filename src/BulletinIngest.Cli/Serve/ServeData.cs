@@ -257,12 +257,12 @@ public sealed class ServeData(SqliteConnection connection, Gazetteer gazetteer, 
     /// <summary>A project: each region's latest standing, ranked among its peers (the counties of one city), and its completion across issues.</summary>
     public ProjectDetail? Project(string key)
     {
-        var figures = AnalysisFigure.Load(connection).Where(f => f.ProjectKey == key).ToList();
+        var all = AnalysisFigure.Load(connection);
+        var figures = all.Where(f => f.ProjectKey == key).ToList();
         if (figures.Count == 0) return null;
-        var latest = new Comparison(figures).All().Where(r => r.Year == figures.Max(f => f.Year)).ToList();
-        var ranked = latest.GroupBy(r => gazetteer.Find(r.Region)?.Parent ?? "")
-            .SelectMany(peers => peers.OrderByDescending(r => r.Percent ?? double.NegativeInfinity).ThenBy(r => r.Region, StringComparer.Ordinal)
-                .Select((r, i) => new ProjectRegionRow(i + 1, r.Region, peers.Key, r.Target, r.Actual, r.Unit, r.Percent, r.AsOf, r.Schedule, r.Lagging, r.FigureId)))
+        // Ranked among peers as `bulletin compare` ranks them (Analysis/Comparison with the region tree of every figure).
+        var ranked = new Comparison(figures, RegionTree.From(all)).All(figures.Max(f => f.Year))
+            .Select(r => new ProjectRegionRow(r.Rank, r.Region, r.Peers ?? "", r.Target, r.Actual, r.Unit, r.Percent, r.AsOf, r.Schedule, r.Lagging, r.FigureId))
             .OrderBy(r => r.Peers, StringComparer.Ordinal).ThenBy(r => r.Rank).ToList();
         var series = figures.Where(f => !f.IsPlan && f.Completion is not null && f.IssueDate is not null)
             .GroupBy(f => f.Region)
