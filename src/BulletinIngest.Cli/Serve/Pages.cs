@@ -122,15 +122,15 @@ public static class Pages
         html.Append("<h2>完成率热力图（按市，县市区为列）</h2>");
         foreach (var map in o.HeatMaps)
         {
-            html.Append($"<div class=\"heat\"><h3>{H(map.City)}</h3><table><tr><th>项目</th>");
-            foreach (var region in map.Regions) html.Append($"<th>{H(region)}</th>");
+            html.Append($"<div class=\"heat\"><h3>{H(map.City)}{(map.Year is { } year ? $" · {year}" : "")}</h3><table><tr><th>项目</th>");
+            foreach (var region in map.Regions) html.Append($"<th>{H(region.Label)}</th>");
             html.Append("</tr>");
             foreach (var row in map.Rows)
             {
                 html.Append($"<tr><td><a href=\"/project?key={U(row.ProjectKey)}\">{H(row.Project)}</a></td>");
                 foreach (var cell in row.Cells)
                     html.Append(cell is null ? "<td class=\"cell\"></td>"
-                        : $"<td class=\"cell{(cell.Lagging == true ? " lagging" : "")}\" style=\"background:{HeatColour(cell.Percent)}\"><a href=\"/figures/{cell.FigureId}\">{Number(cell.Percent)}</a></td>");
+                        : $"<td class=\"cell{(cell.Lagging == true ? " lagging" : "")}\" style=\"background:{HeatColour(cell.Percent!.Value)}\"><a href=\"/figures/{cell.FigureId}\">{Number(cell.Percent!.Value)}</a></td>");
                 html.Append("</tr>");
             }
             html.Append("</table></div>");

@@ -1,6 +1,5 @@
 using BulletinIngest.Analysis;
 using BulletinIngest.Analysis.Flags;
-using BulletinIngest.Extraction.Regions;
 using BulletinIngest.Segmentation;
 using BulletinIngest.Storage.Corrections;
 using Dapper;
@@ -88,11 +87,6 @@ public sealed record FigureDetail(FigureItem Figure, string? Tier, string? Why, 
 /// <summary>A project behind its time-proportional schedule in one region, with the gap in percentage points.</summary>
 public sealed record LaggingItem(string Project, string ProjectKey, string Region, double Percent, double Schedule, double Gap, string? AsOf, long FigureId);
 
-/// <summary>A city's heat map: its own figures and its counties' as columns, projects as rows sorted by mean completion.</summary>
-public sealed record HeatMap(string City, IReadOnlyList<string> Regions, IReadOnlyList<HeatMapRow> Rows);
-public sealed record HeatMapRow(string Project, string ProjectKey, IReadOnlyList<HeatMapCell?> Cells);
-public sealed record HeatMapCell(double Percent, long FigureId, bool? Lagging);
-
 public sealed record Overview(int Bulletins, int Files, int Readable, int Figures, int Corrections, IReadOnlyDictionary<string, int> FlagsByKind,
     IReadOnlyList<LaggingItem> Lagging, IReadOnlyList<DocumentItem> Problems, IReadOnlyList<HeatMap> HeatMaps);
 
@@ -107,7 +101,7 @@ public sealed record ProjectItem(string Key, string Name, int Figures, int Regio
 /// What the web app's pages and API read, over a read-only connection. Every value from a request goes into a
 /// query as a parameter; sort columns come from a fixed table.
 /// </summary>
-public sealed class ServeData(SqliteConnection connection, Gazetteer gazetteer, JiebaSearchTokenizer tokenizer)
+public sealed class ServeData(SqliteConnection connection, JiebaSearchTokenizer tokenizer)
 {
     public static readonly IReadOnlyDictionary<string, string> SortColumns = new Dictionary<string, string>
     {
@@ -122,10 +116,6 @@ public sealed class ServeData(SqliteConnection connection, Gazetteer gazetteer, 
         d.status AS DocStatus, d.issue_date AS IssueDate, d.issue, f.page, f.start_offset AS Start, f.end_offset AS "End", f.sentence,
         (SELECT count(*) FROM flag_figures ff WHERE ff.figure_id = f.id) AS Flags
         """;
-
-    /// <summary>The city a region's figures are mapped under: a county's parent, else the region itself.</summary>
-    private string CityOf(string region) =>
-        gazetteer.Find(region) is { Level: RegionLevel.County or RegionLevel.Zone, Parent: { } parent } ? parent : region;
 
     public FigurePage Figures(FigureFilter filter, int? pageSize = FigureFilter.PageSize)
     {
@@ -223,7 +213,7 @@ public sealed class ServeData(SqliteConnection connection, Gazetteer gazetteer, 
         return new Overview(connection.ExecuteScalar<int>("SELECT count(*) FROM bulletins"), documents.Count, documents.Count(d => d.Status is "ok" or "suspect"),
             connection.ExecuteScalar<int>("SELECT count(*) FROM figures"), CorrectionBook.Read(connection).Count,
             flags.GroupBy(f => f.Kind).OrderBy(g => g.Key).ToDictionary(g => g.Key, g => g.Count()),
-            LaggingItems(figures), documents.Where(HasProblem).ToList(), HeatMaps(comparison));
+            LaggingItems(figures), documents.Where(HasProblem).ToList(), HeatMaps(figures, comparison));
     }
 
     /// <summary>The overview's lagging list: `bulletin lagging`'s rows (Analysis/Lagging), largest gap first.</summary>
@@ -233,21 +223,10 @@ public sealed class ServeData(SqliteConnection connection, Gazetteer gazetteer, 
                 l.Standing.Schedule!.Value, l.Gap, l.Standing.AsOf, l.Standing.FigureId))
             .ToList();
 
-    /// <summary>One heat map per city, of the latest year each project has: the city's and its counties' completion.</summary>
-    private IReadOnlyList<HeatMap> HeatMaps(IReadOnlyList<ComparisonRow> rows) =>
-        rows.Where(r => r.Percent is not null && r.Region != RegionNames.Unknown)
-            .GroupBy(r => CityOf(r.Region))
-            .OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(city =>
-            {
-                var latestYear = city.GroupBy(r => r.ProjectKey).Select(g => g.Where(r => r.Year == g.Max(x => x.Year))).SelectMany(x => x).ToList();
-                var regions = latestYear.Select(r => r.Region).Distinct().OrderBy(r => r == city.Key ? 0 : 1).ThenBy(r => r, StringComparer.Ordinal).ToList();
-                var projectRows = latestYear.GroupBy(r => r.ProjectKey)
-                    .Select(p => new HeatMapRow(p.First().Project, p.Key, regions.Select(region => p.FirstOrDefault(r => r.Region == region) is { } r
-                        ? new HeatMapCell(r.Percent!.Value, r.FigureId, r.Lagging) : null).ToList()))
-                    .OrderByDescending(r => r.Cells.Where(c => c is not null).Average(c => c!.Percent)).ToList();
-                return new HeatMap(city.Key, regions, projectRows);
-            }).ToList();
+    /// <summary>The report's heat maps (Analysis/HeatMaps): one per city and year, its counties as columns.</summary>
+    private IReadOnlyList<HeatMap> HeatMaps(IReadOnlyList<AnalysisFigure> figures, IReadOnlyList<ComparisonRow> standings) =>
+        Analysis.HeatMaps.Build(standings, new CityOfFigure(figures,
+            connection.Query<(long Id, string? Parent)>("SELECT id, parent_region FROM documents").ToDictionary(d => d.Id, d => d.Parent)));
 
     public IReadOnlyList<ProjectItem> Projects() =>
         AnalysisFigure.Load(connection).GroupBy(f => f.ProjectKey)

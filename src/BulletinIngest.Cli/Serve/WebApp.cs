@@ -89,7 +89,7 @@ public static class WebApp
         T Read<T>(Func<ServeData, T> read)
         {
             using var connection = BulletinStore.OpenWalReader(options.DatabasePath);
-            return read(new ServeData(connection, Gazetteer.Default, Tokenizer.Value));
+            return read(new ServeData(connection, Tokenizer.Value));
         }
         IResult NotFound(string what) => Results.Content(Pages.Error($"没有{what}"), "text/html; charset=utf-8", Encoding.UTF8, 404);
 

@@ -41,9 +41,6 @@ public static class HtmlReport
         [Severity.Error] = "错误", [Severity.Warning] = "警告", [Severity.Info] = "提示",
     };
 
-    /// <summary>Where the figures of no known city go.</summary>
-    private const string OtherRegions = "其他地区";
-
     public static string Build(SqliteConnection connection, DateTime generatedAt)
     {
         var figures = AnalysisFigure.Load(connection);
@@ -59,7 +56,7 @@ public static class HtmlReport
             FROM bulletins ORDER BY issue_date, region, id
             """).ToList();
         var completion = new Comparison(figures).All().Where(r => r.Percent is not null).ToList();
-        var cities = new CityOf(figures, documents);
+        var cities = new CityOfFigure(figures, documents.ToDictionary(d => d.Id, d => d.ParentRegion));
         var problems = DocumentsWithProblems(documents).ToList();
 
         var html = new StringBuilder();
@@ -84,7 +81,7 @@ public static class HtmlReport
     }
 
     private static void AppendSummary(StringBuilder html, IReadOnlyList<BulletinRow> bulletins, IReadOnlyList<DocumentRow> documents,
-        IReadOnlyList<AnalysisFigure> figures, IReadOnlyList<ComparisonRow> completion, CityOf cities, IReadOnlyList<StoredFlag> flags, int problemCount)
+        IReadOnlyList<AnalysisFigure> figures, IReadOnlyList<ComparisonRow> completion, CityOfFigure cities, IReadOnlyList<StoredFlag> flags, int problemCount)
     {
         long files = bulletins.Sum(b => b.Files);
         html.Append("""<section id="summary"><h2>概况</h2><ul class="summary">""");
@@ -114,30 +111,22 @@ public static class HtmlReport
         html.Append("</section>");
     }
 
-    private static void AppendHeatMaps(StringBuilder html, IReadOnlyList<ComparisonRow> rows, CityOf cities)
+    private static void AppendHeatMaps(StringBuilder html, IReadOnlyList<ComparisonRow> rows, CityOfFigure cities)
     {
         html.Append("""<section id="heatmap"><h2>完成情况热力图</h2>""");
         html.Append("""<p class="legend">每个市州每年一张图：行是项目，列是市本级和所辖县市区；格内为当年最新一期的完成率，颜色由红（0%）到绿（100% 及以上）；""" +
                     """<span class="lagmark">红框</span>表示落后于该期日期的时间进度。项目和地区都按平均完成率从低到高排列。鼠标悬停看详情，点击看相关问题标记。</p>""");
         if (rows.Count == 0) html.Append("<p>还没有进度数字。</p>");
-        foreach (var city in rows.GroupBy(r => cities.Of(r.FigureId)).OrderBy(g => g.Key == OtherRegions).ThenBy(g => g.Key, StringComparer.Ordinal))
-        foreach (var year in city.GroupBy(r => r.Year).OrderByDescending(g => g.Key))
+        foreach (var map in HeatMaps.Build(rows, cities))
         {
-            string cityKey = Names.RegionKey(city.Key);
-            // Columns by place, labelled with the spelling most figures use (屈原区 and 屈原管理区 are one column); the city first.
-            var regions = year.GroupBy(r => Names.RegionKey(r.Region))
-                .Select(g => (Key: g.Key, Label: g.GroupBy(r => r.Region).OrderByDescending(n => n.Count()).First().Key, Mean: g.Average(r => r.Percent!.Value)))
-                .OrderBy(g => g.Key == cityKey ? 0 : 1).ThenBy(g => g.Mean).ThenBy(g => g.Key, StringComparer.Ordinal).ToList();
-            string yearText = year.Key is { } y ? $"{y} 年" : "日期不明";
-            html.Append($"""<h3>{E(city.Key)} · {E(yearText)}</h3><div class="scroll"><table class="heat"><thead><tr><th>项目</th>""");
-            foreach (var region in regions) html.Append($"<th class=\"region\">{E(region.Label)}</th>");
+            string yearText = map.Year is { } y ? $"{y} 年" : "日期不明";
+            html.Append($"""<h3>{E(map.City)} · {E(yearText)}</h3><div class="scroll"><table class="heat"><thead><tr><th>项目</th>""");
+            foreach (var region in map.Regions) html.Append($"<th class=\"region\">{E(region.Label)}</th>");
             html.Append("</tr></thead><tbody>");
-            foreach (var project in year.GroupBy(r => r.ProjectKey).OrderBy(g => g.Average(r => r.Percent!.Value)).ThenBy(g => g.Key, StringComparer.Ordinal))
+            foreach (var project in map.Rows)
             {
-                html.Append($"<tr><th class=\"project\">{E(ProjectLabel(project.Key, project.First().Project))}</th>");
-                var byRegion = project.GroupBy(r => Names.RegionKey(r.Region)).ToDictionary(g => g.Key, g => g.First());
-                foreach (var region in regions)
-                    html.Append(byRegion.TryGetValue(region.Key, out var row) ? Cell(row) : "<td class=\"empty\"></td>");
+                html.Append($"<tr><th class=\"project\">{E(ProjectLabel(project.ProjectKey, project.Project))}</th>");
+                foreach (var cell in project.Cells) html.Append(cell is null ? "<td class=\"empty\"></td>" : Cell(cell));
                 html.Append("</tr>");
             }
             html.Append("</tbody></table></div>");
@@ -285,39 +274,6 @@ public static class HtmlReport
             html.Append("</tbody></table>");
         }
         html.Append("</section>");
-    }
-
-    /// <summary>
-    /// The city (prefecture) a figure's region belongs to, for grouping heat maps: the issuing city when a city's
-    /// bulletin lists the region, else the issuing document's parent region, else the gazetteer's, else the region
-    /// itself when it is a city; a figure of no known place goes to <see cref="OtherRegions"/>.
-    /// </summary>
-    private sealed class CityOf
-    {
-        private readonly Dictionary<long, string> _byFigure = new();
-
-        public CityOf(IReadOnlyList<AnalysisFigure> figures, IReadOnlyList<DocumentRow> documents)
-        {
-            var docs = documents.ToDictionary(d => d.Id);
-            var gazetteer = Gazetteer.Default;
-            // A region a city's bulletin reports on belongs to that city (also for places the gazetteer does not know).
-            var listedBy = figures.Where(f => f.IssuingRegion is not null && f.RegionKey != Names.RegionKey(f.IssuingRegion)
-                                              && gazetteer.Find(f.IssuingRegion)?.Level is not RegionLevel.Province)
-                .GroupBy(f => f.RegionKey).ToDictionary(g => g.Key, g => g.First().IssuingRegion!);
-            foreach (var figure in figures)
-            {
-                var place = gazetteer.Find(figure.Region);
-                string city = figure.Region == RegionNames.Unknown ? OtherRegions
-                    : place?.Level is RegionLevel.Prefecture or RegionLevel.Province ? figure.Region
-                    : listedBy.GetValueOrDefault(figure.RegionKey)
-                      ?? (figure.RegionKey == Names.RegionKey(figure.IssuingRegion) ? docs[figure.DocumentId].ParentRegion : null)
-                      ?? place?.Parent
-                      ?? (listedBy.ContainsValue(figure.Region) ? figure.Region : OtherRegions);
-                _byFigure[figure.Id] = city;
-            }
-        }
-
-        public string Of(long figureId) => _byFigure.GetValueOrDefault(figureId, OtherRegions);
     }
 
     private static string KindName(string kind) => FlagKindNames.GetValueOrDefault(kind, kind);
