@@ -120,7 +120,7 @@ public static class EvalCommand
             Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
             TypeInfoResolver = new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver(),
         };
-        foreach (var row in ExportCommand.ReadFigures(connection))
+        foreach (var row in ExportCommand.ReadFigures(connection, allFiles: true))
         {
             if (!figureIds.Contains(Convert.ToInt64(row[figureIdColumn]))) continue;
             var json = new JsonObject();

@@ -20,8 +20,13 @@ public static class ExportCommand
     public static Command Create()
     {
         var database = CommonOptions.Database();
+        var allFiles = new Option<bool>("--all-files")
+        {
+            Description = "Also the figures of every other file of a bulletin (its other renderings), not only of the file it is counted from",
+        };
         var command = new Command("export", """
-            Export every figure: JSONL (the default) with the keys of the gold label format plus provenance, a
+            Export the figures, each bulletin once (the figures of its counted file; --all-files adds the other
+            renderings' figures): JSONL (the default) with the keys of the gold label format plus provenance, a
             JSON array, CSV (UTF-8 with BOM in a file, so Excel opens the Chinese text correctly), TSV, or an
             Excel workbook (needs --out) with sheets figures, lagging, flags, comparison (every project × region)
             and a region × project grid per year. The format follows --out's extension unless --format is given.
@@ -30,15 +35,20 @@ public static class ExportCommand
               bulletin export --out figures.jsonl
               bulletin export --out figures.csv --since 2025-01-01
               bulletin export --out analysis.xlsx
-            """) { database };
+              bulletin export --all-files --out every-rendering.jsonl
+            """) { database, allFiles };
         var window = CommonOptions.Window(command);
         var output = OutputOptions.AddTo(command, defaultFormat: "jsonl", formats: ["jsonl", "json", "csv", "tsv", "xlsx"]);
-        command.SetAction(result => CommonOptions.Guard(() => Run(result.GetValue(database)!, window.Read(result), output.Read(result))));
+        command.SetAction(result => CommonOptions.Guard(() => Run(result.GetValue(database)!, window.Read(result), output.Read(result), result.GetValue(allFiles))));
         return command;
     }
 
-    /// <summary>Every figure of the documents whose issue is in the window, in document order.</summary>
-    public static IEnumerable<IReadOnlyList<object?>> ReadFigures(Microsoft.Data.Sqlite.SqliteConnection connection, IssueWindow? window = null)
+    /// <summary>
+    /// The figures of the documents whose issue is in the window, in document order: of each bulletin's counted file
+    /// (Storage/BulletinGrouping), or with <paramref name="allFiles"/> of every stored file.
+    /// </summary>
+    public static IEnumerable<IReadOnlyList<object?>> ReadFigures(Microsoft.Data.Sqlite.SqliteConnection connection, IssueWindow? window = null,
+        bool allFiles = false)
     {
         window ??= IssueWindow.All;
         return connection.Query(
@@ -47,8 +57,9 @@ public static class ExportCommand
                    f.optional, f.inconsistent, f.approximate, f.canonical_project_id, f.id, f.page, f.start_offset,
                    f.end_offset, f.sentence, d.issue_date, f.decided_by, f.source, f.ocr_confidence, f.suspect, d.issue
             FROM figures f JOIN documents d ON d.id = f.document_id
+            WHERE @allFiles OR EXISTS (SELECT 1 FROM bulletins b WHERE b.document_id = d.id)
             ORDER BY d.name, f.start_offset, f.id
-            """).Select(row => ((IDictionary<string, object?>)row).Values.ToArray())
+            """, new { allFiles }).Select(row => ((IDictionary<string, object?>)row).Values.ToArray())
             .Where(values => window.Contains((string?)values[19], values[24] is null ? null : Convert.ToInt32(values[24])))
             .Select(values =>
             {
@@ -57,7 +68,7 @@ public static class ExportCommand
             });
     }
 
-    private static int Run(string databasePath, IssueWindow window, RowsOutput output)
+    private static int Run(string databasePath, IssueWindow window, RowsOutput output, bool allFiles)
     {
         using var connection = BulletinStore.OpenReadOnly(databasePath);
         if (output.Format == "xlsx")
@@ -65,11 +76,11 @@ public static class ExportCommand
             if (output.Path is null) throw new ArgumentException("--format xlsx writes a file: give it with --out FILE.xlsx");
             int count = 0;
             AnalysisWorkbook.Write(output.Path, connection,
-                new XlsxSheet("figures", Columns, ReadFigures(connection, window).Select(r => { count++; return r; })), window);
+                new XlsxSheet("figures", Columns, ReadFigures(connection, window, allFiles).Select(r => { count++; return r; })), window);
             Console.Error.WriteLine($"wrote {count} figures to {output.Path} (xlsx: figures, lagging, flags, comparison, a grid per year)");
             return 0;
         }
-        output.Write(Columns, ReadFigures(connection, window), sheet: "figures");
+        output.Write(Columns, ReadFigures(connection, window, allFiles), sheet: "figures");
         return 0;
     }
 }

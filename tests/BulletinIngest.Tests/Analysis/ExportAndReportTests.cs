@@ -23,7 +23,8 @@ public sealed class ExportAndReportTests : IDisposable
     public void The_xlsx_export_has_figures_flags_and_comparison_sheets_with_frozen_headers_numbers_and_chinese_text()
     {
         string path = Path.Combine(_archive.Folder, "analysis.xlsx");
-        var export = CliProcess.Run("export", "--format", "xlsx", "--out", path, "--db", _archive.DatabasePath);
+        // --all-files: every stored figure, also those of the issue-2 bulletin's second file (its PDF rendering).
+        var export = CliProcess.Run("export", "--format", "xlsx", "--all-files", "--out", path, "--db", _archive.DatabasePath);
         Assert.True(export.ExitCode == 0, export.Error);
 
         using (var document = SpreadsheetDocument.Open(path, false))

@@ -51,6 +51,22 @@ public sealed class BulletinsTests(IngestedMainJob mainJob) : IClassFixture<Inge
     }
 
     [Fact]
+    public void Export_writes_each_bulletin_once_and_every_rendering_with_all_files()
+    {
+        using var connection = BulletinStore.OpenReadOnly(Db);
+        var counted = CliProcess.Run("export", "--format", "jsonl", "--db", Db);
+        Assert.True(counted.ExitCode == 0, counted.Error);
+        var lines = counted.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(connection.ExecuteScalar<long>("SELECT count(*) FROM figure_sources WHERE counted"), lines.Length);
+        // One file a bulletin: the five samples' stems, each from one file, so score.py (which joins files by stem) sees each figure once.
+        var files = lines.Select(l => System.Text.Json.JsonDocument.Parse(l).RootElement.GetProperty("doc").GetString()!).Distinct().ToList();
+        Assert.Equal(5, files.Count);
+        Assert.Equal(5, files.Select(f => f[..f.IndexOf('.')]).Distinct().Count());
+        var every = CliProcess.Run("export", "--format", "jsonl", "--all-files", "--db", Db);
+        Assert.Equal(1402, every.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+    }
+
+    [Fact]
     public void Percent_mismatches_are_listed_once_each_with_the_files_of_their_bulletin()
     {
         var flags = CliProcess.Run("flags", "--kind", "percent-mismatch", "--format", "csv", "--db", Db);
