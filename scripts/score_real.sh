@@ -33,7 +33,8 @@ if compgen -G "corpus/real/grown/gold*.jsonl" >/dev/null; then
   echo "== real, grown set"
   python3 "$score" "$work/grown.gold.jsonl" "$work/pred.jsonl" --only-gold-docs "$@" | tail -n 40
 fi
-if [ -f corpus/real/fresh/gold.jsonl ]; then
+if compgen -G "corpus/real/fresh/gold*.jsonl" >/dev/null; then
+  cat corpus/real/fresh/gold*.jsonl >"$work/fresh.gold.jsonl"   # set E (gold.jsonl) and set G (gold-g.jsonl)
   echo "== real, fresh set (measure only)"
-  python3 "$score" corpus/real/fresh/gold.jsonl "$work/pred.jsonl" --only-gold-docs "$@" | tail -n 40
+  python3 "$score" "$work/fresh.gold.jsonl" "$work/pred.jsonl" --only-gold-docs "$@" | tail -n 40
 fi

@@ -5,7 +5,7 @@ using System.Text.RegularExpressions;
 namespace BulletinIngest.Tests.Extraction;
 
 /// <summary>
-/// The hand labels of the real sets (corpus/real, grown/ A–D, fresh/ E) are well formed: every figure has the gold
+/// The hand labels of the real sets (corpus/real, grown/ A–D, fresh/ E and G) are well formed: every figure has the gold
 /// README's keys, names a document that exists and is listed in the set's documents file, takes its numbers from that
 /// document's text, carries the inconsistent flag the rule gives, and a plan's required figures are targets only.
 /// A slip made while labelling (a typo in a number, a renamed file) fails here rather than skewing a score.
@@ -24,7 +24,12 @@ public partial class RealLabelFilesTests
             string name = Path.GetFileName(gold);
             data.Add("grown/" + name, "grown/" + name.Replace("gold-", "documents-"), "grown/docs");
         }
-        data.Add("fresh/gold.jsonl", "fresh/documents.jsonl", "fresh/docs");
+        // fresh/: set E's gold.jsonl and documents.jsonl, then each later set's gold-X.jsonl and documents-X.jsonl
+        foreach (var gold in Directory.GetFiles(Path.Combine(RepoPaths.Corpus, "real", "fresh"), "gold*.jsonl").Order(StringComparer.Ordinal))
+        {
+            string name = Path.GetFileName(gold);
+            data.Add("fresh/" + name, "fresh/" + name.Replace("gold", "documents"), "fresh/docs");
+        }
         return data;
     }
 
