@@ -54,6 +54,11 @@ public sealed partial class FigureNamer
         var (clauseStart, clauseEnd) = ClauseAround(q.Start, floor);
         int partStart = PartStart(q.Start, floor);
         // 企业养老、失业…保险分别净增2万人、0.4万人…: each amount after 分别 belongs to its name before it.
+        // 将困难残疾人生活补贴从每人每月285元提高到每人每月295元: the standard raised is named before its old level
+        // (inside the brackets it stands in, if any).
+        if (Raise().Match(_text[clauseStart..q.Start]) is { Success: true } raise
+            && Strip(raise.Groups["name"].Value.Split('（', '(')[^1]) is { Length: >= 2 } raised)
+            return (raised, raised);
         if (Respectively(q, clauseStart, clauseEnd) is { } own) return own;
         var element = Read(q, clauseStart, clauseEnd);
         string indicator = element.Indicator;
@@ -317,6 +322,10 @@ public sealed partial class FigureNamer
     /// <summary>The words that introduce a list's elements (分别为, 如下): not part of their name.</summary>
     [GeneratedRegex(@"(分别)?(是|为|包括|如下|主要有)?[：:]?$")]
     private static partial Regex ListVerb();
+
+    /// <summary>A standard raised from its old level to the amount that follows (…补贴从每人每月285元提高到每人每月).</summary>
+    [GeneratedRegex(@"^(?<name>[^从]{2,40}?)从[^，,；;。]*?(提高|提升|提标|上调|增加)(到|至)[^，,；;。]{0,20}$")]
+    private static partial Regex Raise();
 
     /// <summary>The places a list goes through (各市州, 各县市区): not part of its elements' name.</summary>
     [GeneratedRegex(@"^各(市州|县市区|县区|市|县|区|乡镇|街道|地)+")]
