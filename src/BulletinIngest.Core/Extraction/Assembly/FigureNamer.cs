@@ -66,8 +66,10 @@ public sealed partial class FigureNamer
         string? project = element.Subject
             ?? (element.SelfNamed ? Named(element.ClosingNoun) ?? indicator : null)
             ?? Earlier(q, partStart, clauseStart)
-            // A sentence that opens with its verb (…已完成投资30亿元。新启动5个改造项目) speaks of the one before.
+            // A sentence that opens with its verb (…已完成投资30亿元。新启动5个改造项目) speaks of the one before;
+            // one that opens with an amount and what it counts (20件民生大事，已完成3件) names itself.
             ?? (element.OpensWithVerb && partStart == SentenceStart(q.Start, floor) && partStart > floor
+                && !(_text[partStart..q.Start].Trim().Length == 0 && element.Counted.Length >= 2)
                 ? Earlier(q, SentenceStart(partStart - 1, floor), partStart) : null)
             ?? Named(element.Counted)
             ?? Named(element.ClosingNoun)
@@ -95,9 +97,13 @@ public sealed partial class FigureNamer
         bool opensWithVerb = LeadVerb().IsMatch(Adverbs().Replace(own, "")) || start > clauseStart && LeadVerb().IsMatch(Adverbs().Replace(clauseHead, ""));
         string words = Strip(own);
         int verb = Verb(words);
-        string? subject = !opensWithVerb && verb > 0 && Strip(words[..verb]) is { Length: >= 2 } s && !Cues.NoTopic().IsMatch(s) ? s : null;
+        string? subject = !opensWithVerb && verb > 0 && AspectEnd().Replace(Strip(words[..verb]), "") is { Length: >= 2 } s && !Cues.NoTopic().IsMatch(s) ? s : null;
         string action = subject is not null ? words[verb..] : words;
         string indicator = ItemFigureBuilder.CleanName(Cues.CompletionBefore().Replace(action, "").TrimStart('已').TrimEnd('为', '达', '到', '约', '近', '了', '对'));
+        // An investment done keeps its verb, as the labels name it (累计完成投资9.98亿元 → 累计完成投资).
+        if (InvestmentDone().Match(own) is { Success: true } invested && indicator.EndsWith("投资", StringComparison.Ordinal)
+            && !indicator.EndsWith(invested.Value, StringComparison.Ordinal))
+            indicator = indicator[..^2] + invested.Value;
         string counted = Counted(q, clauseEnd);
         // A bare verb (建成200公里[农村公路]) names its quantity by the object after the number.
         // So does a verb right before it (新启动5个[改造项目]).
@@ -322,6 +328,14 @@ public sealed partial class FigureNamer
     /// <summary>The words that introduce a list's elements (分别为, 如下): not part of their name.</summary>
     [GeneratedRegex(@"(分别)?(是|为|包括|如下|主要有)?[：:]?$")]
     private static partial Regex ListVerb();
+
+    /// <summary>The verb of an investment done, right before its amount.</summary>
+    [GeneratedRegex(@"(累计)?完成(固定资产)?投资(额)?$")]
+    private static partial Regex InvestmentDone();
+
+    /// <summary>Aspect words between a subject and its verb (太原市已经新开工…): not part of the subject.</summary>
+    [GeneratedRegex(@"(已经|已|均|正在|全部)+新?$")]
+    private static partial Regex AspectEnd();
 
     /// <summary>A standard raised from its old level to the amount that follows (…补贴从每人每月285元提高到每人每月).</summary>
     [GeneratedRegex(@"^(?<name>[^从]{2,40}?)从[^，,；;。]*?(提高|提升|提标|上调|增加)(到|至)[^，,；;。]{0,20}$")]
