@@ -81,7 +81,7 @@ def main(argv):
         golds.setdefault(S.stem(g["doc"]), []).append(g)
     for p in S.load(pred_path):
         preds.setdefault(S.stem(str(p.get("doc", ""))), []).append(p)
-    classes, per_doc, listed, total, hits = Counter(), Counter(), [], 0, 0
+    classes, per_doc, listed, total, hits, absorbed = Counter(), Counter(), [], 0, 0, 0
     for doc, gs in sorted(golds.items()):
         if wanted != "all" and gs[0]["_set"] != wanted:
             continue
@@ -89,6 +89,7 @@ def main(argv):
         total += len(ps)
         matches = S.match_doc(gs, ps)
         hits += sum(1 for gi, _ in matches if not gs[gi].get("optional"))
+        absorbed += sum(1 for gi, _ in matches if gs[gi].get("optional"))
         matched = {pi for _, pi in matches}
         matched_preds = [ps[pi] for pi in matched]
         matched_golds = {id(gs[gi]) for gi, _ in matches}
@@ -100,7 +101,8 @@ def main(argv):
             per_doc[(doc, cls)] += 1
             listed.append((doc, cls, p))
     extras = sum(n for c, n in classes.items() if c != "optional")
-    print(f"{wanted}: {total} predicted, {hits} matched, {len(listed)} unmatched, {extras} extras",
+    # score.py's pred leaves out the predictions optional gold figures absorbed.
+    print(f"{wanted}: pred {total - absorbed} matched {hits} (rows {total}, absorbed by optional gold {absorbed}), {extras} extras",
           {c: classes[c] for c in CLASSES if classes[c]})
     if "--docs" in argv:
         for (doc, cls), n in sorted(per_doc.items(), key=lambda item: (-item[1], item[0])):
