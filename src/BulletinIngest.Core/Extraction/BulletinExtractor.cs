@@ -86,6 +86,9 @@ public sealed class BulletinExtractor(Gazetteer? gazetteer = null) : IFigureExtr
             foreach (var d in drafts) d.Why ??= "numbered item (item rules)";
             figures.AddRange(drafts.Where(d => d.HasNumbers).Select(d => Provenance(document, unit.Text, d)));
         }
+        // A figure whose one number is no progress (a campaign's size, a difference in points) goes, with its reason.
+        var rejected = candidates.Rejected.ToList();
+        figures = NonFigureRules.Default.Keep(document.FullText, figures, rejected);
         var tables = new TableFigureBuilder(regions, region, isPlan);
         var stated = figures.Where(f => f.Target is not null).Select(f => (f.Target, f.Unit)).ToHashSet();
         var fromText = figures.ToList();
@@ -109,7 +112,7 @@ public sealed class BulletinExtractor(Gazetteer? gazetteer = null) : IFigureExtr
             }
         figures.Sort((a, b) => a.Start.CompareTo(b.Start));
         var resolved = TargetActualPairing.Apply(figures).Select(ProgressStage.WithoutOtherStageActual).ToList();
-        return new ExtractionResult(metadata, resolved) { Rejected = candidates.Rejected };
+        return new ExtractionResult(metadata, resolved) { Rejected = rejected };
     }
 
     /// <summary>A table figure that states the same thing as a text figure: same region and project, no number in conflict.</summary>

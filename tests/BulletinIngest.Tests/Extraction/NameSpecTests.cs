@@ -7,7 +7,8 @@ namespace BulletinIngest.Tests.Extraction;
 /// <summary>
 /// Naming cases as data (tests/specs/names/*.jsonl: a bulletin's or plan's paragraphs → figures with the project and
 /// indicator the gold labels would give them), run through the real extractor: each expected figure must be extracted
-/// with its numbers and unit, and named as the case says (Assembly/FigureNamer, used by the prose and item paths).
+/// with its numbers and unit, and named as the case says (Assembly/FigureNamer, used by the prose and item paths); a
+/// number listed as absent must not stand alone as a figure (Assembly/NonFigureRules).
 /// </summary>
 public class NameSpecTests
 {
@@ -37,6 +38,10 @@ public class NameSpecTests
             if (expected["indicator"] is { } indicator)
                 Assert.Contains(indicator.GetValue<string>(), found.Select(f => f.Indicator));
         }
+        // Numbers that are no figure (a campaign's size, a difference in points): nothing carries them alone.
+        foreach (var absent in row["absent"]?.AsArray().Select(a => a!.GetValue<double>()) ?? [])
+            Assert.DoesNotContain(result.Figures, f => new[] { f.Target, f.Actual, f.Percent }.Count(v => v is not null) == 1
+                && new[] { f.Target, f.Actual, f.Percent }.Contains(absent));
     }
 
     private static string Describe(Figure f) => $"{f.Project} | {f.Indicator} | {Key(f.Target, f.Actual, f.Unit, f.Percent)}";

@@ -53,19 +53,31 @@ public sealed partial class FigureNamer
         q = _numbers.FirstOrDefault(n => n.Start == q.Start) ?? q;
         var (clauseStart, clauseEnd) = ClauseAround(q.Start, floor);
         int partStart = PartStart(q.Start, floor);
+        // 企业养老、失业…保险分别净增2万人、0.4万人…: each amount after 分别 belongs to its name before it.
+        // 将困难残疾人生活补贴从每人每月285元提高到每人每月295元: the standard raised is named before its old level
+        // (inside the brackets it stands in, if any).
+        if (Raise().Match(_text[clauseStart..q.Start]) is { Success: true } raise
+            && Strip(raise.Groups["name"].Value.Split('（', '(')[^1]) is { Length: >= 2 } raised)
+            return (raised, raised);
+        if (Respectively(q, clauseStart, clauseEnd) is { } own) return own;
         var element = Read(q, clauseStart, clauseEnd);
         string indicator = element.Indicator;
         // Words of its own that open with no verb (高校毕业生就业率保持在87%) name the figure themselves.
         string? project = element.Subject
             ?? (element.SelfNamed ? Named(element.ClosingNoun) ?? indicator : null)
             ?? Earlier(q, partStart, clauseStart)
-            // A sentence that opens with its verb (…已完成投资30亿元。新启动5个改造项目) speaks of the one before.
+            // A sentence that opens with its verb (…已完成投资30亿元。新启动5个改造项目) speaks of the one before;
+            // one that opens with an amount and what it counts (20件民生大事，已完成3件) names itself.
             ?? (element.OpensWithVerb && partStart == SentenceStart(q.Start, floor) && partStart > floor
+                && !(_text[partStart..q.Start].Trim().Length == 0 && element.Counted.Length >= 2)
                 ? Earlier(q, SentenceStart(partStart - 1, floor), partStart) : null)
             ?? Named(element.Counted)
             ?? Named(element.ClosingNoun)
             ?? Named(element.Object)
             ?? (fallback is { Length: >= 2 } ? fallback : null);
+        // An element that is only a place (完成率分别为：[长沙市]76.43%、…) is named by its list's introduction.
+        if (indicator.Count(char.IsLetter) < 2 && ListHead(clauseStart, floor) is { } head)
+            (project, indicator) = (project ?? head.Project, head.Indicator);
         // Words the number has none of (13人（91月）: "（") name nothing: the fallback does.
         if (indicator.Count(char.IsLetter) < 2) indicator = fallback ?? "";
         if (project is null || project.Length < 2) project = indicator;
@@ -85,9 +97,13 @@ public sealed partial class FigureNamer
         bool opensWithVerb = LeadVerb().IsMatch(Adverbs().Replace(own, "")) || start > clauseStart && LeadVerb().IsMatch(Adverbs().Replace(clauseHead, ""));
         string words = Strip(own);
         int verb = Verb(words);
-        string? subject = !opensWithVerb && verb > 0 && Strip(words[..verb]) is { Length: >= 2 } s && !Cues.NoTopic().IsMatch(s) ? s : null;
+        string? subject = !opensWithVerb && verb > 0 && AspectEnd().Replace(Strip(words[..verb]), "") is { Length: >= 2 } s && !Cues.NoTopic().IsMatch(s) ? s : null;
         string action = subject is not null ? words[verb..] : words;
         string indicator = ItemFigureBuilder.CleanName(Cues.CompletionBefore().Replace(action, "").TrimStart('已').TrimEnd('为', '达', '到', '约', '近', '了', '对'));
+        // An investment done keeps its verb, as the labels name it (累计完成投资9.98亿元 → 累计完成投资).
+        if (InvestmentDone().Match(own) is { Success: true } invested && indicator.EndsWith("投资", StringComparison.Ordinal)
+            && !indicator.EndsWith(invested.Value, StringComparison.Ordinal))
+            indicator = indicator[..^2] + invested.Value;
         string counted = Counted(q, clauseEnd);
         // A bare verb (建成200公里[农村公路]) names its quantity by the object after the number.
         // So does a verb right before it (新启动5个[改造项目]).
@@ -104,6 +120,44 @@ public sealed partial class FigureNamer
         {
             Object = ItemFigureBuilder.CleanName(governed),
         };
+    }
+
+    /// <summary>
+    /// The name and verb of the amount at <paramref name="q"/> in a clause that lists as many names before 分别 as
+    /// amounts after it (免费产前超声筛查、血清学产前筛查分别完成14.21万例、14.65万例), else null. Names too short to
+    /// stand alone share the last name's head noun (企业养老、失业…、生育保险 → 失业保险).
+    /// </summary>
+    private (string Project, string Indicator)? Respectively(Quantity q, int clauseStart, int clauseEnd)
+    {
+        int at = _text.IndexOf("分别", clauseStart, q.Start - clauseStart, StringComparison.Ordinal);
+        if (at < 0) return null;
+        var amounts = _numbers.Where(n => n.Start > at && n.End <= clauseEnd).ToList();
+        int index = amounts.FindIndex(n => n.Start == q.Start);
+        string before = _text[clauseStart..at];
+        before = before[Math.Min(before.Length, _leadingPlaces(before))..];
+        var names = Strip(before).Split('、').Select(ItemFigureBuilder.CleanName).ToArray();
+        if (index < 0 || amounts.Count < 2 || names.Length != amounts.Count || names.Any(n => n.Length == 0)) return null;
+        int shortest = names.Min(n => n.Length);
+        string head = shortest <= 2 && names[^1].Length > shortest ? names[^1][shortest..] : "";
+        string name = names[index].EndsWith(head, StringComparison.Ordinal) ? names[index] : names[index] + head;
+        string verb = ItemFigureBuilder.CleanName(Strip(_text[(at + 2)..amounts[0].Start]));
+        return name.Length < 2 ? null : (name, name + verb);
+    }
+
+    /// <summary>
+    /// The name a list's introduction gives its elements (各市州完成率分别为： → 完成率), with the project of the sentence
+    /// before it (全省共完成农村改厕任务491441户。→ 农村改厕); null unless the clause at <paramref name="clauseStart"/>
+    /// follows a clause that ends with a colon.
+    /// </summary>
+    private (string? Project, string Indicator)? ListHead(int clauseStart, int floor)
+    {
+        if (clauseStart - 1 <= floor || _text[clauseStart - 1] is not ('：' or ':')) return null;
+        var (introStart, _) = ClauseAround(clauseStart - 2, floor);
+        string intro = ItemFigureBuilder.CleanName(ListScope().Replace(ListVerb().Replace(Strip(_text[introStart..(clauseStart - 1)]), ""), ""));
+        if (intro.Count(char.IsLetter) < 2) return null;
+        int sentenceStart = SentenceStart(introStart, floor);
+        var before = _numbers.LastOrDefault(n => n.Start >= floor && n.End <= sentenceStart && !n.IsPercent);
+        return (before is null ? null : Name(before, floor).Project, intro);
     }
 
     /// <summary>
@@ -271,9 +325,29 @@ public sealed partial class FigureNamer
     [GeneratedRegex(@"(是|为|包括|如下|主要有|有|如)[：:]$")]
     private static partial Regex ListIntroduction();
 
+    /// <summary>The words that introduce a list's elements (分别为, 如下): not part of their name.</summary>
+    [GeneratedRegex(@"(分别)?(是|为|包括|如下|主要有)?[：:]?$")]
+    private static partial Regex ListVerb();
+
+    /// <summary>The verb of an investment done, right before its amount.</summary>
+    [GeneratedRegex(@"(累计)?完成(固定资产)?投资(额)?$")]
+    private static partial Regex InvestmentDone();
+
+    /// <summary>Aspect words between a subject and its verb (太原市已经新开工…): not part of the subject.</summary>
+    [GeneratedRegex(@"(已经|已|均|正在|全部)+新?$")]
+    private static partial Regex AspectEnd();
+
+    /// <summary>A standard raised from its old level to the amount that follows (…补贴从每人每月285元提高到每人每月).</summary>
+    [GeneratedRegex(@"^(?<name>[^从]{2,40}?)从[^，,；;。]*?(提高|提升|提标|上调|增加)(到|至)[^，,；;。]{0,20}$")]
+    private static partial Regex Raise();
+
+    /// <summary>The places a list goes through (各市州, 各县市区): not part of its elements' name.</summary>
+    [GeneratedRegex(@"^各(市州|县市区|县区|市|县|区|乡镇|街道|地)+")]
+    private static partial Regex ListScope();
+
     [GeneratedRegex(@"[“""‘]([^”""’]{2,30})[”""’]")]
     private static partial Regex Quoted();
 
-    [GeneratedRegex(@"^(截至|截止)[^，,]{0,12}?(底|末|日|止|前)|^(据介绍|统计显示|最新数据显示|数据显示|记者获悉|据统计|经初步统计)|^(我省|我市|我县|我区|本市|本县|本区|全省|全州|全盟|全旗)")]
+    [GeneratedRegex(@"^(截至|截止)[^，,]{0,12}?(底|末|日|止|前)|^(据介绍|统计显示|最新数据显示|数据显示|记者获悉|据统计|经初步统计|根据[^，,]{0,15}(情况|报告|数据|统计))|^(我省|我市|我县|我区|本市|本县|本区|全省|全州|全盟|全旗)")]
     private static partial Regex RegionLead();
 }
