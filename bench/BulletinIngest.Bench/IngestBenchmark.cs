@@ -53,6 +53,7 @@ public static class IngestBenchmark
         string coldFolder = Path.Combine(work, "cold");
         Directory.CreateDirectory(coldFolder);
         File.Copy(files[0], Path.Combine(coldFolder, Path.GetFileName(files[0])));
+        var runtimeStats = new Dictionary<string, string[]>();
         var results = tools.ToDictionary(t => t.Name, _ => (First: new List<RunFigures>(), Rerun: new List<RunFigures>(), Cold: new List<RunFigures>()));
         try
         {
@@ -64,7 +65,12 @@ public static class IngestBenchmark
                 {
                     string db = Path.Combine(work, $"{round}-{tool.Name.Replace(' ', '-')}.db");
                     var r = results[tool.Name];
-                    r.First.Add(Timed(tool.Start(folder, db)));
+                    // The runtime's counters of every process of the first run (the ingest and its workers), for where the CPU goes.
+                    var first = tool.Start(folder, db);
+                    string stats = db + ".runtime.tsv";
+                    first.Environment["BULLETIN_RUNTIME_STATS"] = stats;
+                    r.First.Add(Timed(first));
+                    if (File.Exists(stats)) runtimeStats[tool.Name] = File.ReadAllLines(stats);
                     r.Rerun.Add(Timed(tool.Start(folder, db)));
                     string coldDb = db + ".cold.db";
                     r.Cold.Add(Timed(tool.Start(coldFolder, coldDb)));
@@ -91,6 +97,13 @@ public static class IngestBenchmark
             docsPerSecond[tool.Name] = (files.Count / first, steady);
             Console.WriteLine($"{tool.Name,-16} {first,9:0.00}s {Median(r.First.Select(f => f.CpuSeconds)),6:0.0}s {Median(r.First.Select(f => f.PeakMb)),8:0} " +
                               $"{files.Count / first,7:0.0} {rerun,6:0.00}s {rerun / first,8:P1} {cold,5:0.00}s {steady,13:0.0} {Median(r.First.Select(f => f.Load)),5:0.0}");
+        }
+        foreach (var (name, lines) in runtimeStats)
+        {
+            // Written by the command itself (BULLETIN_RUNTIME_STATS, Cli/RuntimeStats.cs), one line a process.
+            Console.WriteLine();
+            Console.WriteLine($"{name}, last round's first run, the runtime's counters a process (CPU s, JIT s and methods, GCs gen0/1/2, GC pause s, allocated/heap/committed/peak RSS MB):");
+            foreach (var line in lines) Console.WriteLine("  " + line.Replace('\t', ' '));
         }
         var ours = docsPerSecond[tools[0].Name];
         foreach (var other in tools.Skip(1))
