@@ -1,10 +1,11 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime.InteropServices;
 
 namespace BulletinIngest.Bench;
 
 /// <summary>
-/// `ingest FOLDER [--runs N] [--jobs N] [--baseline BULLETIN.DLL]`: the real `bulletin ingest` (its own process, worker processes as in
+/// `ingest FOLDER [--runs N] [--jobs N] [--baseline BULLETIN.DLL] [--published]`: the real `bulletin ingest` (its own process, worker processes as in
 /// production) over a folder, side by side with the peer an analyst would script (shared/tools/peer_ingest.py,
 /// when /usr/bin/python3 has jieba and python-docx), alternating, N rounds (default 3), medians. Each round of
 /// each tool: a first run into a fresh database, the unchanged re-run, and a cold run (the folder's first file
@@ -23,7 +24,7 @@ public static class IngestBenchmark
     {
         if (args.Length == 0)
         {
-            Console.Error.WriteLine("usage: ingest FOLDER [--runs N] [--jobs N] [--baseline BULLETIN.DLL]");
+            Console.Error.WriteLine("usage: ingest FOLDER [--runs N] [--jobs N] [--baseline BULLETIN.DLL] [--published]");
             return 2;
         }
         string folder = Path.GetFullPath(args[0]);
@@ -44,6 +45,12 @@ public static class IngestBenchmark
         {
             string baseline = Path.GetFullPath(args[baselineAt + 1]);
             tools.Add(new("baseline ingest", (input, db) => Start("dotnet", [baseline, "ingest", input, "--db", db, .. JobsOption(jobs)])));
+        }
+        // The published tool (ReadyToRun, as `dotnet publish -r linux-x64` makes it) beside the built one.
+        if (args.Contains("--published"))
+        {
+            string published = PublishBulletin(root);
+            tools.Add(new("published ingest", (input, db) => Start("dotnet", [published, "ingest", input, "--db", db, .. JobsOption(jobs)])));
         }
         string peer = Path.Combine(Path.GetDirectoryName(root)!, "shared", "tools", "peer_ingest.py");
         if (PeerRuns(peer)) tools.Add(new("peer script", (input, db) => Start("/usr/bin/python3", [peer, input, db])));
@@ -138,6 +145,18 @@ public static class IngestBenchmark
         build.WaitForExit();
         if (build.ExitCode != 0) throw new InvalidOperationException("`./bulletin --help` failed: the command does not build");
         return Path.Combine(root, "src", "BulletinIngest.Cli", "bin", "Release", "net10.0", "bulletin.dll");
+    }
+
+    /// <summary>Publishes the command ReadyToRun (its project sets PublishReadyToRun for a runtime identifier) into a folder of the build output.</summary>
+    private static string PublishBulletin(string root)
+    {
+        string output = Path.Combine(root, "src", "BulletinIngest.Cli", "bin", "Release", "publish-r2r");
+        using var publish = Process.Start(Start("dotnet", ["publish", Path.Combine(root, "src", "BulletinIngest.Cli"), "-c", "Release",
+            "-r", RuntimeInformation.RuntimeIdentifier, "--self-contained", "false", "-o", output, "--nologo", "-v", "q"]))!;
+        string log = publish.StandardOutput.ReadToEnd();
+        publish.WaitForExit();
+        if (publish.ExitCode != 0) throw new InvalidOperationException($"`dotnet publish` failed: {log}");
+        return Path.Combine(output, "bulletin.dll");
     }
 
     private static bool PeerRuns(string script)
