@@ -1,10 +1,11 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime.InteropServices;
 
 namespace BulletinIngest.Bench;
 
 /// <summary>
-/// `ingest FOLDER [--runs N] [--jobs N] [--baseline BULLETIN.DLL]`: the real `bulletin ingest` (its own process, worker processes as in
+/// `ingest FOLDER [--runs N] [--jobs N] [--baseline BULLETIN.DLL] [--published]`: the real `bulletin ingest` (its own process, worker processes as in
 /// production) over a folder, side by side with the peer an analyst would script (shared/tools/peer_ingest.py,
 /// when /usr/bin/python3 has jieba and python-docx), alternating, N rounds (default 3), medians. Each round of
 /// each tool: a first run into a fresh database, the unchanged re-run, and a cold run (the folder's first file
@@ -23,7 +24,7 @@ public static class IngestBenchmark
     {
         if (args.Length == 0)
         {
-            Console.Error.WriteLine("usage: ingest FOLDER [--runs N] [--jobs N] [--baseline BULLETIN.DLL]");
+            Console.Error.WriteLine("usage: ingest FOLDER [--runs N] [--jobs N] [--baseline BULLETIN.DLL] [--published]");
             return 2;
         }
         string folder = Path.GetFullPath(args[0]);
@@ -45,6 +46,12 @@ public static class IngestBenchmark
             string baseline = Path.GetFullPath(args[baselineAt + 1]);
             tools.Add(new("baseline ingest", (input, db) => Start("dotnet", [baseline, "ingest", input, "--db", db, .. JobsOption(jobs)])));
         }
+        // The published tool (ReadyToRun, as `dotnet publish -r linux-x64` makes it) beside the built one.
+        if (args.Contains("--published"))
+        {
+            string published = PublishBulletin(root);
+            tools.Add(new("published ingest", (input, db) => Start("dotnet", [published, "ingest", input, "--db", db, .. JobsOption(jobs)])));
+        }
         string peer = Path.Combine(Path.GetDirectoryName(root)!, "shared", "tools", "peer_ingest.py");
         if (PeerRuns(peer)) tools.Add(new("peer script", (input, db) => Start("/usr/bin/python3", [peer, input, db])));
         else Console.WriteLine($"peer script left out: needs {peer} and /usr/bin/python3 with jieba and python-docx (apt-get install python3-jieba python3-docx)");
@@ -53,6 +60,7 @@ public static class IngestBenchmark
         string coldFolder = Path.Combine(work, "cold");
         Directory.CreateDirectory(coldFolder);
         File.Copy(files[0], Path.Combine(coldFolder, Path.GetFileName(files[0])));
+        var runtimeStats = new Dictionary<string, string[]>();
         var results = tools.ToDictionary(t => t.Name, _ => (First: new List<RunFigures>(), Rerun: new List<RunFigures>(), Cold: new List<RunFigures>()));
         try
         {
@@ -64,7 +72,12 @@ public static class IngestBenchmark
                 {
                     string db = Path.Combine(work, $"{round}-{tool.Name.Replace(' ', '-')}.db");
                     var r = results[tool.Name];
-                    r.First.Add(Timed(tool.Start(folder, db)));
+                    // The runtime's counters of every process of the first run (the ingest and its workers), for where the CPU goes.
+                    var first = tool.Start(folder, db);
+                    string stats = db + ".runtime.tsv";
+                    first.Environment["BULLETIN_RUNTIME_STATS"] = stats;
+                    r.First.Add(Timed(first));
+                    if (File.Exists(stats)) runtimeStats[tool.Name] = File.ReadAllLines(stats);
                     r.Rerun.Add(Timed(tool.Start(folder, db)));
                     string coldDb = db + ".cold.db";
                     r.Cold.Add(Timed(tool.Start(coldFolder, coldDb)));
@@ -91,6 +104,13 @@ public static class IngestBenchmark
             docsPerSecond[tool.Name] = (files.Count / first, steady);
             Console.WriteLine($"{tool.Name,-16} {first,9:0.00}s {Median(r.First.Select(f => f.CpuSeconds)),6:0.0}s {Median(r.First.Select(f => f.PeakMb)),8:0} " +
                               $"{files.Count / first,7:0.0} {rerun,6:0.00}s {rerun / first,8:P1} {cold,5:0.00}s {steady,13:0.0} {Median(r.First.Select(f => f.Load)),5:0.0}");
+        }
+        foreach (var (name, lines) in runtimeStats)
+        {
+            // Written by the command itself (BULLETIN_RUNTIME_STATS, Cli/RuntimeStats.cs), one line a process.
+            Console.WriteLine();
+            Console.WriteLine($"{name}, last round's first run, the runtime's counters a process (CPU s, JIT s and methods, GCs gen0/1/2, GC pause s, allocated/heap/committed/peak RSS MB):");
+            foreach (var line in lines) Console.WriteLine("  " + line.Replace('\t', ' '));
         }
         var ours = docsPerSecond[tools[0].Name];
         foreach (var other in tools.Skip(1))
@@ -125,6 +145,18 @@ public static class IngestBenchmark
         build.WaitForExit();
         if (build.ExitCode != 0) throw new InvalidOperationException("`./bulletin --help` failed: the command does not build");
         return Path.Combine(root, "src", "BulletinIngest.Cli", "bin", "Release", "net10.0", "bulletin.dll");
+    }
+
+    /// <summary>Publishes the command ReadyToRun (its project sets PublishReadyToRun for a runtime identifier) into a folder of the build output.</summary>
+    private static string PublishBulletin(string root)
+    {
+        string output = Path.Combine(root, "src", "BulletinIngest.Cli", "bin", "Release", "publish-r2r");
+        using var publish = Process.Start(Start("dotnet", ["publish", Path.Combine(root, "src", "BulletinIngest.Cli"), "-c", "Release",
+            "-r", RuntimeInformation.RuntimeIdentifier, "--self-contained", "false", "-o", output, "--nologo", "-v", "q"]))!;
+        string log = publish.StandardOutput.ReadToEnd();
+        publish.WaitForExit();
+        if (publish.ExitCode != 0) throw new InvalidOperationException($"`dotnet publish` failed: {log}");
+        return Path.Combine(output, "bulletin.dll");
     }
 
     private static bool PeerRuns(string script)

@@ -1,8 +1,10 @@
 using System.CommandLine;
 using System.Text;
+using BulletinIngest.Cli;
 using BulletinIngest.Cli.Commands;
 
 Console.OutputEncoding = Encoding.UTF8;
+RuntimeStats.WriteOnExit(args.FirstOrDefault() ?? "");
 
 var root = new RootCommand("bulletin: turns Chinese progress bulletins (PDF, DOCX, TXT) into a SQLite database of figures.")
 {
