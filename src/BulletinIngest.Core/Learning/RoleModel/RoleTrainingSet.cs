@@ -11,6 +11,9 @@ namespace BulletinIngest.Learning.RoleModel;
 /// <summary>One number mention of a labelled document with the role its gold figures give it.</summary>
 public sealed record LabeledMention(string Source, string Doc, Candidate Candidate, string Text, string Label, bool Loose)
 {
+    /// <summary>Every candidate of the mention's text unit (the neighbours its features read).</summary>
+    public IReadOnlyList<Candidate> Unit { get; init; } = [Candidate];
+
     /// <summary>The document's path (its fold in cross-fitting).</summary>
     public string Path { get; init; } = "";
 }
@@ -105,7 +108,7 @@ public static class RoleTrainingSet
                 if (best is not null) labels[best] = label;
             }
         }
-        return units.SelectMany(u => u.Candidates.Select(c => new LabeledMention(source, doc, c, u.Text, labels.GetValueOrDefault(c, "none"), u.Loose))).ToList();
+        return units.SelectMany(u => u.Candidates.Select(c => new LabeledMention(source, doc, c, u.Text, labels.GetValueOrDefault(c, "none"), u.Loose) { Unit = u.Candidates })).ToList();
     }
 
     private static bool Same(double a, double b, bool percent) =>
