@@ -49,7 +49,7 @@ public static class TrainCommand
     private static int RunRoles(string outputDirectory, string? holdout)
     {
         var watch = System.Diagnostics.Stopwatch.StartNew();
-        var mentions = Learning.RoleModel.RoleTrainingSet.Build(Learning.RoleModel.RoleTrainingSet.TrainingSources("."));
+        var mentions = Learning.RoleModel.RoleTrainingSet.Training(".");
         Console.WriteLine($"mention labels built in {watch.Elapsed.TotalSeconds:0.0} s");
         Directory.CreateDirectory(outputDirectory);
         if (holdout is not null)

@@ -30,7 +30,7 @@ public class RoleModelTests
     [Fact]
     public void Training_twice_gives_byte_identical_files()
     {
-        var mentions = RoleTrainingSet.Build(RoleTrainingSet.TrainingSources(RepoPaths.Root));
+        var mentions = RoleTrainingSet.Training(RepoPaths.Root);
         Assert.True(mentions.Count > 500, $"only {mentions.Count} labelled mentions");
         var first = RoleModel.Train(mentions).Linear.ToBytes();
         var second = RoleModel.Train(mentions).Linear.ToBytes();

@@ -126,11 +126,14 @@ public static class RoleComparison
         var loose = new ClassificationReport();
         double seconds = 0;
         var paths = mentions.Select(m => m.Path).Distinct().Order(StringComparer.Ordinal).Select((p, i) => (p, i)).ToDictionary(x => x.p, x => x.i);
-        var groups = mentions.Select(m => documentFolds > 0 ? (paths[m.Path] % documentFolds).ToString("D3") : m.Source + "/" + m.Doc).ToList();
+        var groups = mentions.Select(m => m.Source == RoleTrainingSet.SpecSource ? RoleTrainingSet.SpecSource
+            : documentFolds > 0 ? (paths[m.Path] % documentFolds).ToString("D3") : m.Source + "/" + m.Doc).ToList();
         var folds = Folds.LeaveOneGroupOut(groups);
         foreach (var held in folds)
         {
             var heldSet = held.ToHashSet();
+            // The spec cases train every fold and are never scored (they are not documents).
+            if (mentions[held[0]].Source == RoleTrainingSet.SpecSource) continue;
             var training = mentions.Where((_, i) => !heldSet.Contains(i)).ToList();
             var watch = Stopwatch.StartNew();
             var predict = train(training);
