@@ -49,7 +49,7 @@ public class RoleModelTests
         var model = RoleModel.Load(Path.Combine(RepoPaths.Root, "models", RoleModel.FileName));
         foreach (var m in Mentions("完成投资3亿元，占年度计划的75%，新建学校12所。\n"))
         {
-            var (label, p) = model.Predict(m.Candidate, m.Text, m.Unit);
+            var (label, p) = model.Predict(m.Candidate, m.Text, m.Unit, m.Heading);
             Assert.InRange(p, 0, 1);
             if (!m.Candidate.IsPercent) Assert.NotEqual("percent", label);
         }

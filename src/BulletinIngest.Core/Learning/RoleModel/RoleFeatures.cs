@@ -10,16 +10,18 @@ namespace BulletinIngest.Learning.RoleModel;
 /// word that fired each one (hashed: `f=cue`); the one or two characters on each side of the number, digits
 /// folded; the jieba words before the number in its clause and the sentence's first clause (tense and verb:
 /// 已/累计/完成 against 计划/力争/剩余/还需); its place in a `分别` list; and the other mentions of its clause
-/// (their kinds and units, whether a percentage follows it).
+/// (their kinds and units, whether a percentage follows it); the words of its section's heading (存在问题 and 下一步
+/// against 工作进度 and 目标任务: what the rules' section kind knew, finer).
 /// </summary>
 public static class RoleFeatures
 {
-    public const string Name = "role-features-2";
+    public const string Name = "role-features-3";
     public const int Dimension = 1 << 17;
     private static readonly FeatureHasher Hasher = new(Dimension);
 
     /// <param name="unit">every candidate of the mention's text unit (its neighbours), in text order.</param>
-    public static IEnumerable<string> Names(Candidate c, string text, IReadOnlyList<Candidate> unit)
+    /// <param name="heading">the heading of the unit's section (ItemUnit.Heading), if any.</param>
+    public static IEnumerable<string> Names(Candidate c, string text, IReadOnlyList<Candidate> unit, string? heading)
     {
         string kind = c.IsPercent ? "P" : c.Q.IsBare ? "B" : "A";
         string section = c.Cues.Keys.FirstOrDefault(f => f.StartsWith("section:", StringComparison.Ordinal)) ?? "section:progress";
@@ -47,6 +49,8 @@ public static class RoleFeatures
         if (firstClause is not null && firstClause.ClauseStart < c.ClauseStart)
             foreach (var w in Words(text[c.SentenceStart..firstClause.ClauseEnd]).Distinct()) yield return "s:" + w;
         foreach (var w in Words(text[c.Q.End..c.ClauseEnd]).Take(3)) yield return "wa:" + w;
+
+        foreach (var w in Words(heading ?? "").Distinct()) { yield return "h:" + w; yield return kind + "|h:" + w; }
 
         // 分别A和B: the place in the list after 分别 (the first is often the target, or the province's figure).
         int fenbie = text.LastIndexOf("分别", c.Q.Start, c.Q.Start - c.SentenceStart, StringComparison.Ordinal);
@@ -77,7 +81,7 @@ public static class RoleFeatures
         if (previous is not null) yield return previous.IsPercent ? "prev:P" : previous.Q.Unit == c.Q.Unit ? "prev:same-unit" : "prev:A";
     }
 
-    public static SparseVector Vector(Candidate c, string text, IReadOnlyList<Candidate> unit) => Hasher.Vectorize(Names(c, text, unit));
+    public static SparseVector Vector(Candidate c, string text, IReadOnlyList<Candidate> unit, string? heading) => Hasher.Vectorize(Names(c, text, unit, heading));
 
     /// <summary>The jieba words of a span, digits folded, punctuation left out.</summary>
     private static List<string> Words(string span) => span.Length == 0 ? []

@@ -51,16 +51,16 @@ public sealed class RoleModel(LinearModel model)
     public static RoleModel Train(IReadOnlyList<LabeledMention> mentions, TrainerOptions? options = null, double? threshold = null)
     {
         var linear = LogisticRegressionTrainer.Train("role", RoleFeatures.Name, RoleTrainingSet.Labels, RoleFeatures.Dimension,
-            mentions.Select(m => new Example(RoleFeatures.Vector(m.Candidate, m.Text, m.Unit), Array.IndexOf(RoleTrainingSet.Labels, m.Label))).ToList(),
+            mentions.Select(m => new Example(RoleFeatures.Vector(m.Candidate, m.Text, m.Unit, m.Heading), Array.IndexOf(RoleTrainingSet.Labels, m.Label))).ToList(),
             options ?? Options).Model;
         if (threshold is double t) linear.Properties[ThresholdProperty] = t.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture);
         return new(linear);
     }
 
     /// <summary>The label the model gives: the most probable one allowed for the mention's kind.</summary>
-    public (string Label, double Probability) Predict(Candidate c, string text, IReadOnlyList<Candidate> unit)
+    public (string Label, double Probability) Predict(Candidate c, string text, IReadOnlyList<Candidate> unit, string? heading)
     {
-        var p = Linear.Probabilities(RoleFeatures.Vector(c, text, unit));
+        var p = Linear.Probabilities(RoleFeatures.Vector(c, text, unit, heading));
         int best = -1;
         for (int k = 0; k < p.Length; k++)
         {
@@ -75,9 +75,9 @@ public sealed class RoleModel(LinearModel model)
     /// A ScoredRole for the assembler: the model's role where its probability reaches <see cref="Threshold"/>,
     /// else the rules' (kept whole, with their deciding features); RoleScorer's percent/rate split is kept.
     /// </summary>
-    public ScoredRole Score(Candidate c, string text, IReadOnlyList<Candidate> unit, ScoredRole rules)
+    public ScoredRole Score(Candidate c, string text, IReadOnlyList<Candidate> unit, string? heading, ScoredRole rules)
     {
-        var (label, probability) = Predict(c, text, unit);
+        var (label, probability) = Predict(c, text, unit, heading);
         if (probability < Threshold) return rules;
         var role = label switch
         {
@@ -103,10 +103,11 @@ public sealed class RoleModel(LinearModel model)
 public static class RoleChoice
 {
     /// <param name="unit">every candidate of the text unit, in order (the model reads the mention's neighbours).</param>
-    public static ScoredRole Score(Candidate c, string text, IReadOnlyList<Candidate> unit)
+    /// <param name="heading">the heading of the unit's section.</param>
+    public static ScoredRole Score(Candidate c, string text, IReadOnlyList<Candidate> unit, string? heading)
     {
         var rules = RoleScorer.Default.Score(c);
-        return RoleModel.Enabled ? RoleModel.Default.Score(c, text, unit, rules) : rules;
+        return RoleModel.Enabled ? RoleModel.Default.Score(c, text, unit, heading, rules) : rules;
     }
 }
 
@@ -154,7 +155,7 @@ public static class RoleComparison
         var lr = LeaveOneDocumentOut("own logistic regression", mentions, training =>
         {
             var model = RoleModel.Train(training);
-            return m => model.Predict(m.Candidate, m.Text, m.Unit).Label;
+            return m => model.Predict(m.Candidate, m.Text, m.Unit, m.Heading).Label;
         }, documentFolds);
         var path = Path.Combine(Path.GetTempPath(), $"role-{Environment.ProcessId}.model");
         RoleModel.Train(mentions).Linear.Save(path);
@@ -199,7 +200,7 @@ public static class RoleThreshold
             var model = RoleModel.Train(mentions.Where(m => !held.Contains(m.Path)).ToList());
             foreach (var m in mentions.Where(m => held.Contains(m.Path) && IsReal(m)))
             {
-                var (label, p) = model.Predict(m.Candidate, m.Text, m.Unit);
+                var (label, p) = model.Predict(m.Candidate, m.Text, m.Unit, m.Heading);
                 predicted.Add((m, label, p, RoleModel.RulesLabel(m.Candidate)));
             }
         }

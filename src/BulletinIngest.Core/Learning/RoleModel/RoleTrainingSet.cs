@@ -14,6 +14,9 @@ public sealed record LabeledMention(string Source, string Doc, Candidate Candida
     /// <summary>Every candidate of the mention's text unit (the neighbours its features read).</summary>
     public IReadOnlyList<Candidate> Unit { get; init; } = [Candidate];
 
+    /// <summary>The heading of the section of the mention's unit.</summary>
+    public string? Heading { get; init; }
+
     /// <summary>The document's path (its fold in cross-fitting).</summary>
     public string Path { get; init; } = "";
 }
@@ -120,7 +123,7 @@ public static class RoleTrainingSet
         return mentions;
     }
 
-    private sealed record Unit(string Text, List<Candidate> Candidates, bool Loose);
+    private sealed record Unit(string Text, List<Candidate> Candidates, bool Loose, string? Heading);
 
     public static List<LabeledMention> Label(string source, string doc, DocumentText document, IReadOnlyList<LabeledFigure> figures, Gazetteer gazetteer)
     {
@@ -133,7 +136,7 @@ public static class RoleTrainingSet
         var outline = Outline.Read(normalized, regions, isPlan);
         bool itemized = outline.Items.Count(u => !u.Loose && u.Kind == SectionKind.Progress) >= 3 || outline.Tables.Sum(t => t.Rows.Count) >= 3;
         var units = outline.Items.Select(u => new Unit(u.Text.Text,
-            CandidateFinder.Default.Find(u.Text.Text, u.Kind, isPlan, u.Loose && itemized, regions), u.Loose || u.Kind != SectionKind.Progress)).ToList();
+            CandidateFinder.Default.Find(u.Text.Text, u.Kind, isPlan, u.Loose && itemized, regions), u.Loose || u.Kind != SectionKind.Progress, u.Heading)).ToList();
 
         var labels = new Dictionary<Candidate, string>();
         foreach (var figure in figures)
@@ -153,7 +156,7 @@ public static class RoleTrainingSet
                 if (best is not null) labels[best] = label;
             }
         }
-        return units.SelectMany(u => u.Candidates.Select(c => new LabeledMention(source, doc, c, u.Text, labels.GetValueOrDefault(c, "none"), u.Loose) { Unit = u.Candidates })).ToList();
+        return units.SelectMany(u => u.Candidates.Select(c => new LabeledMention(source, doc, c, u.Text, labels.GetValueOrDefault(c, "none"), u.Loose) { Unit = u.Candidates, Heading = u.Heading })).ToList();
     }
 
     private static bool Same(double a, double b, bool percent) =>
