@@ -26,7 +26,7 @@ static class RolesBench
     {
         Directory.SetCurrentDirectory(repo);
         var mentions = RoleTrainingSet.Build(RoleTrainingSet.TrainingSources(repo));
-        var names = mentions.Select(m => RoleFeatures.Names(m.Candidate, m.Text).Distinct().ToArray()).ToList();
+        var names = mentions.Select(m => RoleFeatures.Names(m.Candidate, m.Text, m.Unit, m.Heading).Distinct().ToArray()).ToList();
         var vocabulary = names.SelectMany(n => n).Distinct().Order(StringComparer.Ordinal).Select((n, i) => (n, i)).ToDictionary(x => x.n, x => x.i);
         var rowOf = mentions.Select((m, i) => (m, i)).ToDictionary(x => x.m, x =>
         {

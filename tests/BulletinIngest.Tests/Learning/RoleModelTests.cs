@@ -1,4 +1,7 @@
+using BulletinIngest.Extraction.Candidates;
 using BulletinIngest.Extraction.Regions;
+using BulletinIngest.Extraction.Roles;
+using BulletinIngest.Extraction.Structure;
 using BulletinIngest.Learning;
 using BulletinIngest.Learning.RoleModel;
 using BulletinIngest.Reading;
@@ -30,7 +33,7 @@ public class RoleModelTests
     [Fact]
     public void Training_twice_gives_byte_identical_files()
     {
-        var mentions = RoleTrainingSet.Build(RoleTrainingSet.TrainingSources(RepoPaths.Root));
+        var mentions = RoleTrainingSet.Training(RepoPaths.Root);
         Assert.True(mentions.Count > 500, $"only {mentions.Count} labelled mentions");
         var first = RoleModel.Train(mentions).Linear.ToBytes();
         var second = RoleModel.Train(mentions).Linear.ToBytes();
@@ -49,9 +52,52 @@ public class RoleModelTests
         var model = RoleModel.Load(Path.Combine(RepoPaths.Root, "models", RoleModel.FileName));
         foreach (var m in Mentions("完成投资3亿元，占年度计划的75%，新建学校12所。\n"))
         {
-            var (label, p) = model.Predict(m.Candidate, m.Text);
+            var (label, p) = model.Predict(m.Candidate, m.Text, m.Unit, m.Heading);
             Assert.InRange(p, 0, 1);
             if (!m.Candidate.IsPercent) Assert.NotEqual("percent", label);
+        }
+    }
+
+    [Fact]
+    public void The_role_spec_cases_are_labelled_documents_and_a_case_without_figures_labels_its_numbers_none()
+    {
+        var mentions = RoleTrainingSet.FromSpecs(Path.Combine(RepoPaths.Root, "tests", "specs", "roles"));
+        Assert.True(mentions.Count > 40, $"only {mentions.Count} spec mentions");
+        Assert.All(mentions, m => Assert.Equal(RoleTrainingSet.SpecSource, m.Source));
+        string Number(LabeledMention m) => m.Text[m.Candidate.Q.Start..m.Candidate.Q.End];
+        // 预计年底前完成剩余12所学校建设 (what is still to be done) states no figure.
+        var remaining = Assert.Single(mentions, m => m.Text.Contains("剩余12所") && Number(m).StartsWith("12"));
+        Assert.Equal("none", remaining.Label);
+        // 20件民生大事，已完成3件: the whole is the target, the part done the actual.
+        var whole = mentions.Where(m => m.Text.Contains("20件民生大事")).ToDictionary(Number, m => m.Label);
+        Assert.Equal("target", whole["20件"]);
+        Assert.Equal("actual", whole["3件"]);
+        // Never held out: cross-fitting folds are made of documents only.
+        Assert.Empty(RoleTrainingSet.Fold(mentions, 0, 1));
+    }
+
+    [Fact]
+    public void Each_unit_knows_the_heading_of_its_section()
+    {
+        var document = BulletinIngest.Tests.Extraction.Synthetic.Document("醴陵市民生实事工作专报", "【工作进度】",
+            "（1）新建停车泊位 500 个。已建成 200 个。", "二、存在问题", "1. 验收进度偏慢。仅 3 个项目完成验收。");
+        var outline = Outline.Read(document, new RegionResolver(Gazetteer.Default, null));
+        Assert.Contains(outline.Items, u => u.Text.Text.Contains("停车泊位") && u.Heading == "【工作进度】");
+        Assert.Contains(outline.Items, u => u.Text.Text.Contains("验收进度") && u.Heading == "二、存在问题");
+    }
+
+    [Fact]
+    public void Below_its_threshold_the_combination_keeps_the_rules_decision()
+    {
+        var model = RoleModel.Load(Path.Combine(RepoPaths.Root, "models", RoleModel.FileName));
+        Assert.True(model.Linear.Properties.ContainsKey(RoleModel.ThresholdProperty), "the threshold chosen at training is kept in the file");
+        foreach (var m in Mentions("完成投资3亿元，占年度计划的75%，新建学校12所。预计年底前完成剩余12所学校建设。\n"))
+        {
+            var rules = RoleScorer.Default.Score(m.Candidate);
+            var combined = model.Score(m.Candidate, m.Text, m.Unit, m.Heading, rules);
+            var (label, p) = model.Predict(m.Candidate, m.Text, m.Unit, m.Heading);
+            if (p < model.Threshold) Assert.Same(rules, combined);
+            else Assert.Equal(label, combined.Role switch { MentionRole.Target => "target", MentionRole.Actual => "actual", MentionRole.None => "none", _ => "percent" });
         }
     }
 }

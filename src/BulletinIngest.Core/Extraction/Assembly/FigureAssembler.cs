@@ -40,8 +40,8 @@ public sealed partial class FigureAssembler(RegionResolver regions, string issui
     {
         string text = unit.Text.Text;
         var namer = new FigureNamer(text, LeadingPlaces);
-        var scored = CandidateFinder.Default.Find(text, unit.Kind, isPlan, unit.Loose && itemized, regions)
-            .Select(c => new Slot(c, Learning.RoleModel.RoleChoice.Score(c, text))).ToList();
+        var candidates = CandidateFinder.Default.Find(text, unit.Kind, isPlan, unit.Loose && itemized, regions);
+        var scored = candidates.Select(c => new Slot(c, Learning.RoleModel.RoleChoice.Score(c, text, candidates, unit.Heading))).ToList();
         foreach (var none in scored.Where(s => s.R.Role == MentionRole.None))
             Rejected.Add($"{text[none.C.Q.Start..none.C.Q.End]} in \"{text[none.C.ClauseStart..none.C.ClauseEnd]}\" ← {none.R.Explain()}");
         var figures = new List<FigureDraft>();

@@ -11,6 +11,9 @@ public sealed record ItemUnit(CompactText Text, int Level, string? Tier, Section
     /// <summary>For a region's paragraph under a numbered item (（三）农村危房改造。… 沂水县：完成…), that item's title.</summary>
     public string? ParentTitle { get; init; }
 
+    /// <summary>The heading of the section the unit stands in (二、存在问题, 【工作进度】), null before the first one.</summary>
+    public string? Heading { get; init; }
+
     /// <summary>An unnumbered paragraph outside any item (a news paragraph, an introduction): read by candidates, not as an item.</summary>
     public bool Loose { get; init; }
 
@@ -59,6 +62,7 @@ public sealed partial class Outline
     private string? _regionParent;
     private int _tierLevel;
     private string? _itemTier;
+    private readonly List<(int FirstItem, string? Heading)> _headings = [];
 
     private Outline(RegionResolver regions) => _regions = regions;
 
@@ -82,6 +86,12 @@ public sealed partial class Outline
             outline.Add(blocks[i]);
         }
         outline.Flush();
+        // Each unit learns the heading of its section (the role model reads it).
+        for (int h = 0; h < outline._headings.Count; h++)
+        {
+            int end = h + 1 < outline._headings.Count ? outline._headings[h + 1].FirstItem : outline.Items.Count;
+            for (int k = outline._headings[h].FirstItem; k < end; k++) outline.Items[k] = outline.Items[k] with { Heading = outline._headings[h].Heading };
+        }
         return outline;
     }
 
@@ -108,7 +118,7 @@ public sealed partial class Outline
         var bracket = BracketHeading().Match(text);
         if (bracket.Success)
         {
-            StartSection(SectionClassifier.Classify(bracket.Groups[1].Value) ?? SectionKind.Progress, null);
+            StartSection(SectionClassifier.Classify(bracket.Groups[1].Value) ?? SectionKind.Progress, null, bracket.Value);
             var rest = compact.Slice(bracket.Length, compact.Length);
             if (rest.Length > 0) AddText(rest, block);
             return;
@@ -118,7 +128,8 @@ public sealed partial class Outline
         {
             // A chapter number before a whole paragraph (一、截至12月底，…人，完成全年目标的109.4%；…) numbers an item, not a heading.
             bool paragraph = text.Length > 40 && text.IndexOfAny(['。', '，', ',', '；']) is >= 0 and var stop && stop < text.Length - 1;
-            StartSection(paragraph ? SectionKind.Progress : SectionClassifier.Classify(text) ?? SectionKind.Progress, SectionClassifier.Tier(text[marker.Value.Length..]));
+            StartSection(paragraph ? SectionKind.Progress : SectionClassifier.Classify(text) ?? SectionKind.Progress, SectionClassifier.Tier(text[marker.Value.Length..]),
+                paragraph ? null : text);
             // Its sentences name their own projects (扶持547人成功创业…；居家养老人数达到…): read as candidates.
             if (paragraph) Items.Add(new ItemUnit(compact.Slice(marker.Value.Length, compact.Length), 0, _tier, SectionKind.Progress, null) { Loose = true });
             return;
@@ -126,13 +137,13 @@ public sealed partial class Outline
         // A tier list heading ((一)省级十大重点民生实事) starts project progress even where a section title was lost.
         if (_section == SectionKind.Narrative && marker is { Level: Numbering.Section } && text.Length <= 30
             && (SectionClassifier.Tier(text[marker.Value.Length..]) is not null || SectionClassifier.Classify(text) == SectionKind.Progress))
-            StartSection(SectionKind.Progress, null);
+            StartSection(SectionKind.Progress, null, text);
         if (marker is null && (block.Kind == BlockKind.Heading || IsShortHeading(text)))
         {
             var kind = SectionClassifier.Classify(text);
             if (kind is not null && (block.Kind == BlockKind.Heading || _section != SectionKind.Narrative))
             {
-                StartSection(kind.Value, SectionClassifier.Tier(text));
+                StartSection(kind.Value, SectionClassifier.Tier(text), text);
                 return;
             }
             if (block.Kind == BlockKind.Heading)
@@ -211,9 +222,10 @@ public sealed partial class Outline
     /// <summary>A section-level heading without a tier word after the tier lists is the county's own list.</summary>
     private static bool LooksLikeList(string text) => !text.Contains('。') || text.IndexOf('。') > 12;
 
-    private void StartSection(SectionKind kind, string? tier)
+    private void StartSection(SectionKind kind, string? tier, string? heading)
     {
         Flush();
+        _headings.Add((Items.Count, heading));
         _section = kind;
         _leadRegion = null;
         _regionParent = null;

@@ -1,37 +1,91 @@
 using BulletinIngest.Extraction.Candidates;
+using BulletinIngest.Segmentation;
 
 namespace BulletinIngest.Learning.RoleModel;
 
 /// <summary>
 /// The role model's features (set <see cref="Name"/>): the names RoleScorer weighs (role-cues.tsv features,
-/// amount/percent/bare, plan, section:*, pair:* …), each also paired with the mention's kind; the cue word that
-/// fired each one (hashed: `f=cue`); and the one or two characters on each side of the number, digits folded.
+/// amount/percent/bare, plan, section:*, pair:* …), each also paired with the mention's kind and with its
+/// section kind (so 存在问题/下一步 sections can weigh a cue differently, as a feature, not a filter); the cue
+/// word that fired each one (hashed: `f=cue`); the one or two characters on each side of the number, digits
+/// folded; the jieba words before the number in its clause and the sentence's first clause (tense and verb:
+/// 已/累计/完成 against 计划/力争/剩余/还需); its place in a `分别` list; and the other mentions of its clause
+/// (their kinds and units, whether a percentage follows it); the words of its section's heading (存在问题 and 下一步
+/// against 工作进度 and 目标任务: what the rules' section kind knew, finer).
 /// </summary>
 public static class RoleFeatures
 {
-    public const string Name = "role-features-1";
-    public const int Dimension = 1 << 16;
+    public const string Name = "role-features-3";
+    public const int Dimension = 1 << 17;
     private static readonly FeatureHasher Hasher = new(Dimension);
 
-    public static IEnumerable<string> Names(Candidate c, string text)
+    /// <param name="unit">every candidate of the mention's text unit (its neighbours), in text order.</param>
+    /// <param name="heading">the heading of the unit's section (ItemUnit.Heading), if any.</param>
+    public static IEnumerable<string> Names(Candidate c, string text, IReadOnlyList<Candidate> unit, string? heading)
     {
         string kind = c.IsPercent ? "P" : c.Q.IsBare ? "B" : "A";
+        string section = c.Cues.Keys.FirstOrDefault(f => f.StartsWith("section:", StringComparison.Ordinal)) ?? "section:progress";
         yield return "kind:" + kind;
+        yield return section + "|" + kind;
         foreach (var (feature, cue) in c.Cues.OrderBy(p => p.Key, StringComparer.Ordinal))
         {
             yield return "f:" + feature;
             yield return kind + "|f:" + feature;
+            yield return section + "|f:" + feature;
             if (cue.Length > 0) yield return "c:" + feature + "=" + cue;
         }
         string before = Fold(text[Math.Max(c.ClauseStart, c.Q.Start - 2)..c.Q.Start]);
         string after = Fold(text[c.Q.End..Math.Min(c.ClauseEnd, c.Q.End + 2)]);
         if (before.Length > 0) { yield return "b1:" + before[^1]; yield return "b2:" + before; }
         if (after.Length > 0) { yield return "a1:" + after[0]; yield return "a2:" + after; }
-        if (c.Q.Unit is { } unit) yield return "u:" + unit;
+        if (c.Q.Unit is { } u) yield return "u:" + u;
         if (c.Q.Start - c.ClauseStart <= 1) yield return "clause-initial";
+
+        // Tense and verb: the words of the clause before the number, the last one apart; the sentence's lead clause.
+        var words = Words(text[c.ClauseStart..c.Q.Start]);
+        foreach (var w in words.Distinct()) { yield return "w:" + w; yield return kind + "|w:" + w; }
+        if (words.Count > 0) yield return "w1:" + words[^1];
+        var firstClause = unit.FirstOrDefault(o => o.SentenceStart == c.SentenceStart);
+        if (firstClause is not null && firstClause.ClauseStart < c.ClauseStart)
+            foreach (var w in Words(text[c.SentenceStart..firstClause.ClauseEnd]).Distinct()) yield return "s:" + w;
+        foreach (var w in Words(text[c.Q.End..c.ClauseEnd]).Take(3)) yield return "wa:" + w;
+
+        foreach (var w in Words(heading ?? "").Distinct()) { yield return "h:" + w; yield return kind + "|h:" + w; }
+
+        // 分别A和B: the place in the list after 分别 (the first is often the target, or the province's figure).
+        int fenbie = text.LastIndexOf("分别", c.Q.Start, c.Q.Start - c.SentenceStart, StringComparison.Ordinal);
+        if (fenbie >= 0)
+        {
+            int place = unit.Count(o => o.SentenceStart == c.SentenceStart && o.Q.Start > fenbie && o.Q.Start < c.Q.Start && o.IsPercent == c.IsPercent);
+            yield return $"fenbie:{Math.Min(place, 3)}";
+            yield return $"{kind}|fenbie:{Math.Min(place, 3)}";
+        }
+
+        // The other mentions of its clause and sentence: how many, their kinds and units, which one comes next.
+        var clause = unit.Where(o => o != c && o.ClauseStart == c.ClauseStart && o.SentenceStart == c.SentenceStart).ToList();
+        yield return $"clause-others:{Math.Min(clause.Count, 3)}";
+        foreach (var o in clause)
+        {
+            string okind = o.IsPercent ? "P" : o.Q.IsBare ? "B" : "A";
+            string relation = o.Q.Start < c.Q.Start ? "before" : "after";
+            yield return $"o:{relation}:{okind}";
+            if (!o.IsPercent && o.Q.Unit is { } ou) yield return o.Q.Unit == c.Q.Unit ? $"o:{relation}:same-unit" : $"o:{relation}:u={ou}";
+        }
+        var next = unit.FirstOrDefault(o => o.Index > c.Index && o.SentenceStart == c.SentenceStart);
+        if (next is not null)
+        {
+            yield return next.IsPercent ? "next:P" : next.Q.Unit == c.Q.Unit ? "next:same-unit" : "next:A";
+            if (next.ClauseStart != c.ClauseStart) yield return "next-in-later-clause";
+        }
+        var previous = unit.LastOrDefault(o => o.Index < c.Index && o.SentenceStart == c.SentenceStart);
+        if (previous is not null) yield return previous.IsPercent ? "prev:P" : previous.Q.Unit == c.Q.Unit ? "prev:same-unit" : "prev:A";
     }
 
-    public static SparseVector Vector(Candidate c, string text) => Hasher.Vectorize(Names(c, text));
+    public static SparseVector Vector(Candidate c, string text, IReadOnlyList<Candidate> unit, string? heading) => Hasher.Vectorize(Names(c, text, unit, heading));
+
+    /// <summary>The jieba words of a span, digits folded, punctuation left out.</summary>
+    private static List<string> Words(string span) => span.Length == 0 ? []
+        : JiebaSegmenter.Load().Cut(span).Select(t => Fold(t.Text)).Where(w => w.Any(char.IsLetter)).ToList();
 
     private static string Fold(string s) => new(s.Select(ch => char.IsDigit(ch) ? 'N' : ch).ToArray());
 }

@@ -37,15 +37,30 @@ public sealed class RoleModel(LinearModel model)
 
     public static TrainerOptions Options => new() { BalanceClasses = false, Epochs = 30 };
 
-    public static RoleModel Train(IReadOnlyList<LabeledMention> mentions, TrainerOptions? options = null) =>
-        new(LogisticRegressionTrainer.Train("role", RoleFeatures.Name, RoleTrainingSet.Labels, RoleFeatures.Dimension,
-            mentions.Select(m => new Example(RoleFeatures.Vector(m.Candidate, m.Text), Array.IndexOf(RoleTrainingSet.Labels, m.Label))).ToList(),
-            options ?? Options).Model);
+    /// <summary>The model's file property holding the confidence threshold of the combination (see <see cref="Score"/>).</summary>
+    public const string ThresholdProperty = "threshold";
+
+    /// <summary>
+    /// The combination: the model decides a mention where its probability is at least this, the hand weights
+    /// elsewhere (0: the model everywhere). Chosen at training by cross-validation (<see cref="RoleThreshold"/>);
+    /// BULLETIN_ROLE_THRESHOLD overrides it, for measuring.
+    /// </summary>
+    public double Threshold => double.TryParse(Environment.GetEnvironmentVariable("BULLETIN_ROLE_THRESHOLD"), System.Globalization.CultureInfo.InvariantCulture, out double t) ? t
+        : Linear.Properties.TryGetValue(ThresholdProperty, out var stored) ? double.Parse(stored, System.Globalization.CultureInfo.InvariantCulture) : 0;
+
+    public static RoleModel Train(IReadOnlyList<LabeledMention> mentions, TrainerOptions? options = null, double? threshold = null)
+    {
+        var linear = LogisticRegressionTrainer.Train("role", RoleFeatures.Name, RoleTrainingSet.Labels, RoleFeatures.Dimension,
+            mentions.Select(m => new Example(RoleFeatures.Vector(m.Candidate, m.Text, m.Unit, m.Heading), Array.IndexOf(RoleTrainingSet.Labels, m.Label))).ToList(),
+            options ?? Options).Model;
+        if (threshold is double t) linear.Properties[ThresholdProperty] = t.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture);
+        return new(linear);
+    }
 
     /// <summary>The label the model gives: the most probable one allowed for the mention's kind.</summary>
-    public (string Label, double Probability) Predict(Candidate c, string text)
+    public (string Label, double Probability) Predict(Candidate c, string text, IReadOnlyList<Candidate> unit, string? heading)
     {
-        var p = Linear.Probabilities(RoleFeatures.Vector(c, text));
+        var p = Linear.Probabilities(RoleFeatures.Vector(c, text, unit, heading));
         int best = -1;
         for (int k = 0; k < p.Length; k++)
         {
@@ -56,10 +71,14 @@ public sealed class RoleModel(LinearModel model)
         return (Linear.Labels[best], p[best]);
     }
 
-    /// <summary>A ScoredRole for the assembler: the model's role, the rules' explanation kept for percent/rate and the deciding cues.</summary>
-    public ScoredRole Score(Candidate c, string text, ScoredRole rules)
+    /// <summary>
+    /// A ScoredRole for the assembler: the model's role where its probability reaches <see cref="Threshold"/>,
+    /// else the rules' (kept whole, with their deciding features); RoleScorer's percent/rate split is kept.
+    /// </summary>
+    public ScoredRole Score(Candidate c, string text, IReadOnlyList<Candidate> unit, string? heading, ScoredRole rules)
     {
-        var (label, probability) = Predict(c, text);
+        var (label, probability) = Predict(c, text, unit, heading);
+        if (probability < Threshold) return rules;
         var role = label switch
         {
             "target" => MentionRole.Target,
@@ -83,10 +102,12 @@ public sealed class RoleModel(LinearModel model)
 /// <summary>The hook of the candidate path: the hand weights, or the learned model when it is switched on.</summary>
 public static class RoleChoice
 {
-    public static ScoredRole Score(Candidate c, string text)
+    /// <param name="unit">every candidate of the text unit, in order (the model reads the mention's neighbours).</param>
+    /// <param name="heading">the heading of the unit's section.</param>
+    public static ScoredRole Score(Candidate c, string text, IReadOnlyList<Candidate> unit, string? heading)
     {
         var rules = RoleScorer.Default.Score(c);
-        return RoleModel.Enabled ? RoleModel.Default.Score(c, text, rules) : rules;
+        return RoleModel.Enabled ? RoleModel.Default.Score(c, text, unit, heading, rules) : rules;
     }
 }
 
@@ -106,11 +127,14 @@ public static class RoleComparison
         var loose = new ClassificationReport();
         double seconds = 0;
         var paths = mentions.Select(m => m.Path).Distinct().Order(StringComparer.Ordinal).Select((p, i) => (p, i)).ToDictionary(x => x.p, x => x.i);
-        var groups = mentions.Select(m => documentFolds > 0 ? (paths[m.Path] % documentFolds).ToString("D3") : m.Source + "/" + m.Doc).ToList();
+        var groups = mentions.Select(m => m.Source == RoleTrainingSet.SpecSource ? RoleTrainingSet.SpecSource
+            : documentFolds > 0 ? (paths[m.Path] % documentFolds).ToString("D3") : m.Source + "/" + m.Doc).ToList();
         var folds = Folds.LeaveOneGroupOut(groups);
         foreach (var held in folds)
         {
             var heldSet = held.ToHashSet();
+            // The spec cases train every fold and are never scored (they are not documents).
+            if (mentions[held[0]].Source == RoleTrainingSet.SpecSource) continue;
             var training = mentions.Where((_, i) => !heldSet.Contains(i)).ToList();
             var watch = Stopwatch.StartNew();
             var predict = train(training);
@@ -131,7 +155,7 @@ public static class RoleComparison
         var lr = LeaveOneDocumentOut("own logistic regression", mentions, training =>
         {
             var model = RoleModel.Train(training);
-            return m => model.Predict(m.Candidate, m.Text).Label;
+            return m => model.Predict(m.Candidate, m.Text, m.Unit, m.Heading).Label;
         }, documentFolds);
         var path = Path.Combine(Path.GetTempPath(), $"role-{Environment.ProcessId}.model");
         RoleModel.Train(mentions).Linear.Save(path);
@@ -152,5 +176,41 @@ public static class RoleComparison
         foreach (var r in rows)
             yield return $"| {r.Name} | {MacroF1(r.All):0.000} | {MacroF1(r.Loose):0.000} | {string.Join("/", RoleTrainingSet.Labels.Select(l => r.All.F1(l).ToString("0.00")))} | " +
                          $"{(r.TrainSeconds > 0 ? r.TrainSeconds.ToString("0.00") : "-")} | {(r.LoadMilliseconds > 0 ? r.LoadMilliseconds.ToString("0.0") : "-")} |";
+    }
+}
+
+/// <summary>
+/// The confidence threshold of the combination (the model where its probability reaches it, the hand weights
+/// elsewhere), chosen by cross-validation: the training documents in <c>folds</c> folds of whole documents,
+/// each fold's mentions predicted by a model trained without it, and the threshold that gives the best macro-F1
+/// on the real documents' mentions (study half and grown set: the genre that counts) wins; ties go to the lower one.
+/// </summary>
+public static class RoleThreshold
+{
+    public static readonly double[] Grid = [0, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 1.01];
+
+    public static bool IsReal(LabeledMention m) => m.Source is "study" or "grown";
+
+    public static (double Threshold, IReadOnlyList<(double Threshold, double MacroF1)> Curve) Choose(IReadOnlyList<LabeledMention> mentions, int folds = 5)
+    {
+        var predicted = new List<(LabeledMention Mention, string Model, double Probability, string Rules)>();
+        for (int k = 0; k < folds; k++)
+        {
+            var held = RoleTrainingSet.Fold(mentions, k, folds);
+            var model = RoleModel.Train(mentions.Where(m => !held.Contains(m.Path)).ToList());
+            foreach (var m in mentions.Where(m => held.Contains(m.Path) && IsReal(m)))
+            {
+                var (label, p) = model.Predict(m.Candidate, m.Text, m.Unit, m.Heading);
+                predicted.Add((m, label, p, RoleModel.RulesLabel(m.Candidate)));
+            }
+        }
+        var curve = Grid.Select(t =>
+        {
+            var report = new ClassificationReport();
+            foreach (var (m, label, p, rules) in predicted) report.Add(m.Label, p >= t ? label : rules);
+            return (t, RoleComparison.MacroF1(report));
+        }).ToList();
+        double best = curve.Max(c => c.Item2);
+        return (curve.First(c => c.Item2 >= best - 1e-12).t, curve);
     }
 }

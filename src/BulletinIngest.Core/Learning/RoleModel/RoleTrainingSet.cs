@@ -11,6 +11,12 @@ namespace BulletinIngest.Learning.RoleModel;
 /// <summary>One number mention of a labelled document with the role its gold figures give it.</summary>
 public sealed record LabeledMention(string Source, string Doc, Candidate Candidate, string Text, string Label, bool Loose)
 {
+    /// <summary>Every candidate of the mention's text unit (the neighbours its features read).</summary>
+    public IReadOnlyList<Candidate> Unit { get; init; } = [Candidate];
+
+    /// <summary>The heading of the section of the mention's unit.</summary>
+    public string? Heading { get; init; }
+
     /// <summary>The document's path (its fold in cross-fitting).</summary>
     public string Path { get; init; } = "";
 }
@@ -47,9 +53,54 @@ public static class RoleTrainingSet
         return sources;
     }
 
-    /// <summary>Fold <paramref name="k"/> of <paramref name="n"/>: every n-th document of the training documents in path order.</summary>
-    public static HashSet<string> Fold(IEnumerable<LabeledMention> mentions, int k, int n) => mentions.Select(m => m.Path).Distinct()
-        .Order(StringComparer.Ordinal).Where((_, i) => i % n == k).ToHashSet();
+    /// <summary>
+    /// Fold <paramref name="k"/> of <paramref name="n"/>: every n-th document of the training documents in path order.
+    /// The spec cases are never held out: they are rules written down, not documents to score.
+    /// </summary>
+    public static HashSet<string> Fold(IEnumerable<LabeledMention> mentions, int k, int n) => mentions.Where(m => m.Source != SpecSource)
+        .Select(m => m.Path).Distinct().Order(StringComparer.Ordinal).Where((_, i) => i % n == k).ToHashSet();
+
+    /// <summary>Everything the role model trains on: the labelled documents of <see cref="TrainingSources"/> and the role spec cases.</summary>
+    public static List<LabeledMention> Training(string repo, Gazetteer? gazetteer = null) =>
+        [.. Build(TrainingSources(repo), gazetteer), .. FromSpecs(Path.Combine(repo, "tests", "specs", "roles"), gazetteer)];
+
+    public const string SpecSource = "specs";
+
+    /// <summary>The county whose bulletin a spec case's lines are read in (the role spec test reads them the same way).</summary>
+    public const string SpecRegion = "宁乡市";
+
+    /// <summary>
+    /// The role spec cases (tests/specs/roles/*.jsonl: lines of a bulletin → the figures they state) as labelled
+    /// documents: each case's lines under a county bulletin's masthead and one progress section, labelled like a
+    /// gold document (a case stating no figure labels all its numbers none: what is still to be done, a comparison).
+    /// </summary>
+    public static List<LabeledMention> FromSpecs(string folder, Gazetteer? gazetteer = null)
+    {
+        gazetteer ??= Gazetteer.Default;
+        var mentions = new List<LabeledMention>();
+        if (!Directory.Exists(folder)) return mentions;
+        foreach (var file in Directory.GetFiles(folder, "*.jsonl").Order(StringComparer.Ordinal))
+        {
+            int number = 0;
+            foreach (var line in File.ReadLines(file))
+            {
+                number++;
+                if (string.IsNullOrWhiteSpace(line)) continue;
+                var row = System.Text.Json.Nodes.JsonNode.Parse(line)!.AsObject();
+                string doc = $"{Path.GetFileName(file)}#{number}";
+                var builder = new DocumentTextBuilder("txt");
+                foreach (var text in new[] { $"{SpecRegion}民生实事工作专报", "第5期", "2025年6月30日", "【工作进度】" }
+                             .Concat(row["lines"]!.AsArray().Select(l => l!.GetValue<string>())))
+                    builder.Add(text.Contains('\t') ? BlockKind.TableRow : BlockKind.Paragraph, text);
+                var figures = row["figures"]!.AsArray().Select(f => new LabeledFigure(doc, SpecRegion, null,
+                    f!["project"]?.GetValue<string>() ?? "", f["indicator"]?.GetValue<string>() ?? "",
+                    f["target"]?.GetValue<double>(), f["actual"]?.GetValue<double>(), f["unit"]?.GetValue<string>(),
+                    f["percent"]?.GetValue<double>(), false)).ToList();
+                mentions.AddRange(Label(SpecSource, doc, builder.Build(), figures, gazetteer).Select(m => m with { Path = file + "#" + number }));
+            }
+        }
+        return mentions;
+    }
 
     public static List<LabeledMention> Build(IEnumerable<Source> sources, Gazetteer? gazetteer = null)
     {
@@ -72,7 +123,7 @@ public static class RoleTrainingSet
         return mentions;
     }
 
-    private sealed record Unit(string Text, List<Candidate> Candidates, bool Loose);
+    private sealed record Unit(string Text, List<Candidate> Candidates, bool Loose, string? Heading);
 
     public static List<LabeledMention> Label(string source, string doc, DocumentText document, IReadOnlyList<LabeledFigure> figures, Gazetteer gazetteer)
     {
@@ -85,7 +136,7 @@ public static class RoleTrainingSet
         var outline = Outline.Read(normalized, regions, isPlan);
         bool itemized = outline.Items.Count(u => !u.Loose && u.Kind == SectionKind.Progress) >= 3 || outline.Tables.Sum(t => t.Rows.Count) >= 3;
         var units = outline.Items.Select(u => new Unit(u.Text.Text,
-            CandidateFinder.Default.Find(u.Text.Text, u.Kind, isPlan, u.Loose && itemized, regions), u.Loose || u.Kind != SectionKind.Progress)).ToList();
+            CandidateFinder.Default.Find(u.Text.Text, u.Kind, isPlan, u.Loose && itemized, regions), u.Loose || u.Kind != SectionKind.Progress, u.Heading)).ToList();
 
         var labels = new Dictionary<Candidate, string>();
         foreach (var figure in figures)
@@ -105,7 +156,7 @@ public static class RoleTrainingSet
                 if (best is not null) labels[best] = label;
             }
         }
-        return units.SelectMany(u => u.Candidates.Select(c => new LabeledMention(source, doc, c, u.Text, labels.GetValueOrDefault(c, "none"), u.Loose))).ToList();
+        return units.SelectMany(u => u.Candidates.Select(c => new LabeledMention(source, doc, c, u.Text, labels.GetValueOrDefault(c, "none"), u.Loose) { Unit = u.Candidates, Heading = u.Heading })).ToList();
     }
 
     private static bool Same(double a, double b, bool percent) =>
