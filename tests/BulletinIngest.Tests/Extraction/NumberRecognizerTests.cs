@@ -20,6 +20,8 @@ public class NumberRecognizerTests
     [InlineData("发放补贴 3,500 元", 3500, "元")]
     [InlineData("修复堤防 12.6 km", 12.6, "公里")]
     [InlineData("新建污水管网 3.7 公里", 3.7, "公里")]
+    [InlineData("累计完成监督抽检148批次", 148, "批次")]
+    [InlineData("免费接种HPV疫苗5479剂次", 5479, "剂次")]
     public void Reads_arabic_full_width_and_chinese_numerals(string text, double value, string unit)
     {
         var q = Single(text);

@@ -25,10 +25,14 @@ public class RoleSpecTests
     {
         var row = JsonNode.Parse(spec)!.AsObject();
         var lines = row["lines"]!.AsArray().Select(l => l!.GetValue<string>()).ToArray();
-        var figures = Synthetic.Bulletin("宁乡市", lines).Figures;
+        // "issuer": the bulletin's region (宁乡市 unless said); "plan": true reads the lines as a plan's.
+        string issuer = row["issuer"]?.GetValue<string>() ?? "宁乡市";
+        var figures = (row["plan"]?.GetValue<bool>() == true ? Synthetic.Plan(issuer, lines) : Synthetic.Bulletin(issuer, lines)).Figures;
         var expected = row["figures"]!.AsArray().Select(f => Key(f!["target"], f["actual"], f["unit"], f["percent"])).Order().ToList();
         var actual = figures.Select(f => Key(f.Target, f.Actual, f.Unit, f.Percent)).Order().ToList();
         Assert.Equal(expected, actual);
+        foreach (var f in row["figures"]!.AsArray().Where(f => f!["region"] is not null))
+            Assert.Contains(figures, g => g.Region == f!["region"]!.GetValue<string>() && Key(g.Target, g.Actual, g.Unit, g.Percent) == Key(f["target"], f["actual"], f["unit"], f["percent"]));
         foreach (var f in row["figures"]!.AsArray().Where(f => f!["project"] is not null))
             Assert.Contains(figures, g => g.Project == f!["project"]!.GetValue<string>());
         Assert.All(figures, f => Assert.False(string.IsNullOrEmpty(f.Why)));

@@ -137,7 +137,8 @@ public sealed partial class FigureAssembler(RegionResolver regions, string issui
         var anchor = g.Anchor.C;
         // A goal stated in a clause of its own (计划今年改造农村危房300户；…已改造126户) names the quantity best.
         var named = g.Target is { } goal && g.Actual is { } done && goal.C.ClauseStart != done.C.ClauseStart ? goal.C : anchor;
-        var (project, indicator) = namer.Name(named.Q, 0, unit.ParentTitle);
+        // A place's share of a total (其中…鼓楼10公里) is named as the total is.
+        var (project, indicator) = namer.Name(named.PartOf ?? named.Q, 0, unit.ParentTitle);
         int start = new[] { g.Target, g.Actual, g.Percent }.Where(s => s is not null).Min(s => s!.C.ClauseStart);
         int end = new[] { g.Target, g.Actual, g.Percent }.Where(s => s is not null).Max(s => s!.C.Q.End);
         var why = new StringBuilder();
@@ -178,6 +179,7 @@ public sealed partial class FigureAssembler(RegionResolver regions, string issui
 
     private string Region(Candidate c, string text, ItemUnit unit)
     {
+        if (c.Place is not null) return c.Place;
         // A list element names its own region (完成率分别为：长沙市76.43%、[衡阳市]28.85%), then its clause or sentence.
         foreach (int from in new[] { c.ElementStart, c.ClauseStart, c.SentenceStart })
         {

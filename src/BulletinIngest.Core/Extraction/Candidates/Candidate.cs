@@ -17,6 +17,10 @@ public sealed class Candidate
     public required int ClauseEnd { get; init; }
     /// <summary>Where the mention's own words start: after the 、 that opens its list element, else the clause start.</summary>
     public int ElementStart { get; set; }
+    /// <summary>The place a breakdown element is named by (其中市本级17条、[闽侯]1条), the issuer for its own share (本级); else null.</summary>
+    public string? Place { get; set; }
+    /// <summary>The total a breakdown element is part of (共计140.01公里。其中…鼓楼10公里): what names the element's figure.</summary>
+    public Quantity? PartOf { get; set; }
     public Dictionary<string, string> Cues { get; } = [];
     public IEnumerable<string> Features => Cues.Keys;
 

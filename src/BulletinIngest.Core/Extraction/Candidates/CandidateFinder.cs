@@ -96,7 +96,66 @@ public sealed class CandidateFinder
             }
         }
         AddNeighbours(candidates, text);
+        if (regions is not null) MarkPlaceBreakdowns(candidates, text, regions);
         return candidates;
+    }
+
+    /// <summary>
+    /// A breakdown by place (其中市本级17条、闽侯1条、长乐市2条; 福州市本级8.5公里，鼓楼10公里、台江3公里): two or more
+    /// amounts of one unit in a sentence, each named only by a place (or 本级, the issuer's own share), are the places'
+    /// figures, not parts of a total to leave out. The region comes from the element (FigureAssembler.Region).
+    /// </summary>
+    private static void MarkPlaceBreakdowns(List<Candidate> candidates, string text, RegionResolver regions)
+    {
+        foreach (var sentence in candidates.GroupBy(c => c.SentenceStart))
+        {
+            var run = new List<(Candidate C, string Place)>();
+            foreach (var c in sentence.Append(null))
+            {
+                string? place = c is { IsPercent: false, Q.IsBare: false } ? PlaceNaming(text[c.ElementStart..c.Q.Start], regions) : null;
+                if (place is not null && (run.Count == 0 || run[0].C.Q.Unit == c!.Q.Unit))
+                {
+                    run.Add((c!, place));
+                    continue;
+                }
+                if (run.Count >= 2) MarkRun(run, candidates, text);
+                run.Clear();
+                if (place is not null) run.Add((c!, place));
+            }
+        }
+    }
+
+    private static void MarkRun(List<(Candidate C, string Place)> run, List<Candidate> candidates, string text)
+    {
+        // The total broken down: the nearest amount of the unit before the run, in this sentence or the one before.
+        var first = run[0].C;
+        int from = PreviousSentenceStart(candidates, first.SentenceStart);
+        var total = candidates.LastOrDefault(o => o.ClauseStart < first.ClauseStart && o.Index < first.Index && o.Q.Unit == first.Q.Unit && !o.IsPercent && o.SentenceStart >= from);
+        foreach (var (c, place) in run)
+        {
+            c.Place = place;
+            c.PartOf = total?.Q;
+            c.Add("place-breakdown", text[c.ElementStart..c.Q.Start]);
+        }
+    }
+
+    private static int PreviousSentenceStart(List<Candidate> candidates, int sentenceStart) =>
+        candidates.Where(o => o.SentenceStart < sentenceStart).Select(o => o.SentenceStart).DefaultIfEmpty(sentenceStart).Max();
+
+    /// <summary>The place that words name and nothing else (其中闽侯, 长乐市, 市本级 → the issuer), or null.</summary>
+    private static string? PlaceNaming(string words, RegionResolver regions)
+    {
+        words = words.Trim(' ', '，', ',', '；', ';', '：', ':');
+        if (words.StartsWith("其中", StringComparison.Ordinal)) words = words[2..].TrimStart('，', ',', '：', ':');
+        if (words.EndsWith("本级", StringComparison.Ordinal))
+        {
+            words = words[..^2];
+            if (words is "省" or "市" or "州" or "县" or "区") return regions.Issuing?.Name;
+        }
+        if (words.Length == 0) return null;
+        var listed = regions.LeadingRegions(words, out int end);
+        if (listed.Count == 1 && end >= words.Length) return listed[0].Canonical;
+        return regions.ChildByStem(words)?.Canonical;
     }
 
     private void AddCues(Candidate c, string text, int from, int headEnd)

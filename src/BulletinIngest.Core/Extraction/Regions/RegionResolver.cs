@@ -48,6 +48,17 @@ public sealed partial class RegionResolver(Gazetteer gazetteer, Place? issuing)
         return _wordEnds.Contains(end);
     }
 
+    /// <summary>
+    /// A child of the issuing place named by its stem alone (鼓楼 for 福州市's 鼓楼区), or null. Read only where a place
+    /// is expected: a stem alone is too often a word (长乐, 永泰) to count in running text.
+    /// </summary>
+    public RegionMention? ChildByStem(string words)
+    {
+        if (issuing is null) return null;
+        var children = gazetteer.PlacesWithStem(words).Where(p => p.Parent == issuing.Name).ToList();
+        return children.Count == 1 ? new RegionMention(0, words.Length, words, children[0].Name, children[0].Parent) : null;
+    }
+
     /// <summary>The region a table cell starts with (a per-county table's row head), or null.</summary>
     public RegionMention? MatchCell(string cell)
     {

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using BulletinIngest.Extraction.Numbers;
 using BulletinIngest.Extraction.Regions;
 using BulletinIngest.Extraction.Text;
 using BulletinIngest.Reading;
@@ -17,13 +18,17 @@ public sealed record ItemUnit(CompactText Text, int Level, string? Tier, Section
     /// <summary>An unnumbered paragraph outside any item (a news paragraph, an introduction): read by candidates, not as an item.</summary>
     public bool Loose { get; init; }
 
-    /// <summary>Where the title ends: the first sentence or clause break (项目名称。 or 项目名称，全市…).</summary>
+    /// <summary>The length of a title that was a line of its own (a chapter heading naming a project), else null.</summary>
+    public int? TitleLength { get; init; }
+
+    /// <summary>Where the title ends: the first sentence or clause break (项目名称。 or 项目名称，全市…), or the end of its own line.</summary>
     public int TitleEnd
     {
         get
         {
             if (Kind != SectionKind.Progress) return 0;
             int index = Text.Text.IndexOfAny(TitleBreaks);
+            if (TitleLength is int line && (index < 0 || index > line)) return line;
             return index < 0 ? Text.Length : index;
         }
     }
@@ -63,6 +68,7 @@ public sealed partial class Outline
     private int _tierLevel;
     private string? _itemTier;
     private readonly List<(int FirstItem, string? Heading)> _headings = [];
+    private int? _titleLength;
 
     private Outline(RegionResolver regions) => _regions = regions;
 
@@ -127,9 +133,20 @@ public sealed partial class Outline
         if (marker is { Level: Numbering.Chapter })
         {
             // A chapter number before a whole paragraph (一、截至12月底，…人，完成全年目标的109.4%；…) numbers an item, not a heading.
-            bool paragraph = text.Length > 40 && text.IndexOfAny(['。', '，', ',', '；']) is >= 0 and var stop && stop < text.Length - 1;
-            StartSection(paragraph ? SectionKind.Progress : SectionClassifier.Classify(text) ?? SectionKind.Progress, SectionClassifier.Tier(text[marker.Value.Length..]),
+            bool paragraph = text.Length > 40 && text.IndexOfAny(['。', '，', ',', '；', ';']) is >= 0 and var stop && stop < text.Length - 1;
+            var kind = SectionClassifier.Classify(text);
+            StartSection(paragraph ? SectionKind.Progress : kind ?? SectionKind.Progress, SectionClassifier.Tier(text[marker.Value.Length..]),
                 paragraph ? null : text);
+            // A chapter that names a project by its amount (二、10万平方米老旧小区改造项目; 二、新建、改扩建公办幼儿园150所) is an item:
+            // its title states the target and the paragraphs under it continue it.
+            // (A progress word that only ends a project's name, …改造项目, does not make it a section title.)
+            if (!paragraph && (kind is null || kind == SectionKind.Progress && ProjectNameEnd().IsMatch(text))
+                && NumberRecognizer.Find(text[marker.Value.Length..]).Any(q => !q.IsBare))
+            {
+                AddText(compact, block);
+                _titleLength = compact.Length - marker.Value.Length;
+                return;
+            }
             // Its sentences name their own projects (扶持547人成功创业…；居家养老人数达到…): read as candidates.
             if (paragraph) Items.Add(new ItemUnit(compact.Slice(marker.Value.Length, compact.Length), 0, _tier, SectionKind.Progress, null) { Loose = true });
             return;
@@ -238,7 +255,7 @@ public sealed partial class Outline
     private string? OpenItemTitle()
     {
         if (_parts.Count == 0 || _section != SectionKind.Progress || _level == 0) return null;
-        var item = new ItemUnit(CompactText.Concat(_parts), _level, _itemTier, SectionKind.Progress, null);
+        var item = new ItemUnit(CompactText.Concat(_parts), _level, _itemTier, SectionKind.Progress, null) { TitleLength = _titleLength };
         string title = item.Text.Text[..item.TitleEnd].Trim();
         return title.Length >= 2 ? title : null;
     }
@@ -248,7 +265,8 @@ public sealed partial class Outline
         if (_parts.Count == 0) return;
         var text = CompactText.Concat(_parts);
         _parts.Clear();
-        if (text.Length > 0) Items.Add(new ItemUnit(text, _level, _itemTier, SectionKind.Progress, null));
+        if (text.Length > 0) Items.Add(new ItemUnit(text, _level, _itemTier, SectionKind.Progress, null) { TitleLength = _titleLength });
+        _titleLength = null;
     }
 
     private static bool IsShortHeading(string text) => text.Length <= 24 && !text.Contains('。') && !text.Contains('，') && !text.Contains(',');
@@ -264,6 +282,9 @@ public sealed partial class Outline
 
     [GeneratedRegex(@"^([\u4e00-\u9fff]{2,12})[：:]")]
     private static partial Regex LeadName();
+
+    [GeneratedRegex(@"(项目|工程)$")]
+    private static partial Regex ProjectNameEnd();
 
     [GeneratedRegex(@"(县|区|市|旗)$")]
     private static partial Regex RegionSuffix();
