@@ -44,6 +44,15 @@ public class NumberRecognizerTests
     }
 
     [Theory]
+    [InlineData("完成投资256.4亿元", 25640000000)]
+    [InlineData("到位资金76.81亿元", 7681000000)]
+    [InlineData("发放补贴13822.04万元", 138220400)]
+    public void A_scaled_value_is_the_number_the_text_says_not_its_binary_neighbour(string text, double value)
+    {
+        Assert.Equal(value, Single(text).Value); // exactly: an analyst sees 25639999999.999996 otherwise
+    }
+
+    [Theory]
     [InlineData("已完成 6. 25 万亩", 62500, "亩")]
     [InlineData("完成率 81. 07%", 81.07, "%")]
     [InlineData("建成 19. 5 公 里", 19.5, "公里")]

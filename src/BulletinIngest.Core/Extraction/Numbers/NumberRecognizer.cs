@@ -88,7 +88,7 @@ public static partial class NumberRecognizer
         if (unit == "%" ) factor = 1;
         return new Quantity
         {
-            Value = Math.Round(value * factor, 6),
+            Value = Quantity.Scale(value, factor),
             Unit = unit,
             Approximate = approximate,
             Qualifier = qualifier,

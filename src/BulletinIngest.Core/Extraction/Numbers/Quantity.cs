@@ -19,4 +19,11 @@ public sealed record Quantity
     public required int End { get; init; }
     /// <summary>The number as written in Chinese numerals.</summary>
     public bool Chinese { get; init; }
+
+    /// <summary>
+    /// A written number times its scale (万, 亿, a column's 万元), as the text says it: in decimal, since in double
+    /// 256.4 × 1e8 is 25639999999.999996.
+    /// </summary>
+    public static double Scale(double written, double factor) =>
+        factor == 1 || Math.Abs(written) > 1e15 ? written * factor : (double)Math.Round((decimal)written * (decimal)factor, 6);
 }

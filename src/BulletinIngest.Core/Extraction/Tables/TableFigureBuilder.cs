@@ -308,7 +308,7 @@ public sealed partial class TableFigureBuilder(RegionResolver regions, string is
         if (unit is null) unit = UnitFromName(project) ?? (indicator is null ? null : UnitFromName(indicator));
         // No unit stated for the column: a bare amount done beside a target written with a scale (10000万 | 7965) takes its scale.
         if (actualUnit is null && WrittenScale(target, targetCell) is { } scale) actualUnit = (scale, unit ?? "");
-        double? Scale(Quantity? q, (double Factor, string Base)? column) => q is null ? null : q.IsBare ? q.Value * (column?.Factor ?? 1) : q.Value;
+        double? Scale(Quantity? q, (double Factor, string Base)? column) => q is null ? null : q.IsBare ? Quantity.Scale(q.Value, column?.Factor ?? 1) : q.Value;
 
         // Progress told in prose (截至目前已开展入户改造40户; 落实情况/备注): the cell is read as the item's body.
         double? toldActual = null;
