@@ -83,8 +83,11 @@ public static partial class PathEvidence
         return kept.Count > 0 ? kept : all;
     }
 
-    public static bool Related(Place a, Place b, Gazetteer gazetteer) =>
-        Ancestors(a, gazetteer).Contains(b) || Ancestors(b, gazetteer).Contains(a);
+    /// <summary>One place inside the other.</summary>
+    public static bool Related(Place a, Place b, Gazetteer gazetteer) => IsWithin(a, b, gazetteer) || IsWithin(b, a, gazetteer);
+
+    /// <summary>True when <paramref name="inner"/> lies inside <paramref name="outer"/> (平安区 in 海东市, in 青海省).</summary>
+    public static bool IsWithin(Place inner, Place outer, Gazetteer gazetteer) => Ancestors(inner, gazetteer).Contains(outer);
 
     private static List<Place> Ancestors(Place place, Gazetteer gazetteer)
     {
@@ -162,10 +165,9 @@ public static partial class PathEvidence
     /// <summary>Two syllables at least (a name of two characters: anxi, luan): shorter words are abbreviations, not names.</summary>
     private const int MinimumLetters = 4;
 
-    /// <summary>Spellings of the words that are no place: models/regions/path-words.tsv and the common-word stems.</summary>
+    /// <summary>Spellings of the words that are no place: models/regions/path-words.tsv.</summary>
     private static readonly Lazy<HashSet<string>> NoPlaceWords = new(() =>
-        DataWords("regions/path-words.tsv").Concat(RegionEvidence.CommonWords.Value)
-            .SelectMany(PinyinNames.Spellings).ToHashSet(StringComparer.Ordinal));
+        DataWords("regions/path-words.tsv").SelectMany(PinyinNames.Spellings).ToHashSet(StringComparer.Ordinal));
 
     /// <summary>Level words (county → 县): models/regions/path-level-words.tsv.</summary>
     private static readonly Lazy<Dictionary<string, string>> LevelWords = new(() =>

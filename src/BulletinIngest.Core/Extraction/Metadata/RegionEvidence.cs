@@ -66,10 +66,13 @@ public static partial class RegionEvidence
         var decision = board.Best(Threshold, GuessFloor);
         if (path is not { Count: > 0 } || decision.Place is not null && !decision.Guessed) return decision;
         var (fromPath, why) = PathEvidence.Decide(path, board.Places, spoken, gazetteer);
-        // A guess (the one place named, a few times) gives way only to a path place related to it (湖南省 named, …/湘潭市/…).
+        // A guess (the one place named, a few times) meets only a path place related to it, and the more specific of the two
+        // stands: 湖南省 named, …/湘潭市/… is 湘潭市; 平安区 named, pingan-haidong is 平安区.
         if (fromPath is null || decision.Place is { } guess && guess != fromPath && !PathEvidence.Related(guess, fromPath, gazetteer))
             return decision with { Evidence = $"{decision.Evidence}; {why}{(fromPath is null ? "" : " (unrelated to the guess)")}" };
-        return new RegionDecision(fromPath, null, $"from the file path: {why} (the text {(decision.Guessed ? "only guesses" : "decides none")}: {decision.Evidence})", FromPath: true);
+        var place = decision.Place is { } named && PathEvidence.IsWithin(named, fromPath, gazetteer) ? named : fromPath;
+        return new RegionDecision(place, place == decision.Place ? decision.Written : null,
+            $"from the file path: {why} (the text {(decision.Guessed ? $"only guesses {decision.Place!.Name}" : "decides none")}: {decision.Evidence})", FromPath: true);
     }
 
     /// <summary>A line that can be a title: short, not a sentence of the text, not navigation.</summary>
