@@ -37,11 +37,12 @@ public class MetadataSpecTests
     /// <summary>
     /// Fields equal to the gold, of the 26 real documents, measured 2026-12-01 (study+measure halves); raise them as they
     /// improve. Campaign is 12 since the merges of 2026-12-01 (13 was measured on the extract-meta branch alone); region 18
-    /// and parent 19 since branch x-names (staff credit lines, city stems).
+    /// and parent 19 since branch x-names (staff credit lines, city stems); region and parent 26 since branch x-region (the
+    /// file names' pinyin, Metadata/PathEvidence: 18 and 19 with BULLETIN_PATH_PINYIN=off).
     /// </summary>
     private static readonly Dictionary<string, int> Floors = new()
     {
-        ["region"] = 18, ["parent"] = 19, ["kind"] = 25, ["issue"] = 26, ["date"] = 17, ["campaign"] = 12,
+        ["region"] = 26, ["parent"] = 26, ["kind"] = 25, ["issue"] = 26, ["date"] = 17, ["campaign"] = 12,
     };
 
     [Fact]

@@ -126,8 +126,9 @@ public static partial class PathEvidence
     /// </summary>
     private static IEnumerable<PathName> PinyinNamesOf(string stem, Gazetteer gazetteer)
     {
-        var index = PinyinNames.Of(gazetteer);
         var words = LatinWord().Matches(stem).Select(m => m.Value).ToList();
+        if (words.All(w => w.Length < MinimumLetters)) yield break;
+        var index = PinyinNames.Of(gazetteer);
         for (int w = 0; w < words.Count; w++)
         {
             string lower = words[w].ToLowerInvariant();

@@ -13,14 +13,33 @@ public sealed class PinyinNames
     private PinyinNames(Gazetteer gazetteer)
     {
         var readings = Readings.Value;
+        var spelling = new System.Text.StringBuilder();
         foreach (var place in gazetteer.Places)
         {
-            var names = new[] { RegionNames.Stem(place.Name), place.Name, RegionNames.WithoutEthnicNames(place.Name) };
-            foreach (var spelling in names.OfType<string>().Distinct().SelectMany(n => Spellings(n, readings)).Distinct())
-            {
-                if (!_places.TryGetValue(spelling, out var list)) _places[spelling] = list = [];
-                if (!list.Contains(place)) list.Add(place);
-            }
+            string plain = RegionNames.WithoutEthnicNames(place.Name);
+            if (RegionNames.Stem(place.Name) is { } stem) Spell(stem, 0, spelling, readings, place);
+            Spell(place.Name, 0, spelling, readings, place);
+            if (plain != place.Name) Spell(plain, 0, spelling, readings, place);
+        }
+    }
+
+    /// <summary>Adds the place under every spelling of <paramref name="name"/> from its character <paramref name="at"/> on.</summary>
+    private void Spell(string name, int at, System.Text.StringBuilder spelling, Dictionary<char, string[]> readings, Place place)
+    {
+        if (at == name.Length)
+        {
+            string key = spelling.ToString();
+            if (!_places.TryGetValue(key, out var list)) _places[key] = list = [];
+            if (!list.Contains(place)) list.Add(place);
+            return;
+        }
+        if (!readings.TryGetValue(name[at], out var options)) return;
+        int length = spelling.Length;
+        foreach (var reading in options)
+        {
+            spelling.Append(reading);
+            Spell(name, at + 1, spelling, readings, place);
+            spelling.Length = length;
         }
     }
 
