@@ -162,8 +162,11 @@ public static class IngestCommand
             $"{summary.Count(FileOutcomeKind.Failed)} failed, {skipped} skipped; {summary.SuspectCount} suspect; {summary.Files.Sum(f => f.Figures)} figures stored");
         foreach (var failed in summary.Files.Where(f => f.Kind == FileOutcomeKind.Failed))
             Console.WriteLine($"  {failed.Status,-12} {failed.Path}: {failed.Reason}");
-        int unknown = summary.Files.Count(f => f.Warnings.Count > 0);
-        if (summary.SuspectCount > 0 || unknown > 0)
-            Console.WriteLine($"{summary.SuspectCount} suspect, {unknown} with an unknown region; list them with `bulletin documents --suspect`");
+        int unknown = summary.Files.Count(f => f.Warnings.Any(w => w.StartsWith("region unknown", StringComparison.Ordinal)));
+        int fromPath = summary.Files.Count(f => f.Warnings.Any(w => w.StartsWith(Extraction.Metadata.PathEvidence.WarningPrefix, StringComparison.Ordinal)));
+        int others = summary.Files.Count(f => f.Warnings.Count > 0) - unknown - fromPath;
+        if (summary.SuspectCount > 0 || unknown + fromPath + others > 0)
+            Console.WriteLine($"{summary.SuspectCount} suspect, {unknown} with an unknown region" + (fromPath > 0 ? $", {fromPath} with the region from the file path only" : "")
+                              + (others > 0 ? $", {others} with other warnings" : "") + "; list them with `bulletin documents --suspect`");
     }
 }

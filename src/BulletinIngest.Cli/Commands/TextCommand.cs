@@ -58,7 +58,7 @@ public static class TextCommand
                     _ => block.Text,
                 });
         foreach (var warning in text.Warnings) Console.Error.WriteLine($"warning: {warning}");
-        if (explain) Explain(text, Path.GetFileName(path));
+        if (explain) Explain(text, path);
         return 0;
     }
 
@@ -67,6 +67,7 @@ public static class TextCommand
         var result = new Extraction.BulletinExtractor().Extract(text, name);
         Console.WriteLine();
         Console.WriteLine($"== {result.Figures.Count} figures (region {result.Metadata.Region ?? "unknown"}, kind {result.Metadata.Kind})");
+        Console.WriteLine($"   region evidence: {result.Metadata.RegionEvidence}");
         foreach (var f in result.Figures)
         {
             Console.WriteLine($"[{f.Start}-{f.End}] {f.Region} | {f.Project} | {f.Indicator} | target {f.Target} actual {f.Actual} {f.Unit} percent {f.Percent}{(f.Optional ? " optional" : "")}");

@@ -26,7 +26,7 @@ public sealed class BulletinExtractor(Gazetteer? gazetteer = null) : IFigureExtr
         // The cues are simplified Chinese: read a normalized copy, give the figures back in the document's words.
         // Noise goes after normalizing: a DocumentText rebuilt from fewer blocks would no longer match their offsets.
         var view = NormalizedView.Of(document);
-        return WithOcrConfidence(document, view.Restore(ExtractNormalized(view.Normalized.WithoutNoise())));
+        return WithOcrConfidence(document, view.Restore(ExtractNormalized(view.Normalized.WithoutNoise(), documentName)));
     }
 
     /// <summary>
@@ -64,9 +64,10 @@ public sealed class BulletinExtractor(Gazetteer? gazetteer = null) : IFigureExtr
             System.Globalization.CultureInfo.InvariantCulture, out double value) ? value : null;
     }
 
-    private ExtractionResult ExtractNormalized(DocumentText document)
+    /// <param name="documentName">The file's path or name: its place names are the region's weakest evidence.</param>
+    private ExtractionResult ExtractNormalized(DocumentText document, string documentName)
     {
-        var metadata = MetadataReader.Read(document, _gazetteer);
+        var metadata = MetadataReader.Read(document, _gazetteer, documentName);
         var issuing = metadata.Region is null ? null
             : _gazetteer.Find(metadata.Region) ?? new Place(metadata.Region, metadata.ParentRegion, RegionLevel.County, []);
         var regions = new RegionResolver(_gazetteer, issuing);

@@ -65,6 +65,8 @@ public sealed record DocumentMetadata
     public string? RegionEvidence { get; init; }
     /// <summary>The region is only a guess (the one place named, below the evidence threshold): a region hint wins over it.</summary>
     public bool RegionGuessed { get; init; }
+    /// <summary>The region comes from the file's path, the text naming none (Metadata/PathEvidence): a region hint wins over it.</summary>
+    public bool RegionFromPath { get; init; }
     /// <summary>What an analyst should know about the metadata (an unknown or guessed region).</summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];
 }

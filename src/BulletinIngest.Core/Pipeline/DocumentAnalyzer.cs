@@ -32,7 +32,8 @@ public sealed class InProcessAnalyzer(DocumentReader reader, IFigureExtractor ex
             var detected = FormatDetector.Detect(content, name);
             format = detected.ToString().ToLowerInvariant();
             var text = reader.ReadAs(detected, content);
-            var extraction = extractor.Extract(text, name);
+            // The path, not only the name: its folders' place names are evidence of the region (Metadata/PathEvidence).
+            var extraction = extractor.Extract(text, path);
             var tokens = searchTokenizer is null ? null : text.Blocks.Select(b => searchTokenizer.ToSearchTokens(b.Text)).ToList();
             // Coverage is measured here, on the parallel side, not by the single writer.
             return new FileAnalysis(format, text, extraction, tokens, Coverage: DocumentCoverage.Measure(text, extraction.Figures));

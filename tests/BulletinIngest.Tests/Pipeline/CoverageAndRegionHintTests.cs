@@ -41,13 +41,15 @@ public class CoverageAndRegionHintTests
         Assert.Equal(DocumentsCommandHeader, lines[0]);
         foreach (var row in rows.Where(r => r.Status == "suspect"))
             Assert.Contains(lines, l => l.StartsWith(row.Name + ",suspect,", StringComparison.Ordinal) && l.Contains(row.Error!));
-        Assert.All(lines.Skip(1), l => Assert.True(l.Contains(",suspect,") || l.Contains("region unknown"), l));
+        // Listed: suspect, or a region unknown or known only from the file's name (C09_yancheng-…: 盐城市), to check.
+        Assert.All(lines.Skip(1), l => Assert.True(l.Contains(",suspect,") || l.Contains("region unknown") || l.Contains(PathEvidence.WarningPrefix), l));
 
         // The stored metadata scored per field, as the metadata test scores the extractor's.
         var eval = CliProcess.Run("eval", "--metadata", Path.Combine(RepoPaths.Corpus, "real", "documents.jsonl"), "--db", db, "--misses");
         Assert.Equal(0, eval.ExitCode);
         Assert.Matches(@"(?m)^metadata docs=26 region=\d+ parent=\d+ kind=\d+ issue=26 date=\d+ campaign=\d+$", eval.Output);
-        Assert.Contains("FIELD C09_yancheng-2013-q3-trad.txt\tregion\tgold 盐城市\tours null", eval.Output);
+        // C09's text never names 盐城市: its file name does, in pinyin.
+        Assert.DoesNotContain("FIELD C09_yancheng-2013-q3-trad.txt\tregion", eval.Output);
 
         // Suspect documents are stored: a rerun reads none of them again.
         Assert.Contains("26 unchanged", CliProcess.Run("ingest", docs, "--db", db).Output);
@@ -83,7 +85,7 @@ public class CoverageAndRegionHintTests
     }
 
     [Fact]
-    public void A_region_the_text_never_names_comes_from_the_sidecar_the_option_or_the_folder_else_a_warning()
+    public void A_region_the_text_never_names_comes_from_the_sidecar_the_option_or_the_path_else_a_warning()
     {
         using var temp = new TempFolder();
         const string text = "民生实事推进情况\n截至10月31日，65件民生实事已完成26件，完成率40%。";
@@ -94,6 +96,7 @@ public class CoverageAndRegionHintTests
         File.WriteAllText(Path.Combine(archive, "huichang", "2023-10.txt"), text + "\n（第1期）");
         File.WriteAllText(Path.Combine(archive, "岳阳市", "2024-05.txt"), text + "\n（第2期）");
         File.WriteAllText(Path.Combine(archive, "other.txt"), text + "\n（第3期）");
+        File.WriteAllText(Path.Combine(archive, "jinyun_2023_10.txt"), text + "\n（第4期）");
         File.WriteAllText(Path.Combine(archive, RegionHints.SidecarName), "# pattern\tregion\nhuichang/*.txt\t会昌县\n");
         string db = temp.File("h.db");
 
@@ -103,8 +106,8 @@ public class CoverageAndRegionHintTests
         {
             var regions = connection.Query<(string Name, string? Region, string? Parent, string? Evidence)>(
                 "SELECT name, region, parent_region, region_evidence FROM documents ORDER BY name").ToList();
-            // The sidecar wins over --region, --region over the folder's name.
-            Assert.Equal([("2023-10.txt", "会昌县", "赣州市"), ("2024-05.txt", "湖南省", null), ("other.txt", "湖南省", null)],
+            // The sidecar wins over --region, --region over the folder's name and the file name's pinyin.
+            Assert.Equal([("2023-10.txt", "会昌县", "赣州市"), ("2024-05.txt", "湖南省", null), ("jinyun_2023_10.txt", "湖南省", null), ("other.txt", "湖南省", null)],
                 regions.Select(r => (r.Name, r.Region, r.Parent)).ToList());
             Assert.StartsWith("from " + Path.Combine(archive, RegionHints.SidecarName), regions[0].Evidence);
             Assert.DoesNotContain("", connection.Query<string>("SELECT region FROM figures"));
@@ -117,11 +120,27 @@ public class CoverageAndRegionHintTests
         using (var connection = BulletinStore.OpenReadOnly(db2))
         {
             Assert.Equal("岳阳市", connection.ExecuteScalar<string>("SELECT region FROM documents WHERE name = '2024-05.txt'"));
+            // The file name in pinyin (jinyun → 缙云县), said in the evidence and warned of: only the path gives it.
+            var (region, evidence, warnings) = connection.QuerySingle<(string, string, string)>(
+                "SELECT region, region_evidence, warnings FROM documents WHERE name = 'jinyun_2023_10.txt'");
+            Assert.Equal("缙云县", region);
+            Assert.StartsWith("from the file path: jinyun in the file name (pinyin) → 缙云县", evidence);
+            Assert.StartsWith(PathEvidence.WarningPrefix, warnings);
+            Assert.Equal(["缙云县"], connection.Query<string>("SELECT DISTINCT f.region FROM figures f JOIN documents d ON d.id = f.document_id WHERE d.name = 'jinyun_2023_10.txt'"));
             Assert.Null(connection.ExecuteScalar<string?>("SELECT region FROM documents WHERE name = 'other.txt'"));
             Assert.StartsWith("region unknown", connection.ExecuteScalar<string>("SELECT warnings FROM documents WHERE name = 'other.txt'"));
             Assert.DoesNotContain("", connection.Query<string>("SELECT region FROM figures"));
         }
 
-        Assert.Equal(2, CliProcess.Run("ingest", archive, "--db", temp.File("h3.db"), "--region", "不存在的地方").ExitCode);
+        // BULLETIN_PATH_PINYIN=off (to measure what file names give) reads no pinyin; the Chinese folder name still counts.
+        string db3 = temp.File("h3.db");
+        Assert.Equal(0, CliProcess.RunWith(new Dictionary<string, string> { ["BULLETIN_PATH_PINYIN"] = "off" }, "ingest", archive, "--db", db3).ExitCode);
+        using (var connection = BulletinStore.OpenReadOnly(db3))
+        {
+            Assert.Null(connection.ExecuteScalar<string?>("SELECT region FROM documents WHERE name = 'jinyun_2023_10.txt'"));
+            Assert.Equal("岳阳市", connection.ExecuteScalar<string>("SELECT region FROM documents WHERE name = '2024-05.txt'"));
+        }
+
+        Assert.Equal(2, CliProcess.Run("ingest", archive, "--db", temp.File("h4.db"), "--region", "不存在的地方").ExitCode);
     }
 }

@@ -15,7 +15,8 @@ public static partial class MetadataReader
     private const int MastheadBlocks = 12;
     private const int BodyChars = 4000;
 
-    public static DocumentMetadata Read(DocumentText document, Gazetteer gazetteer)
+    /// <param name="path">The file's path (or name), whose place names are the weakest evidence of the region (<see cref="PathEvidence"/>).</param>
+    public static DocumentMetadata Read(DocumentText document, Gazetteer gazetteer, string? path = null)
     {
         // Read on the simplified spelling, so a 繁體 mirror's 黔東南州 is the gazetteer's 黔东南州.
         var head = document.Blocks.Take(MastheadBlocks).Where(b => b.Kind != BlockKind.TableRow)
@@ -25,7 +26,8 @@ public static partial class MetadataReader
         string rest = document.FullText[Math.Min(bodyStart, document.FullText.Length)..];
         string body = Simplified(rest.Length > BodyChars ? rest[..BodyChars] : rest);
 
-        var decision = RegionEvidence.Decide(head, body, Signature(document), gazetteer);
+        var decision = RegionEvidence.Decide(head, body, Signature(document), gazetteer,
+            path is null ? null : PathEvidence.Names(path, gazetteer));
         string? regionName = decision.Written;
         return new DocumentMetadata
         {
@@ -33,7 +35,10 @@ public static partial class MetadataReader
             ParentRegion = decision.Place?.Parent,
             RegionEvidence = decision.Evidence,
             RegionGuessed = decision.Guessed,
-            Warnings = decision.Place is null ? [$"region unknown: {decision.Evidence}"] : decision.Guessed ? [$"region guessed: {decision.Evidence}"] : [],
+            RegionFromPath = decision.FromPath,
+            Warnings = decision.Place is null ? [$"region unknown: {decision.Evidence}"]
+                : decision.Guessed ? [$"region guessed: {decision.Evidence}"]
+                : decision.FromPath ? ["region " + decision.Evidence] : [],
             IssuingBody = head.Skip(1).FirstOrDefault(line => BodyPattern().IsMatch(line) && line.Length <= 40 && !line.Contains('。')),
             Kind = KindEvidence.Decide(head, body),
             Issue = FindIssue(head),

@@ -6,7 +6,8 @@ using BulletinIngest.Segmentation;
 namespace BulletinIngest.Extraction.Metadata;
 
 /// <summary>The issuing region a document's evidence points to, or none, with the evidence that decided it.</summary>
-public sealed record RegionDecision(Place? Place, string? Written, string Evidence, bool Guessed = false);
+/// <summary>FromPath: decided by the file's path (<see cref="PathEvidence"/>), the text deciding none; a region hint wins over it.</summary>
+public sealed record RegionDecision(Place? Place, string? Written, string Evidence, bool Guessed = false, bool FromPath = false);
 
 /// <summary>
 /// Decides the issuing region from scored evidence rather than from the first name found. Every place the
@@ -34,7 +35,10 @@ public static partial class RegionEvidence
     /// <param name="head">The masthead lines (the first blocks), simplified.</param>
     /// <param name="body">The text after them (its first few thousand characters), simplified.</param>
     /// <param name="signature">The last lines, where the issuing body signs.</param>
-    public static RegionDecision Decide(IReadOnlyList<string> head, string body, IEnumerable<string> signature, Gazetteer gazetteer)
+    /// <param name="path">The place names of the file's path (<see cref="PathEvidence"/>): the weakest evidence, read only
+    /// where the text decides no place or only guesses one the path's place is related to (never against an issuer the text names).</param>
+    public static RegionDecision Decide(IReadOnlyList<string> head, string body, IEnumerable<string> signature, Gazetteer gazetteer,
+        IReadOnlyList<PathName>? path = null)
     {
         var board = new Board(gazetteer);
         var titles = head.Take(8).Where(IsTitleLike).Take(3).ToList();
@@ -59,7 +63,16 @@ public static partial class RegionEvidence
         board.AddSolePlace(SolePlace);
         board.AddChildren(ChildPlace, ChildPlacesCap);
         board.AddLevel(spoken, LevelReference);
-        return board.Best(Threshold, GuessFloor);
+        var decision = board.Best(Threshold, GuessFloor);
+        if (path is not { Count: > 0 } || decision.Place is not null && !decision.Guessed) return decision;
+        var (fromPath, why) = PathEvidence.Decide(path, board.Places, spoken, gazetteer);
+        // A guess (the one place named, a few times) meets only a path place related to it, and the more specific of the two
+        // stands: 湖南省 named, …/湘潭市/… is 湘潭市; 平安区 named, pingan-haidong is 平安区.
+        if (fromPath is null || decision.Place is { } guess && guess != fromPath && !PathEvidence.Related(guess, fromPath, gazetteer))
+            return decision with { Evidence = $"{decision.Evidence}; {why}{(fromPath is null ? "" : " (unrelated to the guess)")}" };
+        var place = decision.Place is { } named && PathEvidence.IsWithin(named, fromPath, gazetteer) ? named : fromPath;
+        return new RegionDecision(place, place == decision.Place ? decision.Written : null,
+            $"from the file path: {why} (the text {(decision.Guessed ? $"only guesses {decision.Place!.Name}" : "decides none")}: {decision.Evidence})", FromPath: true);
     }
 
     /// <summary>A line that can be a title: short, not a sentence of the text, not navigation.</summary>
@@ -185,12 +198,10 @@ public static partial class RegionEvidence
             }
         }
 
-        private static bool OfLevel(Place place, string level) => level switch
-        {
-            "区" => place.Name.EndsWith('区'),
-            "自治区" => place.Name.EndsWith("自治区", StringComparison.Ordinal),
-            _ => place.Name.EndsWith(level, StringComparison.Ordinal),
-        };
+        private static bool OfLevel(Place place, string level) => RegionNames.IsOfLevel(place.Name, level);
+
+        /// <summary>Every place the text names (whatever its score).</summary>
+        public IReadOnlyCollection<Place> Places => _scores.Keys;
 
         private IEnumerable<Place> Ancestors(Place place)
         {

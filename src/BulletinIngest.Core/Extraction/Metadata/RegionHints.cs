@@ -11,8 +11,9 @@ public sealed record RegionHint(Place? Place, string Source, string? Problem = n
 /// <c>regions.tsv</c> sidecar an analyst keeps in the archive (in the file's folder or any folder above it,
 /// the nearest first; lines <c>PATTERN&lt;TAB&gt;REGION</c>, the pattern a path relative to the sidecar's
 /// folder with <c>*</c> (within a folder) and <c>**</c> (across folders), the first matching line wins),
-/// the <c>ingest --region</c> option, then the nearest folder of the path named like a place (…/岳阳市/2024/x.pdf).
-/// Used only when the text's evidence decides nothing (<see cref="RegionEvidence"/>).
+/// then the <c>ingest --region</c> option. Used only when the text's evidence decides nothing (<see cref="RegionEvidence"/>):
+/// where the text names no place, or only guesses one, or the region came from the place names of the file's path
+/// (<see cref="PathEvidence"/>, read in the extraction), which an analyst's sidecar or option overrides.
 /// </summary>
 public sealed class RegionHints(Gazetteer gazetteer, string? defaultRegion = null)
 {
@@ -42,10 +43,7 @@ public sealed class RegionHints(Gazetteer gazetteer, string? defaultRegion = nul
             if (lines.FirstOrDefault(l => l.Pattern is null) is { Region: { } bad })
                 return new RegionHint(null, sidecar, $"{sidecar}: not PATTERN<TAB>REGION: {bad}");
         }
-        if (Default is not null) return new RegionHint(Default, "--region");
-        for (var folder = Path.GetDirectoryName(full); folder is not null; folder = Path.GetDirectoryName(folder))
-            if (gazetteer.Find(Path.GetFileName(folder)) is { } place) return new RegionHint(place, $"folder {folder}");
-        return null;
+        return Default is null ? null : new RegionHint(Default, "--region");
     }
 
     /// <summary>The sidecar's lines (a malformed line has no pattern and keeps its text as Region), or null without one.</summary>
@@ -84,7 +82,8 @@ public sealed class RegionHints(Gazetteer gazetteer, string? defaultRegion = nul
     /// </summary>
     public static ExtractionResult Apply(ExtractionResult extraction, RegionHint? hint)
     {
-        if (hint is null || extraction.Metadata.Region is not null && !extraction.Metadata.RegionGuessed) return extraction;
+        if (hint is null || extraction.Metadata.Region is not null && !extraction.Metadata.RegionGuessed && !extraction.Metadata.RegionFromPath)
+            return extraction;
         string issuing = extraction.Metadata.Region ?? RegionNames.Unknown;
         if (hint.Place is null)
             return extraction with { Metadata = extraction.Metadata with { Warnings = [.. extraction.Metadata.Warnings, hint.Problem!] } };
@@ -94,6 +93,7 @@ public sealed class RegionHints(Gazetteer gazetteer, string? defaultRegion = nul
             ParentRegion = hint.Place.Parent,
             RegionEvidence = $"from {hint.Source} (the text {(extraction.Metadata.RegionGuessed ? "gives only a guess" : "names no place")}: {extraction.Metadata.RegionEvidence})",
             RegionGuessed = false,
+            RegionFromPath = false,
             Warnings = [],
         };
         var figures = extraction.Figures.Select(f => f.Region == issuing ? f with { Region = hint.Place.Name } : f).ToList();

@@ -54,6 +54,13 @@ public static partial class RegionNames
         return null;
     }
 
+    /// <summary>True for a place name of a level as a text speaks of it (我市, 全县, 全省: 市, 县, 省; 区 and 自治区, 州).</summary>
+    public static bool IsOfLevel(string name, string level) => level switch
+    {
+        "区" => name.EndsWith('区'),
+        _ => name.EndsWith(level, StringComparison.Ordinal),
+    };
+
     [GeneratedRegex("(?:蒙古|回|藏|维吾尔|苗|彝|壮|布依|朝鲜|满|侗|瑶|白|土家|哈尼|哈萨克|傣|黎|傈僳|佤|畲|高山|拉祜|水|东乡|纳西|景颇|柯尔克孜|土|达斡尔|仫佬|羌|布朗|撒拉|毛南|仡佬|锡伯|阿昌|普米|塔吉克|怒|乌孜别克|俄罗斯|鄂温克|德昂|保安|裕固|京|塔塔尔|独龙|鄂伦春|赫哲|门巴|珞巴|基诺)族")]
     private static partial Regex EthnicName();
 }

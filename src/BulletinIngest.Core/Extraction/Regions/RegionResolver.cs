@@ -26,8 +26,10 @@ public sealed partial class RegionResolver(Gazetteer gazetteer, Place? issuing)
             if (!EndsAWord(text, index + name.Length)) continue;
             var place = gazetteer.Resolve(name, issuing);
             if (place is null) continue;
-            // A prefecture's bare short name (岳阳) is too often part of other names to count in sentences.
-            if (!allowBareAlias && !gazetteer.IsFullName(name) && place.Level is RegionLevel.Prefecture or RegionLevel.Province) continue;
+            // A prefecture's bare short name (岳阳) is too often part of other names to count in sentences; a short form
+            // written with its suffix (湘西自治州, 黔东南州: RegionNames.WrittenForms) is a name.
+            if (!allowBareAlias && !gazetteer.IsFullName(name) && place.Level is RegionLevel.Prefecture or RegionLevel.Province
+                && !RegionNames.WrittenForms(place.Name).Contains(name)) continue;
             return new RegionMention(index, index + name.Length, name, place.Name, place.Parent);
         }
         return null;
