@@ -54,6 +54,7 @@ public sealed partial class FigureAssembler(RegionResolver regions, string issui
     private List<Group> Assemble(List<Slot> slots, string text)
     {
         var groups = slots.Where(s => s.R.Role == MentionRole.Actual).Select(s => new Group { Actual = s }).ToList();
+        PairTasksWithDone(groups, text);
         AttachPercents(slots.Where(s => s.R.Role is MentionRole.Percent or MentionRole.Rate).ToList(), groups, text);
         foreach (var target in slots.Where(s => s.R.Role == MentionRole.Target))
         {
@@ -77,6 +78,32 @@ public sealed partial class FigureAssembler(RegionResolver regions, string issui
             }
         }
         return groups.OrderBy(g => g.Anchor.C.Index).ToList();
+    }
+
+    /// <summary>
+    /// 新建市政燃气管网60公里，已新建62.675公里; 新增优化公交线路35条，现已完成36条: an amount no progress verb
+    /// governs, then in a later clause of the sentence the amount of its unit already done: the first is the task.
+    /// </summary>
+    private void PairTasksWithDone(List<Group> groups, string text)
+    {
+        for (int i = groups.Count - 1; i > 0; i--)
+        {
+            Candidate task = groups[i - 1].Actual!.C, done = groups[i].Actual!.C;
+            if (task.Q.Unit is null || task.Q.Unit != done.Q.Unit || task.Q.Unit.Contains('/') || task.ClauseStart >= done.ClauseStart) continue;
+            if (!Cues.AlreadyDone().IsMatch(text[done.ClauseStart..done.Q.Start]) || task.Cues.ContainsKey("done") || task.Cues.ContainsKey("all-done")
+                || Cues.Governing().IsMatch(text[task.ClauseStart..task.Q.Start])) continue;
+            if (LeadRegion(done, text) is not null) continue; // a region's own amount done (其中甲县已完成…)
+            groups[i].Target = groups[i - 1].Actual;
+            groups[i].How.Add("a task stated bare, then the amount of its unit already done");
+            groups.RemoveAt(i - 1);
+            i--;
+        }
+    }
+
+    private string? LeadRegion(Candidate c, string text)
+    {
+        var listed = regions.LeadingRegions(Cues.LeadingFiller().Replace(text[c.ClauseStart..c.ClauseEnd], ""), out _);
+        return listed.Count == 1 ? listed[0].Canonical : null;
     }
 
     private static void AttachPercents(List<Slot> percents, List<Group> groups, string text)

@@ -168,6 +168,8 @@ public sealed class CandidateFinder
         string after = text[c.Q.End..c.ClauseEnd];
         // A cue may follow what the number counts (186条全部完工): the clause after it, up to its next number.
         string rest = after[..NumberRecognizer.Find(after).Select(q => q.Start).DefaultIfEmpty(after.Length).First()];
+        // A verb after the last number of its clause governs that number (8件已提前完成), not one before another number (40件实事已完成36件).
+        string tail = rest.Length == after.Length ? after : "";
         foreach (var cue in _cues)
         {
             string? word = cue.Where switch
@@ -177,6 +179,7 @@ public sealed class CandidateFinder
                 "lead" => cue.Words.FirstOrDefault(w => lead.StartsWith(w, StringComparison.Ordinal)),
                 "after" => cue.Words.FirstOrDefault(w => after.StartsWith(w, StringComparison.Ordinal)),
                 "rest" => cue.Words.FirstOrDefault(w => rest.Contains(w, StringComparison.Ordinal)),
+                "tail" => cue.Words.FirstOrDefault(w => tail.Contains(w, StringComparison.Ordinal)),
                 _ => null,
             };
             if (word is not null) c.Add(cue.Feature, word);
@@ -275,7 +278,7 @@ public sealed class CandidateFinder
             // 65件民生实事已完成26件 / 87个新开工项目已开工65个: the same unit again after a progress verb, same clause.
             // 承担省定项目58项，全面完成…的有28项，占48.3%: a later part of the same unit that a share measures, too.
             var part = later.FirstOrDefault(o => o.Q.Unit == c.Q.Unit && o.Q.Value <= c.Q.Value && !o.IsPercent
-                && (o.ClauseStart == c.ClauseStart && Cues.Governing().IsMatch(text[c.Q.End..o.Q.Start])
+                && (o.ClauseStart == c.ClauseStart && (Cues.Governing().IsMatch(text[c.Q.End..o.Q.Start]) || o.Cues.ContainsKey("done-after") && !o.Cues.ContainsKey("all-done"))
                     || !Cues.Governing().IsMatch(text[c.ClauseStart..c.Q.Start]) && !SharedBy(c, later, text) && later.SkipWhile(x => x != o).Skip(1).FirstOrDefault() is { IsPercent: true } share && share.ClauseStart <= o.ClauseEnd + 1 && text[o.Q.End..share.Q.Start].Contains('占')));
             part ??= later.FirstOrDefault(o => PartInNextClause(c, o, text));
             if (part is not null) c.Add("pair:target-of-later", text[c.Q.End..part.Q.Start]);

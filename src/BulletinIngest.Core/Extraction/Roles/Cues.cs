@@ -13,6 +13,10 @@ public static partial class Cues
     [GeneratedRegex(@"已|完成|累计|共计|合计|总计|共|实现|建成")]
     public static partial Regex Governing();
 
+    /// <summary>Done already (已完成, 现已开工): the amount is counted against a task stated before it (累计 is a running total, often of something else).</summary>
+    [GeneratedRegex(@"已")]
+    public static partial Regex AlreadyDone();
+
     /// <summary>The whole year's task reported done, without a percentage (已完成年度任务, 全面完成全年目标任务).</summary>
     [GeneratedRegex(@"完成(了)?(全年|年度)(目标)?任务(?!的)")]
     public static partial Regex TaskCompleted();
@@ -62,7 +66,7 @@ public static partial class Cues
     public static partial Regex StandardWord();
 
     /// <summary>A future or pending action: the number is not yet progress (将在5月份完成, 待省厅推出后).</summary>
-    [GeneratedRegex(@"将(在|于|会|要|陆续|全面|进一步)|待(?!遇)|预计|计划|拟|力争|争取|正在|缺口|剩余|尚未|未完成|还差|尚差")]
+    [GeneratedRegex(@"将(在|于|会|要|陆续|全面|进一步)|待(?!遇)|预计|计划|拟|力争|争取|正在|缺口|剩余|其余(?![^，,；;。]*已)|尚未|未完成|还差|尚差")]
     public static partial Regex Future();
 
     /// <summary>A per-person or per-household amount (每人代缴1000元): a standard.</summary>

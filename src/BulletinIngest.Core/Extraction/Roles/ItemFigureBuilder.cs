@@ -39,7 +39,7 @@ public sealed class ItemFigureBuilder(RegionResolver regions, string issuingRegi
         public double? PairedTarget;
         /// <summary>The clause that stated the paired target; it names the quantity (…改造目标任务 320 户).</summary>
         public int? PairedClauseStart;
-        public int PairedStart;
+        public Quantity? PairedQuantity;
     }
 
     // The figures of named lists in the item being built: each is its named item's, not the title's.
@@ -279,6 +279,17 @@ public sealed class ItemFigureBuilder(RegionResolver regions, string issuingRegi
                         amount.PairedTarget = whole.Q.Value;
                         amount.Governed = true;
                     }
+                    // "新辟、调整 12 条公交线路，已完成 3 条": an amount no progress verb governs, then in a later clause the
+                    // amount of its unit already done: the first is the task the second is counted against.
+                    var task = pending.LastOrDefault();
+                    if (task is not null && IsTaskThenDone(task, amount, before))
+                    {
+                        pending.Remove(task);
+                        amount.PairedTarget = task.Q.Value;
+                        amount.PairedClauseStart = task.ClauseStart;
+                        amount.PairedQuantity = task.Q;
+                        amount.Governed = true;
+                    }
                     // "全年目标 500 人，已完成 300 人": a stated target and the amount done are one figure.
                     var goal = pending.LastOrDefault(a => a.Role == Role.Target && a.Q.Unit == q.Unit && !IsStandardLevel(a.Q));
                     if (goal is not null && amount.Role == Role.Actual && amount.PairedTarget is null && amount.Region == goal.Region)
@@ -286,7 +297,7 @@ public sealed class ItemFigureBuilder(RegionResolver regions, string issuingRegi
                         pending.Remove(goal);
                         amount.PairedTarget = goal.Q.Value;
                         amount.PairedClauseStart = goal.ClauseStart;
-                        amount.PairedStart = goal.Q.Start;
+                        amount.PairedQuantity = goal.Q;
                     }
                     pending.Add(amount);
                     continue;
@@ -414,6 +425,13 @@ public sealed class ItemFigureBuilder(RegionResolver regions, string issuingRegi
             figures.Add(FromAmount(text, other, project));
     }
 
+    /// <summary>The task stated bare (改造 17 所…) and, in a later clause, the amount of its unit already done (已完成 5 所).</summary>
+    private static bool IsTaskThenDone(Amount task, Amount done, string doneBefore) =>
+        task is { Role: Role.Actual, Governed: false, Total: false, PairedTarget: null } && done is { Role: Role.Actual, PairedTarget: null }
+        && task.Q.Unit is not null && task.Q.Unit == done.Q.Unit && !IsStandardLevel(task.Q)
+        && task.ClauseStart < done.ClauseStart && task.Region == done.Region
+        && Cues.AlreadyDone().IsMatch(doneBefore);
+
     /// <summary>True for the amount of "…75%（年度目标 12 个）", which the percentage's figure takes as its target.</summary>
     private static bool IsTargetAfterPercent(string text, Quantity q)
     {
@@ -514,7 +532,7 @@ public sealed class ItemFigureBuilder(RegionResolver regions, string issuingRegi
         string indicator = Indicator(text, amount.ClauseStart, amount.Q.Start, amount.Q);
         // "…改造目标任务 320 户，已完工 198 户": the goal's clause names what was done, not the verb (完工).
         if (amount.PairedClauseStart is { } goalClause && indicator.Length < 4
-            && Indicator(text, goalClause, amount.PairedStart, null) is { Length: >= 4 } named)
+            && Indicator(text, goalClause, amount.PairedQuantity!.Start, amount.PairedQuantity) is { Length: >= 4 } named)
             indicator = named;
         var figure = NewFigure(project, indicator, amount.ClauseStart, amount.Q.End, amount.Q, amount.Role);
         if (amount.PairedTarget is { } whole) figure.Target = whole;
