@@ -28,4 +28,14 @@ public class NonFigureRulesTests
         var rules = NonFigureRules.Load(Path.Combine(RepoPaths.Root, "models", NonFigureRules.FileName));
         Assert.Null(rules.Match(Regex.Replace(example, "〈[^〉]+〉", NonFigureRules.Marker)));
     }
+
+    [Theory]
+    [InlineData("云南将继续推出〈10件〉惠民实事", "件", "campaign-total")]
+    [InlineData("二、〈10万平方米〉老旧小区改造项目", "平方米", null)]
+    [InlineData("实施〈50公里〉道路改造项目", "公里", null)]
+    public void A_campaign_total_is_a_count_of_projects_not_an_amount_of_work(string example, string unit, string? rule)
+    {
+        var rules = NonFigureRules.Load(Path.Combine(RepoPaths.Root, "models", NonFigureRules.FileName));
+        Assert.Equal(rule, rules.Match(Regex.Replace(example, "〈[^〉]+〉", NonFigureRules.Marker), unit)?.Name);
+    }
 }

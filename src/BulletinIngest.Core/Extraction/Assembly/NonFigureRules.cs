@@ -4,8 +4,14 @@ using BulletinIngest.Extraction.Text;
 
 namespace BulletinIngest.Extraction.Assembly;
 
-/// <summary>A kind of number that is no progress figure, from models/rules/non-figures.tsv, with the clause it must match.</summary>
-public sealed record NonFigureRule(string Name, Regex Pattern, string Example);
+/// <summary>
+/// A kind of number that is no progress figure, from models/rules/non-figures.tsv, with the clause it must match and,
+/// when given, the units it applies to (a campaign's size is a count of 件/项/个, never 10万平方米).
+/// </summary>
+public sealed record NonFigureRule(string Name, Regex Pattern, string Example, IReadOnlySet<string>? Units = null)
+{
+    public bool AppliesTo(string? unit) => Units is null || unit is not null && Units.Contains(unit);
+}
 
 /// <summary>
 /// The last filter of extraction: a figure whose one number is no progress — a difference in percentage points
@@ -30,15 +36,17 @@ public sealed class NonFigureRules(IReadOnlyList<NonFigureRule> rules)
         foreach (var line in File.ReadLines(path).Where(l => l.Length > 0 && !l.StartsWith('#')).Skip(1))
         {
             var fields = line.Split('\t');
-            if (fields.Length != 3 || !fields[1].Contains(Marker, StringComparison.Ordinal))
-                throw new InvalidDataException($"{path}: expected rule, pattern with {Marker}, example: {line}");
-            rules.Add(new NonFigureRule(fields[0], new Regex(fields[1], RegexOptions.CultureInvariant), fields[2]));
+            if (fields.Length is not (3 or 4) || !fields[1].Contains(Marker, StringComparison.Ordinal))
+                throw new InvalidDataException($"{path}: expected rule, pattern with {Marker}, example[, units]: {line}");
+            var units = fields.Length == 4 && fields[3].Length > 0 ? fields[3].Split('|').ToHashSet() : null;
+            rules.Add(new NonFigureRule(fields[0], new Regex(fields[1], RegexOptions.CultureInvariant), fields[2], units));
         }
         return new NonFigureRules(rules);
     }
 
-    /// <summary>The rule a clause (its number written 〈N〉) matches, or null.</summary>
-    public NonFigureRule? Match(string markedClause) => Rules.FirstOrDefault(r => r.Pattern.IsMatch(markedClause));
+    /// <summary>The rule a clause (its number written 〈N〉, in <paramref name="unit"/>) matches, or null.</summary>
+    public NonFigureRule? Match(string markedClause, string? unit = null) =>
+        Rules.FirstOrDefault(r => r.AppliesTo(unit) && r.Pattern.IsMatch(markedClause));
 
     /// <summary>
     /// The figures of <paramref name="figures"/> that no rule rejects; each rejected one is added to
@@ -49,7 +57,7 @@ public sealed class NonFigureRules(IReadOnlyList<NonFigureRule> rules)
         var kept = new List<Figure>();
         foreach (var figure in figures)
         {
-            if (MarkedClause(text, figure) is { } clause && Match(clause) is { } rule)
+            if (MarkedClause(text, figure) is { } clause && Match(clause, figure.Percent is not null ? "%" : figure.Unit) is { } rule)
                 rejected.Add($"figure {clause.Replace(Marker, Number(figure))} ← not a figure: {rule.Name}");
             else
                 kept.Add(figure);
