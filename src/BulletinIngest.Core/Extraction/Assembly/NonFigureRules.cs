@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using BulletinIngest.Extraction.Numbers;
 using BulletinIngest.Extraction.Text;
+using BulletinIngest.Learning;
 
 namespace BulletinIngest.Extraction.Assembly;
 
@@ -33,13 +34,13 @@ public sealed class NonFigureRules(IReadOnlyList<NonFigureRule> rules)
     public static NonFigureRules Load(string path)
     {
         var rules = new List<NonFigureRule>();
-        foreach (var line in File.ReadLines(path).Where(l => l.Length > 0 && !l.StartsWith('#')).Skip(1))
+        foreach (var row in TsvFile.Read(path))
         {
-            var fields = line.Split('\t');
-            if (fields.Length is not (3 or 4) || !fields[1].Contains(Marker, StringComparison.Ordinal))
-                throw new InvalidDataException($"{path}: expected rule, pattern with {Marker}, example[, units]: {line}");
-            var units = fields.Length == 4 && fields[3].Length > 0 ? fields[3].Split('|').ToHashSet() : null;
-            rules.Add(new NonFigureRule(fields[0], new Regex(fields[1], RegexOptions.CultureInvariant), fields[2], units));
+            string pattern = row.GetValueOrDefault("pattern", ""), units = row.GetValueOrDefault("units", "");
+            if (!pattern.Contains(Marker, StringComparison.Ordinal))
+                throw new InvalidDataException($"{path}: rule {row.GetValueOrDefault("rule")}: its pattern has no {Marker}");
+            rules.Add(new NonFigureRule(row["rule"], new Regex(pattern, RegexOptions.CultureInvariant), row.GetValueOrDefault("example", ""),
+                units.Length > 0 ? units.Split('|').ToHashSet() : null));
         }
         return new NonFigureRules(rules);
     }
