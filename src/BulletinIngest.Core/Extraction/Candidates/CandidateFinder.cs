@@ -277,7 +277,10 @@ public sealed class CandidateFinder
             var later = candidates.Where(o => o.Index > c.Index && o.SentenceStart == c.SentenceStart).ToList();
             // 65件民生实事已完成26件 / 87个新开工项目已开工65个: the same unit again after a progress verb, same clause.
             // 承担省定项目58项，全面完成…的有28项，占48.3%: a later part of the same unit that a share measures, too.
+            // 开工4.3万套、基本建成2.7万套: amounts of a list, each after its own verb, are parallel figures, not a goal and its part.
+            bool verbBefore = Default.HasVerb(text[c.ElementStart..c.Q.Start]);
             var part = later.FirstOrDefault(o => o.Q.Unit == c.Q.Unit && o.Q.Value <= c.Q.Value && !o.IsPercent
+                && !(verbBefore && text[c.Q.End..o.Q.Start].StartsWith('、'))
                 && (o.ClauseStart == c.ClauseStart && (Cues.Governing().IsMatch(text[c.Q.End..o.Q.Start]) || o.Cues.ContainsKey("done-after") && !o.Cues.ContainsKey("all-done"))
                     || !Cues.Governing().IsMatch(text[c.ClauseStart..c.Q.Start]) && !SharedBy(c, later, text) && later.SkipWhile(x => x != o).Skip(1).FirstOrDefault() is { IsPercent: true } share && share.ClauseStart <= o.ClauseEnd + 1 && text[o.Q.End..share.Q.Start].Contains('占')));
             part ??= later.FirstOrDefault(o => PartInNextClause(c, o, text));
