@@ -226,9 +226,13 @@ public sealed class CandidateFinder
         foreach (var (feature, cue) in head.Cues) c.Add(feature, cue);
     }
 
-    /// <summary>A share follows the amount in its own or the next clause (9项指标提前完成，占比60%): it is a part, not the whole.</summary>
-    private static bool SharedBy(Candidate c, List<Candidate> later, string text) =>
-        later.FirstOrDefault() is { IsPercent: true } next && next.ClauseStart <= c.ClauseEnd + 1 && text[c.Q.End..next.Q.Start].Contains('占');
+    /// <summary>
+    /// A share or rate follows the amount in its own or the next clause (9项指标提前完成，占比60% / 开工146419套，开工率为88.1%):
+    /// the percentage measures this amount, so it is a part or an amount done, not the whole of a later one.
+    /// </summary>
+    private static bool MeasuredBy(Candidate c, List<Candidate> later, string text) =>
+        later.FirstOrDefault() is { IsPercent: true } next && next.ClauseStart <= c.ClauseEnd + 1
+        && (text[c.Q.End..next.Q.Start].Contains('占') || next.Cues.ContainsKey("rate") || next.Cues.ContainsKey("completion"));
 
     /// <summary>
     /// 20件民生大事，已完成3件 / 民生工程项目112个小项，全面完成全年目标任务的有46项: a whole that closes a clause
@@ -277,9 +281,12 @@ public sealed class CandidateFinder
             var later = candidates.Where(o => o.Index > c.Index && o.SentenceStart == c.SentenceStart).ToList();
             // 65件民生实事已完成26件 / 87个新开工项目已开工65个: the same unit again after a progress verb, same clause.
             // 承担省定项目58项，全面完成…的有28项，占48.3%: a later part of the same unit that a share measures, too.
+            // 开工4.3万套、基本建成2.7万套: amounts of a list, each after its own verb, are parallel figures, not a goal and its part.
+            bool verbBefore = Default.HasVerb(text[c.ElementStart..c.Q.Start]);
             var part = later.FirstOrDefault(o => o.Q.Unit == c.Q.Unit && o.Q.Value <= c.Q.Value && !o.IsPercent
+                && !(verbBefore && text[c.Q.End..o.Q.Start].StartsWith('、'))
                 && (o.ClauseStart == c.ClauseStart && (Cues.Governing().IsMatch(text[c.Q.End..o.Q.Start]) || o.Cues.ContainsKey("done-after") && !o.Cues.ContainsKey("all-done"))
-                    || !Cues.Governing().IsMatch(text[c.ClauseStart..c.Q.Start]) && !SharedBy(c, later, text) && later.SkipWhile(x => x != o).Skip(1).FirstOrDefault() is { IsPercent: true } share && share.ClauseStart <= o.ClauseEnd + 1 && text[o.Q.End..share.Q.Start].Contains('占')));
+                    || !Cues.Governing().IsMatch(text[c.ClauseStart..c.Q.Start]) && !MeasuredBy(c, later, text) && later.SkipWhile(x => x != o).Skip(1).FirstOrDefault() is { IsPercent: true } share && share.ClauseStart <= o.ClauseEnd + 1 && text[o.Q.End..share.Q.Start].Contains('占')));
             part ??= later.FirstOrDefault(o => PartInNextClause(c, o, text));
             if (part is not null) c.Add("pair:target-of-later", text[c.Q.End..part.Q.Start]);
             // 51件民生实事项目累计完成投资…；…等46件实事已提前完成，完成率90.2%: 46/51 is the stated percentage.
