@@ -88,7 +88,7 @@ public static class IngestCommand
     {
         var batch = IngestPipeline.ExpandPaths(paths);
         var files = batch.Files;
-        var hints = new RegionHints(Gazetteer.Default, region); // an unknown --region is a usage error (ArgumentException)
+        var hints = new RegionHints(() => Gazetteer.Default, region); // an unknown --region is a usage error (ArgumentException)
         using var store = BulletinStore.Open(databasePath);
         using var workers = isolation is null ? null : new WorkerPool(() => WorkerCommand.StartInfo(clauseFilter, ocr), isolation);
         var pipeline = workers is null ? PipelineFactory.Create(clauseFilter, hints, ocr) : new IngestPipeline(workers, hints);

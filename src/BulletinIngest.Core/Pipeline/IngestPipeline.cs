@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Security.Cryptography;
 using BulletinIngest.Extraction;
 using BulletinIngest.Extraction.Metadata;
@@ -135,6 +136,7 @@ public sealed class IngestPipeline(IDocumentAnalyzer analyzer, RegionHints? regi
     private ProcessedFile Process(string path, IReadOnlySet<string> knownHashes)
     {
         byte[] content;
+        SourceFile file;
         try
         {
             if (Directory.Exists(path))
@@ -147,23 +149,34 @@ public sealed class IngestPipeline(IDocumentAnalyzer analyzer, RegionHints? regi
                 }
                 return Unreadable(path, "cannot list folder");
             }
-            long size = new FileInfo(path).Length;
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0);
+            long size = stream.Length;
             if (size > DocumentReader.MaxFileBytes)
             {
                 // Hashed as a stream, never loaded: the refusal is stored like any other.
-                using var stream = File.OpenRead(path);
                 var large = new SourceFile(path, Convert.ToHexStringLower(SHA256.HashData(stream)), size);
                 var tooLarge = DocumentReader.TooLarge(size);
                 return new ProcessedFile(large, null, FileAnalysis.Refused(null, tooLarge.Reason, tooLarge.Message));
             }
-            content = File.ReadAllBytes(path);
+            // Read into a pooled buffer and hashed there: an unchanged file (every file of a re-run) is never
+            // copied into an array of its own, so a re-run allocates next to nothing and the GC stays idle.
+            var buffer = ArrayPool<byte>.Shared.Rent((int)size);
+            try
+            {
+                int length = stream.ReadAtLeast(buffer.AsSpan(0, (int)size), (int)size, throwOnEndOfStream: false);
+                file = new SourceFile(path, Convert.ToHexStringLower(SHA256.HashData(buffer.AsSpan(0, length))), length);
+                if (knownHashes.Contains(file.Sha256)) return new ProcessedFile(file, FileOutcomeKind.Unchanged, null);
+                content = buffer.AsSpan(0, length).ToArray();
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+            }
         }
         catch (Exception error) when (error is IOException or UnauthorizedAccessException)
         {
             return Unreadable(path, $"cannot read file: {error.Message}");
         }
-        var file = new SourceFile(path, Convert.ToHexStringLower(SHA256.HashData(content)), content.LongLength);
-        if (knownHashes.Contains(file.Sha256)) return new ProcessedFile(file, FileOutcomeKind.Unchanged, null);
         return new ProcessedFile(file, null, analyzer.Analyze(path, content));
     }
 

@@ -55,6 +55,28 @@ public class IngestCommandTests
     }
 
     [Fact]
+    public void A_file_changed_in_place_with_the_same_size_and_time_is_read_again()
+    {
+        // An unchanged re-run decides by content hash; size and modification time alone would call this file unchanged.
+        using var temp = new TempFolder();
+        string file = temp.File("report.txt");
+        string db = temp.File("b.db");
+        File.WriteAllText(file, "城镇新增就业完成3000人。");
+        var written = File.GetLastWriteTimeUtc(file);
+        Assert.Equal(0, CliProcess.Run("ingest", file, "--db", db).ExitCode);
+        long size = new FileInfo(file).Length;
+        File.WriteAllText(file, "城镇新增就业完成4000人。");
+        File.SetLastWriteTimeUtc(file, written);
+        Assert.Equal(size, new FileInfo(file).Length);
+
+        var rerun = CliProcess.Run("ingest", file, "--db", db);
+        Assert.Equal(0, rerun.ExitCode);
+        Assert.Contains("1 replaced", rerun.Output);
+        using var connection = BulletinStore.OpenReadOnly(db);
+        Assert.Equal(["城镇新增就业完成4000人。"], connection.Query<string>("SELECT b.text FROM blocks b JOIN documents d ON d.id = b.document_id"));
+    }
+
+    [Fact]
     public void Query_is_read_only_and_usage_errors_exit_2()
     {
         using var temp = new TempFolder();

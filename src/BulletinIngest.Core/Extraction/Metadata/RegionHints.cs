@@ -14,17 +14,26 @@ public sealed record RegionHint(Place? Place, string Source, string? Problem = n
 /// then the <c>ingest --region</c> option. Used only when the text's evidence decides nothing (<see cref="RegionEvidence"/>):
 /// where the text names no place, or only guesses one, or the region came from the place names of the file's path
 /// (<see cref="PathEvidence"/>, read in the extraction), which an analyst's sidecar or option overrides.
+/// The gazetteer is loaded on first use (an unchanged re-run stores nothing and never needs it), or at once to
+/// check a --region.
 /// </summary>
-public sealed class RegionHints(Gazetteer gazetteer, string? defaultRegion = null)
+public sealed class RegionHints
 {
     public const string SidecarName = "regions.tsv";
 
+    private readonly Lazy<Gazetteer> _gazetteer;
     private readonly Dictionary<string, List<(Regex? Pattern, string Region)>?> _sidecars = new(StringComparer.Ordinal);
     private readonly object _lock = new();
 
+    public RegionHints(Func<Gazetteer> loadGazetteer, string? defaultRegion = null)
+    {
+        _gazetteer = new Lazy<Gazetteer>(loadGazetteer);
+        Default = defaultRegion is null ? null
+            : _gazetteer.Value.Resolve(defaultRegion, null) ?? throw new ArgumentException($"--region {defaultRegion}: no such region in the gazetteer");
+    }
+
     /// <summary>The --region value as a place; an error for a name the gazetteer does not know.</summary>
-    public Place? Default { get; } = defaultRegion is null ? null
-        : gazetteer.Resolve(defaultRegion, null) ?? throw new ArgumentException($"--region {defaultRegion}: no such region in the gazetteer");
+    public Place? Default { get; }
 
     public RegionHint? For(string path)
     {
@@ -37,7 +46,7 @@ public sealed class RegionHints(Gazetteer gazetteer, string? defaultRegion = nul
             string sidecar = Path.Combine(folder, SidecarName);
             foreach (var (pattern, region) in lines)
                 if (pattern?.IsMatch(relative) ?? false)
-                    return gazetteer.Resolve(region, null) is { } place
+                    return _gazetteer.Value.Resolve(region, null) is { } place
                         ? new RegionHint(place, sidecar)
                         : new RegionHint(null, sidecar, $"{sidecar}: {region}: no such region in the gazetteer");
             if (lines.FirstOrDefault(l => l.Pattern is null) is { Region: { } bad })
