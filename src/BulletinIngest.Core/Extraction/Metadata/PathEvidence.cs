@@ -69,7 +69,7 @@ public static partial class PathEvidence
         var places = resolved.Select(r => r.Place).Distinct().ToList();
         if (places.Any(a => places.Any(b => a != b && !Related(a, b, gazetteer))))
             return (null, $"the path names different places: {string.Join(", ", resolved.Select(r => Said(r.Name, r.Place)))}");
-        var deepest = places.First(p => places.All(q => q == p || Ancestors(p, gazetteer).Contains(q)));
+        var deepest = places.First(p => places.All(q => q == p || gazetteer.IsWithin(p, q)));
         var chosen = resolved.First(r => r.Place == deepest);
         return (deepest, Said(chosen.Name, chosen.Place)
                          + (open.Count > 0 ? $"; left open: {string.Join(", ", open)}" : ""));
@@ -84,23 +84,7 @@ public static partial class PathEvidence
     }
 
     /// <summary>One place inside the other.</summary>
-    public static bool Related(Place a, Place b, Gazetteer gazetteer) => IsWithin(a, b, gazetteer) || IsWithin(b, a, gazetteer);
-
-    /// <summary>True when <paramref name="inner"/> lies inside <paramref name="outer"/> (平安区 in 海东市, in 青海省).</summary>
-    public static bool IsWithin(Place inner, Place outer, Gazetteer gazetteer) => Ancestors(inner, gazetteer).Contains(outer);
-
-    private static List<Place> Ancestors(Place place, Gazetteer gazetteer)
-    {
-        var result = new List<Place>();
-        for (var parent = place.Parent; parent is not null && result.Count < 4;)
-        {
-            var up = gazetteer.Find(parent);
-            if (up is null) break;
-            result.Add(up);
-            parent = up.Parent;
-        }
-        return result;
-    }
+    public static bool Related(Place a, Place b, Gazetteer gazetteer) => gazetteer.IsWithin(a, b) || gazetteer.IsWithin(b, a);
 
     /// <summary>Chinese full names and stems in a folder or file name, longest at each place; common words (惠民, 城区) skipped.</summary>
     private static IEnumerable<PathName> ChineseNames(string segment, string where, Gazetteer gazetteer)

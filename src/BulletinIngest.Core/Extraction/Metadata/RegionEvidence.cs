@@ -70,7 +70,7 @@ public static partial class RegionEvidence
         // stands: 湖南省 named, …/湘潭市/… is 湘潭市; 平安区 named, pingan-haidong is 平安区.
         if (fromPath is null || decision.Place is { } guess && guess != fromPath && !PathEvidence.Related(guess, fromPath, gazetteer))
             return decision with { Evidence = $"{decision.Evidence}; {why}{(fromPath is null ? "" : " (unrelated to the guess)")}" };
-        var place = decision.Place is { } named && PathEvidence.IsWithin(named, fromPath, gazetteer) ? named : fromPath;
+        var place = decision.Place is { } named && gazetteer.IsWithin(named, fromPath) ? named : fromPath;
         return new RegionDecision(place, place == decision.Place ? decision.Written : null,
             $"from the file path: {why} (the text {(decision.Guessed ? $"only guesses {decision.Place!.Name}" : "decides none")}: {decision.Evidence})", FromPath: true);
     }
@@ -168,9 +168,9 @@ public static partial class RegionEvidence
         public void AddChildren(double weight, double cap)
         {
             var named = _scores.Keys.ToList();
-            foreach (var parent in named.SelectMany(Ancestors).Distinct().ToList())
+            foreach (var parent in named.SelectMany(gazetteer.Ancestors).Distinct().ToList())
             {
-                int children = named.Count(p => Ancestors(p).Contains(parent));
+                int children = named.Count(p => gazetteer.IsWithin(p, parent));
                 if (children < 2) continue;
                 Add(parent, null, Math.Min(cap, children * weight), $"{children} places within");
                 _placed.Add(parent);
@@ -187,8 +187,8 @@ public static partial class RegionEvidence
             int total = references.Values.Sum();
             if (total == 0) return;
             var named = _scores.Keys.Where(Established).ToList();
-            var pool = named.Concat(named.SelectMany(Ancestors)).Distinct().ToList();
-            var all = _scores.Keys.Concat(_scores.Keys.SelectMany(Ancestors)).Distinct().ToList();
+            var pool = named.Concat(named.SelectMany(gazetteer.Ancestors)).Distinct().ToList();
+            var all = _scores.Keys.Concat(_scores.Keys.SelectMany(gazetteer.Ancestors)).Distinct().ToList();
             foreach (var (level, count) in references)
             {
                 var places = pool.Where(p => OfLevel(p, level)).ToList();
@@ -202,18 +202,6 @@ public static partial class RegionEvidence
 
         /// <summary>Every place the text names (whatever its score).</summary>
         public IReadOnlyCollection<Place> Places => _scores.Keys;
-
-        private IEnumerable<Place> Ancestors(Place place)
-        {
-            var seen = new HashSet<string>();
-            for (var parent = place.Parent; parent is not null && seen.Add(parent);)
-            {
-                var up = gazetteer.Find(parent);
-                if (up is null) yield break;
-                yield return up;
-                parent = up.Parent;
-            }
-        }
 
         private void Add(Place place, string? written, double weight, string reason)
         {
@@ -239,7 +227,7 @@ public static partial class RegionEvidence
             {
                 var place = options.Count == 1 ? options[0] : InContext(options, context);
                 if (place is null) continue;
-                bool afterParent = result.Count > 0 && result[^1].End == end - written.Length && Ancestors(place).Contains(result[^1].Place);
+                bool afterParent = result.Count > 0 && result[^1].End == end - written.Length && gazetteer.IsWithin(place, result[^1].Place);
                 if (!expected && !afterParent && CommonWordPlaces.Value.Contains(place)) continue;
                 // 海东市平安区, 江苏盐城: the address of the most specific place, not a mention of its parent.
                 if (afterParent) result.RemoveAt(result.Count - 1);
@@ -302,7 +290,7 @@ public static partial class RegionEvidence
         /// <summary>Of several places one name may mean: the one inside (or above) a place the text names, else the one of the highest level if only one is.</summary>
         private Place? InContext(IReadOnlyList<Place> options, List<Place> context)
         {
-            var related = options.Where(o => context.Any(c => c != o && (Ancestors(o).Contains(c) || Ancestors(c).Contains(o)))).ToList();
+            var related = options.Where(o => context.Any(c => c != o && (gazetteer.IsWithin(o, c) || gazetteer.IsWithin(c, o)))).ToList();
             if (related.Count == 1) return related[0];
             var top = options.GroupBy(o => o.Level).OrderBy(g => g.Key).First().ToList();
             return top.Count == 1 ? top[0] : null;

@@ -133,6 +133,22 @@ public sealed class Gazetteer
 
     public Place? Find(string canonicalName) => _byName.GetValueOrDefault(canonicalName)?[0];
 
+    /// <summary>The places a place lies in, nearest first (平安区: 海东市, 青海省); a loop in the data ends the walk.</summary>
+    public IEnumerable<Place> Ancestors(Place place)
+    {
+        var seen = new HashSet<string>();
+        for (var parent = place.Parent; parent is not null && seen.Add(parent);)
+        {
+            var up = Find(parent);
+            if (up is null) yield break;
+            yield return up;
+            parent = up.Parent;
+        }
+    }
+
+    /// <summary>True when <paramref name="inner"/> lies inside <paramref name="outer"/> (平安区 in 海东市, in 青海省).</summary>
+    public bool IsWithin(Place inner, Place outer) => Ancestors(inner).Contains(outer);
+
     /// <summary>
     /// The place a name or alias means when read in a bulletin of <paramref name="context"/>: a place inside
     /// the issuing city (or the issuing place itself, or its parent) before any other place of that name.
