@@ -2,7 +2,8 @@
 """What each unmatched prediction of the real sets is, by the referee's own matching rules (why_missed.py's twin).
 
 usage: extras.py PRED.jsonl SET [--docs] [--list]
-  SET: study | measure | grown | all   (study/measure from corpus/real/split.tsv; grown: corpus/real/grown)
+  SET: study | measure | grown | fresh | all   (study/measure from corpus/real/split.tsv; grown: corpus/real/grown;
+  fresh: corpus/real/fresh, measure only like the measure half)
 Classes, first that applies:
   optional    it fits an optional gold figure (another prediction took it): not an extra
   duplicate   its numbers all stand in one matched prediction, or the gold figure it would match is matched already
@@ -12,7 +13,7 @@ Classes, first that applies:
   near-numbers a gold figure shares one of its numbers, not all (roles or grouping)
   non-figure  no gold figure of the document has any of its numbers (a date, a campaign total, a background
               statistic, a rank, a sub-item's money …); --list shows its sentence to say which
-Read the measure half's totals only; never study its documents (--docs and --list refuse it).
+Read the measure half's and the fresh set's totals only; never study their documents (--docs and --list refuse them).
 """
 import glob
 import json
@@ -36,6 +37,8 @@ def load_gold():
     gold = [dict(g, _set=split.get(S.stem(g["doc"]), "?")) for g in S.load(os.path.join(root, "corpus/real/gold.jsonl"))]
     for path in glob.glob(os.path.join(root, "corpus/real/grown/gold-*.jsonl")):
         gold += [dict(g, _set="grown") for g in S.load(path)]
+    for path in glob.glob(os.path.join(root, "corpus/real/fresh/gold*.jsonl")):
+        gold += [dict(g, _set="fresh") for g in S.load(path)]
     return gold
 
 
@@ -74,8 +77,8 @@ def main(argv):
     if len(args) != 2:
         sys.exit(__doc__)
     pred_path, wanted = args
-    if wanted == "measure" and ("--docs" in argv or "--list" in argv):
-        sys.exit("the measure half is scored as totals only")
+    if wanted in ("measure", "fresh") and ("--docs" in argv or "--list" in argv):
+        sys.exit("the measure half and the fresh set are scored as totals only")
     golds, preds = {}, {}
     for g in load_gold():
         golds.setdefault(S.stem(g["doc"]), []).append(g)

@@ -2,11 +2,12 @@
 """Why each required gold figure of the real sets was missed, by the referee's own matching rules.
 
 usage: why_missed.py PRED.jsonl SET [--docs] [--list]
-  SET: study | measure | grown | all   (study/measure from corpus/real/split.tsv; grown: corpus/real/grown)
+  SET: study | measure | grown | fresh | all   (study/measure from corpus/real/split.tsv; grown: corpus/real/grown;
+  fresh: corpus/real/fresh, measure only like the measure half)
 Causes: doc-empty (no figure for the document), numbers-absent (no predicted field carries any of the
 gold numbers), numbers-partial (some gold number is predicted, not all in one figure: roles or grouping),
 region (a figure with the gold numbers exists in another region), name (numbers and region agree,
-name Dice < 0.3). Read the measure half's totals only; never study its documents.
+name Dice < 0.3). Read the measure half's and the fresh set's totals only; never study their documents.
 """
 import glob
 import json
@@ -27,6 +28,8 @@ for line in open(os.path.join(root, "corpus/real/split.tsv"), encoding="utf-8").
 gold = [json.loads(l) for l in open(os.path.join(root, "corpus/real/gold.jsonl"), encoding="utf-8")]
 for path in glob.glob(os.path.join(root, "corpus/real/grown/gold-*.jsonl")):
     gold += [dict(json.loads(l), _set="grown") for l in open(path, encoding="utf-8") if l.strip()]
+for path in glob.glob(os.path.join(root, "corpus/real/fresh/gold*.jsonl")):
+    gold += [dict(json.loads(l), _set="fresh") for l in open(path, encoding="utf-8") if l.strip()]
 golds, preds = defaultdict(list), defaultdict(list)
 for g in gold:
     golds[S.stem(g["doc"])].append(g)
