@@ -34,7 +34,7 @@ if compgen -G "corpus/real/grown/gold*.jsonl" >/dev/null; then
   python3 "$score" "$work/grown.gold.jsonl" "$work/pred.jsonl" --only-gold-docs "$@" | tail -n 40
 fi
 if compgen -G "corpus/real/fresh/gold*.jsonl" >/dev/null; then
-  cat corpus/real/fresh/gold*.jsonl >"$work/fresh.gold.jsonl"   # set E (gold.jsonl) and set G (gold-g.jsonl)
+  cat corpus/real/fresh/gold*.jsonl >"$work/fresh.gold.jsonl"   # set E (gold.jsonl), then G, J … (gold-*.jsonl)
   echo "== real, fresh set (measure only)"
   python3 "$score" "$work/fresh.gold.jsonl" "$work/pred.jsonl" --only-gold-docs "$@" | tail -n 40
 fi
