@@ -68,6 +68,7 @@ public static class TextCommand
         Console.WriteLine();
         Console.WriteLine($"== {result.Figures.Count} figures (region {result.Metadata.Region ?? "unknown"}, kind {result.Metadata.Kind})");
         Console.WriteLine($"   region evidence: {result.Metadata.RegionEvidence}");
+        Console.WriteLine($"   kind evidence: {result.Metadata.KindEvidence}");
         foreach (var f in result.Figures)
         {
             Console.WriteLine($"[{f.Start}-{f.End}] {f.Region} | {f.Project} | {f.Indicator} | target {f.Target} actual {f.Actual} {f.Unit} percent {f.Percent}{(f.Optional ? " optional" : "")}");

@@ -55,6 +55,8 @@ public sealed record DocumentMetadata
     public string? IssuingBody { get; init; }
     /// <summary>"bulletin" or "plan".</summary>
     public string? Kind { get; init; }
+    /// <summary>Why the kind is what it is: the cues of each kind and their sums (Metadata/KindEvidence).</summary>
+    public string? KindEvidence { get; init; }
     public int? Issue { get; init; }
     /// <summary>YYYY-MM-DD.</summary>
     public string? Date { get; init; }

@@ -29,6 +29,7 @@ public static partial class MetadataReader
         var decision = RegionEvidence.Decide(head, body, Signature(document), gazetteer,
             path is null ? null : PathEvidence.Names(path, gazetteer));
         string? regionName = decision.Written;
+        var kind = KindEvidence.Default.Decide(head, body);
         return new DocumentMetadata
         {
             Region = decision.Place?.Name,
@@ -40,7 +41,8 @@ public static partial class MetadataReader
                 : decision.Guessed ? [$"region guessed: {decision.Evidence}"]
                 : decision.FromPath ? ["region " + decision.Evidence] : [],
             IssuingBody = head.Skip(1).FirstOrDefault(line => BodyPattern().IsMatch(line) && line.Length <= 40 && !line.Contains('。')),
-            Kind = KindEvidence.Decide(head, body),
+            Kind = kind.Kind,
+            KindEvidence = kind.Evidence,
             Issue = FindIssue(head),
             Date = FindDate(head, document),
             Campaign = Campaign(head, body, regionName),
