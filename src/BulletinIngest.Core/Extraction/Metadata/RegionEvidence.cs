@@ -55,11 +55,12 @@ public static partial class RegionEvidence
             board.AddIssuingBodies(line, Signature, "signature");
         foreach (var line in head) board.AddCapped(line, HeadMention, HeadMentionCap, "first lines", stems: false);
         board.AddCapped(body, BodyMention, BodyMentionCap, "body", stems: false);
-        // A stem (丹棱) is read in running text only for a place named in full as well, or for a city when the text speaks
-        // as a city (邢台主城区 beside 市委、市政府).
+        // A stem (丹棱) is read in running text only for a place named in full as well, for a city when the text speaks
+        // as a city (邢台主城区 beside 市委、市政府), or for a place of any level the text speaks as when it begins an
+        // institution's name (柯桥中学 beside 我区, 崇川经济开发区 beside 区政府).
         var spoken = SelfReferences(string.Join("\n", head) + "\n" + body);
         var cityLevels = spoken.Keys.Where(l => l is "市" or "州").ToList();
-        foreach (var line in head.Append(body)) board.AddCapped(line, BodyMention, BodyMentionCap, "stem", stems: true, cityLevels);
+        foreach (var line in head.Append(body)) board.AddCapped(line, BodyMention, BodyMentionCap, "stem", stems: true, cityLevels, spoken.Keys);
         board.AddSolePlace(SolePlace);
         board.AddChildren(ChildPlace, ChildPlacesCap);
         board.AddLevel(spoken, LevelReference);
@@ -135,17 +136,29 @@ public static partial class RegionEvidence
 
         private const int OfficeReach = 16;
         private static readonly string[] GovernmentWords = ["人民政府", "政府", "人民代表大会", "人大", "委员会", "委"];
-        private static readonly string[] OfficeWords = ["办公室", "领导小组", "工作专班", "专班", "指挥部", "工作组"];
+        // A site is the body's voice too: 摘自上海市门户网站, 安庆地区综合门户网站 (a page's footer or repost line).
+        private static readonly string[] OfficeWords = ["办公室", "领导小组", "工作专班", "专班", "指挥部", "工作组", "门户网站", "政府网"];
 
-        /// <summary>Mentions in running text, each worth a little, up to a cap per place; stems only for places already named.</summary>
-        public void AddCapped(string text, double weight, double cap, string reason, bool stems, IEnumerable<string>? spokenLevels = null)
+        /// <summary>True when an institution's name goes on at <paramref name="end"/> (柯桥|中学, 崇川|经济开发区).</summary>
+        private static bool BeginsInstitution(string text, int end) =>
+            InstitutionWords.Value.Any(w => string.CompareOrdinal(text, end, w, 0, w.Length) == 0);
+
+        /// <summary>
+        /// Mentions in running text, each worth a little, up to a cap per place; stems only for places already named, of a
+        /// level in <paramref name="spokenLevels"/>, or of a level in <paramref name="institutionLevels"/> where an
+        /// institution's name goes on after the stem (models/rules/region-institution-words.tsv).
+        /// </summary>
+        public void AddCapped(string text, double weight, double cap, string reason, bool stems, IEnumerable<string>? spokenLevels = null,
+            IEnumerable<string>? institutionLevels = null)
         {
             var levels = spokenLevels?.ToList() ?? [];
-            foreach (var (place, written, _) in Mentions(text, stems, expected: false))
+            var institutional = institutionLevels?.ToList() ?? [];
+            foreach (var (place, written, end) in Mentions(text, stems, expected: false))
             {
                 bool stem = !gazetteer.PlacesNamed(written).Contains(place);
                 // The stem pass counts only stems (names were counted already), for places named in full or of a level spoken as.
-                if (stems != stem || stem && !_scores.ContainsKey(place) && !levels.Any(l => OfLevel(place, l))) continue;
+                if (stems != stem || stem && !_scores.ContainsKey(place) && !levels.Any(l => OfLevel(place, l))
+                    && !(institutional.Any(l => OfLevel(place, l)) && BeginsInstitution(text, end))) continue;
                 _mentions[place] = _mentions.GetValueOrDefault(place) + 1;
                 double sofar = _capped.GetValueOrDefault((place, reason));
                 if (sofar >= cap) continue;
@@ -309,6 +322,11 @@ public static partial class RegionEvidence
             return new RegionDecision(best, _written.GetValueOrDefault(best), guessed ? $"guessed, no place scores {threshold}: {Explain(3)}" : Explain(2), guessed);
         }
     }
+
+    /// <summary>Words that go on an institution's name after its place's stem (models/rules/region-institution-words.tsv).</summary>
+    private static readonly Lazy<string[]> InstitutionWords = new(() =>
+        File.ReadLines(ModelFiles.PathOf("rules/region-institution-words.tsv"))
+            .Where(l => l.Length > 0 && l[0] != '#').Skip(1).Select(l => l.Split('\t')[0]).ToArray());
 
     /// <summary>Stems that are common words (models/rules/region-common-words.tsv).</summary>
     public static readonly Lazy<HashSet<string>> CommonWords = new(() =>
