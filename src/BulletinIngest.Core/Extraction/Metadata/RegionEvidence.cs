@@ -61,6 +61,7 @@ public static partial class RegionEvidence
         var spoken = SelfReferences(string.Join("\n", head) + "\n" + body);
         var cityLevels = spoken.Keys.Where(l => l is "市" or "州").ToList();
         foreach (var line in head.Append(body)) board.AddCapped(line, BodyMention, BodyMentionCap, "stem", stems: true, cityLevels, spoken.Keys);
+        foreach (var line in head.Append(body)) board.AddListedStems(line, BodyMention, BodyMentionCap);
         board.AddSolePlace(SolePlace);
         board.AddChildren(ChildPlace, ChildPlacesCap);
         board.AddLevel(spoken, LevelReference);
@@ -166,6 +167,48 @@ public static partial class RegionEvidence
                 _capped[(place, reason)] = sofar + add;
                 Add(place, written, add, reason);
             }
+        }
+
+        /// <summary>
+        /// Places listed by their stems (金昌、兰州、张掖…7市; 在奉贤、金山、南汇、崇明各建): a list of three or more items joined
+        /// by 、, at least three of them (and two in three) stems or names of places under one parent, each read as the place
+        /// under that parent. A stem alone is too often a word to count; three siblings in a row are not chance. The first item
+        /// may have words before its stem (在奉贤), the last words after it (崇明各建).
+        /// </summary>
+        public void AddListedStems(string text, double weight, double cap)
+        {
+            foreach (Match list in StemList().Matches(text))
+            {
+                var items = list.Value.Split('、');
+                var options = items.Select((item, i) => ItemOptions(item, first: i == 0, last: i == items.Length - 1)).ToList();
+                var parent = options.SelectMany(o => o.Places.Select(p => p.Parent).Distinct()).Where(p => p is not null)
+                    .GroupBy(p => p).OrderByDescending(g => g.Count()).FirstOrDefault();
+                if (parent is null || parent.Count() < 3 || parent.Count() * 3 < items.Length * 2) continue;
+                foreach (var (written, places) in options)
+                {
+                    if (places.FirstOrDefault(p => p.Parent == parent.Key) is not { } place) continue;
+                    _mentions[place] = _mentions.GetValueOrDefault(place) + 1;
+                    double sofar = _capped.GetValueOrDefault((place, "listed"));
+                    if (sofar >= cap) continue;
+                    double add = Math.Min(weight, cap - sofar);
+                    _capped[(place, "listed")] = sofar + add;
+                    Add(place, written, add, "listed");
+                }
+            }
+        }
+
+        /// <summary>The places a list item may mean: the item a stem or name (the first item's end, the last item's start).</summary>
+        private (string Written, IReadOnlyList<Place> Places) ItemOptions(string item, bool first, bool last)
+        {
+            for (int length = item.Length; length >= 2; length--)
+                foreach (int start in first ? [item.Length - length] : last ? [0] : length == item.Length ? [0] : Array.Empty<int>())
+                {
+                    string part = item.Substring(start, length);
+                    if (CommonWords.Value.Contains(part) || RegionResolver.IsCommonNoun(part)) continue;
+                    var places = gazetteer.PlacesNamed(part).Concat(gazetteer.PlacesWithStem(part)).Distinct().ToList();
+                    if (places.Count > 0) return (part, places);
+                }
+            return (item, []);
         }
 
         /// <summary>The one place a text names, if only one is.</summary>
@@ -332,6 +375,10 @@ public static partial class RegionEvidence
     public static readonly Lazy<HashSet<string>> CommonWords = new(() =>
         File.ReadLines(ModelFiles.PathOf("rules/region-common-words.tsv"))
             .Where(l => l.Length > 0 && l[0] != '#').Skip(1).Select(l => l.Split('\t')[0]).ToHashSet(StringComparer.Ordinal));
+
+    /// <summary>Three or more runs of Chinese joined by 、 (a list of places, or of anything else).</summary>
+    [GeneratedRegex(@"[\u4e00-\u9fff]+(?:、[\u4e00-\u9fff]+){2,}")]
+    private static partial Regex StemList();
 
     /// <summary>A body's session after its place: 第十二届, 第十四屆 (simplified before).</summary>
     [GeneratedRegex(@"^第[0-9一二三四五六七八九十]+届")]
