@@ -177,7 +177,18 @@ public sealed class Gazetteer
             return exact.Count == 1 || context is null ? exact[0] : InContext(exact, context) ?? exact[0];
         if (!_byAlias.TryGetValue(name, out var candidates)) return null;
         if (candidates.Count == 1) return candidates[0];
-        return context is null ? null : InContext(candidates, context);
+        return context is null ? null : InContext(candidates, context) ?? CityZone(name, context);
+    }
+
+    /// <summary>
+    /// A city's own zone written bare (高新区 in a 福州市 bulletin: 福州高新技术产业开发区) that the gazetteer does not list:
+    /// most cities have one of each kind, and a bulletin names it bare only for its own city. Null outside a city's context.
+    /// </summary>
+    private static Place? CityZone(string name, Place context)
+    {
+        if (context.Level != RegionLevel.Prefecture || RegionNames.Stem(context.Name) is not { } stem) return null;
+        var (longForm, _) = RegionNames.ZoneForms.FirstOrDefault(z => z.Short == name);
+        return longForm is null ? null : new Place(stem + longForm, context.Name, RegionLevel.Zone, [stem + name]);
     }
 
     private static Place? InContext(List<Place> candidates, Place context)
