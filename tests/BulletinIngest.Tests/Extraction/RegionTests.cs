@@ -15,6 +15,20 @@ public class RegionTests
     }
 
     [Fact]
+    public void Every_former_name_is_no_current_name_and_means_the_division_that_took_its_place()
+    {
+        var rows = File.ReadLines(Path.Combine(RepoPaths.Root, "models", "regions", "former-names.tsv"))
+            .Where(l => l.Length > 0 && l[0] != '#').Skip(1).Select(l => l.Split('\t')).ToList();
+        Assert.True(rows.Count >= 20, $"{rows.Count} former names");
+        Assert.All(rows, c =>
+        {
+            Assert.False(Gazetteer.IsFullName(c[0]), $"{c[0]} is still a division's name");
+            var place = Assert.Single(Gazetteer.PlacesNamed(c[0]).DistinctBy(p => p.Name));
+            Assert.Equal((c[1], c[2]), (place.Name, place.Parent));
+        });
+    }
+
+    [Fact]
     public void The_gazetteer_holds_every_county_level_division_of_hunan()
     {
         var hunanCities = Gazetteer.Places.Where(p => p.Level == RegionLevel.Prefecture && p.Parent == "湖南省").Select(p => p.Name).ToHashSet();

@@ -21,9 +21,11 @@ public static partial class MetadataReader
         // Read on the simplified spelling, so a 繁體 mirror's 黔東南州 is the gazetteer's 黔东南州.
         var head = document.Blocks.Take(MastheadBlocks).Where(b => b.Kind != BlockKind.TableRow)
             .Select(b => Simplified(b.Text)).ToList();
-        // The body: what follows the masthead blocks, so that no mention is counted twice.
+        // The body: what follows the masthead blocks, so that no mention is counted twice, after the table rows among
+        // them (a page that opens with its table names its places there: 柯桥中学 in a cell).
         int bodyStart = document.Blocks.Count == 0 ? 0 : document.Blocks[Math.Min(MastheadBlocks, document.Blocks.Count) - 1].End;
-        string rest = document.FullText[Math.Min(bodyStart, document.FullText.Length)..];
+        string rest = string.Join("\n", document.Blocks.Take(MastheadBlocks).Where(b => b.Kind == BlockKind.TableRow).Select(b => b.Text)
+            .Append(document.FullText[Math.Min(bodyStart, document.FullText.Length)..]));
         string body = Simplified(rest.Length > BodyChars ? rest[..BodyChars] : rest);
 
         var decision = RegionEvidence.Decide(head, body, Signature(document), gazetteer,

@@ -55,11 +55,13 @@ public static partial class RegionEvidence
             board.AddIssuingBodies(line, Signature, "signature");
         foreach (var line in head) board.AddCapped(line, HeadMention, HeadMentionCap, "first lines", stems: false);
         board.AddCapped(body, BodyMention, BodyMentionCap, "body", stems: false);
-        // A stem (丹棱) is read in running text only for a place named in full as well, or for a city when the text speaks
-        // as a city (邢台主城区 beside 市委、市政府).
+        // A stem (丹棱) is read in running text only for a place named in full as well, for a city when the text speaks
+        // as a city (邢台主城区 beside 市委、市政府), or for a place of any level the text speaks as when it begins an
+        // institution's name (柯桥中学 beside 我区, 崇川经济开发区 beside 区政府).
         var spoken = SelfReferences(string.Join("\n", head) + "\n" + body);
         var cityLevels = spoken.Keys.Where(l => l is "市" or "州").ToList();
-        foreach (var line in head.Append(body)) board.AddCapped(line, BodyMention, BodyMentionCap, "stem", stems: true, cityLevels);
+        foreach (var line in head.Append(body)) board.AddCapped(line, BodyMention, BodyMentionCap, "stem", stems: true, cityLevels, spoken.Keys);
+        foreach (var line in head.Append(body)) board.AddListedStems(line, BodyMention, BodyMentionCap);
         board.AddSolePlace(SolePlace);
         board.AddChildren(ChildPlace, ChildPlacesCap);
         board.AddLevel(spoken, LevelReference);
@@ -135,17 +137,29 @@ public static partial class RegionEvidence
 
         private const int OfficeReach = 16;
         private static readonly string[] GovernmentWords = ["人民政府", "政府", "人民代表大会", "人大", "委员会", "委"];
-        private static readonly string[] OfficeWords = ["办公室", "领导小组", "工作专班", "专班", "指挥部", "工作组"];
+        // A site is the body's voice too: 摘自上海市门户网站, 安庆地区综合门户网站 (a page's footer or repost line).
+        private static readonly string[] OfficeWords = ["办公室", "领导小组", "工作专班", "专班", "指挥部", "工作组", "门户网站", "政府网"];
 
-        /// <summary>Mentions in running text, each worth a little, up to a cap per place; stems only for places already named.</summary>
-        public void AddCapped(string text, double weight, double cap, string reason, bool stems, IEnumerable<string>? spokenLevels = null)
+        /// <summary>True when an institution's name goes on at <paramref name="end"/> (柯桥|中学, 崇川|经济开发区).</summary>
+        private static bool BeginsInstitution(string text, int end) =>
+            InstitutionWords.Value.Any(w => string.CompareOrdinal(text, end, w, 0, w.Length) == 0);
+
+        /// <summary>
+        /// Mentions in running text, each worth a little, up to a cap per place; stems only for places already named, of a
+        /// level in <paramref name="spokenLevels"/>, or of a level in <paramref name="institutionLevels"/> where an
+        /// institution's name goes on after the stem (models/rules/region-institution-words.tsv).
+        /// </summary>
+        public void AddCapped(string text, double weight, double cap, string reason, bool stems, IEnumerable<string>? spokenLevels = null,
+            IEnumerable<string>? institutionLevels = null)
         {
             var levels = spokenLevels?.ToList() ?? [];
-            foreach (var (place, written, _) in Mentions(text, stems, expected: false))
+            var institutional = institutionLevels?.ToList() ?? [];
+            foreach (var (place, written, end) in Mentions(text, stems, expected: false))
             {
                 bool stem = !gazetteer.PlacesNamed(written).Contains(place);
                 // The stem pass counts only stems (names were counted already), for places named in full or of a level spoken as.
-                if (stems != stem || stem && !_scores.ContainsKey(place) && !levels.Any(l => OfLevel(place, l))) continue;
+                if (stems != stem || stem && !_scores.ContainsKey(place) && !levels.Any(l => OfLevel(place, l))
+                    && !(institutional.Any(l => OfLevel(place, l)) && BeginsInstitution(text, end))) continue;
                 _mentions[place] = _mentions.GetValueOrDefault(place) + 1;
                 double sofar = _capped.GetValueOrDefault((place, reason));
                 if (sofar >= cap) continue;
@@ -153,6 +167,48 @@ public static partial class RegionEvidence
                 _capped[(place, reason)] = sofar + add;
                 Add(place, written, add, reason);
             }
+        }
+
+        /// <summary>
+        /// Places listed by their stems (金昌、兰州、张掖…7市; 在奉贤、金山、南汇、崇明各建): a list of three or more items joined
+        /// by 、, at least three of them (and two in three) stems or names of places under one parent, each read as the place
+        /// under that parent. A stem alone is too often a word to count; three siblings in a row are not chance. The first item
+        /// may have words before its stem (在奉贤), the last words after it (崇明各建).
+        /// </summary>
+        public void AddListedStems(string text, double weight, double cap)
+        {
+            foreach (Match list in StemList().Matches(text))
+            {
+                var items = list.Value.Split('、');
+                var options = items.Select((item, i) => ItemOptions(item, first: i == 0, last: i == items.Length - 1)).ToList();
+                var parent = options.SelectMany(o => o.Places.Select(p => p.Parent).Distinct()).Where(p => p is not null)
+                    .GroupBy(p => p).OrderByDescending(g => g.Count()).FirstOrDefault();
+                if (parent is null || parent.Count() < 3 || parent.Count() * 3 < items.Length * 2) continue;
+                foreach (var (written, places) in options)
+                {
+                    if (places.FirstOrDefault(p => p.Parent == parent.Key) is not { } place) continue;
+                    _mentions[place] = _mentions.GetValueOrDefault(place) + 1;
+                    double sofar = _capped.GetValueOrDefault((place, "listed"));
+                    if (sofar >= cap) continue;
+                    double add = Math.Min(weight, cap - sofar);
+                    _capped[(place, "listed")] = sofar + add;
+                    Add(place, written, add, "listed");
+                }
+            }
+        }
+
+        /// <summary>The places a list item may mean: the item a stem or name (the first item's end, the last item's start).</summary>
+        private (string Written, IReadOnlyList<Place> Places) ItemOptions(string item, bool first, bool last)
+        {
+            for (int length = item.Length; length >= 2; length--)
+                foreach (int start in first ? [item.Length - length] : last ? [0] : length == item.Length ? [0] : Array.Empty<int>())
+                {
+                    string part = item.Substring(start, length);
+                    if (CommonWords.Value.Contains(part) || RegionResolver.IsCommonNoun(part)) continue;
+                    var places = gazetteer.PlacesNamed(part).Concat(gazetteer.PlacesWithStem(part)).Distinct().ToList();
+                    if (places.Count > 0) return (part, places);
+                }
+            return (item, []);
         }
 
         /// <summary>The one place a text names, if only one is.</summary>
@@ -310,10 +366,19 @@ public static partial class RegionEvidence
         }
     }
 
+    /// <summary>Words that go on an institution's name after its place's stem (models/rules/region-institution-words.tsv).</summary>
+    private static readonly Lazy<string[]> InstitutionWords = new(() =>
+        File.ReadLines(ModelFiles.PathOf("rules/region-institution-words.tsv"))
+            .Where(l => l.Length > 0 && l[0] != '#').Skip(1).Select(l => l.Split('\t')[0]).ToArray());
+
     /// <summary>Stems that are common words (models/rules/region-common-words.tsv).</summary>
     public static readonly Lazy<HashSet<string>> CommonWords = new(() =>
         File.ReadLines(ModelFiles.PathOf("rules/region-common-words.tsv"))
             .Where(l => l.Length > 0 && l[0] != '#').Skip(1).Select(l => l.Split('\t')[0]).ToHashSet(StringComparer.Ordinal));
+
+    /// <summary>Three or more runs of Chinese joined by 、 (a list of places, or of anything else).</summary>
+    [GeneratedRegex(@"[\u4e00-\u9fff]+(?:、[\u4e00-\u9fff]+){2,}")]
+    private static partial Regex StemList();
 
     /// <summary>A body's session after its place: 第十二届, 第十四屆 (simplified before).</summary>
     [GeneratedRegex(@"^第[0-9一二三四五六七八九十]+届")]

@@ -9,7 +9,8 @@ public sealed record Place(string Name, string? Parent, RegionLevel Level, IRead
 /// China's divisions the extractor knows by name: models/gazetteer.tsv (hand-made: Hunan's divisions, the
 /// development zones and management districts bulletins name, aliases such as 经开区) and
 /// models/regions-china.tsv (every province-, prefecture- and county-level division of China, built from the
-/// statistics bureau's list by scripts/build_regions.py). A name can be ambiguous (经开区 is in every city,
+/// statistics bureau's list by scripts/build_regions.py), with the former names old bulletins write (崇明县, 长乐市:
+/// models/regions/former-names.tsv) as aliases of the divisions that took their place. A name can be ambiguous (经开区 is in every city,
 /// 鼓楼区 in several); <see cref="Resolve"/> picks the place in the issuing city's context.
 /// </summary>
 public sealed class Gazetteer
@@ -101,14 +102,30 @@ public sealed class Gazetteer
                 var lines = File.ReadLines(ModelFiles.PathOf("gazetteer.tsv"));
                 string national = Path.Combine(ModelFiles.Directory, "regions-china.tsv");
                 if (File.Exists(national)) lines = lines.Concat(File.ReadLines(national));
-                return _default = Parse(lines);
+                string former = Path.Combine(ModelFiles.Directory, "regions", "former-names.tsv");
+                var places = ParsePlaces(lines);
+                return _default = new Gazetteer(File.Exists(former) ? WithFormerNames(places, File.ReadLines(former)) : places);
             }
         }
     }
 
     public static Gazetteer Load(string path) => Parse(File.ReadLines(path));
 
-    public static Gazetteer Parse(IEnumerable<string> lines)
+    public static Gazetteer Parse(IEnumerable<string> lines) => new(ParsePlaces(lines));
+
+    /// <summary>
+    /// The places with each former name (lines <c>former TAB current TAB parent …</c>) added to the aliases of the current
+    /// division of that parent; a line whose division the list lacks adds nothing.
+    /// </summary>
+    public static List<Place> WithFormerNames(IEnumerable<Place> places, IEnumerable<string> formerLines)
+    {
+        var former = formerLines.Where(l => l.Length > 0 && l[0] != '#').Skip(1).Select(l => l.Split('\t')).Where(c => c.Length >= 3)
+            .ToLookup(c => (c[1], c[2]), c => c[0]);
+        return places.Select(p => former[(p.Name, p.Parent ?? "")] is var names && names.Any()
+            ? p with { Aliases = [.. p.Aliases, .. names] } : p).ToList();
+    }
+
+    private static List<Place> ParsePlaces(IEnumerable<string> lines)
     {
         var places = new List<Place>();
         foreach (var line in lines)
@@ -128,7 +145,7 @@ public sealed class Gazetteer
                 : [];
             places.Add(new Place(cells[0], cells[1].Length == 0 ? null : cells[1], level, aliases));
         }
-        return new Gazetteer(places);
+        return places;
     }
 
     public Place? Find(string canonicalName) => _byName.GetValueOrDefault(canonicalName)?[0];
@@ -160,7 +177,18 @@ public sealed class Gazetteer
             return exact.Count == 1 || context is null ? exact[0] : InContext(exact, context) ?? exact[0];
         if (!_byAlias.TryGetValue(name, out var candidates)) return null;
         if (candidates.Count == 1) return candidates[0];
-        return context is null ? null : InContext(candidates, context);
+        return context is null ? null : InContext(candidates, context) ?? CityZone(name, context);
+    }
+
+    /// <summary>
+    /// A city's own zone written bare (高新区 in a 福州市 bulletin: 福州高新技术产业开发区) that the gazetteer does not list:
+    /// most cities have one of each kind, and a bulletin names it bare only for its own city. Null outside a city's context.
+    /// </summary>
+    private static Place? CityZone(string name, Place context)
+    {
+        if (context.Level != RegionLevel.Prefecture || RegionNames.Stem(context.Name) is not { } stem) return null;
+        var (longForm, _) = RegionNames.ZoneForms.FirstOrDefault(z => z.Short == name);
+        return longForm is null ? null : new Place(stem + longForm, context.Name, RegionLevel.Zone, [stem + name]);
     }
 
     private static Place? InContext(List<Place> candidates, Place context)
