@@ -53,14 +53,14 @@ public static class WorkerCommand
     private static int Run(bool clauseFilter, OcrMode ocr, int threads)
     {
         // Only answers go to stdout; anything a library prints goes to stderr, which the ingest keeps for crash reports.
-        var answers = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false)) { AutoFlush = true };
+        var answers = Console.OpenStandardOutput();
         Console.SetOut(Console.Error);
         ExitWhenOrphaned();
         var analyzer = PipelineFactory.Create(clauseFilter, ocr: ocr).Analyzer;
         // Start-up is paid here, once per worker and before the first file's budget starts: the models load and
         // the reading and extraction code is compiled on a small bulletin. Then the pool may send files.
         analyzer.Analyze("warm-up.txt", Encoding.UTF8.GetBytes(WarmUpText));
-        answers.WriteLine(JsonSerializer.Serialize(WorkerPool.ReadyAnswer));
+        WriteLine(answers, [], WorkerPool.ReadyLine);
         // The pool sends at most `threads` files at a time, so a request never waits for a thread.
         using var requests = new BlockingCollection<WorkerRequest>();
         var readers = Enumerable.Range(0, threads).Select(n => new Thread(() =>
@@ -68,8 +68,7 @@ public static class WorkerCommand
             foreach (var request in requests.GetConsumingEnumerable())
             {
                 var analysis = Analyze(analyzer, request.Path);
-                string answer = request.Id.ToString(CultureInfo.InvariantCulture) + "\t" + JsonSerializer.Serialize(analysis);
-                lock (answers) answers.WriteLine(answer);
+                WriteLine(answers, Encoding.ASCII.GetBytes(request.Id.ToString(CultureInfo.InvariantCulture) + "\t"), JsonSerializer.SerializeToUtf8Bytes(analysis));
                 // After running out of memory the runtime may be unsteady: leave, the ingest starts a fresh worker
                 // (and reads again alone any other file this worker held).
                 if (analysis.Rejected == RejectReason.TooLarge && analysis.Reason == InProcessAnalyzer.OutOfMemoryReason) Environment.Exit(0);
@@ -82,6 +81,18 @@ public static class WorkerCommand
         requests.CompleteAdding();
         foreach (var reader in readers) reader.Join();
         return 0;
+    }
+
+    /// <summary>One answer line, UTF-8 as the pool reads it, written whole (the reading threads share stdout).</summary>
+    private static void WriteLine(Stream answers, byte[] prefix, byte[] json)
+    {
+        lock (answers)
+        {
+            answers.Write(prefix);
+            answers.Write(json);
+            answers.WriteByte((byte)'\n');
+            answers.Flush();
+        }
     }
 
     private static FileAnalysis Analyze(IDocumentAnalyzer analyzer, string path)

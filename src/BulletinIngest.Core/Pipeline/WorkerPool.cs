@@ -1,6 +1,6 @@
+using System.Buffers.Text;
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using BulletinIngest.Reading;
@@ -41,6 +41,9 @@ public sealed class WorkerPool(Func<int, ProcessStartInfo> startInfo, WorkerBudg
     /// file alone and start-up is paid once per worker.
     /// </summary>
     public const string ReadyAnswer = "ready";
+
+    /// <summary>The ready line as the worker writes it (a JSON string).</summary>
+    public static readonly byte[] ReadyLine = JsonSerializer.SerializeToUtf8Bytes(ReadyAnswer);
 
     private readonly Lock _lock = new();
     private Worker? _shared;
@@ -120,8 +123,9 @@ public sealed class WorkerPool(Func<int, ProcessStartInfo> startInfo, WorkerBudg
         private readonly Stopwatch _wall = Stopwatch.StartNew();
         private readonly ConcurrentQueue<string> _errors = new();
         private readonly Lock _send = new();
-        private readonly ConcurrentDictionary<long, TaskCompletionSource<string?>> _pending = new();
-        private readonly Task<string?> _ready;
+        // Answers stay UTF-8 bytes from the pipe to the deserializer: no string of each (a document's text, blocks and figures).
+        private readonly ConcurrentDictionary<long, TaskCompletionSource<byte[]?>> _pending = new();
+        private readonly TaskCompletionSource<byte[]?> _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private long _sent;
         private volatile bool _failed;
 
@@ -147,7 +151,6 @@ public sealed class WorkerPool(Func<int, ProcessStartInfo> startInfo, WorkerBudg
                 while (_errors.Count > 20) _errors.TryDequeue(out string? _);
             };
             _process.BeginErrorReadLine();
-            _ready = _process.StandardOutput.ReadLineAsync();
             new Thread(ReadAnswers) { IsBackground = true, Name = $"worker {_pid} answers" }.Start();
         }
 
@@ -158,19 +161,23 @@ public sealed class WorkerPool(Func<int, ProcessStartInfo> startInfo, WorkerBudg
         {
             try
             {
-                if (_ready.Wait(Timeout.Infinite) && _ready.Result == JsonSerializer.Serialize(ReadyAnswer))
+                var lines = new ByteLines(_process.StandardOutput.BaseStream);
+                var first = lines.Next();
+                _ready.TrySetResult(first);
+                if (first is not null && first.AsSpan().SequenceEqual(ReadyLine))
                 {
-                    while (_process.StandardOutput.ReadLine() is { } line)
+                    while (lines.Next() is { } line)
                     {
-                        int tab = line.IndexOf('\t');
-                        if (tab < 0 || !long.TryParse(line.AsSpan(0, tab), NumberStyles.None, CultureInfo.InvariantCulture, out long id)
+                        int tab = line.AsSpan().IndexOf((byte)'\t');
+                        if (tab < 0 || !Utf8Parser.TryParse(line.AsSpan(0, tab), out long id, out int digits) || digits != tab
                             || !_pending.TryRemove(id, out var waiting))
                             break; // garbage: the worker is stopped below, its files count as crashed
-                        waiting.SetResult(line[(tab + 1)..]);
+                        waiting.SetResult(line);
                     }
                 }
             }
-            catch (Exception error) when (error is IOException or AggregateException or InvalidOperationException) { }
+            catch (Exception error) when (error is IOException or InvalidOperationException) { }
+            _ready.TrySetResult(null);
             // The end of its answers is the end of the worker: give it the time to exit with its own code (a crash's).
             Fail(waitForExit: true);
         }
@@ -187,16 +194,14 @@ public sealed class WorkerPool(Func<int, ProcessStartInfo> startInfo, WorkerBudg
         /// <summary>Waits for the worker's ready line (no budget runs meanwhile, but a worker that hangs or dies starting is a crash).</summary>
         private FileAnalysis? AwaitStart(WorkerBudget budget)
         {
-            if (!_ready.Wait(budget.FileTimeout * WorkerBudget.WallFactor))
+            if (!_ready.Task.Wait(budget.FileTimeout * WorkerBudget.WallFactor))
             {
                 Fail();
                 return FileAnalysis.Refused(null, RejectReason.Crashed, "the worker process did not start; replaced");
             }
-            string? line;
-            try { line = _ready.Result; }
-            catch (AggregateException) { line = null; }
+            var line = _ready.Task.Result;
             if (line is null) return Died();
-            if (line != JsonSerializer.Serialize(ReadyAnswer))
+            if (!line.AsSpan().SequenceEqual(ReadyLine))
             {
                 Fail();
                 return FileAnalysis.Refused(null, RejectReason.Crashed, "the worker process answered garbage; replaced");
@@ -209,7 +214,7 @@ public sealed class WorkerPool(Func<int, ProcessStartInfo> startInfo, WorkerBudg
             // A worker that cannot start holds no file at fault: with room for several, each is tried again alone.
             var startKind = _capacity > 1 ? AttemptKind.FailedShared : AttemptKind.Answered;
             if (AwaitStart(budget) is { } failedStart) return new(startKind, failedStart);
-            var reply = new TaskCompletionSource<string?>(TaskCreationOptions.RunContinuationsAsynchronously);
+            var reply = new TaskCompletionSource<byte[]?>(TaskCreationOptions.RunContinuationsAsynchronously);
             long id;
             bool sharedAtSend;
             lock (_send)
@@ -248,10 +253,10 @@ public sealed class WorkerPool(Func<int, ProcessStartInfo> startInfo, WorkerBudg
                     return shared;
                 }
             }
-            string? line = reply.Task.Result;
+            var line = reply.Task.Result;
             if (line is null) return Failure(Died());
             FileAnalysis? analysis;
-            try { analysis = JsonSerializer.Deserialize<FileAnalysis>(line); }
+            try { analysis = JsonSerializer.Deserialize<FileAnalysis>(line.AsSpan(line.AsSpan().IndexOf((byte)'\t') + 1)); }
             catch (JsonException) { analysis = null; }
             if (analysis is null)
             {
@@ -325,6 +330,40 @@ public sealed class WorkerPool(Func<int, ProcessStartInfo> startInfo, WorkerBudg
                 catch (InvalidOperationException) { }
             }
             _process.Dispose();
+        }
+    }
+
+    /// <summary>The lines of a stream as bytes, without the newline; null at its end (a last line without a newline is incomplete: no line).</summary>
+    private sealed class ByteLines(Stream stream)
+    {
+        private byte[] _buffer = new byte[64 * 1024];
+        private int _start, _scanned, _end;
+
+        public byte[]? Next()
+        {
+            while (true)
+            {
+                int newline = _buffer.AsSpan(_scanned, _end - _scanned).IndexOf((byte)'\n');
+                if (newline >= 0)
+                {
+                    int length = _scanned + newline - _start;
+                    var line = _buffer.AsSpan(_start, length > 0 && _buffer[_start + length - 1] == '\r' ? length - 1 : length).ToArray();
+                    _start = _scanned = _scanned + newline + 1;
+                    return line;
+                }
+                _scanned = _end;
+                if (_start > 0)
+                {
+                    _buffer.AsSpan(_start, _end - _start).CopyTo(_buffer);
+                    _end -= _start;
+                    _scanned -= _start;
+                    _start = 0;
+                }
+                if (_end == _buffer.Length) Array.Resize(ref _buffer, _buffer.Length * 2);
+                int read = stream.Read(_buffer, _end, _buffer.Length - _end);
+                if (read == 0) return null;
+                _end += read;
+            }
         }
     }
 }
