@@ -52,7 +52,7 @@ public sealed class WorkerPool(Func<int, ProcessStartInfo> startInfo, WorkerBudg
     private readonly SemaphoreSlim _alone = new(1, 1);
 
     /// <summary>The worker reads the file itself (<paramref name="content"/>, read for the hash, is not sent over the pipe).</summary>
-    public FileAnalysis Analyze(string path, byte[] content)
+    public FileAnalysis Analyze(string path, ReadOnlyMemory<byte> content)
     {
         while (true)
         {
