@@ -5,8 +5,9 @@ namespace BulletinIngest.Tests.Hostile;
 
 /// <summary>
 /// A file whose reading spends more CPU than the per-file budget is stopped and recorded as too-slow; the batch goes on.
-/// The worker reads two files at a time, so stopping it also stops the good file beside the slow one: that file is
-/// read again alone, in a fresh worker, and stored.
+/// The worker reads two files at a time and the slow file shares it with the good ones: it is read again alone, in a
+/// fresh worker, where it is stopped again and recorded; any good file stopped with it is read again alone too and
+/// stored.
 /// </summary>
 public class TimeBudgetTests
 {
