@@ -90,7 +90,7 @@ public static class IngestCommand
         var files = batch.Files;
         var hints = new RegionHints(() => Gazetteer.Default, region); // an unknown --region is a usage error (ArgumentException)
         using var store = BulletinStore.Open(databasePath);
-        using var workers = isolation is null ? null : new WorkerPool(() => WorkerCommand.StartInfo(clauseFilter, ocr), isolation);
+        using var workers = isolation is null ? null : new WorkerPool(threads => WorkerCommand.StartInfo(clauseFilter, ocr, threads), isolation, Math.Max(1, jobs));
         var pipeline = workers is null ? PipelineFactory.Create(clauseFilter, hints, ocr) : new IngestPipeline(workers, hints);
         IngestSummary summary;
         if (!Console.IsOutputRedirected && files.Count > 1)

@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.CommandLine;
+using System.Globalization;
 using System.Diagnostics;
 using System.Runtime.InteropServices;
 using System.Text;
@@ -10,8 +12,9 @@ using BulletinIngest.Reading.Ocr;
 namespace BulletinIngest.Cli.Commands;
 
 /// <summary>
-/// `bulletin worker` (hidden): the process <see cref="WorkerPool"/> starts. Reads one JSON path a line on
-/// stdin, answers one JSON <see cref="FileAnalysis"/> a line on stdout, until stdin closes.
+/// `bulletin worker` (hidden): the process <see cref="WorkerPool"/> starts. Reads one JSON
+/// <see cref="WorkerRequest"/> a line on stdin and reads that file on one of its threads, answering the request's
+/// id, a tab and the JSON <see cref="FileAnalysis"/> on one line of stdout, until stdin closes.
 /// </summary>
 public static class WorkerCommand
 {
@@ -19,17 +22,18 @@ public static class WorkerCommand
     {
         var rulesOnly = new Option<bool>("--no-clause-filter") { Description = "As for ingest" };
         var ocr = CommonOptions.Ocr();
+        var threads = new Option<int>("--threads") { Description = "Files read at once", DefaultValueFactory = _ => 1 };
         var command = new Command("worker", "Internal: reads and extracts files for `bulletin ingest`, one per line on stdin")
         {
-            rulesOnly, ocr,
+            rulesOnly, ocr, threads,
         };
         command.Hidden = true;
-        command.SetAction(result => Run(!result.GetValue(rulesOnly), result.GetValue(ocr)));
+        command.SetAction(result => Run(!result.GetValue(rulesOnly), result.GetValue(ocr), Math.Max(1, result.GetValue(threads))));
         return command;
     }
 
     /// <summary>How the ingest starts a worker: this same program, by the host that runs it.</summary>
-    public static ProcessStartInfo StartInfo(bool clauseFilter, OcrMode ocr)
+    public static ProcessStartInfo StartInfo(bool clauseFilter, OcrMode ocr, int threads)
     {
         string host = Environment.ProcessPath ?? "dotnet";
         var start = new ProcessStartInfo(host);
@@ -38,35 +42,66 @@ public static class WorkerCommand
         if (!clauseFilter) start.ArgumentList.Add("--no-clause-filter");
         start.ArgumentList.Add("--ocr");
         start.ArgumentList.Add(ocr.ToString().ToLowerInvariant());
+        start.ArgumentList.Add("--threads");
+        start.ArgumentList.Add(threads.ToString(System.Globalization.CultureInfo.InvariantCulture));
         return start;
     }
 
-    private static int Run(bool clauseFilter, OcrMode ocr)
+    /// <summary>The stack of a reading thread: the size of a main thread's on Linux, which deeply nested files were measured against.</summary>
+    private const int ReaderStackBytes = 8 * 1024 * 1024;
+
+    private static int Run(bool clauseFilter, OcrMode ocr, int threads)
     {
         // Only answers go to stdout; anything a library prints goes to stderr, which the ingest keeps for crash reports.
-        var answers = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false)) { AutoFlush = true };
+        var answers = Console.OpenStandardOutput();
         Console.SetOut(Console.Error);
         ExitWhenOrphaned();
         var analyzer = PipelineFactory.Create(clauseFilter, ocr: ocr).Analyzer;
         // Start-up is paid here, once per worker and before the first file's budget starts: the models load and
         // the reading and extraction code is compiled on a small bulletin. Then the pool may send files.
         analyzer.Analyze("warm-up.txt", Encoding.UTF8.GetBytes(WarmUpText));
-        answers.WriteLine(JsonSerializer.Serialize(WorkerPool.ReadyAnswer));
-        using var requests = new StreamReader(Console.OpenStandardInput(), Encoding.UTF8);
-        while (requests.ReadLine() is { } line)
+        WriteLine(answers, [], WorkerPool.ReadyLine);
+        // The pool sends at most `threads` files at a time, so a request never waits for a thread.
+        using var requests = new BlockingCollection<WorkerRequest>();
+        var readers = Enumerable.Range(0, threads).Select(n => new Thread(() =>
         {
-            string path = JsonSerializer.Deserialize<string>(line) ?? "";
-            FileAnalysis analysis;
-            try { analysis = analyzer.Analyze(path, File.ReadAllBytes(path)); }
-            catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+            foreach (var request in requests.GetConsumingEnumerable())
             {
-                analysis = FileAnalysis.Refused(null, RejectReason.Unreadable, $"cannot read file: {error.Message}");
+                var analysis = Analyze(analyzer, request.Path);
+                WriteLine(answers, Encoding.ASCII.GetBytes(request.Id.ToString(CultureInfo.InvariantCulture) + "\t"), JsonSerializer.SerializeToUtf8Bytes(analysis));
+                // After running out of memory the runtime may be unsteady: leave, the ingest starts a fresh worker
+                // (and reads again alone any other file this worker held).
+                if (analysis.Rejected == RejectReason.TooLarge && analysis.Reason == InProcessAnalyzer.OutOfMemoryReason) Environment.Exit(0);
             }
-            answers.WriteLine(JsonSerializer.Serialize(analysis));
-            // After running out of memory the runtime may be unsteady: leave, the ingest starts a fresh worker.
-            if (analysis.Rejected == RejectReason.TooLarge && analysis.Reason == InProcessAnalyzer.OutOfMemoryReason) return 0;
-        }
+        }, ReaderStackBytes) { Name = $"reader {n}" }).ToList();
+        foreach (var reader in readers) reader.Start();
+        using (var input = new StreamReader(Console.OpenStandardInput(), Encoding.UTF8))
+            while (input.ReadLine() is { } line)
+                if (JsonSerializer.Deserialize<WorkerRequest>(line) is { } request) requests.Add(request);
+        requests.CompleteAdding();
+        foreach (var reader in readers) reader.Join();
         return 0;
+    }
+
+    /// <summary>One answer line, UTF-8 as the pool reads it, written whole (the reading threads share stdout).</summary>
+    private static void WriteLine(Stream answers, byte[] prefix, byte[] json)
+    {
+        lock (answers)
+        {
+            answers.Write(prefix);
+            answers.Write(json);
+            answers.WriteByte((byte)'\n');
+            answers.Flush();
+        }
+    }
+
+    private static FileAnalysis Analyze(IDocumentAnalyzer analyzer, string path)
+    {
+        try { return analyzer.Analyze(path, File.ReadAllBytes(path)); }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            return FileAnalysis.Refused(null, RejectReason.Unreadable, $"cannot read file: {error.Message}");
+        }
     }
 
     /// <summary>A few lines in the shape of a bulletin (masthead, numbered item, table row), enough to reach every stage once.</summary>

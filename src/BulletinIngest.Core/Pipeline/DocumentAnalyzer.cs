@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using BulletinIngest.Extraction;
 using BulletinIngest.Extraction.Metadata;
 using BulletinIngest.Reading;
@@ -15,7 +16,8 @@ public sealed record FileAnalysis(string? Format, DocumentText? Text, Extraction
 /// <summary>Reads and extracts one file: in this process, or in a supervised worker process (<see cref="WorkerPool"/>).</summary>
 public interface IDocumentAnalyzer
 {
-    FileAnalysis Analyze(string path, byte[] content);
+    /// <param name="content">The file's bytes as read for its hash, valid during the call only (a pooled buffer).</param>
+    FileAnalysis Analyze(string path, ReadOnlyMemory<byte> content);
 }
 
 /// <summary>The stages in this process: read → text → extract → search tokens.</summary>
@@ -23,11 +25,15 @@ public sealed class InProcessAnalyzer(DocumentReader reader, IFigureExtractor ex
 {
     public const string OutOfMemoryReason = "reading it ran out of memory (the per-file memory budget, --file-memory)";
 
-    public FileAnalysis Analyze(string path, byte[] content)
+    public FileAnalysis Analyze(string path, ReadOnlyMemory<byte> bytes)
     {
         string? format = null;
         try
         {
+            // The readers keep what they read (the text refers to it): a copy of its own, unless it is a whole array already.
+            var content = MemoryMarshal.TryGetArray(bytes, out var whole) && whole.Offset == 0 && whole.Count == whole.Array!.Length
+                ? whole.Array
+                : bytes.ToArray();
             string name = Path.GetFileName(path);
             var detected = FormatDetector.Detect(content, name);
             format = detected.ToString().ToLowerInvariant();

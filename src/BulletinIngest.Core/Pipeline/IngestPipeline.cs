@@ -135,8 +135,6 @@ public sealed class IngestPipeline(IDocumentAnalyzer analyzer, RegionHints? regi
 
     private ProcessedFile Process(string path, IReadOnlySet<string> knownHashes)
     {
-        byte[] content;
-        SourceFile file;
         try
         {
             if (Directory.Exists(path))
@@ -159,14 +157,15 @@ public sealed class IngestPipeline(IDocumentAnalyzer analyzer, RegionHints? regi
                 return new ProcessedFile(large, null, FileAnalysis.Refused(null, tooLarge.Reason, tooLarge.Message));
             }
             // Read into a pooled buffer and hashed there: an unchanged file (every file of a re-run) is never
-            // copied into an array of its own, so a re-run allocates next to nothing and the GC stays idle.
+            // copied into an array of its own, so a re-run allocates next to nothing and the GC stays idle. A new
+            // file is analysed from the buffer: a worker process reads the file itself, so nothing is copied here.
             var buffer = ArrayPool<byte>.Shared.Rent((int)size);
             try
             {
                 int length = stream.ReadAtLeast(buffer.AsSpan(0, (int)size), (int)size, throwOnEndOfStream: false);
-                file = new SourceFile(path, Convert.ToHexStringLower(SHA256.HashData(buffer.AsSpan(0, length))), length);
+                var file = new SourceFile(path, Convert.ToHexStringLower(SHA256.HashData(buffer.AsSpan(0, length))), length);
                 if (knownHashes.Contains(file.Sha256)) return new ProcessedFile(file, FileOutcomeKind.Unchanged, null);
-                content = buffer.AsSpan(0, length).ToArray();
+                return new ProcessedFile(file, null, analyzer.Analyze(path, buffer.AsMemory(0, length)));
             }
             finally
             {
@@ -177,7 +176,6 @@ public sealed class IngestPipeline(IDocumentAnalyzer analyzer, RegionHints? regi
         {
             return Unreadable(path, $"cannot read file: {error.Message}");
         }
-        return new ProcessedFile(file, null, analyzer.Analyze(path, content));
     }
 
     private static ProcessedFile Unreadable(string path, string reason) =>

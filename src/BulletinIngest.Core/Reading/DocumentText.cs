@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace BulletinIngest.Reading;
 
 /// <summary>What a block of text is in the source document's layout.</summary>
@@ -71,6 +73,8 @@ public sealed class DocumentText
     public string Format { get; }
     public IReadOnlyList<TextBlock> Blocks { get; }
     public int PageCount { get; }
+    /// <summary>Not in JSON (a worker's answer): the constructor joins it from the blocks again, so it is not sent twice.</summary>
+    [JsonIgnore]
     public string FullText { get; }
     /// <summary>Things the reader noticed but could work around (a page without text, a font without a Unicode map).</summary>
     public IReadOnlyList<string> Warnings { get; }
