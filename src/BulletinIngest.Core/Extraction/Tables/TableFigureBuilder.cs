@@ -38,7 +38,8 @@ public sealed partial class TableFigureBuilder(RegionResolver regions, string is
         string[]? previousRow = null;
         // A unit line right above the table (单位：个、亿元) is no title.
         var lineUnits = UnitLine(table.Title);
-        string? project = (lineUnits is null ? TitleProject(table.Title) : null) ?? table.ItemTitle;
+        // (Then the caption is the line above it: 各市县重点项目投资完成情况 / 单位：亿元.)
+        string? project = TitleProject(lineUnits is null ? table.Title : table.LineBefore) ?? table.ItemTitle;
         for (int r = 0; r < rows.Count; r++)
         {
             var cells = rows[r];
@@ -209,7 +210,9 @@ public sealed partial class TableFigureBuilder(RegionResolver regions, string is
     private static string? TitleProject(string? title)
     {
         if (title is null || title.Length > 40) return null;
-        string name = TitleNoise().Replace(title, "");
+        // (Until nothing more goes: 投资完成情况排名如下： → 投资完成情况 → 投资.)
+        string name = title;
+        for (string before = ""; before != name;) (before, name) = (name, TitleNoise().Replace(name, ""));
         if (Structure.Numbering.AtStart(name) is { } marker) name = name[marker.Length..];
         return name.Length >= 2 ? name : null;
     }
@@ -244,7 +247,8 @@ public sealed partial class TableFigureBuilder(RegionResolver regions, string is
         // A group over its indicators (为基层应急救援队伍配备救援装备 | 本市级(个)): the name cell is the indicator.
         string? indicator = group.Length > 0 && name.Length > 0 && fullName != name ? SplitUnit(ItemFigureBuilder.CleanName(name)).Project : null;
         if (indicator is { Length: < 2 }) indicator = null; // a name split over two cells (培训新农 | 民(人)) is no indicator
-        string label = context.Group?.Label ?? "";
+        // The indicator the value columns' header names (年度计划投资 | 完成投资 → 投资), also when the row has one measure.
+        string label = context.Group?.Label ?? (context.Header.Groups is [{ } only] ? only.Label : "");
 
         string? region = issuingRegion;
         string regionCell = Cell(ColumnRole.Region);
@@ -252,10 +256,13 @@ public sealed partial class TableFigureBuilder(RegionResolver regions, string is
         {
             // A total row (合计, 全市) is the issuing region's own figure; a subtotal or any other row is not a region.
             if (TotalRow().IsMatch(regionCell)) region = issuingRegion;
-            else if (regions.MatchCell(regionCell) is { } mention) region = mention.Canonical;
+            // A row key may write a place by its stem (三亚, 鼓楼): the issuing place's child of that stem.
+            else if ((regions.MatchCell(regionCell) ?? regions.ChildByStem(regionCell)) is { } mention) region = mention.Canonical;
             else return [];
-            // A cross-tab's column group names the indicator of a region's row.
-            if (fullName.Length == 0) fullName = label.Length > 0 ? label : context.TableProject ?? "";
+            // A cross-tab's column group names the indicator of a region's row; with one measure a row (a ranking of
+            // counties by 完成投资), the caption names the project and the columns' word its indicator.
+            if (fullName.Length == 0)
+                fullName = context.Single ? context.TableProject ?? label : label.Length > 0 ? label : context.TableProject ?? "";
         }
         if (fullName.Length == 0) return [];
         var (project, headerUnit) = SplitUnit(fullName);
@@ -547,7 +554,7 @@ public sealed partial class TableFigureBuilder(RegionResolver regions, string is
     /// <summary>OCR garbage in a name cell: digits scattered between Chinese characters (品田3又1次2公田).</summary>
     private static bool LooksGarbled(string cell) => GarbledDigits().Matches(cell).Count >= 2;
 
-    [GeneratedRegex(@"^(表\d*[：:.]?|附件\d*[：:]?)|\d{4}年|\d{1,2}[-—至]\d{1,2}月(份)?|截至\d{1,2}月(份|底)?|(全市|全县|全区|各县市区|各县区|各区县|各县（市、区）|各县\(市、区\)|各区县（市）|各区县\(市\)|各乡镇（街道）|各乡镇\(街道\)|各乡镇|各街道)的?|(进展|推进|完成)?(情况|进度)(统计)?表?$|统计表$|[（(][^）)]*[）)]$")]
+    [GeneratedRegex(@"^(表\d*[：:.]?|附件\d*[：:]?)|\d{4}年|\d{1,2}[-—至]\d{1,2}月(份)?|截至\d{1,2}月(份|底)?|(全市|全县|全区|全省|各县市区|各县区|各区县|各市县|各市州|各地市|各市|各县（市、区）|各县\(市、区\)|各区县（市）|各区县\(市\)|各乡镇（街道）|各乡镇\(街道\)|各乡镇|各街道)的?|(进展|推进|完成)?(情况|进度)(统计)?表?$|统计表$|(排名|排序|名次)(情况|表)?$|如下[：:]?$|[：:]$|[（(][^）)]*[）)]$")]
     private static partial Regex TitleNoise();
 
     [GeneratedRegex(@"^\d+(\.\d+)?$")]
