@@ -247,8 +247,7 @@ public sealed partial class TableFigureBuilder(RegionResolver regions, string is
         // A group over its indicators (为基层应急救援队伍配备救援装备 | 本市级(个)): the name cell is the indicator.
         string? indicator = group.Length > 0 && name.Length > 0 && fullName != name ? SplitUnit(ItemFigureBuilder.CleanName(name)).Project : null;
         if (indicator is { Length: < 2 }) indicator = null; // a name split over two cells (培训新农 | 民(人)) is no indicator
-        // The indicator the value columns' header names (年度计划投资 | 完成投资 → 投资), also when the row has one measure.
-        string label = context.Group?.Label ?? (context.Header.Groups is [{ } only] ? only.Label : "");
+        string label = context.Group?.Label ?? "";
 
         string? region = issuingRegion;
         string regionCell = Cell(ColumnRole.Region);
@@ -262,7 +261,7 @@ public sealed partial class TableFigureBuilder(RegionResolver regions, string is
             // A cross-tab's column group names the indicator of a region's row; with one measure a row (a ranking of
             // counties by 完成投资), the caption names the project and the columns' word its indicator.
             if (fullName.Length == 0)
-                fullName = context.Single ? context.TableProject ?? label : label.Length > 0 ? label : context.TableProject ?? "";
+                fullName = context.Single ? context.TableProject ?? SingleLabel(context.Header) : label.Length > 0 ? label : context.TableProject ?? "";
         }
         if (fullName.Length == 0) return [];
         var (project, headerUnit) = SplitUnit(fullName);
@@ -352,6 +351,9 @@ public sealed partial class TableFigureBuilder(RegionResolver regions, string is
         if (target?.IsPercent == true) draft.Unit = "%";
         return [draft];
     }
+
+    /// <summary>The indicator the value columns' header names when a row has one measure (年度计划投资 | 完成投资 → 投资).</summary>
+    private static string SingleLabel(TableHeader header) => header.Groups is [{ } only] ? only.Label : "";
 
     /// <summary>The text of the group column nearest to the name (a flattened table may leave the farther ones empty).</summary>
     private static string NearestGroup(ColumnRole[] header, string[] cells)
