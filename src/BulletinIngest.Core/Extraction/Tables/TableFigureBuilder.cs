@@ -36,6 +36,8 @@ public sealed partial class TableFigureBuilder(RegionResolver regions, string is
         TableHeader? header = null;
         string? previousGroup = null;
         string[]? previousRow = null;
+        // Rows numbered in their first cell under no header (a table continued from a page before, its header left there).
+        bool numberedRows = rows.Count >= 2 && rows.Count(r => r.Length >= 3 && HeaderlessSerial().IsMatch(r[0])) * 2 > rows.Count;
         // A unit line right above the table (单位：个、亿元) is no title.
         var lineUnits = UnitLine(table.Title);
         // (Then the caption is the line above it: 各市县重点项目投资完成情况 / 单位：亿元.)
@@ -57,6 +59,11 @@ public sealed partial class TableFigureBuilder(RegionResolver regions, string is
                 previousGroup = null;
                 previousRow = null;
                 r += consumed - 1;
+                continue;
+            }
+            if (header is null && numberedRows && HeaderlessSerial().IsMatch(cells[0]))
+            {
+                foreach (var figure in ReadHeaderless(cells, table.Tier)) results.Add((figure, r));
                 continue;
             }
             if (header is null || !IsFigureTable(header.Roles)) continue;
@@ -352,6 +359,26 @@ public sealed partial class TableFigureBuilder(RegionResolver regions, string is
         return [draft];
     }
 
+    /// <summary>
+    /// A numbered row with no header to say what its cells are (1 | 完成10家示范型…中心建设。 | 县民政局 | 已完成设计方案,…5家完成建设。 |
+    /// 按时序推进): its first cell after the number is the task, the later cells that state numbers its progress, read as an
+    /// item's body under the task, as a prose progress cell is.
+    /// </summary>
+    private IEnumerable<FigureDraft> ReadHeaderless(string[] cells, string? tableTier)
+    {
+        var rest = cells.Skip(1).Where(c => c.Length > 0).ToList();
+        if (rest.Count < 2) yield break;
+        string task = rest[0];
+        var progress = rest.Skip(1).Where(c => c.Any(char.IsDigit)).ToList();
+        if (progress.Count == 0) yield break;
+        foreach (var figure in _cellReader.Read(task, string.Join("。", progress)))
+        {
+            if (figure.Region.Length == 0) figure.Region = issuingRegion;
+            figure.Tier ??= tableTier;
+            yield return figure;
+        }
+    }
+
     /// <summary>The indicator the value columns' header names when a row has one measure (年度计划投资 | 完成投资 → 投资).</summary>
     private static string SingleLabel(TableHeader header) => header.Groups is [{ } only] ? only.Label : "";
 
@@ -561,6 +588,9 @@ public sealed partial class TableFigureBuilder(RegionResolver regions, string is
 
     [GeneratedRegex(@"^\d+(\.\d+)?$")]
     private static partial Regex BareNumber();
+
+    [GeneratedRegex(@"^\d{1,3}[*＊]?$")]
+    private static partial Regex HeaderlessSerial();
 
     [GeneratedRegex(@"^\d+(\.\d+)?")]
     private static partial Regex LeadingNumber();
