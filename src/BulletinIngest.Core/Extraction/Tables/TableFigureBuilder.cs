@@ -37,7 +37,7 @@ public sealed partial class TableFigureBuilder(RegionResolver regions, string is
         string? previousGroup = null;
         string[]? previousRow = null;
         // Rows numbered in their first cell under no header (a table continued from a page before, its header left there).
-        bool numberedRows = rows.Count >= 2 && rows.Count(r => r.Length >= 3 && HeaderlessSerial().IsMatch(r[0])) * 2 > rows.Count;
+        bool numberedRows = rows.Count >= 2 && rows.Count(r => r.Length >= 3 && TableHeader.IsRowNumber(r[0])) * 2 > rows.Count;
         // A unit line right above the table (单位：个、亿元) is no title.
         var lineUnits = UnitLine(table.Title);
         // (Then the caption is the line above it: 各市县重点项目投资完成情况 / 单位：亿元.)
@@ -61,7 +61,7 @@ public sealed partial class TableFigureBuilder(RegionResolver regions, string is
                 r += consumed - 1;
                 continue;
             }
-            if (header is null && numberedRows && HeaderlessSerial().IsMatch(cells[0]))
+            if (header is null && numberedRows && TableHeader.IsRowNumber(cells[0]))
             {
                 foreach (var figure in ReadHeaderless(cells, table.Tier)) results.Add((figure, r));
                 continue;
@@ -588,9 +588,6 @@ public sealed partial class TableFigureBuilder(RegionResolver regions, string is
 
     [GeneratedRegex(@"^\d+(\.\d+)?$")]
     private static partial Regex BareNumber();
-
-    [GeneratedRegex(@"^\d{1,3}[*＊]?$")]
-    private static partial Regex HeaderlessSerial();
 
     [GeneratedRegex(@"^\d+(\.\d+)?")]
     private static partial Regex LeadingNumber();
