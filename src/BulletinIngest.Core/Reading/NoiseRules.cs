@@ -52,8 +52,23 @@ public sealed class NoiseRules(IReadOnlyList<NoiseRule> rules)
             seen++;
             if (!inTail && seen * 2 > contentLines && Rules.Any(r => r.Tail && r.Pattern.IsMatch(trimmed))) inTail = true;
             // A TAB line is a table row, which no noise pattern describes.
-            noise[i] = inTail || (!trimmed.Contains('\t') && Rules.Any(r => !r.Tail && r.Pattern.IsMatch(trimmed)));
+            noise[i] = inTail || (!trimmed.Contains('\t') && !HeadsARow(lines, i) && Rules.Any(r => !r.Tail && r.Pattern.IsMatch(trimmed)));
         }
         return noise;
+    }
+
+    /// <summary>
+    /// A table's header line written with single spaces (名次 县区 目标任务 完成 完成率) looks like a menu of short words;
+    /// the next line, a row of as many words with a number among them, tells it apart.
+    /// </summary>
+    private static bool HeadsARow(IReadOnlyList<string> lines, int i)
+    {
+        int next = i + 1;
+        while (next < lines.Count && lines[next].Trim().Length == 0) next++;
+        if (next == lines.Count) return false;
+        string[] Words(string line) => line.Split([' ', '\u3000'], StringSplitOptions.RemoveEmptyEntries);
+        var header = Words(lines[i]);
+        var row = Words(lines[next]);
+        return header.Length >= 3 && row.Length == header.Length && row.Any(w => TextTables.CellText.IsNumber(w));
     }
 }

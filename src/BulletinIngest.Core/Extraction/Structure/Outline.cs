@@ -39,9 +39,10 @@ public sealed record ItemUnit(CompactText Text, int Level, string? Tier, Section
 /// <summary>
 /// Consecutive table rows (one table, or a table split over pages), with the tier in force before it, the
 /// line just above it (a table's title names the project of a per-county table) and the title of the numbered
-/// item the table belongs to (…完成情况见下表。 under （八）困难残疾人家庭无障碍改造).
+/// item the table belongs to (…完成情况见下表。 under （八）困难残疾人家庭无障碍改造), and the line above the title
+/// (the caption, when the line just above is a unit line: 单位：亿元).
 /// </summary>
-public sealed record TableUnit(IReadOnlyList<TextBlock> Rows, string? Tier, string? Title, string? ItemTitle = null);
+public sealed record TableUnit(IReadOnlyList<TextBlock> Rows, string? Tier, string? Title, string? ItemTitle = null, string? LineBefore = null);
 
 /// <summary>
 /// Walks a document's blocks and finds its structure: sections and their kind (【工作进度】, 一、存在的问题),
@@ -61,6 +62,7 @@ public sealed partial class Outline
     private bool _seenTier;
     private RegionMention? _leadRegion;
     private string? _lastLine;
+    private string? _lineBeforeLast;
     private readonly List<CompactText> _parts = [];
     private int _level;
     private int _lastItemNumber;
@@ -86,7 +88,7 @@ public sealed partial class Outline
                 var rows = new List<TextBlock>();
                 while (i < blocks.Count && blocks[i].Kind == BlockKind.TableRow) rows.Add(blocks[i++]);
                 i--;
-                outline.Tables.Add(new TableUnit(rows, itemTier, outline._lastLine, itemTitle));
+                outline.Tables.Add(new TableUnit(rows, itemTier, outline._lastLine, itemTitle, outline._lineBeforeLast));
                 continue;
             }
             outline.Add(blocks[i]);
@@ -104,6 +106,7 @@ public sealed partial class Outline
     private void Add(TextBlock block)
     {
         var compact = CompactText.From(block.Text, block.Start);
+        _lineBeforeLast = _lastLine;
         _lastLine = compact.Text;
         // A section title glued to the end of the previous paragraph (PDF extraction lost the line break).
         var glued = GluedBracketHeading().Match(compact.Text);

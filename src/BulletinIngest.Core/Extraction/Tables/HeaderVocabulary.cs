@@ -84,7 +84,7 @@ public sealed class HeaderVocabulary
         foreach (var (start, length, _) in Words(cell))
             for (int i = start; i < start + length; i++) chars[i] = ' ';
         string rest = new string(chars);
-        rest = System.Text.RegularExpressions.Regex.Replace(rest, @"[（(][^）)]*[）)]|\d{4}年|[\d%％.、，,：:/\s]", "");
+        rest = System.Text.RegularExpressions.Regex.Replace(rest, @"[（(][^）)]*[）)]|\d{4}年|[\d%％.、，,：:/\s\-—–~～至]", ""); // (1-9月: a period's dash goes with its digits)
         // Time words say when, not what (截至9月完成, 全年目标).
         rest = System.Text.RegularExpressions.Regex.Replace(rest, "截至|截止|[一二三四]?季度|月份|月底|月|年底|全年|年度|本月|当月|上半年|下半年|今年|年|数|情况", "");
         return rest;

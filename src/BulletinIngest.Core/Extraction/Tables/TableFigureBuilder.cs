@@ -36,9 +36,12 @@ public sealed partial class TableFigureBuilder(RegionResolver regions, string is
         TableHeader? header = null;
         string? previousGroup = null;
         string[]? previousRow = null;
+        // Rows numbered in their first cell under no header (a table continued from a page before, its header left there).
+        bool numberedRows = rows.Count >= 2 && rows.Count(r => r.Length >= 3 && TableHeader.IsRowNumber(r[0])) * 2 > rows.Count;
         // A unit line right above the table (单位：个、亿元) is no title.
         var lineUnits = UnitLine(table.Title);
-        string? project = (lineUnits is null ? TitleProject(table.Title) : null) ?? table.ItemTitle;
+        // (Then the caption is the line above it: 各市县重点项目投资完成情况 / 单位：亿元.)
+        string? project = TitleProject(lineUnits is null ? table.Title : table.LineBefore) ?? table.ItemTitle;
         for (int r = 0; r < rows.Count; r++)
         {
             var cells = rows[r];
@@ -56,6 +59,11 @@ public sealed partial class TableFigureBuilder(RegionResolver regions, string is
                 previousGroup = null;
                 previousRow = null;
                 r += consumed - 1;
+                continue;
+            }
+            if (header is null && numberedRows && TableHeader.IsRowNumber(cells[0]))
+            {
+                foreach (var figure in ReadHeaderless(cells, table.Tier)) results.Add((figure, r));
                 continue;
             }
             if (header is null || !IsFigureTable(header.Roles)) continue;
@@ -209,7 +217,9 @@ public sealed partial class TableFigureBuilder(RegionResolver regions, string is
     private static string? TitleProject(string? title)
     {
         if (title is null || title.Length > 40) return null;
-        string name = TitleNoise().Replace(title, "");
+        // (Until nothing more goes: 投资完成情况排名如下： → 投资完成情况 → 投资.)
+        string name = title;
+        for (string before = ""; before != name;) (before, name) = (name, TitleNoise().Replace(name, ""));
         if (Structure.Numbering.AtStart(name) is { } marker) name = name[marker.Length..];
         return name.Length >= 2 ? name : null;
     }
@@ -252,10 +262,13 @@ public sealed partial class TableFigureBuilder(RegionResolver regions, string is
         {
             // A total row (合计, 全市) is the issuing region's own figure; a subtotal or any other row is not a region.
             if (TotalRow().IsMatch(regionCell)) region = issuingRegion;
-            else if (regions.MatchCell(regionCell) is { } mention) region = mention.Canonical;
+            // A row key may write a place by its stem (三亚, 鼓楼): the issuing place's child of that stem.
+            else if ((regions.MatchCell(regionCell) ?? regions.ChildByStem(regionCell)) is { } mention) region = mention.Canonical;
             else return [];
-            // A cross-tab's column group names the indicator of a region's row.
-            if (fullName.Length == 0) fullName = label.Length > 0 ? label : context.TableProject ?? "";
+            // A cross-tab's column group names the indicator of a region's row; with one measure a row (a ranking of
+            // counties by 完成投资), the caption names the project and the columns' word its indicator.
+            if (fullName.Length == 0)
+                fullName = context.Single ? context.TableProject ?? SingleLabel(context.Header) : label.Length > 0 ? label : context.TableProject ?? "";
         }
         if (fullName.Length == 0) return [];
         var (project, headerUnit) = SplitUnit(fullName);
@@ -345,6 +358,29 @@ public sealed partial class TableFigureBuilder(RegionResolver regions, string is
         if (target?.IsPercent == true) draft.Unit = "%";
         return [draft];
     }
+
+    /// <summary>
+    /// A numbered row with no header to say what its cells are (1 | 完成10家示范型…中心建设。 | 县民政局 | 已完成设计方案,…5家完成建设。 |
+    /// 按时序推进): its first cell after the number is the task, the later cells that state numbers its progress, read as an
+    /// item's body under the task, as a prose progress cell is.
+    /// </summary>
+    private IEnumerable<FigureDraft> ReadHeaderless(string[] cells, string? tableTier)
+    {
+        var rest = cells.Skip(1).Where(c => c.Length > 0).ToList();
+        if (rest.Count < 2) yield break;
+        string task = rest[0];
+        var progress = rest.Skip(1).Where(c => c.Any(char.IsDigit)).ToList();
+        if (progress.Count == 0) yield break;
+        foreach (var figure in _cellReader.Read(task, string.Join("。", progress)))
+        {
+            if (figure.Region.Length == 0) figure.Region = issuingRegion;
+            figure.Tier ??= tableTier;
+            yield return figure;
+        }
+    }
+
+    /// <summary>The indicator the value columns' header names when a row has one measure (年度计划投资 | 完成投资 → 投资).</summary>
+    private static string SingleLabel(TableHeader header) => header.Groups is [{ } only] ? only.Label : "";
 
     /// <summary>The text of the group column nearest to the name (a flattened table may leave the farther ones empty).</summary>
     private static string NearestGroup(ColumnRole[] header, string[] cells)
@@ -547,7 +583,7 @@ public sealed partial class TableFigureBuilder(RegionResolver regions, string is
     /// <summary>OCR garbage in a name cell: digits scattered between Chinese characters (品田3又1次2公田).</summary>
     private static bool LooksGarbled(string cell) => GarbledDigits().Matches(cell).Count >= 2;
 
-    [GeneratedRegex(@"^(表\d*[：:.]?|附件\d*[：:]?)|\d{4}年|\d{1,2}[-—至]\d{1,2}月(份)?|截至\d{1,2}月(份|底)?|(全市|全县|全区|各县市区|各县区|各区县|各县（市、区）|各县\(市、区\)|各区县（市）|各区县\(市\)|各乡镇（街道）|各乡镇\(街道\)|各乡镇|各街道)的?|(进展|推进|完成)?(情况|进度)(统计)?表?$|统计表$|[（(][^）)]*[）)]$")]
+    [GeneratedRegex(@"^(表\d*[：:.]?|附件\d*[：:]?)|\d{4}年|\d{1,2}[-—至]\d{1,2}月(份)?|截至\d{1,2}月(份|底)?|(全市|全县|全区|全省|各县市区|各县区|各区县|各市县|各市州|各地市|各市|各县（市、区）|各县\(市、区\)|各区县（市）|各区县\(市\)|各乡镇（街道）|各乡镇\(街道\)|各乡镇|各街道)的?|(进展|推进|完成)?(情况|进度)(统计)?表?$|统计表$|(排名|排序|名次)(情况|表)?$|如下[：:]?$|[：:]$|[（(][^）)]*[）)]$")]
     private static partial Regex TitleNoise();
 
     [GeneratedRegex(@"^\d+(\.\d+)?$")]

@@ -133,9 +133,12 @@ public sealed partial class TableHeader
 
     private static string WithoutUnit(string cell) => TrailingUnit().Replace(cell, "").Trim();
 
+    /// <summary>A row number (1, 9*: a footnote star allowed).</summary>
+    public static bool IsRowNumber(string cell) => RowNumber().IsMatch(cell);
+
     /// <summary>A data row: it opens with a row number (1, 9*) or holds an amount in a short cell.</summary>
     public static bool IsDataRow(string[] cells) =>
-        cells.Length > 0 && RowNumber().IsMatch(cells[0])
+        cells.Length > 0 && IsRowNumber(cells[0])
         || cells.Any(c => c.Length is > 0 and <= 16 && NumberRecognizer.Find(c).Any());
 
     /// <summary>

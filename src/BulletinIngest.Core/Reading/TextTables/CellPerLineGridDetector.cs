@@ -44,7 +44,7 @@ public sealed partial class CellPerLineGridDetector : ITableDetector
         int from = 0;
         while (from < cells.Count)
         {
-            int key = cells.FindIndex(from, c => KeyHeader().IsMatch(CellText.WithoutGlosses(c.Text)));
+            int key = cells.FindIndex(from, c => CellText.IsSerialHeader(c.Text));
             if (key < 0) yield break;
             var claim = Read(cells, key);
             if (claim is null) { from = key + 1; continue; }
@@ -71,6 +71,9 @@ public sealed partial class CellPerLineGridDetector : ITableDetector
         int headerEnd = anchors[0] - lead;
         if (headerEnd <= key) return null;
         var afterKey = JoinUnitFragments(cells.GetRange(key, headerEnd - key).Select(c => c.Text).ToList());
+        // Neither the header nor the first row's group cells before its serial hold amounts: numbers there mean the
+        // serials are another column's (a rank written last in each row: 三亚 / 500 / 420 / 84% / 1), not row starts.
+        if (cells.Skip(key + 1).Take(anchors[0] - key - 1).Any(c => CellText.IsNumber(c.Text))) return null;
 
         // Cells ended by pipes are all written, the empty ones too, and the table goes on while lines end cells so.
         bool explicitCells = cells[anchors[0]].Terminated;
@@ -191,7 +194,9 @@ public sealed partial class CellPerLineGridDetector : ITableDetector
         }
     }
 
-    private static bool IsHeaderCell(string text) => text.Length <= MaxHeaderCell && !CellText.IsNumber(text) && !SentenceEnd().IsMatch(text);
+    // A unit line (单位：亿元) or any `label：value` above the table is no header cell.
+    private static bool IsHeaderCell(string text) => text.Length <= MaxHeaderCell && !CellText.IsNumber(text) && !SentenceEnd().IsMatch(text)
+        && !text.Contains('：') && !text.Contains(':');
 
     /// <summary>A header label wrapped after one or two characters (`工程` / `名称`) continues on the next line.</summary>
     private static List<string> JoinShortFragments(List<string> fragments)
@@ -276,8 +281,6 @@ public sealed partial class CellPerLineGridDetector : ITableDetector
         return !CellText.IsNumber(cell) && CellText.HasDigits(cell) && templateCell.Length > 0 && !CellText.HasDigits(templateCell) ? 0.5 : 0;
     }
 
-    [GeneratedRegex(@"^(序\s*[号號]|编\s*号|編\s*號)$")]
-    private static partial Regex KeyHeader();
 
     [GeneratedRegex(@"^[|｜]+$")]
     private static partial Regex PipesOnly();

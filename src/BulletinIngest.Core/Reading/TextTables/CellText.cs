@@ -12,6 +12,12 @@ public static partial class CellText
 
     public static int SerialValue(string cell) => int.Parse(Serial().Match(cell.Trim()).Groups[1].Value);
 
+    /// <summary>
+    /// The header of a column of consecutive row numbers: 序号 (序號, 编号), or the rank of a ranking table (排名, 名次,
+    /// 排序), whose rows are written in rank order.
+    /// </summary>
+    public static bool IsSerialHeader(string cell) => SerialHeader().IsMatch(WithoutGlosses(cell.Trim()));
+
     /// <summary>Text that writes an amount (城镇新增就业1100人), as against a plain label (县人社局).</summary>
     public static bool HasDigits(string cell) => cell.Any(char.IsAsciiDigit);
 
@@ -20,6 +26,9 @@ public static partial class CellText
 
     [GeneratedRegex(@"(?<=\p{IsCJKUnifiedIdeographs})[(（][a-zA-Z\u00C0-\u024F]{1,8}[)）]")]
     private static partial Regex Gloss();
+
+    [GeneratedRegex(@"^(序\s*[号號]|编\s*号|編\s*號|排\s*名|名\s*次|排\s*序)$")]
+    private static partial Regex SerialHeader();
 
     [GeneratedRegex(@"^[-+]?\d[\d,.，]*\s*[%％]?$")]
     private static partial Regex Number();

@@ -5,7 +5,7 @@ namespace BulletinIngest.Reading.TextTables;
 /// <summary>
 /// Tables whose cells are separated by `|` or `｜` (Markdown, and web pages copied as text):
 /// `序號 | 項目分類 | 實事內容 | 完成情況 |`. Leading and trailing pipes are optional, separator rows
-/// (`|---|:--:|`) are dropped, header rows get their spans back (<see cref="HeaderSpans"/>). At least two consecutive lines with a pipe between cells make a table.
+/// (`|---|:--:|`) and lines of a pipe alone between rows are dropped, header rows get their spans back (<see cref="HeaderSpans"/>). At least two consecutive lines with a pipe between cells make a table.
 /// A row that ends in empty cells while the row above is full is a row whose first cells were merged
 /// (rowspan) with the row above and shifted left by the flattening: the merged cells are repeated from
 /// the row above, as the DOCX reader repeats merged cells. A row of text under the serial numbers and empty cells
@@ -21,10 +21,14 @@ public sealed partial class PipeTableDetector : ITableDetector
             if (!IsPipeRow(lines[i])) { i++; continue; }
             int first = i;
             var rows = new List<IReadOnlyList<string>>();
-            for (; i < lines.Count && IsPipeRow(lines[i]); i++)
-                if (!SeparatorRow().IsMatch(lines[i])) rows.Add(Cells(lines[i]));
+            var rowLines = new List<string>();
+            // A line of pipes only between rows (`|`: the border a page draws under each row) separates rows, as a Markdown rule does.
+            for (; i < lines.Count && (IsPipeRow(lines[i]) || PipesOnly().IsMatch(lines[i].Trim()) && i + 1 < lines.Count && IsPipeRow(lines[i + 1])); i++)
+                if (IsPipeRow(lines[i]) && !SeparatorRow().IsMatch(lines[i])) { rows.Add(Cells(lines[i])); rowLines.Add(lines[i].Trim()); }
             if (rows.Count < 2) continue;
-            var table = TextTableFinder.Rectangular(Unshift(TextTableFinder.Rectangular(HeaderSpans.Spread(rows))));
+            // Rows that end with a pipe, the last one without: the text was cut inside it, its empty cells are no rowspan.
+            bool cutShort = IsPipe(rowLines[^2][^1]) && !IsPipe(rowLines[^1][^1]);
+            var table = TextTableFinder.Rectangular(Unshift(TextTableFinder.Rectangular(HeaderSpans.Spread(rows)), cutShort));
             yield return new TableClaim("pipes", first, i - 1, table, Confidence(rows));
         }
     }
@@ -48,11 +52,12 @@ public sealed partial class PipeTableDetector : ITableDetector
         return 0.6 + 0.4 * rows.Count(r => r.Count == usual) / rows.Count;
     }
 
-    private static IEnumerable<IReadOnlyList<string>> Unshift(IReadOnlyList<IReadOnlyList<string>> rows)
+    private static IEnumerable<IReadOnlyList<string>> Unshift(IReadOnlyList<IReadOnlyList<string>> rows, bool lastCutShort)
     {
         IReadOnlyList<string>? above = null;
         foreach (var row in rows)
         {
+            if (lastCutShort && ReferenceEquals(row, rows[^1])) { yield return row; continue; }
             int empty = row.Reverse().TakeWhile(c => c.Length == 0).Count();
             // Text under the serial numbers, the rest empty (新增学位810个 | | |): a further line of the numbered row
             // above, its serial cell merged: it moves under the column after the serial.
@@ -81,6 +86,9 @@ public sealed partial class PipeTableDetector : ITableDetector
 
     private static int TypeMismatches(IReadOnlyList<string> row, IReadOnlyList<string> above) =>
         row.Zip(above).Count(p => p.First.Length > 0 && CellText.IsNumber(p.First) != CellText.IsNumber(p.Second));
+
+    [GeneratedRegex(@"^[|｜]+$")]
+    private static partial Regex PipesOnly();
 
     [GeneratedRegex(@"\S\s*[|｜]\s*\S|^[|｜]|[|｜]$")]
     private static partial Regex CellPipe();

@@ -26,7 +26,7 @@ public sealed partial class SpaceSeparatedDetector : ITableDetector
         for (int i = 0; i < lines.Count; i++)
         {
             var header = JoinCutLabels(Words(lines[i]));
-            if (header.Count < MinColumns || !KeyHeader().IsMatch(header[0])) continue;
+            if (header.Count < MinColumns || !CellText.IsSerialHeader(header[0])) continue;
             int width = header.Count;
             var rows = new List<IReadOnlyList<string>> { header };
             int? expected = null;
@@ -77,8 +77,6 @@ public sealed partial class SpaceSeparatedDetector : ITableDetector
         return joined;
     }
 
-    [GeneratedRegex(@"^(序\s*[号號]|编\s*号|編\s*號)$")]
-    private static partial Regex KeyHeader();
 
     [GeneratedRegex(@"[ \u3000\t]+")]
     private static partial Regex Space();
