@@ -87,7 +87,7 @@ public class RoleModelTests
     }
 
     [Fact]
-    public void Below_its_threshold_the_combination_keeps_the_rules_decision()
+    public void Below_its_thresholds_the_combination_keeps_the_rules_decision()
     {
         var model = RoleModel.Load(Path.Combine(RepoPaths.Root, "models", RoleModel.FileName));
         Assert.True(model.Linear.Properties.ContainsKey(RoleModel.ThresholdProperty), "the threshold chosen at training is kept in the file");
@@ -96,7 +96,9 @@ public class RoleModelTests
             var rules = RoleScorer.Default.Score(m.Candidate);
             var combined = model.Score(m.Candidate, m.Text, m.Unit, m.Heading, rules);
             var (label, p) = model.Predict(m.Candidate, m.Text, m.Unit, m.Heading);
-            if (p < model.Threshold) Assert.Same(rules, combined);
+            var (keep, promote) = model.Thresholds;
+            bool promoting = rules.Role == MentionRole.None && label != "none";
+            if (p < (promoting ? promote : keep)) Assert.Same(rules, combined);
             else Assert.Equal(label, combined.Role switch { MentionRole.Target => "target", MentionRole.Actual => "actual", MentionRole.None => "none", _ => "percent" });
         }
     }
