@@ -36,6 +36,11 @@ public static class TrainCommand
             Description = "With --roles: write the cross-validated prediction of every real training mention to this TSV "
                 + "(gold label, rules, model, probability, section, heading, clause), to study where the model and the rules disagree",
         };
+        var threshold = new Option<string?>("--threshold")
+        {
+            Description = "With --roles: the combination's thresholds, KEEP or KEEP,PROMOTE, instead of the ones the mention-level "
+                + "cross-validation picks (the shipped model's come from the end-to-end cross-fitted scores of scripts/score_roles.sh; docs/learning.md)",
+        };
         var command = new Command("train", """
             Train the clause classifier (does a number-bearing clause report progress?) and the project classifier
             (which canonical project is a figure about?) from the labeled corpus, print their cross-validated
@@ -45,8 +50,8 @@ public static class TrainCommand
               bulletin train
               bulletin train --labels corpus/labels --out models --seed 7
               bulletin train --roles
-            """) { labels, bulletins, catalog, output, seed, roles, holdout, mentions };
-        command.SetAction(result => CommonOptions.Guard(() => result.GetValue(roles) ? RunRoles(result.GetValue(output)!, result.GetValue(holdout), result.GetValue(mentions)) : Run(
+            """) { labels, bulletins, catalog, output, seed, roles, holdout, mentions, threshold };
+        command.SetAction(result => CommonOptions.Guard(() => result.GetValue(roles) ? RunRoles(result.GetValue(output)!, result.GetValue(holdout), result.GetValue(mentions), result.GetValue(threshold)) : Run(
             result.GetValue(labels)!, result.GetValue(bulletins), result.GetValue(catalog)!, result.GetValue(output)!, result.GetValue(seed))));
         return command;
     }
@@ -66,7 +71,7 @@ public static class TrainCommand
         }
     }
 
-    private static int RunRoles(string outputDirectory, string? holdout, string? mentionsFile)
+    private static int RunRoles(string outputDirectory, string? holdout, string? mentionsFile, string? fixedThresholds)
     {
         var watch = System.Diagnostics.Stopwatch.StartNew();
         var mentions = Learning.RoleModel.RoleTrainingSet.Training(".");
@@ -88,6 +93,12 @@ public static class TrainCommand
         Console.WriteLine("combination thresholds (5-fold cross-validation, macro-F1 on the study and grown mentions; keep/promote:F1): "
             + string.Join("  ", curve.Where(c => c.Keep == c.Promote || c.Keep == keep || c.Promote == promote)
                 .Select(c => $"{c.Keep:0.00}/{c.Promote:0.00}:{c.MacroF1:0.000}")) + $" → {keep:0.00}/{promote:0.00}");
+        if (fixedThresholds is not null)
+        {
+            var parts = fixedThresholds.Split(',').Select(t => double.Parse(t, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+            (keep, promote) = (parts[0], parts.Length > 1 ? parts[1] : parts[0]);
+            Console.WriteLine($"thresholds fixed by --threshold: {keep:0.00}/{promote:0.00}");
+        }
         watch.Restart();
         var model = Learning.RoleModel.RoleModel.Train(mentions, thresholds: (keep, promote));
         Directory.CreateDirectory(outputDirectory);

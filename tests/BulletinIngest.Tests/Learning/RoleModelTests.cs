@@ -31,6 +31,22 @@ public class RoleModelTests
     }
 
     [Fact]
+    public void Every_labelled_set_of_the_grown_folder_trains_the_model()
+    {
+        // A set labelled later (gold-h.jsonl, gold-i.jsonl …) is picked up by `bulletin train --roles` without a code change.
+        string repo = Path.Combine(Path.GetTempPath(), $"role-sources-{Environment.ProcessId}");
+        Directory.CreateDirectory(Path.Combine(repo, "corpus", "real", "grown"));
+        try
+        {
+            File.WriteAllText(Path.Combine(repo, "corpus", "real", "split.tsv"), "doc\thalf\n");
+            foreach (var set in new[] { "a", "h", "i" }) File.WriteAllText(Path.Combine(repo, "corpus", "real", "grown", $"gold-{set}.jsonl"), "");
+            var grown = RoleTrainingSet.TrainingSources(repo).Where(s => s.Name == "grown").Select(s => Path.GetFileName(s.Gold)).ToList();
+            Assert.Equal(["gold-a.jsonl", "gold-h.jsonl", "gold-i.jsonl"], grown);
+        }
+        finally { Directory.Delete(repo, true); }
+    }
+
+    [Fact]
     public void Training_twice_gives_byte_identical_files()
     {
         var mentions = RoleTrainingSet.Training(RepoPaths.Root);

@@ -94,7 +94,7 @@ public sealed class RoleModel(LinearModel model)
     {
         var (label, probability) = Predict(c, text, unit, heading);
         var (keep, promote) = Thresholds;
-        if (RoleThreshold.Combine(label, probability, Label(rules.Role), keep, promote) != label) return rules;
+        if (probability < RoleThreshold.For(label, Label(rules.Role), keep, promote)) return rules;
         var role = label switch
         {
             "target" => MentionRole.Target,
@@ -203,7 +203,8 @@ public static class RoleComparison
 /// each fold's mentions predicted by a model trained without it, and the pair that gives the best macro-F1
 /// on the real documents' mentions (study half and grown set: the genre that counts) wins; ties go to the lower ones.
 /// Two thresholds, because the two ways to overrule the rules cost differently: promoting a number the rules
-/// left out (none → a figure's role) adds a figure, the rest (a figure's number dropped, or its role changed) does not.
+/// left out (none → a figure's role) adds a figure, the rest (a figure's number dropped, or its role changed) does not;
+/// promoting needs at least the confidence keeping does.
 /// </summary>
 public static class RoleThreshold
 {
@@ -214,9 +215,12 @@ public static class RoleThreshold
     /// <summary>One held-out real mention: its gold label, the model's label and probability, the rules' label.</summary>
     public sealed record Prediction(LabeledMention Mention, string Model, double Probability, string Rules);
 
-    /// <summary>The combination's label: the model's where its probability reaches the threshold of that kind of overruling.</summary>
+    /// <summary>The probability the model needs to decide: promote where it would add a number the rules leave out, else keep.</summary>
+    public static double For(string model, string rules, double keep, double promote) => rules == "none" && model != "none" ? promote : keep;
+
+    /// <summary>The combination's label: the model's where its probability reaches <see cref="For"/>, else the rules'.</summary>
     public static string Combine(string model, double probability, string rules, double keep, double promote) =>
-        probability >= (rules == "none" && model != "none" ? promote : keep) ? model : rules;
+        probability >= For(model, rules, keep, promote) ? model : rules;
 
     /// <summary>Every real mention of the training documents predicted by a model trained without its fold.</summary>
     public static List<Prediction> CrossValidate(IReadOnlyList<LabeledMention> mentions, int folds = 5)
@@ -239,7 +243,9 @@ public static class RoleThreshold
 
     public static (double Keep, double Promote, IReadOnlyList<Point> Curve) Choose(IReadOnlyList<Prediction> predicted)
     {
-        var curve = Grid.SelectMany(keep => Grid.Select(promote =>
+        // Promoting is never easier than keeping: a promoted number is a new figure, and end to end the model's losses
+        // are precision (more predictions for as many right), so the pair is searched with promote ≥ keep.
+        var curve = Grid.SelectMany(keep => Grid.Where(promote => promote >= keep).Select(promote =>
         {
             var report = new ClassificationReport();
             foreach (var x in predicted) report.Add(x.Mention.Label, Combine(x.Model, x.Probability, x.Rules, keep, promote));

@@ -135,8 +135,6 @@ public static class RoleTrainingSet
         return mentions;
     }
 
-    private const string Optional = "optional";
-
     private sealed record Unit(string Text, List<Candidate> Candidates, bool Loose, string? Heading);
 
     public static List<LabeledMention> Label(string source, string doc, DocumentText document, IReadOnlyList<LabeledFigure> figures, Gazetteer gazetteer)
@@ -167,13 +165,10 @@ public static class RoleTrainingSet
                     .Select(x => (x.c, Near: Nearness(x.u.Text, x.c, indicator, project)))
                     .OrderByDescending(x => x.Near.Rank).ThenBy(x => x.Near.Distance).ThenByDescending(x => x.Near.Dice)
                     .Select(x => x.c).FirstOrDefault();
-                if (best is not null) labels[best] = figure.Optional ? Optional : label;
+                if (best is not null) labels[best] = label;
             }
         }
-        // An optional figure's numbers are neither rewarded nor punished by the referee, so they teach neither way:
-        // aligned (so no other figure takes them, and they are nobody's none) and left out.
-        return units.SelectMany(u => u.Candidates.Select(c => new LabeledMention(source, doc, c, u.Text, labels.GetValueOrDefault(c, "none"), u.Loose) { Unit = u.Candidates, Heading = u.Heading }))
-            .Where(m => m.Label != Optional).ToList();
+        return units.SelectMany(u => u.Candidates.Select(c => new LabeledMention(source, doc, c, u.Text, labels.GetValueOrDefault(c, "none"), u.Loose) { Unit = u.Candidates, Heading = u.Heading })).ToList();
     }
 
     private static bool Same(double a, double b, bool percent) =>
