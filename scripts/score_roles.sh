@@ -3,13 +3,17 @@
 # documents (samples, corpus/dev, real study half, grown) are cut into N folds; each fold is ingested with a
 # role model trained without it (`bulletin train --roles --holdout K/N`, which also chooses the combination's
 # threshold by cross-validation inside its own training documents); the unseen sets (real measure half, fresh
-# set: never trained on, never read) with the model of all training documents. Prints score.py's line per set
-# and for study+grown and measure+fresh combined, with the rules (BULLETIN_ROLE_MODEL=0) first.
-# BULLETIN_ROLE_THRESHOLD=0 scores the model alone instead of the combination.
-# Usage: scripts/score_roles.sh [N]   (default 5)
+# sets E and G: never trained on, never read) with the model of all training documents. Prints score.py's line per
+# set and for study+grown and measure+fresh combined, with the rules (BULLETIN_ROLE_MODEL=0) first, then the model
+# at each threshold asked for (default: the one each fold's training chose; 0 = the model alone), then the matched
+# count per unseen page, rules against each model column (counts only: the unseen pages are never read).
+# Usage: scripts/score_roles.sh [N [T...]]   (default 5 folds, the chosen threshold; e.g. `5 chosen 0.8 0.9`)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 n=${1:-5}
+shift || true
+thresholds=("$@")
+[ ${#thresholds[@]} -eq 0 ] && thresholds=(chosen)
 score=../shared/tools/score.py
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -20,25 +24,32 @@ import json; print('\n'.join(sorted({'corpus/bulletins/txt/' + json.loads(l)['do
   ls corpus/dev/bulletins/*.txt
   awk -F'\t' 'NR > 1 && $2 == "study" { print "corpus/real/docs/" $1 }' corpus/real/split.tsv
   ls corpus/real/grown/docs/*.txt; } )
-ingest() { # label, model setting, files...
-  local name=$1 setting=$2; shift 2
-  BULLETIN_ROLE_MODEL=$setting ./bulletin ingest "$@" --db "$work/$name.db" >/dev/null 2>&1 || true
+ingest() { # label, model setting, threshold (chosen: the model's own), files...
+  local name=$1 setting=$2 threshold=$3; shift 3
+  [ "$threshold" = chosen ] && threshold=""
+  BULLETIN_ROLE_MODEL=$setting BULLETIN_ROLE_THRESHOLD=$threshold ./bulletin ingest "$@" --db "$work/$name.db" >/dev/null 2>&1 || true
   ./bulletin export --db "$work/$name.db" --format jsonl --out "$work/$name.jsonl" >/dev/null
 }
 # shellcheck disable=SC2086
-ingest rules 0 $training $measure $fresh
+ingest rules 0 "" $training $measure $fresh
 for ((k = 0; k < n; k++)); do
   ./bulletin train --roles --holdout "$k/$n" --out "$work/fold$k" >/dev/null
-  # bulletin ingest takes paths relative to here; heldout.txt holds the paths as the training sources name them.
-  mapfile -t files < <(sed 's#^\./##' "$work/fold$k/heldout.txt")
-  ingest "fold$k" "$work/fold$k/role.model" "${files[@]}"
 done
 ./bulletin train --roles --out "$work/all" >/dev/null
 # Training documents without a mention in any fold (none of their numbers is a candidate) go with the measure half.
 mapfile -t rest < <(comm -23 <(printf '%s\n' $training | sort) <(sed 's#^\./##' "$work"/fold*/heldout.txt | sort))
-# shellcheck disable=SC2086
-ingest measure "$work/all/role.model" $measure $fresh "${rest[@]}"
-cat "$work"/fold*.jsonl "$work/measure.jsonl" >"$work/model.jsonl"
+models=()
+for t in "${thresholds[@]}"; do
+  for ((k = 0; k < n; k++)); do
+    # bulletin ingest takes paths relative to here; heldout.txt holds the paths as the training sources name them.
+    mapfile -t files < <(sed 's#^\./##' "$work/fold$k/heldout.txt")
+    ingest "fold$k@$t" "$work/fold$k/role.model" "$t" "${files[@]}"
+  done
+  # shellcheck disable=SC2086
+  ingest "unseen@$t" "$work/all/role.model" "$t" $measure $fresh "${rest[@]}"
+  cat "$work"/fold*@"$t".jsonl "$work/unseen@$t.jsonl" >"$work/model@$t.jsonl"
+  models+=("model@$t")
+done
 gold() { # half → gold lines of that half of corpus/real
   python3 - "$1" <<'PY'
 import json, sys
@@ -49,10 +60,10 @@ PY
 }
 gold study >"$work/study.gold"; gold measure >"$work/measure.gold"
 cat corpus/real/grown/gold-*.jsonl >"$work/grown.gold"
-touch "$work/fresh.gold"; [ -f corpus/real/fresh/gold.jsonl ] && cp corpus/real/fresh/gold.jsonl "$work/fresh.gold"
+cat /dev/null corpus/real/fresh/gold*.jsonl >"$work/fresh.gold"   # set E (gold.jsonl) and set G (gold-g.jsonl)
 cat "$work/study.gold" "$work/grown.gold" >"$work/studied.gold"
 cat "$work/measure.gold" "$work/fresh.gold" >"$work/unseen.gold"
-for pred in rules model; do
+for pred in rules "${models[@]}"; do
   echo "== $pred"
   for set in samples:corpus/labels/figures.jsonl dev:corpus/dev/labels/figures.jsonl study:$work/study.gold grown:$work/grown.gold \
       measure:$work/measure.gold fresh:$work/fresh.gold study+grown:$work/studied.gold measure+fresh:$work/unseen.gold; do
@@ -60,3 +71,15 @@ for pred in rules model; do
     python3 "$score" "${set#*:}" "$work/$pred.jsonl" --only-gold-docs | tail -n 1
   done
 done
+echo "== matched per unseen page: rules ${models[*]}"
+for pred in rules "${models[@]}"; do
+  python3 "$score" "$work/unseen.gold" "$work/$pred.jsonl" --only-gold-docs --json >"$work/$pred.unseen.json"
+done
+python3 - "$work" rules "${models[@]}" <<'PY'
+import json, sys
+work, names = sys.argv[1], sys.argv[2:]
+per_doc = [json.load(open(f"{work}/{name}.unseen.json"))["per_doc"] for name in names]
+for doc in sorted(per_doc[0]):
+    counts = [d.get(doc, {}) for d in per_doc]
+    print(doc, f"gold {counts[0].get('gold', 0)}", *(f"{c.get('hit', 0)}/{c.get('pred', 0)}" for c in counts), sep="\t")
+PY

@@ -31,6 +31,16 @@ public static class TrainCommand
             Description = "With --roles: K/N leaves out fold K of N of the training documents and writes their paths to OUT/heldout.txt "
                 + "(cross-fitted end-to-end scoring, scripts/score_roles.sh); no comparison is printed",
         };
+        var mentions = new Option<string?>("--mentions")
+        {
+            Description = "With --roles: write the cross-validated prediction of every real training mention to this TSV "
+                + "(gold label, rules, model, probability, section, heading, clause), to study where the model and the rules disagree",
+        };
+        var threshold = new Option<string?>("--threshold")
+        {
+            Description = "With --roles: the combination's thresholds, KEEP or KEEP,PROMOTE, instead of the ones the mention-level "
+                + "cross-validation picks (the shipped model's come from the end-to-end cross-fitted scores of scripts/score_roles.sh; docs/learning.md)",
+        };
         var command = new Command("train", """
             Train the clause classifier (does a number-bearing clause report progress?) and the project classifier
             (which canonical project is a figure about?) from the labeled corpus, print their cross-validated
@@ -40,13 +50,28 @@ public static class TrainCommand
               bulletin train
               bulletin train --labels corpus/labels --out models --seed 7
               bulletin train --roles
-            """) { labels, bulletins, catalog, output, seed, roles, holdout };
-        command.SetAction(result => CommonOptions.Guard(() => result.GetValue(roles) ? RunRoles(result.GetValue(output)!, result.GetValue(holdout)) : Run(
+            """) { labels, bulletins, catalog, output, seed, roles, holdout, mentions, threshold };
+        command.SetAction(result => CommonOptions.Guard(() => result.GetValue(roles) ? RunRoles(result.GetValue(output)!, result.GetValue(holdout), result.GetValue(mentions), result.GetValue(threshold)) : Run(
             result.GetValue(labels)!, result.GetValue(bulletins), result.GetValue(catalog)!, result.GetValue(output)!, result.GetValue(seed))));
         return command;
     }
 
-    private static int RunRoles(string outputDirectory, string? holdout)
+    /// <summary>The cross-validated predictions, one mention a line (gold label, rules, model and its probability, where it stands), to study disagreements.</summary>
+    private static void WriteMentions(string path, IEnumerable<Learning.RoleModel.RoleThreshold.Prediction> predicted)
+    {
+        using var writer = new StreamWriter(path);
+        writer.WriteLine("doc\tlabel\trules\tmodel\tp\tnumber\tsection\theading\tclause");
+        foreach (var x in predicted)
+        {
+            var c = x.Mention.Candidate;
+            string section = c.Cues.Keys.FirstOrDefault(f => f.StartsWith("section:", StringComparison.Ordinal)) ?? "section:progress";
+            string clause = x.Mention.Text[c.ClauseStart..c.ClauseEnd].Replace('\t', ' ').Replace('\n', ' ');
+            writer.WriteLine(string.Join('\t', x.Mention.Doc, x.Mention.Label, x.Rules, x.Model, x.Probability.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture),
+                x.Mention.Text[c.Q.Start..c.Q.End], section, (x.Mention.Heading ?? "").Replace('\t', ' '), clause));
+        }
+    }
+
+    private static int RunRoles(string outputDirectory, string? holdout, string? mentionsFile, string? fixedThresholds)
     {
         var watch = System.Diagnostics.Stopwatch.StartNew();
         var mentions = Learning.RoleModel.RoleTrainingSet.Training(".");
@@ -62,11 +87,20 @@ public static class TrainCommand
         }
         else foreach (var line in Learning.RoleModel.RoleComparison.Table(mentions, Learning.RoleModel.RoleComparison.Ours(mentions, outputDirectory)))
             Console.WriteLine(line);
-        var (threshold, curve) = Learning.RoleModel.RoleThreshold.Choose(mentions);
-        Console.WriteLine("combination threshold (5-fold cross-validation, macro-F1 on the study and grown mentions): "
-            + string.Join("  ", curve.Select(c => $"{c.Threshold:0.00}:{c.MacroF1:0.000}")) + $" → {threshold:0.00}");
+        var predicted = Learning.RoleModel.RoleThreshold.CrossValidate(mentions);
+        if (mentionsFile is not null) WriteMentions(mentionsFile, predicted);
+        var (keep, promote, curve) = Learning.RoleModel.RoleThreshold.Choose(predicted);
+        Console.WriteLine("combination thresholds (5-fold cross-validation, macro-F1 on the study and grown mentions; keep/promote:F1): "
+            + string.Join("  ", curve.Where(c => c.Keep == c.Promote || c.Keep == keep || c.Promote == promote)
+                .Select(c => $"{c.Keep:0.00}/{c.Promote:0.00}:{c.MacroF1:0.000}")) + $" → {keep:0.00}/{promote:0.00}");
+        if (fixedThresholds is not null)
+        {
+            var parts = fixedThresholds.Split(',').Select(t => double.Parse(t, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+            (keep, promote) = (parts[0], parts.Length > 1 ? parts[1] : parts[0]);
+            Console.WriteLine($"thresholds fixed by --threshold: {keep:0.00}/{promote:0.00}");
+        }
         watch.Restart();
-        var model = Learning.RoleModel.RoleModel.Train(mentions, threshold: threshold);
+        var model = Learning.RoleModel.RoleModel.Train(mentions, thresholds: (keep, promote));
         Directory.CreateDirectory(outputDirectory);
         string path = Path.Combine(outputDirectory, Learning.RoleModel.RoleModel.FileName);
         model.Linear.Save(path);

@@ -31,6 +31,22 @@ public class RoleModelTests
     }
 
     [Fact]
+    public void Every_labelled_set_of_the_grown_folder_trains_the_model()
+    {
+        // A set labelled later (gold-h.jsonl, gold-i.jsonl …) is picked up by `bulletin train --roles` without a code change.
+        string repo = Path.Combine(Path.GetTempPath(), $"role-sources-{Environment.ProcessId}");
+        Directory.CreateDirectory(Path.Combine(repo, "corpus", "real", "grown"));
+        try
+        {
+            File.WriteAllText(Path.Combine(repo, "corpus", "real", "split.tsv"), "doc\thalf\n");
+            foreach (var set in new[] { "a", "h", "i" }) File.WriteAllText(Path.Combine(repo, "corpus", "real", "grown", $"gold-{set}.jsonl"), "");
+            var grown = RoleTrainingSet.TrainingSources(repo).Where(s => s.Name == "grown").Select(s => Path.GetFileName(s.Gold)).ToList();
+            Assert.Equal(["gold-a.jsonl", "gold-h.jsonl", "gold-i.jsonl"], grown);
+        }
+        finally { Directory.Delete(repo, true); }
+    }
+
+    [Fact]
     public void Training_twice_gives_byte_identical_files()
     {
         var mentions = RoleTrainingSet.Training(RepoPaths.Root);
@@ -87,7 +103,7 @@ public class RoleModelTests
     }
 
     [Fact]
-    public void Below_its_threshold_the_combination_keeps_the_rules_decision()
+    public void Below_its_thresholds_the_combination_keeps_the_rules_decision()
     {
         var model = RoleModel.Load(Path.Combine(RepoPaths.Root, "models", RoleModel.FileName));
         Assert.True(model.Linear.Properties.ContainsKey(RoleModel.ThresholdProperty), "the threshold chosen at training is kept in the file");
@@ -96,7 +112,9 @@ public class RoleModelTests
             var rules = RoleScorer.Default.Score(m.Candidate);
             var combined = model.Score(m.Candidate, m.Text, m.Unit, m.Heading, rules);
             var (label, p) = model.Predict(m.Candidate, m.Text, m.Unit, m.Heading);
-            if (p < model.Threshold) Assert.Same(rules, combined);
+            var (keep, promote) = model.Thresholds;
+            bool promoting = rules.Role == MentionRole.None && label != "none";
+            if (p < (promoting ? promote : keep)) Assert.Same(rules, combined);
             else Assert.Equal(label, combined.Role switch { MentionRole.Target => "target", MentionRole.Actual => "actual", MentionRole.None => "none", _ => "percent" });
         }
     }

@@ -11,11 +11,13 @@ namespace BulletinIngest.Learning.RoleModel;
 /// folded; the jieba words before the number in its clause and the sentence's first clause (tense and verb:
 /// 已/累计/完成 against 计划/力争/剩余/还需); its place in a `分别` list; and the other mentions of its clause
 /// (their kinds and units, whether a percentage follows it); the words of its section's heading (存在问题 and 下一步
-/// against 工作进度 and 目标任务: what the rules' section kind knew, finer).
+/// against 工作进度 and 目标任务: what the rules' section kind knew, finer); and structure: its place among the
+/// sentence's mentions, whether it closes its clause or a verb follows it, whether a stated percentage is its ratio
+/// to another amount of its unit. Characters are read without spaces (renderings differ in them).
 /// </summary>
 public static class RoleFeatures
 {
-    public const string Name = "role-features-3";
+    public const string Name = "role-features-4";
     public const int Dimension = 1 << 17;
     private static readonly FeatureHasher Hasher = new(Dimension);
 
@@ -34,8 +36,9 @@ public static class RoleFeatures
             yield return section + "|f:" + feature;
             if (cue.Length > 0) yield return "c:" + feature + "=" + cue;
         }
-        string before = Fold(text[Math.Max(c.ClauseStart, c.Q.Start - 2)..c.Q.Start]);
-        string after = Fold(text[c.Q.End..Math.Min(c.ClauseEnd, c.Q.End + 2)]);
+        // Spaces around numbers come and go with the rendering (PDF, web, TXT): the characters are read without them.
+        string lead = Squeezed(text[c.ClauseStart..c.Q.Start]), trail = Squeezed(text[c.Q.End..c.ClauseEnd]);
+        string before = Fold(lead[Math.Max(0, lead.Length - 2)..]), after = Fold(trail[..Math.Min(2, trail.Length)]);
         if (before.Length > 0) { yield return "b1:" + before[^1]; yield return "b2:" + before; }
         if (after.Length > 0) { yield return "a1:" + after[0]; yield return "a2:" + after; }
         if (c.Q.Unit is { } u) yield return "u:" + u;
@@ -79,6 +82,24 @@ public static class RoleFeatures
         }
         var previous = unit.LastOrDefault(o => o.Index < c.Index && o.SentenceStart == c.SentenceStart);
         if (previous is not null) yield return previous.IsPercent ? "prev:P" : previous.Q.Unit == c.Q.Unit ? "prev:same-unit" : "prev:A";
+
+        // Structure rather than wording: the mention's place among the sentence's mentions of its kind, whether it
+        // closes its clause (完成X。) or a verb follows it (X个项目完成投资: the count is the subject), and whether
+        // the sentence's percentage is this amount over another of its unit (the actual over the target).
+        var sentence = unit.Where(o => o.SentenceStart == c.SentenceStart && o.IsPercent == c.IsPercent).ToList();
+        int at = sentence.IndexOf(c);
+        yield return sentence.Count == 1 ? "sent-pos:only" : at == 0 ? "sent-pos:first" : at == sentence.Count - 1 ? "sent-pos:last" : "sent-pos:middle";
+        yield return $"{kind}|sent-pos:{Math.Min(at, 3)}/{Math.Min(sentence.Count, 4)}";
+        if (!trail.Any(char.IsLetterOrDigit)) yield return "clause-final";
+        else if (Extraction.Roles.Cues.Governing().IsMatch(text[c.Q.End..c.ClauseEnd])) yield return "verb-after";
+        if (!c.IsPercent)
+        {
+            var percents = unit.Where(o => o.SentenceStart == c.SentenceStart && o.IsPercent).Select(o => o.Q.Value).ToList();
+            var peers = unit.Where(o => o != c && o.SentenceStart == c.SentenceStart && !o.IsPercent && o.Q.Unit == c.Q.Unit && o.Q.Value > 0).ToList();
+            bool Stated(double ratio) => percents.Any(p => Math.Abs(ratio * 100 - p) <= 1);
+            if (peers.Any(o => Stated(c.Q.Value / o.Q.Value))) yield return "ratio:numerator";
+            if (c.Q.Value > 0 && peers.Any(o => Stated(o.Q.Value / c.Q.Value))) yield return "ratio:denominator";
+        }
     }
 
     public static SparseVector Vector(Candidate c, string text, IReadOnlyList<Candidate> unit, string? heading) => Hasher.Vectorize(Names(c, text, unit, heading));
@@ -86,6 +107,8 @@ public static class RoleFeatures
     /// <summary>The jieba words of a span, digits folded, punctuation left out.</summary>
     private static List<string> Words(string span) => span.Length == 0 ? []
         : JiebaSegmenter.Load().Cut(span).Select(t => Fold(t.Text)).Where(w => w.Any(char.IsLetter)).ToList();
+
+    private static string Squeezed(string s) => string.Concat(s.Where(ch => !char.IsWhiteSpace(ch)));
 
     private static string Fold(string s) => new(s.Select(ch => char.IsDigit(ch) ? 'N' : ch).ToArray());
 }

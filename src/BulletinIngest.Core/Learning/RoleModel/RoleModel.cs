@@ -37,23 +37,38 @@ public sealed class RoleModel(LinearModel model)
 
     public static TrainerOptions Options => new() { BalanceClasses = false, Epochs = 30 };
 
-    /// <summary>The model's file property holding the confidence threshold of the combination (see <see cref="Score"/>).</summary>
-    public const string ThresholdProperty = "threshold";
+    /// <summary>The model's file properties holding the combination's two thresholds (see <see cref="Score"/>).</summary>
+    public const string ThresholdProperty = "threshold", PromoteThresholdProperty = "threshold-promote";
 
     /// <summary>
-    /// The combination: the model decides a mention where its probability is at least this, the hand weights
+    /// The combination: the model decides a mention where its probability is at least <see cref="Thresholds"/>'s
+    /// Promote when it would turn a number the rules leave out into a figure's, its Keep otherwise; the hand weights
     /// elsewhere (0: the model everywhere). Chosen at training by cross-validation (<see cref="RoleThreshold"/>);
-    /// BULLETIN_ROLE_THRESHOLD overrides it, for measuring.
+    /// BULLETIN_ROLE_THRESHOLD=T (both) or =T,U (keep, promote) overrides them, for measuring.
     /// </summary>
-    public double Threshold => double.TryParse(Environment.GetEnvironmentVariable("BULLETIN_ROLE_THRESHOLD"), System.Globalization.CultureInfo.InvariantCulture, out double t) ? t
-        : Linear.Properties.TryGetValue(ThresholdProperty, out var stored) ? double.Parse(stored, System.Globalization.CultureInfo.InvariantCulture) : 0;
+    public (double Keep, double Promote) Thresholds
+    {
+        get
+        {
+            var inv = System.Globalization.CultureInfo.InvariantCulture;
+            var parts = (Environment.GetEnvironmentVariable("BULLETIN_ROLE_THRESHOLD") ?? "").Split(',');
+            if (double.TryParse(parts[0], inv, out double t))
+                return (t, parts.Length > 1 && double.TryParse(parts[1], inv, out double u) ? u : t);
+            double keep = Linear.Properties.TryGetValue(ThresholdProperty, out var stored) ? double.Parse(stored, inv) : 0;
+            return (keep, Linear.Properties.TryGetValue(PromoteThresholdProperty, out var promote) ? double.Parse(promote, inv) : keep);
+        }
+    }
 
-    public static RoleModel Train(IReadOnlyList<LabeledMention> mentions, TrainerOptions? options = null, double? threshold = null)
+    public static RoleModel Train(IReadOnlyList<LabeledMention> mentions, TrainerOptions? options = null, (double Keep, double Promote)? thresholds = null)
     {
         var linear = LogisticRegressionTrainer.Train("role", RoleFeatures.Name, RoleTrainingSet.Labels, RoleFeatures.Dimension,
             mentions.Select(m => new Example(RoleFeatures.Vector(m.Candidate, m.Text, m.Unit, m.Heading), Array.IndexOf(RoleTrainingSet.Labels, m.Label))).ToList(),
             options ?? Options).Model;
-        if (threshold is double t) linear.Properties[ThresholdProperty] = t.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture);
+        if (thresholds is { } t)
+        {
+            linear.Properties[ThresholdProperty] = t.Keep.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture);
+            linear.Properties[PromoteThresholdProperty] = t.Promote.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture);
+        }
         return new(linear);
     }
 
@@ -72,13 +87,14 @@ public sealed class RoleModel(LinearModel model)
     }
 
     /// <summary>
-    /// A ScoredRole for the assembler: the model's role where its probability reaches <see cref="Threshold"/>,
+    /// A ScoredRole for the assembler: the model's role where its probability reaches <see cref="Thresholds"/>,
     /// else the rules' (kept whole, with their deciding features); RoleScorer's percent/rate split is kept.
     /// </summary>
     public ScoredRole Score(Candidate c, string text, IReadOnlyList<Candidate> unit, string? heading, ScoredRole rules)
     {
         var (label, probability) = Predict(c, text, unit, heading);
-        if (probability < Threshold) return rules;
+        var (keep, promote) = Thresholds;
+        if (probability < RoleThreshold.For(label, Label(rules.Role), keep, promote)) return rules;
         var role = label switch
         {
             "target" => MentionRole.Target,
@@ -90,7 +106,9 @@ public sealed class RoleModel(LinearModel model)
     }
 
     /// <summary>The rules' label of a mention, in the model's labels (rate counts as percent).</summary>
-    public static string RulesLabel(Candidate c) => RoleScorer.Default.Score(c).Role switch
+    public static string RulesLabel(Candidate c) => Label(RoleScorer.Default.Score(c).Role);
+
+    private static string Label(MentionRole role) => role switch
     {
         MentionRole.Target => "target",
         MentionRole.Actual => "actual",
@@ -180,10 +198,13 @@ public static class RoleComparison
 }
 
 /// <summary>
-/// The confidence threshold of the combination (the model where its probability reaches it, the hand weights
+/// The confidence thresholds of the combination (the model where its probability reaches them, the hand weights
 /// elsewhere), chosen by cross-validation: the training documents in <c>folds</c> folds of whole documents,
-/// each fold's mentions predicted by a model trained without it, and the threshold that gives the best macro-F1
-/// on the real documents' mentions (study half and grown set: the genre that counts) wins; ties go to the lower one.
+/// each fold's mentions predicted by a model trained without it, and the pair that gives the best macro-F1
+/// on the real documents' mentions (study half and grown set: the genre that counts) wins; ties go to the lower ones.
+/// Two thresholds, because the two ways to overrule the rules cost differently: promoting a number the rules
+/// left out (none → a figure's role) adds a figure, the rest (a figure's number dropped, or its role changed) does not;
+/// promoting needs at least the confidence keeping does.
 /// </summary>
 public static class RoleThreshold
 {
@@ -191,9 +212,20 @@ public static class RoleThreshold
 
     public static bool IsReal(LabeledMention m) => m.Source is "study" or "grown";
 
-    public static (double Threshold, IReadOnlyList<(double Threshold, double MacroF1)> Curve) Choose(IReadOnlyList<LabeledMention> mentions, int folds = 5)
+    /// <summary>One held-out real mention: its gold label, the model's label and probability, the rules' label.</summary>
+    public sealed record Prediction(LabeledMention Mention, string Model, double Probability, string Rules);
+
+    /// <summary>The probability the model needs to decide: promote where it would add a number the rules leave out, else keep.</summary>
+    public static double For(string model, string rules, double keep, double promote) => rules == "none" && model != "none" ? promote : keep;
+
+    /// <summary>The combination's label: the model's where its probability reaches <see cref="For"/>, else the rules'.</summary>
+    public static string Combine(string model, double probability, string rules, double keep, double promote) =>
+        probability >= For(model, rules, keep, promote) ? model : rules;
+
+    /// <summary>Every real mention of the training documents predicted by a model trained without its fold.</summary>
+    public static List<Prediction> CrossValidate(IReadOnlyList<LabeledMention> mentions, int folds = 5)
     {
-        var predicted = new List<(LabeledMention Mention, string Model, double Probability, string Rules)>();
+        var predicted = new List<Prediction>();
         for (int k = 0; k < folds; k++)
         {
             var held = RoleTrainingSet.Fold(mentions, k, folds);
@@ -201,16 +233,26 @@ public static class RoleThreshold
             foreach (var m in mentions.Where(m => held.Contains(m.Path) && IsReal(m)))
             {
                 var (label, p) = model.Predict(m.Candidate, m.Text, m.Unit, m.Heading);
-                predicted.Add((m, label, p, RoleModel.RulesLabel(m.Candidate)));
+                predicted.Add(new(m, label, p, RoleModel.RulesLabel(m.Candidate)));
             }
         }
-        var curve = Grid.Select(t =>
+        return predicted;
+    }
+
+    public sealed record Point(double Keep, double Promote, double MacroF1);
+
+    public static (double Keep, double Promote, IReadOnlyList<Point> Curve) Choose(IReadOnlyList<Prediction> predicted)
+    {
+        // Promoting is never easier than keeping: a promoted number is a new figure, and end to end the model's losses
+        // are precision (more predictions for as many right), so the pair is searched with promote ≥ keep.
+        var curve = Grid.SelectMany(keep => Grid.Where(promote => promote >= keep).Select(promote =>
         {
             var report = new ClassificationReport();
-            foreach (var (m, label, p, rules) in predicted) report.Add(m.Label, p >= t ? label : rules);
-            return (t, RoleComparison.MacroF1(report));
-        }).ToList();
-        double best = curve.Max(c => c.Item2);
-        return (curve.First(c => c.Item2 >= best - 1e-12).t, curve);
+            foreach (var x in predicted) report.Add(x.Mention.Label, Combine(x.Model, x.Probability, x.Rules, keep, promote));
+            return new Point(keep, promote, RoleComparison.MacroF1(report));
+        })).ToList();
+        double best = curve.Max(c => c.MacroF1);
+        var chosen = curve.First(c => c.MacroF1 >= best - 1e-12);
+        return (chosen.Keep, chosen.Promote, curve);
     }
 }

@@ -60,9 +60,10 @@ public static class RoleTrainingSet
     public static HashSet<string> Fold(IEnumerable<LabeledMention> mentions, int k, int n) => mentions.Where(m => m.Source != SpecSource)
         .Select(m => m.Path).Distinct().Order(StringComparer.Ordinal).Where((_, i) => i % n == k).ToHashSet();
 
-    /// <summary>Everything the role model trains on: the labelled documents of <see cref="TrainingSources"/> and the role spec cases.</summary>
+    /// <summary>Everything the role model trains on: the labelled documents of <see cref="TrainingSources"/>, the role and the name spec cases.</summary>
     public static List<LabeledMention> Training(string repo, Gazetteer? gazetteer = null) =>
-        [.. Build(TrainingSources(repo), gazetteer), .. FromSpecs(Path.Combine(repo, "tests", "specs", "roles"), gazetteer)];
+        [.. Build(TrainingSources(repo), gazetteer), .. FromSpecs(Path.Combine(repo, "tests", "specs", "roles"), gazetteer),
+         .. FromSpecs(Path.Combine(repo, "tests", "specs", "names"), gazetteer, complete: false)];
 
     public const string SpecSource = "specs";
 
@@ -71,10 +72,14 @@ public static class RoleTrainingSet
 
     /// <summary>
     /// The role spec cases (tests/specs/roles/*.jsonl: lines of a bulletin → the figures they state) as labelled
-    /// documents: each case's lines under a county bulletin's masthead and one progress section, labelled like a
+    /// documents: each case's lines under a county bulletin's masthead and one progress section (or a plan's), labelled like a
     /// gold document (a case stating no figure labels all its numbers none: what is still to be done, a comparison).
     /// </summary>
-    public static List<LabeledMention> FromSpecs(string folder, Gazetteer? gazetteer = null)
+    /// <param name="complete">
+    /// whether a case lists every figure of its lines (role specs); the name specs list the figures they name and the
+    /// numbers that are no figure ("absent"), so a number neither lists is left out rather than labelled none.
+    /// </param>
+    public static List<LabeledMention> FromSpecs(string folder, Gazetteer? gazetteer = null, bool complete = true)
     {
         gazetteer ??= Gazetteer.Default;
         var mentions = new List<LabeledMention>();
@@ -88,15 +93,22 @@ public static class RoleTrainingSet
                 if (string.IsNullOrWhiteSpace(line)) continue;
                 var row = System.Text.Json.Nodes.JsonNode.Parse(line)!.AsObject();
                 string doc = $"{Path.GetFileName(file)}#{number}";
+                // As the spec test reads a case: "issuer" the bulletin's county (宁乡市 unless said), "plan" a plan's lines.
+                string issuer = row["issuer"]?.GetValue<string>() ?? SpecRegion;
+                string[] head = row["plan"]?.GetValue<bool>() == true || row["kind"]?.GetValue<string>() == "plan"
+                    ? [$"{issuer}民生实事实施方案", "2025年2月10日", "二、主要任务"]
+                    : [$"{issuer}民生实事工作专报", "第5期", "2025年6月30日", "【工作进度】"];
                 var builder = new DocumentTextBuilder("txt");
-                foreach (var text in new[] { $"{SpecRegion}民生实事工作专报", "第5期", "2025年6月30日", "【工作进度】" }
-                             .Concat(row["lines"]!.AsArray().Select(l => l!.GetValue<string>())))
+                foreach (var text in head.Concat(row["lines"]!.AsArray().Select(l => l!.GetValue<string>())))
                     builder.Add(text.Contains('\t') ? BlockKind.TableRow : BlockKind.Paragraph, text);
-                var figures = row["figures"]!.AsArray().Select(f => new LabeledFigure(doc, SpecRegion, null,
-                    f!["project"]?.GetValue<string>() ?? "", f["indicator"]?.GetValue<string>() ?? "",
+                var figures = row["figures"]!.AsArray().Select(f => new LabeledFigure(doc, f!["region"]?.GetValue<string>() ?? issuer, null,
+                    f["project"]?.GetValue<string>() ?? "", f["indicator"]?.GetValue<string>() ?? "",
                     f["target"]?.GetValue<double>(), f["actual"]?.GetValue<double>(), f["unit"]?.GetValue<string>(),
                     f["percent"]?.GetValue<double>(), false)).ToList();
-                mentions.AddRange(Label(SpecSource, doc, builder.Build(), figures, gazetteer).Select(m => m with { Path = file + "#" + number }));
+                var absent = row["absent"]?.AsArray().Select(a => a!.GetValue<double>()).ToList() ?? [];
+                mentions.AddRange(Label(SpecSource, doc, builder.Build(), figures, gazetteer)
+                    .Where(m => complete || m.Label != "none" || absent.Any(a => Same(m.Candidate.Q.Value, a, m.Candidate.IsPercent)))
+                    .Select(m => m with { Path = file + "#" + number }));
             }
         }
         return mentions;
