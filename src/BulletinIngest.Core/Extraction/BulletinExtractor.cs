@@ -114,9 +114,15 @@ public sealed class BulletinExtractor(Gazetteer? gazetteer = null) : IFigureExtr
                 fromText[same] = completed;
             }
         figures.Sort((a, b) => a.Start.CompareTo(b.Start));
-        var resolved = RepeatedFigures.Drop(TargetActualPairing.Apply(figures).Select(ProgressStage.WithoutOtherStageActual).ToList(), tableRowStarts);
+        var resolved = RepeatedFigures.Drop(TargetActualPairing.Apply(figures, AmountsOf(outline)).Select(ProgressStage.WithoutOtherStageActual).ToList(), tableRowStarts);
         return new ExtractionResult(metadata, resolved) { Rejected = rejected };
     }
+
+    /// <summary>Every amount of the text units, offsets into the full text: where a figure's task may be stated.</summary>
+    private static List<Numbers.Quantity> AmountsOf(Outline outline) => outline.Items
+        .SelectMany(u => Numbers.NumberRecognizer.Find(u.Text.Text).Where(q => !q.IsPercent && !q.IsBare)
+            .Select(q => q with { Start = u.Text.SourceOffset(q.Start), End = u.Text.SourceEndOffset(q.End) }))
+        .ToList();
 
     /// <summary>A table figure that states the same thing as a text figure: same region and project, no number in conflict.</summary>
     private static bool Repeats(Figure row, Figure text)
