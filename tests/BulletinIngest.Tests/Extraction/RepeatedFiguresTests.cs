@@ -32,4 +32,22 @@ public class RepeatedFiguresTests
         Assert.Equal(2, RepeatedFigures.Drop([Markets(0, target: 24), Markets(40, target: 25, actual: 18)], new HashSet<int>()).Count);
         Assert.Equal(2, RepeatedFigures.Drop([Markets(0, target: 24) with { Project = "城区公厕", Indicator = "新建公厕" }, Markets(40, 24, 18)], new HashSet<int>()).Count);
     }
+
+    [Fact]
+    public void Two_lists_and_two_mentions_of_one_sentence_are_two_figures()
+    {
+        // The province's list and the county's state the same numbers (tier 省级 / 县级).
+        Assert.Equal(2, RepeatedFigures.Drop([Markets(0, 24, 18) with { Tier = "省级" }, Markets(40, 24, 18) with { Tier = "县级" }], new HashSet<int>()).Count);
+        // 创建1个市级美丽乡村，1个市级美丽屋场: two mentions of one sentence.
+        Assert.Equal(2, RepeatedFigures.Drop([Markets(0, target: 1) with { Sentence = "创建1个市级美丽乡村，1个市级美丽屋场" },
+            Markets(20, target: 1) with { Sentence = "创建1个市级美丽乡村，1个市级美丽屋场" }], new HashSet<int>()).Count);
+    }
+
+    [Fact]
+    public void Of_two_equal_readings_the_one_named_narrowly_stays()
+    {
+        var kept = RepeatedFigures.Drop([Markets(0, actual: 299, percent: 42.71) with { Project = "推动创业带动就业", Indicator = "开展职业技能培训" },
+            Markets(40, actual: 299, percent: 42.71) with { Project = "开展职业技能培训", Indicator = "开展职业技能培训" }], new HashSet<int>());
+        Assert.Equal(40, Assert.Single(kept).Start);
+    }
 }

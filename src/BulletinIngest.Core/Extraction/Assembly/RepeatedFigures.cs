@@ -6,9 +6,9 @@ namespace BulletinIngest.Extraction.Assembly;
 /// One figure read twice counts once. Bulletins restate a figure (the lead paragraph and the item, the prose and
 /// the table, a title and its body: 今年将完成115个早期棚改小区… / 115个小区的维修改造全部开工), and a later reading
 /// often holds more of it (…115个小区，34个已完工). A figure is dropped when another of the same region and unit
-/// has each of its numbers in the same field (and, equally complete, stands earlier), with a name alike by the
+/// has each of its numbers in the same field (and, equally complete, is named more narrowly or stands earlier), with a name alike by the
 /// scorer's measure (bigram Dice ≥ 0.3). A figure stating only a percentage stays: many items share 100%. Two rows
-/// of a table are two things even with equal numbers (two standards of 75元/月).
+/// of a table are two things even with equal numbers (two standards of 75元/月), and so are two mentions of one sentence.
 /// </summary>
 public static class RepeatedFigures
 {
@@ -22,15 +22,23 @@ public static class RepeatedFigures
         {
             var figure = figures[i];
             bool repeated = (figure.Target is not null || figure.Actual is not null)
-                && figures.Where((other, j) => j != i && Holds(other, figure) && (Count(other) > Count(figure) || j < i)).Any(other => Alike(other, figure, tableRowStarts));
+                && figures.Where((other, j) => j != i && Holds(other, figure) && (Count(other) > Count(figure) || Count(other) == Count(figure) && Kept(other, j, figure, i)))
+                    .Any(other => Alike(other, figure, tableRowStarts));
             if (!repeated) kept.Add(figure);
         }
         return kept;
     }
 
+    /// <summary>Of two equal readings the one named more narrowly stays (the item's own 开展职业技能培训, not the summary's
+    /// 推动创业带动就业开展职业技能培训), then the earlier.</summary>
+    private static bool Kept(Figure a, int ai, Figure b, int bi) => (NameOf(a).Length, ai).CompareTo((NameOf(b).Length, bi)) < 0;
+
     private static bool Alike(Figure a, Figure b, IReadOnlySet<int> tableRowStarts) =>
-        a.Region == b.Region && a.Unit == b.Unit
+        // The province's list and the county's may state the same numbers: a figure of each (tier 省级, 县级).
+        a.Region == b.Region && a.Unit == b.Unit && a.Tier == b.Tier
         && !(a.Start != b.Start && tableRowStarts.Contains(a.Start) && tableRowStarts.Contains(b.Start))
+        // Two mentions of one sentence are two things (创建1个市级美丽乡村，1个市级美丽屋场).
+        && !(a.Sentence.Length > 0 && a.Sentence == b.Sentence && (a.End <= b.Start || b.End <= a.Start))
         && FigureScorer.Dice(NameOf(a), NameOf(b)) >= AlikeNames;
 
     /// <summary>True when <paramref name="whole"/> has each number of <paramref name="part"/> in the same field.</summary>
