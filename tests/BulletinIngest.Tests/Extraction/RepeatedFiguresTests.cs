@@ -14,8 +14,10 @@ public class RepeatedFiguresTests
     [Fact]
     public void A_figure_whose_numbers_a_fuller_reading_holds_goes()
     {
-        var kept = RepeatedFigures.Drop([Markets(0, target: 24), Markets(40, target: 24, actual: 18)], new HashSet<int>());
+        var rejected = new List<string>();
+        var kept = RepeatedFigures.Drop([Markets(0, target: 24), Markets(40, target: 24, actual: 18)], new HashSet<int>(), rejected);
         Assert.Equal(18, Assert.Single(kept).Actual);
+        Assert.Contains("read twice", Assert.Single(rejected));
     }
 
     [Fact]

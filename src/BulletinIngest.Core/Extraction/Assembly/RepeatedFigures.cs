@@ -15,16 +15,18 @@ public static class RepeatedFigures
     private const double AlikeNames = 0.3;
 
     /// <param name="tableRowStarts">where the table rows that figures were read from start (Figure.Start)</param>
-    public static List<Figure> Drop(IReadOnlyList<Figure> figures, IReadOnlySet<int> tableRowStarts)
+    /// <param name="rejected">gets each dropped figure with the reading that holds it (`bulletin text --explain`)</param>
+    public static List<Figure> Drop(IReadOnlyList<Figure> figures, IReadOnlySet<int> tableRowStarts, List<string>? rejected = null)
     {
         var kept = new List<Figure>();
         for (int i = 0; i < figures.Count; i++)
         {
             var figure = figures[i];
-            bool repeated = (figure.Target is not null || figure.Actual is not null)
-                && figures.Where((other, j) => j != i && Holds(other, figure) && (Count(other) > Count(figure) || Count(other) == Count(figure) && Kept(other, j, figure, i)))
-                    .Any(other => Alike(other, figure, tableRowStarts));
-            if (!repeated) kept.Add(figure);
+            var holder = figure.Target is null && figure.Actual is null ? null
+                : figures.Where((other, j) => j != i && Holds(other, figure) && (Count(other) > Count(figure) || Count(other) == Count(figure) && Kept(other, j, figure, i)))
+                    .FirstOrDefault(other => Alike(other, figure, tableRowStarts));
+            if (holder is null) kept.Add(figure);
+            else rejected?.Add($"figure {NameOf(figure)} t={figure.Target} a={figure.Actual} p={figure.Percent} ← read twice: {NameOf(holder)} at {holder.Start} holds its numbers");
         }
         return kept;
     }
