@@ -93,6 +93,7 @@ public sealed class BulletinExtractor(Gazetteer? gazetteer = null) : IFigureExtr
         var tables = new TableFigureBuilder(regions, region, isPlan);
         var stated = figures.Where(f => f.Target is not null).Select(f => (f.Target, f.Unit)).ToHashSet();
         var fromText = figures.ToList();
+        var tableRowStarts = new HashSet<int>();
         foreach (var table in outline.Tables)
             foreach (var (draft, row) in tables.Build(table))
             {
@@ -100,6 +101,7 @@ public sealed class BulletinExtractor(Gazetteer? gazetteer = null) : IFigureExtr
                 if (isPlan && stated.Contains((draft.Target, draft.Unit))) continue;
                 var block = table.Rows[row];
                 var figure = ToFigure(draft, block.Page, block.Start, block.End, block.Text);
+                tableRowStarts.Add(block.Start);
                 // A table row that repeats a figure of the text (a 合计 row, a plan's task table) completes it instead.
                 int same = fromText.FindIndex(f => Repeats(figure, f));
                 if (same < 0)
@@ -112,9 +114,15 @@ public sealed class BulletinExtractor(Gazetteer? gazetteer = null) : IFigureExtr
                 fromText[same] = completed;
             }
         figures.Sort((a, b) => a.Start.CompareTo(b.Start));
-        var resolved = TargetActualPairing.Apply(figures).Select(ProgressStage.WithoutOtherStageActual).ToList();
+        var resolved = RepeatedFigures.Drop(TargetActualPairing.Apply(figures, AmountsOf(outline)).Select(ProgressStage.WithoutOtherStageActual).ToList(), tableRowStarts, rejected);
         return new ExtractionResult(metadata, resolved) { Rejected = rejected };
     }
+
+    /// <summary>Every amount of the text units, offsets into the full text: where a figure's task may be stated.</summary>
+    private static List<Numbers.Quantity> AmountsOf(Outline outline) => outline.Items
+        .SelectMany(u => Numbers.NumberRecognizer.Find(u.Text.Text).Where(q => !q.IsPercent && !q.IsBare)
+            .Select(q => q with { Start = u.Text.SourceOffset(q.Start), End = u.Text.SourceEndOffset(q.End) }))
+        .ToList();
 
     /// <summary>A table figure that states the same thing as a text figure: same region and project, no number in conflict.</summary>
     private static bool Repeats(Figure row, Figure text)

@@ -18,7 +18,23 @@ public sealed class CandidateFinder
 
     private readonly List<Cue> _cues;
 
-    private CandidateFinder(List<Cue> cues) => _cues = cues;
+    /// <summary>Words that hold a cue word without being it (公共 holds 共): masked before cues are matched.</summary>
+    private readonly string[] _notCues;
+
+    private CandidateFinder(List<Cue> cues)
+    {
+        _notCues = cues.Where(c => c.Feature == NotACue).SelectMany(c => c.Words).ToArray();
+        _cues = cues.Where(c => c.Feature != NotACue).ToList();
+    }
+
+    private const string NotACue = "not-a-cue";
+
+    /// <summary>The text with each word of <see cref="_notCues"/> blanked (same length, so offsets hold).</summary>
+    private string Masked(string text)
+    {
+        foreach (var word in _notCues) text = text.Replace(word, new string('□', word.Length), StringComparison.Ordinal);
+        return text;
+    }
 
     private static readonly Lazy<CandidateFinder> Loaded = new(() => FromFile(ModelFiles.PathOf("rules/role-cues.tsv")));
     public static CandidateFinder Default => Loaded.Value;
@@ -65,6 +81,7 @@ public sealed class CandidateFinder
     {
         var candidates = new List<Candidate>();
         var quantities = NumberRecognizer.Find(text);
+        string cueText = Masked(text);
         foreach (var (sentenceStart, sentenceEnd) in Clauses.Sentences(text))
         {
             var clauses = Clauses.Of(text, sentenceStart, sentenceEnd);
@@ -90,8 +107,8 @@ public sealed class CandidateFinder
                 int from = inClause.Count > 0 ? inClause[^1].Q.End : clauseStart;
                 int headEnd = inClause.Count > 0 ? inClause[0].Q.Start : clauseStart;
                 candidate.ElementStart = ElementStart(text, from, q.Start, clauseStart);
-                AddCues(candidate, text, from, headEnd);
-                AddListHeadCues(candidate, text, clauses, quantities);
+                AddCues(candidate, cueText, from, headEnd);
+                AddListHeadCues(candidate, cueText, clauses, quantities);
                 candidates.Add(candidate);
             }
         }

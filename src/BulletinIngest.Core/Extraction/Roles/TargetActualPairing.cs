@@ -1,3 +1,6 @@
+using System.Globalization;
+using BulletinIngest.Extraction.Numbers;
+
 namespace BulletinIngest.Extraction.Roles;
 
 /// <summary>
@@ -9,6 +12,11 @@ namespace BulletinIngest.Extraction.Roles;
 /// is the target of the second, whatever words stand around them. A target the rules gave the figure whose ratio
 /// disagrees with its percent (总投资3.82亿元 before the year's plan) yields to one that agrees. The stated percent is
 /// the evidence, so numbers that disagree are never paired.
+/// <para>When no figure holds the task, any amount of the text nearby may (<see cref="TaskMention"/>): also one the
+/// roles read as no figure (将改造任务调整为21335户…竣工20541户，竣工率96.3%), a whole already counted against another
+/// part (1739个子项已开工1457个、开工率83.8%，完工子项1248个、完工率71.8%), a goal in a heading. Then the ratio must
+/// round to the written percentage (one unit of its last digit), as chance agreement is likelier among more numbers.
+/// A percentage left alone (截至目前，完成率达100%) joins the nearby figure whose actual / target it states.</para>
 /// </summary>
 public static class TargetActualPairing
 {
@@ -18,7 +26,8 @@ public static class TargetActualPairing
     /// <summary>How far (characters) a task in another sentence is looked for: about a paragraph.</summary>
     private const int Reach = 200;
 
-    public static List<Figure> Apply(IReadOnlyList<Figure> figures)
+    /// <param name="amounts">every amount of the document's text, offsets into its full text as the figures'</param>
+    public static List<Figure> Apply(IReadOnlyList<Figure> figures, IReadOnlyList<Quantity> amounts)
     {
         var result = figures.ToList();
         for (int i = 0; i < result.Count; i++)
@@ -27,7 +36,16 @@ public static class TargetActualPairing
             if (done.Actual is not { } actual || done.Percent is not { } percent || done.Qualifier is not null) continue;
             if (done.Target is { } stated && Agrees(actual, stated, percent)) continue;
             int taskIndex = FindTask(result, i, actual, percent);
-            if (taskIndex < 0) continue;
+            if (taskIndex < 0)
+            {
+                if (TaskMention(amounts, result, done, actual, percent) is { } mention)
+                    result[i] = done with
+                    {
+                        Target = mention.Value, Start = Math.Min(done.Start, mention.Start), Approximate = done.Approximate || mention.Approximate,
+                        Why = done.Why + $"; target {mention.Value} read nearby: actual / target is the stated {percent}%",
+                    };
+                continue;
+            }
             var task = result[taskIndex];
             result[i] = done with
             {
@@ -40,7 +58,74 @@ public static class TargetActualPairing
             result.RemoveAt(taskIndex);
             if (taskIndex < i) i--;
         }
+        JoinLonePercents(result);
         return result;
+    }
+
+    /// <summary>
+    /// The nearest amount of the figure's unit, in its sentence or close by, not the actual itself, whose ratio
+    /// rounds to the percentage; null when none does.
+    /// </summary>
+    private static Quantity? TaskMention(IReadOnlyList<Quantity> amounts, List<Figure> figures, Figure done, double actual, double percent)
+    {
+        if (done.Unit is null || done.Unit.Contains('/')) return null;
+        double tolerance = LastDigit(percent);
+        Quantity? best = null;
+        int bestDistance = int.MaxValue;
+        foreach (var q in amounts)
+        {
+            if (q.IsPercent || q.IsBare || q.Unit != done.Unit || q.Qualifier is not null) continue;
+            // The actual's own mention, or its value restated: an amount done in full (100%) is no evidence of a task.
+            if (Math.Abs(q.Value - actual) < 1e-9) continue;
+            int distance = Math.Max(0, Math.Max(done.Start - q.End, q.Start - done.End));
+            if (distance > Reach || distance >= bestDistance) continue;
+            if (q.Value <= 0 || Math.Abs(actual / q.Value * 100 - percent) > tolerance) continue;
+            // An amount done that its own percentage measures (新开工8000公里、建成4000公里，分别占…80%、50%) is no one's task.
+            if (figures.Any(f => f.Percent is not null && f.Actual is { } other && Math.Abs(other - q.Value) < 1e-9 && q.Start >= f.Start && q.Start < f.End)) continue;
+            (best, bestDistance) = (q, distance);
+        }
+        return best;
+    }
+
+    /// <summary>
+    /// A percentage alone (no amount) joins the nearest figure of its region with a target and an actual and no
+    /// percentage whose ratio rounds to it: the percentage stated apart from the amounts it measures
+    /// (新建停车泊位目标任务2000个，已建成1700个。截至目前，完成率达85%).
+    /// </summary>
+    private static void JoinLonePercents(List<Figure> figures)
+    {
+        for (int i = 0; i < figures.Count; i++)
+        {
+            var alone = figures[i];
+            if (alone is not { Target: null, Actual: null, Percent: { } percent, Qualifier: null }) continue;
+            int best = -1, bestDistance = int.MaxValue;
+            for (int j = 0; j < figures.Count; j++)
+            {
+                var f = figures[j];
+                if (j == i || f.Percent is not null || f.Target is not { } target || f.Actual is not { } actual || f.Region != alone.Region) continue;
+                int distance = Math.Max(0, Math.Max(alone.Start - f.End, f.Start - alone.End));
+                // Every amount done in full (target = actual) states 100%: that is no evidence of which one a percentage measures.
+                if (distance > Reach || distance >= bestDistance || target <= 0 || Math.Abs(actual - target) < 1e-9) continue;
+                if (Math.Abs(actual / target * 100 - percent) > LastDigit(percent)) continue;
+                (best, bestDistance) = (j, distance);
+            }
+            if (best < 0) continue;
+            figures[best] = figures[best] with
+            {
+                Percent = percent, End = Math.Max(figures[best].End, alone.End),
+                Why = figures[best].Why + $"; percent {percent}% stated apart: it is actual / target",
+            };
+            figures.RemoveAt(i);
+            i--;
+        }
+    }
+
+    /// <summary>One unit of the percentage's last written digit (96.3 → 0.1, 60 → 1), at most the gold rule's tolerance.</summary>
+    private static double LastDigit(double percent)
+    {
+        string written = percent.ToString("R", CultureInfo.InvariantCulture);
+        int point = written.IndexOf('.');
+        return point < 0 ? Tolerance : Math.Min(Tolerance, Math.Pow(10, -(written.Length - point - 1)));
     }
 
     private static bool Agrees(double actual, double target, double percent) =>
