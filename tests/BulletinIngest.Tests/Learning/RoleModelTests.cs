@@ -61,10 +61,10 @@ public class RoleModelTests
     }
 
     [Fact]
-    public void The_model_is_off_by_default_and_never_calls_an_amount_a_percent()
+    public void The_model_is_on_by_default_and_never_calls_an_amount_a_percent()
     {
         Assert.Null(Environment.GetEnvironmentVariable("BULLETIN_ROLE_MODEL"));
-        Assert.False(RoleModel.Enabled);
+        Assert.True(RoleModel.Enabled);
         var model = RoleModel.Load(Path.Combine(RepoPaths.Root, "models", RoleModel.FileName));
         foreach (var m in Mentions("完成投资3亿元，占年度计划的75%，新建学校12所。\n"))
         {

@@ -9,18 +9,20 @@ namespace BulletinIngest.Learning.RoleModel;
 /// over <see cref="RoleFeatures"/>, trained on the mention labels of <see cref="RoleTrainingSet"/>
 /// (models/role.model). Labels none/target/actual/percent; a percentage the model calls a percent keeps
 /// RoleScorer's percent/rate split (the assembler attaches the two differently); an amount is never a percent.
-/// Off by default: <see cref="Enabled"/> (environment BULLETIN_ROLE_MODEL=1) switches the candidate path to it.
+/// On by default since the measurement on pages nobody studied or trained on (docs/learning.md, round 4, merged);
+/// BULLETIN_ROLE_MODEL=0 gives the hand weights alone.
 /// </summary>
 public sealed class RoleModel(LinearModel model)
 {
     public const string FileName = "role.model";
+    private const string OtherSection = "section:other";
     public LinearModel Linear { get; } = model;
 
     /// <summary>
-    /// Whether the candidate path scores roles with the model instead of the hand weights: BULLETIN_ROLE_MODEL=1
-    /// (models/role.model) or =PATH (another role model file, e.g. one trained without some documents).
+    /// Whether the candidate path scores roles with the model as well as the hand weights: yes unless
+    /// BULLETIN_ROLE_MODEL=0 (or false); =PATH uses another role model file (e.g. one trained without some documents).
     /// </summary>
-    public static bool Enabled { get; set; } = Setting is { Length: > 0 } and not ("0" or "false");
+    public static bool Enabled { get; set; } = Setting is not ("0" or "false");
 
     private static string? Setting => Environment.GetEnvironmentVariable("BULLETIN_ROLE_MODEL");
 
@@ -95,6 +97,9 @@ public sealed class RoleModel(LinearModel model)
         var (label, probability) = Predict(c, text, unit, heading);
         var (keep, promote) = Thresholds;
         if (probability < RoleThreshold.For(label, Label(rules.Role), keep, promote)) return rules;
+        // A section about problems or next steps (SectionKind.Other) holds the bulletin's own bookkeeping (验收率 30%):
+        // the model may give a figure there another role, never add one; the training pages have too few such sections.
+        if (rules.Role == MentionRole.None && label != "none" && c.Cues.ContainsKey(OtherSection)) return rules;
         var role = label switch
         {
             "target" => MentionRole.Target,
