@@ -5,7 +5,7 @@ using System.Text.RegularExpressions;
 namespace BulletinIngest.Tests.Extraction;
 
 /// <summary>
-/// The hand labels of the real sets (corpus/real, grown/ A–D, fresh/ E and G) are well formed: every figure has the gold
+/// The hand labels of the real sets (corpus/real, every grown/gold-*.jsonl and fresh/gold*.jsonl) are well formed: every figure has the gold
 /// README's keys, names a document that exists and is listed in the set's documents file, takes its numbers from that
 /// document's text, carries the inconsistent flag the rule gives, and a plan's required figures are targets only.
 /// A slip made while labelling (a typo in a number, a renamed file) fails here rather than skewing a score.
