@@ -28,24 +28,22 @@ from collections import Counter, defaultdict
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from extras import load_gold, numbers, classify, S  # the referee's rules and the same gold sets
 
-FIELD_NAMES = ("target", "actual", "percent")
-
 
 def has(fig, field, value):
     return value is not None and S.same(value, S.num(fig.get(field)))
 
 
 def anywhere(figs, value):
-    return any(S.same(value, S.num(f.get(k))) for f in figs for k in FIELD_NAMES)
+    return any(S.same(value, S.num(f.get(k))) for f in figs for k in S.FIELDS)
 
 
 def kind(g, ps):
     t, a, p = numbers(g)
-    right = lambda f: sum(has(f, k, v) for k, v in zip(FIELD_NAMES, (t, a, p)))
+    right = lambda f: sum(has(f, k, v) for k, v in zip(S.FIELDS, (t, a, p)))
     same_region = [f for f in ps if S.region_key(f.get("region")) == S.region_key(g.get("region"))] or ps
     host = max(same_region, key=lambda f: (right(f), -abs(len(S.name_of(f)) - len(S.name_of(g)))))
     others = [f for f in ps if f is not host]
-    ht, ha, hp = (S.num(host.get(k)) for k in FIELD_NAMES)
+    ht, ha, hp = (S.num(host.get(k)) for k in S.FIELDS)
     if right(host) == 0:
         held = [v for v in (t, a, p) if v is not None and any(S.same(v, x) for x in (ht, ha, hp) if x is not None)]
         return ("role-swapped" if held else "other"), host
@@ -72,8 +70,8 @@ def kind(g, ps):
 
 
 def extra_kind(p, gs):
-    mine = [(k, S.num(p.get(k))) for k in FIELD_NAMES if p.get(k) is not None]
-    owners = [{i for i, g in enumerate(gs) if any(S.same(v, S.num(g.get(f))) for f in FIELD_NAMES)} for _, v in mine]
+    mine = [(k, S.num(p.get(k))) for k in S.FIELDS if p.get(k) is not None]
+    owners = [{i for i, g in enumerate(gs) if any(S.same(v, S.num(g.get(f))) for f in S.FIELDS)} for _, v in mine]
     if any(not o for o in owners):
         return "foreign"
     common = set.intersection(*owners)
@@ -103,12 +101,12 @@ def main(argv):
         if not ps:
             continue
         matched = {gi for gi, _ in S.match_doc(gs, ps)}
-        seen = [S.num(p.get(k)) for p in ps for k in FIELD_NAMES]
+        seen = [S.num(p.get(k)) for p in ps for k in S.FIELDS]
         for gi, g in enumerate(gs):
             if g.get("optional") or gi in matched:
                 continue
             want = numbers(g)
-            if any(all(v is None or S.same(v, S.num(p.get(k))) for v, k in zip(want, FIELD_NAMES)) for p in ps):
+            if any(all(v is None or S.same(v, S.num(p.get(k))) for v, k in zip(want, S.FIELDS)) for p in ps):
                 continue  # region or name: not a grouping
             if not any(v is not None and any(x is not None and S.same(v, x) for x in seen) for v in want):
                 continue  # numbers-absent

@@ -119,7 +119,7 @@ public sealed class BulletinExtractor(Gazetteer? gazetteer = null) : IFigureExtr
     }
 
     /// <summary>Every amount of the text units, offsets into the full text: where a figure's task may be stated.</summary>
-    private static List<Numbers.Quantity> AmountsOf(Outline outline) => outline.Items
+    private static IReadOnlyList<Numbers.Quantity> AmountsOf(Outline outline) => outline.Items
         .SelectMany(u => Numbers.NumberRecognizer.Find(u.Text.Text).Where(q => !q.IsPercent && !q.IsBare)
             .Select(q => q with { Start = u.Text.SourceOffset(q.Start), End = u.Text.SourceEndOffset(q.End) }))
         .ToList();
@@ -133,7 +133,7 @@ public sealed class BulletinExtractor(Gazetteer? gazetteer = null) : IFigureExtr
         foreach (var (a, b) in new[] { (row.Target, text.Target), (row.Actual, text.Actual), (row.Percent, text.Percent) })
         {
             if (a is null || b is null) continue;
-            if (Math.Abs(a.Value - b.Value) > 1e-6 * Math.Max(1, Math.Abs(a.Value))) return false;
+            if (!Numbers.Quantity.Same(a.Value, b.Value)) return false;
             agreeing++;
         }
         return agreeing > 0;

@@ -79,7 +79,7 @@ public sealed class NonFigureRules(IReadOnlyList<NonFigureRule> rules)
         while (end < text.Length && !Clauses.EndsClause(text, end)) end++;
         string clause = text[start..end];
         var number = NumberRecognizer.Find(clause).LastOrDefault(q => q.End <= figure.End - start && q.Start >= figure.Start - start
-            && Math.Abs(q.Value - value) <= 1e-6 * Math.Max(1, Math.Abs(value)));
+            && Quantity.Same(q.Value, value));
         return number is null ? null : clause[..number.Start] + Marker + clause[number.End..];
     }
 }

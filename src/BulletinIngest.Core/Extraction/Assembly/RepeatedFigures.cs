@@ -1,4 +1,5 @@
 using BulletinIngest.Extraction.Evaluation;
+using BulletinIngest.Extraction.Numbers;
 
 namespace BulletinIngest.Extraction.Assembly;
 
@@ -47,10 +48,9 @@ public static class RepeatedFigures
     private static bool Holds(Figure whole, Figure part) =>
         Same(part.Target, whole.Target) && Same(part.Actual, whole.Actual) && Same(part.Percent, whole.Percent);
 
-    private static bool Same(double? part, double? whole) =>
-        part is null || whole is not null && Math.Abs(part.Value - whole.Value) <= 1e-6 * Math.Max(1, Math.Abs(part.Value));
+    private static bool Same(double? part, double? whole) => part is null || whole is not null && Quantity.Same(part.Value, whole.Value);
 
     private static int Count(Figure f) => (f.Target is null ? 0 : 1) + (f.Actual is null ? 0 : 1) + (f.Percent is null ? 0 : 1);
 
-    private static string NameOf(Figure f) => f.Indicator.Length == 0 || f.Indicator == f.Project ? f.Project : f.Project + f.Indicator;
+    private static string NameOf(Figure f) => FigureScorer.NameOf(f.Project, f.Indicator);
 }

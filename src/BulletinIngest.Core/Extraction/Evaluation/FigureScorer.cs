@@ -106,9 +106,13 @@ public static partial class FigureScorer
         return result;
     }
 
-    public static string NameOf(ScoredFigure figure)
+    public static string NameOf(ScoredFigure figure) => NameOf(figure.Project, figure.Indicator);
+
+    /// <summary>The name the referee compares: the project, and the indicator after it when it says something else.</summary>
+    public static string NameOf(string? project, string? indicator)
     {
-        string project = figure.Project ?? "", indicator = figure.Indicator ?? "";
+        project ??= "";
+        indicator ??= "";
         return indicator.Length == 0 || indicator == project ? project : project + indicator;
     }
 

@@ -26,4 +26,7 @@ public sealed record Quantity
     /// </summary>
     public static double Scale(double written, double factor) =>
         factor == 1 || Math.Abs(written) > 1e15 ? written * factor : (double)Math.Round((decimal)written * (decimal)factor, 6);
+
+    /// <summary>Two values the text states are the same number: equal within a millionth (read and scaled apart).</summary>
+    public static bool Same(double a, double b) => Math.Abs(a - b) <= 1e-6 * Math.Max(1, Math.Max(Math.Abs(a), Math.Abs(b)));
 }

@@ -104,7 +104,7 @@ public sealed class Gazetteer
                 if (File.Exists(national)) lines = lines.Concat(File.ReadLines(national));
                 string former = Path.Combine(ModelFiles.Directory, "regions", "former-names.tsv");
                 var places = ParsePlaces(lines);
-                return _default = new Gazetteer(File.Exists(former) ? WithFormerNames(places, File.ReadLines(former)) : places);
+                return _default = new Gazetteer(WithFormerNames(places, former));
             }
         }
     }
@@ -114,13 +114,12 @@ public sealed class Gazetteer
     public static Gazetteer Parse(IEnumerable<string> lines) => new(ParsePlaces(lines));
 
     /// <summary>
-    /// The places with each former name (lines <c>former TAB current TAB parent …</c>) added to the aliases of the current
-    /// division of that parent; a line whose division the list lacks adds nothing.
+    /// The places with each former name of the table at <paramref name="path"/> (columns former, current, parent) added
+    /// to the aliases of the current division of that parent; a row whose division the list lacks adds nothing.
     /// </summary>
-    public static List<Place> WithFormerNames(IEnumerable<Place> places, IEnumerable<string> formerLines)
+    private static List<Place> WithFormerNames(List<Place> places, string path)
     {
-        var former = formerLines.Where(l => l.Length > 0 && l[0] != '#').Skip(1).Select(l => l.Split('\t')).Where(c => c.Length >= 3)
-            .ToLookup(c => (c[1], c[2]), c => c[0]);
+        var former = Learning.TsvFile.Read(path).ToLookup(row => (row["current"], row["parent"]), row => row["former"]);
         return places.Select(p => former[(p.Name, p.Parent ?? "")] is var names && names.Any()
             ? p with { Aliases = [.. p.Aliases, .. names] } : p).ToList();
     }

@@ -76,12 +76,12 @@ public static class TargetActualPairing
         {
             if (q.IsPercent || q.IsBare || q.Unit != done.Unit || q.Qualifier is not null) continue;
             // The actual's own mention, or its value restated: an amount done in full (100%) is no evidence of a task.
-            if (Math.Abs(q.Value - actual) < 1e-9) continue;
-            int distance = Math.Max(0, Math.Max(done.Start - q.End, q.Start - done.End));
+            if (Quantity.Same(q.Value, actual)) continue;
+            int distance = Gap(done, q.Start, q.End);
             if (distance > Reach || distance >= bestDistance) continue;
             if (q.Value <= 0 || Math.Abs(actual / q.Value * 100 - percent) > tolerance) continue;
             // An amount done that its own percentage measures (新开工8000公里、建成4000公里，分别占…80%、50%) is no one's task.
-            if (figures.Any(f => f.Percent is not null && f.Actual is { } other && Math.Abs(other - q.Value) < 1e-9 && q.Start >= f.Start && q.Start < f.End)) continue;
+            if (figures.Any(f => f.Percent is not null && f.Actual is { } other && Quantity.Same(other, q.Value) && q.Start >= f.Start && q.Start < f.End)) continue;
             (best, bestDistance) = (q, distance);
         }
         return best;
@@ -103,9 +103,9 @@ public static class TargetActualPairing
             {
                 var f = figures[j];
                 if (j == i || f.Percent is not null || f.Target is not { } target || f.Actual is not { } actual || f.Region != alone.Region) continue;
-                int distance = Math.Max(0, Math.Max(alone.Start - f.End, f.Start - alone.End));
+                int distance = Gap(alone, f.Start, f.End);
                 // Every amount done in full (target = actual) states 100%: that is no evidence of which one a percentage measures.
-                if (distance > Reach || distance >= bestDistance || target <= 0 || Math.Abs(actual - target) < 1e-9) continue;
+                if (distance > Reach || distance >= bestDistance || target <= 0 || Quantity.Same(actual, target)) continue;
                 if (Math.Abs(actual / target * 100 - percent) > LastDigit(percent)) continue;
                 (best, bestDistance) = (j, distance);
             }
@@ -128,6 +128,9 @@ public static class TargetActualPairing
         return point < 0 ? Tolerance : Math.Min(Tolerance, Math.Pow(10, -(written.Length - point - 1)));
     }
 
+    /// <summary>The characters between a figure and a span of the text: 0 when they overlap.</summary>
+    private static int Gap(Figure figure, int start, int end) => Math.Max(0, Math.Max(figure.Start - end, start - figure.End));
+
     private static bool Agrees(double actual, double target, double percent) =>
         target > 0 && Math.Abs(actual / target * 100 - percent) <= Tolerance;
 
@@ -140,7 +143,7 @@ public static class TargetActualPairing
         {
             var task = figures[j];
             if (j == doneIndex) continue;
-            int distance = Math.Max(0, Math.Max(done.Start - task.End, task.Start - done.End)); // the gap between them
+            int distance = Gap(done, task.Start, task.End);
             if (task.Sentence != done.Sentence && distance > Reach || distance >= bestDistance) continue;
             if (task.Region != done.Region || task.Unit is null || task.Unit != done.Unit || task.Unit.Contains('/')) continue;
             if (task.Percent is not null || task.Qualifier is not null || (task.Target is null) == (task.Actual is null)) continue;

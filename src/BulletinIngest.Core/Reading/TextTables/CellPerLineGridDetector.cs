@@ -213,7 +213,7 @@ public sealed partial class CellPerLineGridDetector : ITableDetector
     {
         var joined = new List<string>();
         foreach (var fragment in fragments)
-            if (joined.Count > 0 && UnitFragment().IsMatch(fragment)) joined[^1] += fragment;
+            if (joined.Count > 0 && CellText.IsUnitFragment(fragment)) joined[^1] += fragment;
             else joined.Add(fragment);
         return joined;
     }
@@ -290,7 +290,4 @@ public sealed partial class CellPerLineGridDetector : ITableDetector
 
     [GeneratedRegex(@"[。；;！？]$")]
     private static partial Regex SentenceEnd();
-
-    [GeneratedRegex(@"^[(（][^()（）]{1,6}[)）]$")]
-    private static partial Regex UnitFragment();
 }

@@ -21,6 +21,9 @@ public static partial class CellText
     /// <summary>Text that writes an amount (城镇新增就业1100人), as against a plain label (县人社局).</summary>
     public static bool HasDigits(string cell) => cell.Any(char.IsAsciiDigit);
 
+    /// <summary>A unit on a line of its own (`(%)`, `（万元）`): it belongs to the header label above it.</summary>
+    public static bool IsUnitFragment(string cell) => UnitFragment().IsMatch(cell);
+
     /// <summary>The cell without the pinyin glosses a mirror site glues to characters (序號(hào) → 序號).</summary>
     public static string WithoutGlosses(string cell) => Gloss().Replace(cell, "");
 
@@ -32,6 +35,9 @@ public static partial class CellText
 
     [GeneratedRegex(@"^[-+]?\d[\d,.，]*\s*[%％]?$")]
     private static partial Regex Number();
+
+    [GeneratedRegex(@"^[(（][^()（）]{1,6}[)）]$")]
+    private static partial Regex UnitFragment();
 
     [GeneratedRegex(@"^([0-9]{1,3})[*＊]?$")]
     private static partial Regex Serial();

@@ -56,7 +56,7 @@ public sealed partial class HeaderWidthGridDetector : ITableDetector
         {
             string text = lines[i].Trim(' ', '\u3000', '\t');
             if (text.Length == 0) continue;
-            if (cells.Count > 0 && UnitFragment().IsMatch(text) && IsLabel(cells[^1].Text)) cells[^1] = cells[^1] with { Text = cells[^1].Text + text };
+            if (cells.Count > 0 && CellText.IsUnitFragment(text) && IsLabel(cells[^1].Text)) cells[^1] = cells[^1] with { Text = cells[^1].Text + text };
             else cells.Add(new Cell(i, text));
         }
         return cells;
@@ -125,8 +125,6 @@ public sealed partial class HeaderWidthGridDetector : ITableDetector
     private static bool IsLabel(string text) =>
         text.Length <= MaxLabel && !CellText.IsNumber(text) && !EmptyCell().IsMatch(text) && !Sentence().IsMatch(text);
 
-    [GeneratedRegex(@"^[(（][^()（）]{1,6}[)）]$")]
-    private static partial Regex UnitFragment();
 
     [GeneratedRegex(@"^[—\-–/／]+$")]
     private static partial Regex EmptyCell();
