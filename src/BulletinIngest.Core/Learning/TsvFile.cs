@@ -21,6 +21,9 @@ public static class TsvFile
         }).ToList();
     }
 
+    /// <summary>One column of every record (a word list's <c>word</c>).</summary>
+    public static IEnumerable<string> Column(string path, string column) => Read(path).Select(row => row[column]);
+
     /// <summary>Appends one record, writing the header first when the file is new.</summary>
     public static void Append(string path, IReadOnlyList<string> header, IReadOnlyList<string> values)
     {

@@ -156,11 +156,9 @@ public static partial class PathEvidence
 
     /// <summary>Level words (county → 县): models/regions/path-level-words.tsv.</summary>
     private static readonly Lazy<Dictionary<string, string>> LevelWords = new(() =>
-        File.ReadLines(ModelFiles.PathOf("regions/path-level-words.tsv")).Where(l => l.Length > 0 && l[0] != '#').Skip(1)
-            .Select(l => l.Split('\t')).ToDictionary(c => c[0], c => c[1], StringComparer.Ordinal));
+        Learning.TsvFile.Read(ModelFiles.PathOf("regions/path-level-words.tsv")).ToDictionary(r => r["word"], r => r["suffix"], StringComparer.Ordinal));
 
-    private static IEnumerable<string> DataWords(string file) =>
-        File.ReadLines(ModelFiles.PathOf(file)).Where(l => l.Length > 0 && l[0] != '#').Skip(1).Select(l => l.Split('\t')[0]);
+    private static IEnumerable<string> DataWords(string file) => Learning.TsvFile.Column(ModelFiles.PathOf(file), "word");
 
     /// <summary>A run of Latin letters: separators (- _ . space), digits and other scripts end a word.</summary>
     [GeneratedRegex("[A-Za-z]+")]

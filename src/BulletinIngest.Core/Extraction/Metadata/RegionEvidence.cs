@@ -160,13 +160,19 @@ public static partial class RegionEvidence
                 // The stem pass counts only stems (names were counted already), for places named in full or of a level spoken as.
                 if (stems != stem || stem && !_scores.ContainsKey(place) && !levels.Any(l => OfLevel(place, l))
                     && !(institutional.Any(l => OfLevel(place, l)) && BeginsInstitution(text, end))) continue;
-                _mentions[place] = _mentions.GetValueOrDefault(place) + 1;
-                double sofar = _capped.GetValueOrDefault((place, reason));
-                if (sofar >= cap) continue;
-                double add = Math.Min(weight, cap - sofar);
-                _capped[(place, reason)] = sofar + add;
-                Add(place, written, add, reason);
+                AddMention(place, written, weight, cap, reason);
             }
+        }
+
+        /// <summary>One mention of a place: counted, and worth <paramref name="weight"/> until its reason's cap is reached.</summary>
+        private void AddMention(Place place, string written, double weight, double cap, string reason)
+        {
+            _mentions[place] = _mentions.GetValueOrDefault(place) + 1;
+            double sofar = _capped.GetValueOrDefault((place, reason));
+            if (sofar >= cap) return;
+            double add = Math.Min(weight, cap - sofar);
+            _capped[(place, reason)] = sofar + add;
+            Add(place, written, add, reason);
         }
 
         /// <summary>
@@ -186,13 +192,7 @@ public static partial class RegionEvidence
                 if (parent is null || parent.Count() < 3 || parent.Count() * 3 < items.Length * 2) continue;
                 foreach (var (written, places) in options)
                 {
-                    if (places.FirstOrDefault(p => p.Parent == parent.Key) is not { } place) continue;
-                    _mentions[place] = _mentions.GetValueOrDefault(place) + 1;
-                    double sofar = _capped.GetValueOrDefault((place, "listed"));
-                    if (sofar >= cap) continue;
-                    double add = Math.Min(weight, cap - sofar);
-                    _capped[(place, "listed")] = sofar + add;
-                    Add(place, written, add, "listed");
+                    if (places.FirstOrDefault(p => p.Parent == parent.Key) is { } place) AddMention(place, written, weight, cap, "listed");
                 }
             }
         }
@@ -367,14 +367,12 @@ public static partial class RegionEvidence
     }
 
     /// <summary>Words that go on an institution's name after its place's stem (models/rules/region-institution-words.tsv).</summary>
-    private static readonly Lazy<string[]> InstitutionWords = new(() =>
-        File.ReadLines(ModelFiles.PathOf("rules/region-institution-words.tsv"))
-            .Where(l => l.Length > 0 && l[0] != '#').Skip(1).Select(l => l.Split('\t')[0]).ToArray());
+    private static readonly Lazy<string[]> InstitutionWords = new(() => Words("rules/region-institution-words.tsv").ToArray());
 
     /// <summary>Stems that are common words (models/rules/region-common-words.tsv).</summary>
-    public static readonly Lazy<HashSet<string>> CommonWords = new(() =>
-        File.ReadLines(ModelFiles.PathOf("rules/region-common-words.tsv"))
-            .Where(l => l.Length > 0 && l[0] != '#').Skip(1).Select(l => l.Split('\t')[0]).ToHashSet(StringComparer.Ordinal));
+    public static readonly Lazy<HashSet<string>> CommonWords = new(() => Words("rules/region-common-words.tsv").ToHashSet(StringComparer.Ordinal));
+
+    private static IEnumerable<string> Words(string fileName) => Learning.TsvFile.Column(ModelFiles.PathOf(fileName), "word");
 
     /// <summary>Three or more runs of Chinese joined by 、 (a list of places, or of anything else).</summary>
     [GeneratedRegex(@"[\u4e00-\u9fff]+(?:、[\u4e00-\u9fff]+){2,}")]

@@ -67,9 +67,7 @@ public sealed class PinyinNames
 
     /// <summary>Each character's readings; ü, written v in the table, also as u (吕 lv, lu).</summary>
     private static readonly Lazy<Dictionary<char, string[]>> Readings = new(() =>
-        File.ReadLines(ModelFiles.PathOf("regions/pinyin.tsv"))
-            .Where(l => l.Length > 0 && l[0] != '#').Skip(1)
-            .Select(l => l.Split('\t'))
-            .ToDictionary(cells => cells[0][0], cells => cells[1].Split(',')
+        Learning.TsvFile.Read(ModelFiles.PathOf("regions/pinyin.tsv"))
+            .ToDictionary(row => row["char"][0], row => row["readings"].Split(',')
                 .SelectMany(r => r.Contains('v') ? new[] { r, r.Replace('v', 'u') } : [r]).Distinct().ToArray()));
 }
