@@ -48,17 +48,19 @@ public sealed class RoleModel(LinearModel model)
     /// elsewhere (0: the model everywhere). Chosen at training by cross-validation (<see cref="RoleThreshold"/>);
     /// BULLETIN_ROLE_THRESHOLD=T (both) or =T,U (keep, promote) overrides them, for measuring.
     /// </summary>
-    public (double Keep, double Promote) Thresholds
+    public (double Keep, double Promote) Thresholds => _thresholds ??= ReadThresholds();
+
+    // Read once: Score asks for them for every mention.
+    private (double Keep, double Promote)? _thresholds;
+
+    private (double Keep, double Promote) ReadThresholds()
     {
-        get
-        {
-            var inv = System.Globalization.CultureInfo.InvariantCulture;
-            var parts = (Environment.GetEnvironmentVariable("BULLETIN_ROLE_THRESHOLD") ?? "").Split(',');
-            if (double.TryParse(parts[0], inv, out double t))
-                return (t, parts.Length > 1 && double.TryParse(parts[1], inv, out double u) ? u : t);
-            double keep = Linear.Properties.TryGetValue(ThresholdProperty, out var stored) ? double.Parse(stored, inv) : 0;
-            return (keep, Linear.Properties.TryGetValue(PromoteThresholdProperty, out var promote) ? double.Parse(promote, inv) : keep);
-        }
+        var inv = System.Globalization.CultureInfo.InvariantCulture;
+        var parts = (Environment.GetEnvironmentVariable("BULLETIN_ROLE_THRESHOLD") ?? "").Split(',');
+        if (double.TryParse(parts[0], inv, out double t))
+            return (t, parts.Length > 1 && double.TryParse(parts[1], inv, out double u) ? u : t);
+        double keep = Linear.Properties.TryGetValue(ThresholdProperty, out var stored) ? double.Parse(stored, inv) : 0;
+        return (keep, Linear.Properties.TryGetValue(PromoteThresholdProperty, out var promote) ? double.Parse(promote, inv) : keep);
     }
 
     public static RoleModel Train(IReadOnlyList<LabeledMention> mentions, TrainerOptions? options = null, (double Keep, double Promote)? thresholds = null)
