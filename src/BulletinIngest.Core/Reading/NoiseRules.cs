@@ -52,7 +52,7 @@ public sealed class NoiseRules(IReadOnlyList<NoiseRule> rules)
             seen++;
             if (!inTail && seen * 2 > contentLines && Rules.Any(r => r.Tail && r.Pattern.IsMatch(trimmed))) inTail = true;
             // A TAB line is a table row, which no noise pattern describes.
-            noise[i] = inTail || (!trimmed.Contains('\t') && !HeadsARow(lines, i) && Rules.Any(r => !r.Tail && r.Pattern.IsMatch(trimmed)));
+            noise[i] = inTail || (!trimmed.Contains('\t') && Rules.Any(r => !r.Tail && r.Pattern.IsMatch(trimmed)) && !HeadsARow(lines, i));
         }
         return noise;
     }
