@@ -72,13 +72,22 @@ def classify(pred, golds, matched_preds, matched_golds):
     return "non-figure"
 
 
-def main(argv):
+UNSTUDIED = ("measure", "fresh")  # scored as totals only: never listed by document or figure
+
+
+def arguments(argv, usage, per_document_options):
+    """PRED.jsonl and SET from the command line; refuses a per-document option for a set nobody studies."""
     args = [a for a in argv if not a.startswith("--")]
     if len(args) != 2:
-        sys.exit(__doc__)
+        sys.exit(usage)
     pred_path, wanted = args
-    if wanted in ("measure", "fresh") and ("--docs" in argv or "--list" in argv):
+    if wanted in UNSTUDIED and any(o in argv for o in per_document_options):
         sys.exit("the measure half and the fresh set are scored as totals only")
+    return pred_path, wanted
+
+
+def main(argv):
+    pred_path, wanted = arguments(argv, __doc__, ("--docs", "--list"))
     golds, preds = {}, {}
     for g in load_gold():
         golds.setdefault(S.stem(g["doc"]), []).append(g)

@@ -26,7 +26,7 @@ import sys
 from collections import Counter, defaultdict
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from extras import load_gold, numbers, classify, S  # the referee's rules and the same gold sets
+from extras import arguments, load_gold, numbers, classify, S  # the referee's rules and the same gold sets
 
 
 def has(fig, field, value):
@@ -83,12 +83,7 @@ def extra_kind(p, gs):
 
 
 def main(argv):
-    args = [a for a in argv if not a.startswith("--")]
-    if len(args) != 2:
-        sys.exit(__doc__)
-    pred_path, wanted = args
-    if wanted in ("measure", "fresh") and "--list" in argv:
-        sys.exit("the measure half and the fresh set are scored only: totals, no list")
+    pred_path, wanted = arguments(argv, __doc__, ("--list",))
     golds, preds = defaultdict(list), defaultdict(list)
     for g in load_gold():
         if wanted in ("all", g["_set"]):
