@@ -67,7 +67,9 @@ public sealed class BulletinStore : IDisposable
         }.ToString());
         connection.Open();
         connection.Execute($"PRAGMA busy_timeout = {(int)BusyTimeout.TotalMilliseconds}");
-        connection.Execute("PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;");
+        // temp_store MEMORY: each document's savepoint journals the pages it changes, and in a file (the default) that
+        // was ~500 writes a document, 280,000 for the 560-file archive against 45,000 for the WAL and its checkpoints.
+        connection.Execute("PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA temp_store = MEMORY;");
         int from = Schema.Migrate(connection);
         // Flags stored before bulletins were counted once repeat in every rendering: recompute them on the counted files.
         if (from is > 0 and < Schema.BulletinsCountedOnce) Analysis.Flags.FlagAnalysis.Refresh(connection);
@@ -175,6 +177,20 @@ public sealed class BulletinStore : IDisposable
 
     private SqliteTransaction? _batch;
 
+    /// <summary>
+    /// The search rows of the batch's stored documents, inserted just before it commits. FTS5 writes its pending terms
+    /// out as a new index segment at every savepoint, so rows inserted under each document's savepoint made a segment
+    /// a document and the index spent the writer's time merging them; inserted at the end, a batch makes one or a few.
+    /// They are in the same transaction as their documents, so a crash keeps both or neither.
+    /// </summary>
+    private readonly List<(string Tokens, long BlockId)> _batchSearchRows = [];
+
+    /// <summary>
+    /// The bulletins the batch's documents joined or left: their counted file is chosen again once, before the batch
+    /// commits, not after every document (a bulletin of many files read all of them again for each new one).
+    /// </summary>
+    private readonly SortedSet<long> _batchBulletins = [];
+
     /// <summary>Opens a transaction that the documents saved until <see cref="CommitBatch"/> share.</summary>
     public void BeginBatch()
     {
@@ -186,21 +202,41 @@ public sealed class BulletinStore : IDisposable
     public void CommitBatch()
     {
         if (_batch is null) return;
+        FinishWrites(_batch, _batchSearchRows, _batchBulletins);
         _batch.Commit();
         _batch.Dispose();
         _batch = null;
     }
 
+    /// <summary>What a transaction's documents leave until it commits: their search rows, their bulletins' choice.</summary>
+    private void FinishWrites(SqliteTransaction transaction, List<(string Tokens, long BlockId)> searchRows, SortedSet<long> bulletins)
+    {
+        var insertTokens = Statement(transaction, "INSERT INTO block_search (tokens, block_id) VALUES ($tokens, $block)", "$tokens", "$block");
+        foreach (var (tokens, blockId) in searchRows)
+        {
+            insertTokens.Parameters[0].Value = tokens;
+            insertTokens.Parameters[1].Value = blockId;
+            insertTokens.ExecuteNonQuery();
+        }
+        searchRows.Clear();
+        foreach (long bulletin in bulletins) BulletinGrouping.Refresh(_connection, bulletin, transaction);
+        bulletins.Clear();
+    }
+
     /// <summary>
     /// Runs one document's writes atomically: in the open batch under a savepoint (rolled back alone on failure),
-    /// else in a transaction of its own.
+    /// else in a transaction of its own. The write adds its search rows and bulletins to the lists it is given;
+    /// they join the batch's only when the document's savepoint is released.
     /// </summary>
-    private T Atomically<T>(Func<SqliteTransaction, T> write)
+    private T Atomically<T>(Func<SqliteTransaction, List<(string Tokens, long BlockId)>, SortedSet<long>, T> write)
     {
+        var searchRows = new List<(string Tokens, long BlockId)>();
+        var bulletins = new SortedSet<long>();
         if (_batch is null)
         {
             using var transaction = _connection.BeginTransaction();
-            var result = write(transaction);
+            var result = write(transaction, searchRows, bulletins);
+            FinishWrites(transaction, searchRows, bulletins);
             transaction.Commit();
             return result;
         }
@@ -208,8 +244,10 @@ public sealed class BulletinStore : IDisposable
         _batch.Save(savepoint);
         try
         {
-            var result = write(_batch);
+            var result = write(_batch, searchRows, bulletins);
             _batch.Release(savepoint);
+            _batchSearchRows.AddRange(searchRows);
+            _batchBulletins.UnionWith(bulletins);
             return result;
         }
         catch
@@ -218,6 +256,25 @@ public sealed class BulletinStore : IDisposable
             _batch.Release(savepoint);
             throw;
         }
+    }
+
+    /// <summary>The writer's statements, compiled once and reused for every document (SQL text → command).</summary>
+    private readonly Dictionary<string, SqliteCommand> _statements = [];
+
+    /// <summary>A prepared statement with its parameters, in the order named, for this transaction.</summary>
+    private SqliteCommand Statement(SqliteTransaction transaction, string sql, params string[] parameterNames)
+    {
+        if (!_statements.TryGetValue(sql, out var command))
+        {
+            command = _connection.CreateCommand();
+            command.CommandText = sql;
+            foreach (string name in parameterNames) command.Parameters.Add(new SqliteParameter(name, null));
+            command.Transaction = transaction;
+            command.Prepare();
+            _statements[sql] = command;
+        }
+        command.Transaction = transaction;
+        return command;
     }
 
     public StoredDocument? FindBySha256(string sha256) => _connection.QueryFirstOrDefault<StoredDocument>(
@@ -241,11 +298,13 @@ public sealed class BulletinStore : IDisposable
     {
         string? suspect = coverage?.SuspectReason;
         string status = suspect is null ? DocumentStatus.Ok : DocumentStatus.Suspect;
-        return Atomically(transaction => InsertDocument(file, text, extraction, blockSearchTokens, coverage, status, suspect, transaction));
+        return Atomically((transaction, searchRows, bulletins) =>
+            InsertDocument(file, text, extraction, blockSearchTokens, coverage, status, suspect, transaction, searchRows, bulletins));
     }
 
     private long InsertDocument(SourceFile file, DocumentText text, ExtractionResult extraction, IReadOnlyList<string>? blockSearchTokens,
-        DocumentCoverage? coverage, string status, string? suspect, SqliteTransaction transaction)
+        DocumentCoverage? coverage, string status, string? suspect, SqliteTransaction transaction,
+        List<(string Tokens, long BlockId)> searchRows, SortedSet<long> bulletins)
     {
         var identity = BulletinIdentity.Of(text);
         long? previousBulletin = DeleteAtPath(file.Path, transaction);
@@ -269,15 +328,15 @@ public sealed class BulletinStore : IDisposable
                 identity.TextSha256, identity.Title,
             }, transaction);
 
-        InsertBlocks(documentId, text, blockSearchTokens, transaction);
+        InsertBlocks(documentId, text, blockSearchTokens, transaction, searchRows);
         InsertFigures(documentId, extraction.Figures, transaction);
-        long bulletinId = BulletinGrouping.Place(_connection, documentId, transaction);
-        if (previousBulletin is { } previous && previous != bulletinId) BulletinGrouping.Refresh(_connection, previous, transaction);
+        bulletins.Add(BulletinGrouping.Place(_connection, documentId, transaction));
+        if (previousBulletin is { } previous) bulletins.Add(previous);
         return documentId;
     }
 
     /// <summary>Records a file that could not be read, so the batch summary and later queries show why.</summary>
-    public void SaveFailure(SourceFile file, string? format, string status, string error) => Atomically(transaction =>
+    public void SaveFailure(SourceFile file, string? format, string status, string error) => Atomically((transaction, _, bulletins) =>
     {
         long? previousBulletin = DeleteAtPath(file.Path, transaction);
         int rows = _connection.Execute(
@@ -287,7 +346,7 @@ public sealed class BulletinStore : IDisposable
             """,
             new { file.Path, file.Name, file.Sha256, Format = format, file.SizeBytes, Status = status, Error = error, IngestedAt = Now() },
             transaction);
-        if (previousBulletin is { } previous) BulletinGrouping.Refresh(_connection, previous, transaction);
+        if (previousBulletin is { } previous) bulletins.Add(previous);
         return rows;
     });
 
@@ -307,57 +366,58 @@ public sealed class BulletinStore : IDisposable
         return stored.BulletinId;
     }
 
-    private void InsertBlocks(long documentId, DocumentText text, IReadOnlyList<string>? searchTokens, SqliteTransaction transaction)
+    private void InsertBlocks(long documentId, DocumentText text, IReadOnlyList<string>? searchTokens, SqliteTransaction transaction,
+        List<(string Tokens, long BlockId)> searchRows)
     {
-        using var insertBlock = _connection.CreateCommand();
-        insertBlock.Transaction = transaction;
-        insertBlock.CommandText =
+        var insertBlock = Statement(transaction,
             """
             INSERT INTO blocks (document_id, seq, kind, heading_level, page, start_offset, end_offset, text, source, ocr_confidence)
             VALUES ($doc, $seq, $kind, $level, $page, $start, $end, $text, $source, $ocr) RETURNING id
-            """;
-        var parameters = new[] { "$doc", "$seq", "$kind", "$level", "$page", "$start", "$end", "$text", "$source", "$ocr" }
-            .Select(name => insertBlock.Parameters.Add(new SqliteParameter(name, null))).ToArray();
-        insertBlock.Prepare();
-
-        using var insertTokens = _connection.CreateCommand();
-        insertTokens.Transaction = transaction;
-        insertTokens.CommandText = "INSERT INTO block_search (tokens, block_id) VALUES ($tokens, $block)";
-        var tokens = insertTokens.Parameters.Add(new SqliteParameter("$tokens", null));
-        var blockId = insertTokens.Parameters.Add(new SqliteParameter("$block", null));
-
+            """, "$doc", "$seq", "$kind", "$level", "$page", "$start", "$end", "$text", "$source", "$ocr");
+        var parameters = insertBlock.Parameters;
         for (int seq = 0; seq < text.Blocks.Count; seq++)
         {
             var block = text.Blocks[seq];
-            object[] values = [documentId, seq, block.Kind.ToString().ToLowerInvariant(), block.HeadingLevel, block.Page, block.Start, block.End, block.Text,
-                block.Ocr is null ? "text" : "ocr", (object?)block.Ocr?.MeanConfidence ?? DBNull.Value];
-            for (int i = 0; i < values.Length; i++) parameters[i].Value = values[i];
+            parameters[0].Value = documentId;
+            parameters[1].Value = seq;
+            parameters[2].Value = block.Kind.ToString().ToLowerInvariant();
+            parameters[3].Value = block.HeadingLevel;
+            parameters[4].Value = block.Page;
+            parameters[5].Value = block.Start;
+            parameters[6].Value = block.End;
+            parameters[7].Value = block.Text;
+            parameters[8].Value = block.Ocr is null ? "text" : "ocr";
+            parameters[9].Value = (object?)block.Ocr?.MeanConfidence ?? DBNull.Value;
             long id = (long)insertBlock.ExecuteScalar()!;
-            if (searchTokens is null) continue;
-            tokens.Value = searchTokens[seq];
-            blockId.Value = id;
-            insertTokens.ExecuteNonQuery();
+            if (searchTokens is not null) searchRows.Add((searchTokens[seq], id));
         }
     }
 
     private void InsertFigures(long documentId, IReadOnlyList<Figure> figures, SqliteTransaction transaction)
     {
-        _connection.Execute(
+        var insert = Statement(transaction,
             """
             INSERT INTO figures (document_id, region, tier, project, indicator, target, actual, unit, percent, qualifier,
                                  approximate, optional, inconsistent, canonical_project_id, page, start_offset, end_offset,
                                  sentence, decided_by, confidence, why, source, ocr_confidence, suspect)
-            VALUES (@DocumentId, @Region, @Tier, @Project, @Indicator, @Target, @Actual, @Unit, @Percent, @Qualifier,
-                    @Approximate, @Optional, @Inconsistent, @CanonicalProjectId, @Page, @Start, @End,
-                    @Sentence, @DecidedBy, @Confidence, @Why, @Source, @OcrConfidence, @Suspect)
-            """,
-            figures.Select(f => new
-            {
-                DocumentId = documentId, f.Region, f.Tier, f.Project, f.Indicator, f.Target, f.Actual, f.Unit, f.Percent, f.Qualifier,
+            VALUES ($doc, $region, $tier, $project, $indicator, $target, $actual, $unit, $percent, $qualifier,
+                    $approximate, $optional, $inconsistent, $canonical, $page, $start, $end,
+                    $sentence, $decided, $confidence, $why, $source, $ocr, $suspect)
+            """, "$doc", "$region", "$tier", "$project", "$indicator", "$target", "$actual", "$unit", "$percent", "$qualifier",
+            "$approximate", "$optional", "$inconsistent", "$canonical", "$page", "$start", "$end",
+            "$sentence", "$decided", "$confidence", "$why", "$source", "$ocr", "$suspect");
+        var parameters = insert.Parameters;
+        foreach (var f in figures)
+        {
+            object?[] values =
+            [
+                documentId, f.Region, f.Tier, f.Project, f.Indicator, f.Target, f.Actual, f.Unit, f.Percent, f.Qualifier,
                 f.Approximate, f.Optional, f.Inconsistent, f.CanonicalProjectId, f.Page, f.Start, f.End,
-                f.Sentence, f.DecidedBy, f.Confidence, f.Why, Source = f.OcrConfidence is null ? "text" : "ocr", f.OcrConfidence, f.Suspect,
-            }),
-            transaction);
+                f.Sentence, f.DecidedBy, f.Confidence, f.Why, f.OcrConfidence is null ? "text" : "ocr", f.OcrConfidence, f.Suspect,
+            ];
+            for (int i = 0; i < values.Length; i++) parameters[i].Value = values[i] ?? DBNull.Value;
+            insert.ExecuteNonQuery();
+        }
     }
 
     private static string Now() => DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ");
@@ -365,6 +425,7 @@ public sealed class BulletinStore : IDisposable
     /// <summary>Closes the file; a batch still open is rolled back (its documents were never reported stored).</summary>
     public void Dispose()
     {
+        foreach (var statement in _statements.Values) statement.Dispose();
         _batch?.Dispose();
         _connection.Dispose();
     }
