@@ -22,7 +22,8 @@ public static class DocumentsCommand
             The stored documents: status (ok, {DocumentStatus.Suspect}, or why a file could not be read), issuing
             region, kind, issue, date and coverage: `mentions` amounts and percents in the text, `used` of them in a
             figure, `figures`. A document is {DocumentStatus.Suspect} when it has several amounts and no figure, or
-            when its figures use under a fifth of many; `reason` says which, and warns of an unknown region.
+            when its figures use at most a third of many; `reason` says which, where the unread ones stand (table
+            rows, paragraphs, list items, headings), and warns of an unknown region.
             `bulletin` is the bulletin the file holds (files of one bulletin share it) and `counted` whether the
             analysis counts this file's figures (one file a bulletin; see the bulletins table).
 

@@ -44,6 +44,27 @@ public class NumberRecognizerTests
     }
 
     [Theory]
+    [InlineData("为贫困县50万农村适龄妇女免费检查", 500000, "人")]
+    [InlineData("为80万农村35—64岁妇女免费做检查", 800000, "人")]
+    [InlineData("完成新生儿筛查21.14万例", 211400, null)]
+    [InlineData("服务人口超过2万的乡镇卫生院配备医生", 20000, null)]
+    public void A_scaled_number_counts_the_noun_after_it(string text, double value, string? unit)
+    {
+        var q = Single(text);
+        Assert.Equal(value, q.Value, 6);
+        Assert.Equal(unit, q.Unit);
+    }
+
+    [Fact]
+    public void Each_counted_noun_example_reads_its_unit()
+    {
+        var rows = BulletinIngest.Learning.TsvFile.Read(Path.Combine(RepoPaths.Root, "models", CountedNouns.FileName));
+        Assert.NotEmpty(rows);
+        foreach (var row in rows)
+            Assert.Contains(NumberRecognizer.Find(CompactText.From(row["example"]).Text), q => q.Unit == row["unit"] && q.Value >= 1e4);
+    }
+
+    [Theory]
     [InlineData("完成投资256.4亿元", 25640000000)]
     [InlineData("到位资金76.81亿元", 7681000000)]
     [InlineData("发放补贴13822.04万元", 138220400)]

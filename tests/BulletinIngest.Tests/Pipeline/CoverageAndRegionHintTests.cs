@@ -27,8 +27,11 @@ public class CoverageAndRegionHintTests
         Assert.Equal(26, rows.Count);
         foreach (var row in rows)
         {
+            // The stored reason goes on with where the unread amounts stand (`; unread: 5 in table rows`).
             string? reason = new DocumentCoverage((int)row.Mentions, (int)row.Used, (int)row.Figures).SuspectReason;
-            Assert.Equal((reason is null ? "ok" : "suspect", reason), (row.Status, row.Error));
+            Assert.Equal(reason is null ? "ok" : "suspect", row.Status);
+            if (reason is null) Assert.Null(row.Error);
+            else Assert.Matches("^" + System.Text.RegularExpressions.Regex.Escape(reason) + "; unread: [0-9]+ in (table rows|paragraphs|list items|headings)", row.Error!);
             // The criterion: a document with 3 or more gold figures that yields none is never plain ok.
             if (requiredGold.GetValueOrDefault(row.Name) >= 3 && row.Figures == 0) Assert.Equal("suspect", row.Status);
         }
@@ -63,10 +66,35 @@ public class CoverageAndRegionHintTests
         var text = Extraction.Synthetic.Document("全年接待游客120万人次，旅游收入8.5亿元，同比增长12%，过夜游客45万人次。");
         var coverage = DocumentCoverage.Measure(text, []);
         Assert.Equal((4, 0, 0), (coverage.Mentions, coverage.MentionsUsed, coverage.Figures));
-        Assert.Equal("0 figures from 4 amount/percent mentions", coverage.SuspectReason);
+        Assert.Equal("0 figures from 4 amount/percent mentions; unread: 4 in paragraphs", coverage.SuspectReason);
         Assert.Null(new DocumentCoverage(2, 0, 0).SuspectReason);
-        Assert.Null(new DocumentCoverage(20, 4, 3).SuspectReason);
-        Assert.NotNull(new DocumentCoverage(20, 3, 3).SuspectReason);
+        // Mostly unread: at most a third of 12 or more amounts used.
+        Assert.Null(new DocumentCoverage(24, 9, 3).SuspectReason);
+        Assert.Equal("3 figures use only 8 of 24 amount/percent mentions", new DocumentCoverage(24, 8, 3).SuspectReason);
+        Assert.Null(new DocumentCoverage(11, 0, 3).SuspectReason);
+    }
+
+    [Fact]
+    public void Coverage_counts_a_traditional_bulletins_amounts_and_says_where_the_unread_ones_stand()
+    {
+        // 萬 and 項 are 万 and 项 in the normalized view the extraction reads: amounts, not bare numbers.
+        var text = Extraction.Synthetic.Document("全省棚改開工12.71萬套，6項任務均已完成。");
+        Assert.Equal(2, DocumentCoverage.Measure(text, []).Mentions);
+
+        var builder = new BulletinIngest.Reading.DocumentTextBuilder("txt");
+        builder.Add(BulletinIngest.Reading.BlockKind.Heading, "民生实事进展情况");
+        builder.Add(BulletinIngest.Reading.BlockKind.Paragraph, "全年新建公办幼儿园30所。");
+        foreach (var county in new[] { "甲县", "乙县", "丙县", "丁县" })
+            builder.Add(BulletinIngest.Reading.BlockKind.TableRow, $"{county}\t10所\t8所\t80%");
+        builder.Add(BulletinIngest.Reading.BlockKind.Noise, "阅读次数 1200次 转发 35次");
+        var document = builder.Build();
+        var paragraph = document.Blocks[1];
+        var read = new BulletinIngest.Extraction.Figure { Region = "甲市", Project = "新建公办幼儿园", Indicator = "新建公办幼儿园", Sentence = paragraph.Text, Target = 30, Unit = "所", Start = paragraph.Start, End = paragraph.End };
+        var coverage = DocumentCoverage.Measure(document, [read]);
+        // The noise block's counts are no mentions; the paragraph's one is used; the table's twelve are not.
+        Assert.Equal((13, 1, 1), (coverage.Mentions, coverage.MentionsUsed, coverage.Figures));
+        Assert.Equal(12, coverage.UnreadByKind![BulletinIngest.Reading.BlockKind.TableRow]);
+        Assert.Equal("1 figures use only 1 of 13 amount/percent mentions; unread: 12 in table rows", coverage.SuspectReason);
     }
 
     [Fact]

@@ -71,7 +71,8 @@ public static partial class NumberRecognizer
             if (info is not null && IsDate(text, numberEnd, i, info, value)) return null;
             unit = info?.Base;
             if (info is not null) i += info.Written.Length;
-            if (unit is null && factor != 1) unit = null;
+            // A scaled number is an amount; what it counts is the noun after it (50万农村适龄妇女).
+            if (unit is null && factor != 1) unit = CountedNouns.Default.UnitAfter(text, i);
             if (unit is null && chinese) return null;
             if (unit is null && IsDateWord(text, i)) return null;
         }
