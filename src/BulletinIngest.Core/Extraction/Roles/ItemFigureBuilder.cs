@@ -630,6 +630,10 @@ public sealed class ItemFigureBuilder(RegionResolver regions, string issuingRegi
     private static string Indicator(string text, int clauseStart, int amountStart, Quantity? q)
     {
         string before = Cues.LeadingFiller().Replace(text[clauseStart..amountStart], "");
+        // A list's later element (建成85个“口袋公园”、[7条]“网红”街区) is named by its own words, not by the elements before it.
+        if (NumberRecognizer.Find(before).LastOrDefault(n => !n.IsBare) is { } previous
+            && before.IndexOfAny(['、', '和', '及'], previous.End) is >= 0 and var separator)
+            before = before[(separator + 1)..];
         before = Cues.CompletionBefore().Replace(before, "");
         before = Cues.GoalWords().Replace(before, "");
         before = Cues.StandardTail().Replace(before, "");
@@ -638,7 +642,7 @@ public sealed class ItemFigureBuilder(RegionResolver regions, string issuingRegi
         if (q is null) return "";
         int end = text.IndexOfAny(ClauseBreaks, q.End);
         string after = text[q.End..(end < 0 ? text.Length : end)];
-        return CleanName(after);
+        return CleanName(after.Split('、')[0]);
     }
 
     public static string CleanName(string name) =>
