@@ -132,6 +132,10 @@ public sealed class ItemFigureBuilder(RegionResolver regions, string issuingRegi
             f.Tier = item.Tier;
             if (f.Indicator.Length == 0) f.Indicator = project;
         }
+        // A title that names no project (截至11月底，…; 2014年，…) is no title: each figure is named by its own words.
+        foreach (var f in figures.Where(f => NonProjectNames.Default.Rejects(f.Project)))
+            if (all.FirstOrDefault(q => q.End == f.End) is { } q && namer.Name(q, 0) is var (own, indicator) && !NonProjectNames.Default.Rejects(own))
+                (f.Project, f.Indicator) = (own, f.Indicator == f.Project ? indicator : f.Indicator);
         return figures;
     }
 
@@ -180,7 +184,7 @@ public sealed class ItemFigureBuilder(RegionResolver regions, string issuingRegi
                 var cue = Cues.SubjectEnd().Match(head);
                 name = CleanName(cue.Success ? head[..cue.Index] : head);
             }
-            if (name.Length < 4) continue;
+            if (name.Length < 4 || NonProjectNames.Default.Rejects(name)) continue;
             string old = f.Project;
             f.Project = name;
             if (f.Indicator.Length < 4 || f.Indicator == old || name.Contains(f.Indicator, StringComparison.Ordinal)) f.Indicator = name;
