@@ -63,18 +63,22 @@ public sealed partial class FigureNamer
         var element = Read(q, clauseStart, clauseEnd);
         string indicator = element.Indicator;
         // Words of its own that open with no verb (高校毕业生就业率保持在87%) name the figure themselves.
+        int sentenceStart = SentenceStart(q.Start, floor);
         string? project = element.Subject
             ?? (element.SelfNamed ? Named(element.ClosingNoun) ?? indicator : null)
             ?? Earlier(q, partStart, clauseStart)
             // A sentence that opens with its verb (…已完成投资30亿元。新启动5个改造项目) speaks of the one before;
             // one that opens with an amount and what it counts (20件民生大事，已完成3件) names itself.
-            ?? (element.OpensWithVerb && partStart == SentenceStart(q.Start, floor) && partStart > floor
+            ?? (element.OpensWithVerb && partStart == sentenceStart && partStart > floor
                 && !(_text[partStart..q.Start].Trim().Length == 0 && element.Counted.Length >= 2)
                 ? Earlier(q, SentenceStart(partStart - 1, floor), partStart) : null)
             ?? Named(element.Counted)
             ?? Named(element.ClosingNoun)
             ?? Named(element.Object)
             ?? (fallback is { Length: >= 2 } ? fallback : null);
+        // A project that is only a verb (…开工2.61万户；[竣工]2.05万户) is the one an earlier part of the sentence names.
+        if (NonProjectNames.Default.Rejects(project ?? indicator) && partStart > sentenceStart)
+            project = Earlier(q, sentenceStart, partStart) ?? project;
         // An element that is only a place (完成率分别为：[长沙市]76.43%、…) is named by its list's introduction.
         if (indicator.Count(char.IsLetter) < 2 && ListHead(clauseStart, floor) is { } head)
             (project, indicator) = (project ?? head.Project, head.Indicator);
@@ -97,8 +101,11 @@ public sealed partial class FigureNamer
         bool opensWithVerb = LeadVerb().IsMatch(Adverbs().Replace(own, "")) || start > clauseStart && LeadVerb().IsMatch(Adverbs().Replace(clauseHead, ""));
         string words = Strip(own);
         int verb = Verb(words);
-        string? subject = !opensWithVerb && verb > 0 && AspectEnd().Replace(Strip(words[..verb]), "") is { Length: >= 2 } s && !Cues.NoTopic().IsMatch(s) ? s : null;
+        string? subject = !opensWithVerb && verb > 0 && AspectEnd().Replace(Strip(words[..verb]), "") is { Length: >= 2 } s ? s : null;
         string action = subject is not null ? words[verb..] : words;
+        // A subject that names no project (区市场监管局累计完成监督抽检, 2014年共救助…) leaves the verb phrase and names nothing.
+        bool spoken = subject is not null;
+        if (NonProjectNames.Default.Rejects(subject)) subject = null;
         string indicator = ItemFigureBuilder.CleanName(Cues.CompletionBefore().Replace(action, "").TrimStart('已').TrimEnd('为', '达', '到', '约', '近', '了', '对'));
         // An investment done keeps its verb, as the labels name it (累计完成投资9.98亿元 → 累计完成投资).
         if (InvestmentDone().Match(own) is { Success: true } invested && indicator.EndsWith("投资", StringComparison.Ordinal)
@@ -114,7 +121,7 @@ public sealed partial class FigureNamer
         if (words.Length == 0 && counted.Length == 0 && _numbers.LastOrDefault(n => n.Start >= clauseStart && n.End < start) is { } first)
             return Read(first, clauseStart, clauseEnd);
         string closing = ClosingNoun(q, clauseEnd);
-        bool selfNamed = subject is null && !opensWithVerb && words.Length >= 2 && verb != 0;
+        bool selfNamed = !spoken && !opensWithVerb && words.Length >= 2 && verb != 0;
         string governed = verb == 0 ? words[Verbs(words).First().Word.Length..] : "";
         return new Element(subject, indicator + closing, counted, closing, selfNamed, opensWithVerb || verb == 0 || words.Length == 0)
         {
@@ -209,10 +216,10 @@ public sealed partial class FigureNamer
         // A clause that reports work done (涉及的47个县已全部开工建设) is no topic.
         if (!quoted.Success && Cues.Governing().IsMatch(clause)) return null;
         string topic = quoted.Success ? quoted.Groups[1].Value : Strip(clause);
-        return topic.Length is >= 2 and <= 30 && !Cues.NoTopic().IsMatch(topic) ? topic : null;
+        return topic.Length is >= 2 and <= 30 && !NonProjectNames.Default.Rejects(topic) ? topic : null;
     }
 
-    private static string? Named(string words) => words.Length >= 2 && words.Any(char.IsLetter) ? words : null;
+    private static string? Named(string words) => words.Length >= 2 && words.Any(char.IsLetter) && !NonProjectNames.Default.Rejects(words) ? words : null;
 
     /// <summary>
     /// A clause whose numbers, if any, only count the projects it names (20件重点民生实事落地见效, 15个民生工程), with no

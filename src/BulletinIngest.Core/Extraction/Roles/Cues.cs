@@ -80,8 +80,4 @@ public static partial class Cues
     /// <summary>Words that start a clause but are not part of the indicator's name.</summary>
     [GeneratedRegex(@"^(目前|截至目前|截止目前|截至\d{1,2}月(底|份)?|\d{1,2}[-—至~]\d{1,2}月(份)?|其中|同时|此外|另外|全市|全县|全区|今年以来|今年|本年度?|[0-9一二三四五六七八九十]+月(份|底|初)?以来|已经|已|完成了?|共计|合计|累计|共|并|和|及)+")]
     public static partial Regex LeadingFiller();
-
-    /// <summary>A clause that names no thing: a date, a period, a source or a discourse marker (8月4日, 分开来说, 据介绍).</summary>
-    [GeneratedRegex(@"^(\d{1,2}月\d{1,2}日|(今年)?(上半年|下半年|前三季度|一季度|以来)|分开来说|具体来看|总体来看|从项目来看|据介绍|据了解|.{0,12}(消息|获悉|介绍))$")]
-    public static partial Regex NoTopic();
 }

@@ -132,6 +132,10 @@ public sealed class ItemFigureBuilder(RegionResolver regions, string issuingRegi
             f.Tier = item.Tier;
             if (f.Indicator.Length == 0) f.Indicator = project;
         }
+        // A title that names no project (截至11月底，…; 2014年，…) is no title: each figure is named by its own words.
+        foreach (var f in figures.Where(f => NonProjectNames.Default.Rejects(f.Project)))
+            if (all.FirstOrDefault(q => q.End == f.End) is { } q && namer.Name(q, 0) is var (own, indicator) && !NonProjectNames.Default.Rejects(own))
+                (f.Project, f.Indicator) = (own, f.Indicator == f.Project ? indicator : f.Indicator);
         return figures;
     }
 
@@ -180,7 +184,7 @@ public sealed class ItemFigureBuilder(RegionResolver regions, string issuingRegi
                 var cue = Cues.SubjectEnd().Match(head);
                 name = CleanName(cue.Success ? head[..cue.Index] : head);
             }
-            if (name.Length < 4) continue;
+            if (name.Length < 4 || NonProjectNames.Default.Rejects(name)) continue;
             string old = f.Project;
             f.Project = name;
             if (f.Indicator.Length < 4 || f.Indicator == old || name.Contains(f.Indicator, StringComparison.Ordinal)) f.Indicator = name;
@@ -630,6 +634,10 @@ public sealed class ItemFigureBuilder(RegionResolver regions, string issuingRegi
     private static string Indicator(string text, int clauseStart, int amountStart, Quantity? q)
     {
         string before = Cues.LeadingFiller().Replace(text[clauseStart..amountStart], "");
+        // A list's later element (建成85个“口袋公园”、[7条]“网红”街区) is named by its own words, not by the elements before it.
+        if (NumberRecognizer.Find(before).LastOrDefault(n => !n.IsBare) is { } previous
+            && before.IndexOfAny(['、', '和', '及'], previous.End) is >= 0 and var separator)
+            before = before[(separator + 1)..];
         before = Cues.CompletionBefore().Replace(before, "");
         before = Cues.GoalWords().Replace(before, "");
         before = Cues.StandardTail().Replace(before, "");
@@ -638,7 +646,7 @@ public sealed class ItemFigureBuilder(RegionResolver regions, string issuingRegi
         if (q is null) return "";
         int end = text.IndexOfAny(ClauseBreaks, q.End);
         string after = text[q.End..(end < 0 ? text.Length : end)];
-        return CleanName(after);
+        return CleanName(after.Split('、')[0]);
     }
 
     public static string CleanName(string name) =>

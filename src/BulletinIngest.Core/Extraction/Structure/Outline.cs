@@ -226,6 +226,8 @@ public sealed partial class Outline
             if (level == Numbering.Item && int.TryParse(text.AsSpan(index, length - 1), out int number)) _lastItemNumber = number;
             _parts.Add(piece);
         }
+        // An item whose number heads a line of its own ((一)省重点项目, then 我市共1项…) is titled by that line.
+        if (starts is [(0, _, _)] && _parts is [var only] && only.Text.Count(char.IsLetter) >= 2 && IsShortHeading(only.Text)) _titleLength = only.Length;
     }
 
     /// <summary>The region a paragraph is about when it opens with its name and a colon (岳阳县：…), else null.</summary>
