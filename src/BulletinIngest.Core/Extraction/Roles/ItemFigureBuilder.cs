@@ -352,14 +352,25 @@ public sealed class ItemFigureBuilder(RegionResolver regions, string issuingRegi
                 }
                 if (sentenceHasCompletion) continue;
                 bool isTarget = q.Qualifier is not null || Cues.TargetBefore().IsMatch(before);
-                if (lastRate is not null && (isTarget ? lastRate.Target is null : lastRate.Actual is null))
+                // A rate reached, stated alone (空气优良天数比例达到57.4%, 铁岭市(62%)), is the figure's percent, as the
+                // assembler reads it; against a target rate of its own (目标90%，达到92%) it is the actual of unit %.
+                if (lastRate is not null && isTarget && lastRate.Target is null)
                 {
-                    if (isTarget) { lastRate.Target = q.Value; lastRate.Qualifier = q.Qualifier; }
-                    else lastRate.Actual = q.Value;
+                    lastRate.Target = q.Value;
+                    lastRate.Qualifier = q.Qualifier;
+                    lastRate.Unit = "%";
+                    (lastRate.Actual, lastRate.Percent) = (lastRate.Percent, null);
                     lastRate.End = q.End;
                     continue;
                 }
-                lastRate = NewFigure(project, Indicator(text, clauseStart, q.Start, null), clauseStart, q.End, q, isTarget ? Role.Target : Role.Actual);
+                if (lastRate is not null && !isTarget && lastRate.Target is not null && lastRate.Actual is null)
+                {
+                    lastRate.Actual = q.Value;
+                    lastRate.End = q.End;
+                    continue;
+                }
+                lastRate = NewFigure(project, Indicator(text, clauseStart, q.Start, null), clauseStart, q.End, isTarget ? q : null, Role.Target);
+                if (!isTarget) lastRate.Percent = q.Value;
                 lastRate.Optional = true;
                 figures.Add(lastRate);
             }

@@ -13,11 +13,14 @@ namespace BulletinIngest.Learning.RoleModel;
 /// (their kinds and units, whether a percentage follows it); the words of its section's heading (存在问题 and 下一步
 /// against 工作进度 and 目标任务: what the rules' section kind knew, finer); and structure: its place among the
 /// sentence's mentions, whether it closes its clause or a verb follows it, whether a stated percentage is its ratio
-/// to another amount of its unit. Characters are read without spaces (renderings differ in them).
+/// to another amount of its unit; tense and time (models/rules/role-tense.tsv): the nearest plan, done, as-of and
+/// pending word before and after it in its sentence with its distance, and the classes its clause holds before it;
+/// whether it stands inside a quote (“兜底帮扶2500名…”, 《…》) or brackets, and in its unit's first sentence (an
+/// item's title, where the task is stated) ahead of others. Characters are read without spaces (renderings differ in them).
 /// </summary>
 public static class RoleFeatures
 {
-    public const string Name = "role-features-4";
+    public const string Name = "role-features-5";
     public const int Dimension = 1 << 17;
     private static readonly FeatureHasher Hasher = new(Dimension);
 
@@ -100,6 +103,49 @@ public static class RoleFeatures
             if (peers.Any(o => Stated(c.Q.Value / o.Q.Value))) yield return "ratio:numerator";
             if (c.Q.Value > 0 && peers.Any(o => Stated(o.Q.Value / c.Q.Value))) yield return "ratio:denominator";
         }
+        // Tense and time: the nearest word of each class before and after the number in its sentence (its distance
+        // bucketed, `~` when it stands in an earlier clause), and the classes of the words in its clause before it.
+        var inClause = new List<string>();
+        foreach (var (tense, cueWords) in TenseWords.Value)
+        {
+            int nearBefore = -1, nearAfter = -1, found;
+            foreach (var w in cueWords)
+            {
+                if (c.Q.Start > c.SentenceStart && (found = text.LastIndexOf(w, c.Q.Start - 1, c.Q.Start - c.SentenceStart, StringComparison.Ordinal)) >= 0
+                    && (nearBefore < 0 || found + w.Length > nearBefore)) nearBefore = found + w.Length;
+                if ((found = text.IndexOf(w, c.Q.End, c.SentenceEnd - c.Q.End, StringComparison.Ordinal)) >= 0 && (nearAfter < 0 || found < nearAfter)) nearAfter = found;
+            }
+            if (nearBefore >= 0)
+            {
+                string near = $"tb:{tense}:{Bucket(c.Q.Start - nearBefore)}{(nearBefore > c.ClauseStart ? "" : "~")}";
+                yield return near;
+                yield return kind + "|" + near;
+                if (nearBefore > c.ClauseStart) inClause.Add(tense);
+            }
+            if (nearAfter >= 0) yield return $"ta:{tense}:{Bucket(nearAfter - c.Q.End)}{(nearAfter < c.ClauseEnd ? "" : "~")}";
+        }
+        string clauseTense = "tense:" + (inClause.Count == 0 ? "none" : string.Join("+", inClause));
+        yield return clauseTense;
+        yield return kind + "|" + clauseTense;
+
+        // Inside a quote or brackets: a project's name (“兜底帮扶2500名困难群体就业”等46件), a place's share (铁岭市(62%)).
+        if (Open(text, c.SentenceStart, c.Q.Start, "“《「『", "”》」』")) yield return "in-quote";
+        if (Open(text, c.SentenceStart, c.Q.Start, "（(【[", "）)】]")) yield return "in-brackets";
+        // The unit's first sentence ahead of others: an item's title states the task (新建和改造绿道500公里), the rest the progress.
+        if (c.SentenceStart == 0) yield return unit.Any(o => o.SentenceStart > c.SentenceStart) ? "first-sentence-of-several" : "first-sentence";
+    }
+
+    private static readonly Lazy<List<(string Tense, string[] Words)>> TenseWords = new(() =>
+        TsvFile.Read(ModelFiles.PathOf("rules/role-tense.tsv")).Select(row => (row["class"], row["words"].Split('|'))).ToList());
+
+    private static string Bucket(int distance) => distance <= 0 ? "0" : distance <= 3 ? "1-3" : distance <= 9 ? "4-9" : "10+";
+
+    /// <summary>Whether one of <paramref name="opens"/> opens between start and end and none of <paramref name="closes"/> closes it after.</summary>
+    private static bool Open(string text, int start, int end, string opens, string closes)
+    {
+        if (end <= start) return false;
+        int open = text.LastIndexOfAny(opens.ToCharArray(), end - 1, end - start);
+        return open >= 0 && text.IndexOfAny(closes.ToCharArray(), open, end - open) < 0;
     }
 
     public static SparseVector Vector(Candidate c, string text, IReadOnlyList<Candidate> unit, string? heading) => Hasher.Vectorize(Names(c, text, unit, heading));
