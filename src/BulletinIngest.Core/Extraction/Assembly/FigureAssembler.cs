@@ -70,16 +70,21 @@ public sealed partial class FigureAssembler(RegionResolver regions, string issui
             if (group is null) groups.Add(group = new Group());
             else group.How.Add("goal joins the amount done of its unit");
             group.Target = target;
-            // A whole counted against several parts (58项…完成的有28项，占48.3%；按进度实施的有27项，占46.5%) is each one's target.
-            if (!target.C.Cues.ContainsKey("pair:target-of-later")) continue;
-            foreach (var part in groups.Where(g => g != group && g.Target is null && g.Actual is not null && g.Actual.C.Index > target.C.Index
-                         && g.Unit == target.C.Q.Unit && g.Actual.C.Q.Value <= target.C.Q.Value && g.Percent is not null))
-            {
-                part.Target = target;
-                part.How.Add("the whole the part is counted against");
-            }
+            ShareWhole(target, group, groups);
         }
         return groups.OrderBy(g => g.Anchor.C.Index).ToList();
+    }
+
+    /// <summary>A whole counted against several parts (58项…完成的有28项，占48.3%；按进度实施的有27项，占46.5%) is each one's target.</summary>
+    private static void ShareWhole(Slot target, Group group, List<Group> groups)
+    {
+        if (!target.C.Cues.ContainsKey("pair:target-of-later")) return;
+        foreach (var part in groups.Where(g => g != group && g.Target is null && g.Actual is not null && g.Actual.C.Index > target.C.Index
+                     && g.Unit == target.C.Q.Unit && g.Actual.C.Q.Value <= target.C.Q.Value && g.Percent is not null))
+        {
+            part.Target = target;
+            part.How.Add("the whole the part is counted against");
+        }
     }
 
     /// <summary>The field of a figure a mention's role fills (a rate is a percentage).</summary>
@@ -128,8 +133,12 @@ public sealed partial class FigureAssembler(RegionResolver regions, string issui
             foreach (var s in Members(gb)) groupOf[s] = ga;
             groups.Remove(gb);
         }
+        foreach (var g in groups.Where(g => g.Target is not null).ToList()) ShareWhole(g.Target!, g, groups);
         foreach (var g in groups.Where(g => g is { Target: null, Actual: null }))
+        {
             g.Optional = g.Percent!.R.Role == MentionRole.Rate || g.Percent.C.Q.Qualifier is not null;
+            if (SecondShare(g.Percent, groups, text) is { } amount) { g.Actual = amount.Actual; g.Optional = true; g.How.Add("another share of the same amount"); }
+        }
         return groups.OrderBy(g => g.Anchor.C.Index).ToList();
     }
 
@@ -141,7 +150,9 @@ public sealed partial class FigureAssembler(RegionResolver regions, string issui
         if (a.Target is not null && b.Target is not null || a.Actual is not null && b.Actual is not null || a.Percent is not null && b.Percent is not null) return false;
         var target = a.Target ?? b.Target;
         var actual = a.Actual ?? b.Actual;
-        return target is null || actual is null || target.C.Q.Unit == actual.C.Q.Unit;
+        // A whole whose noun ends in the part's unit (96个小项，…的有41项) holds the part in the next clause.
+        return target is null || actual is null || target.C.Q.Unit == actual.C.Q.Unit
+            || target.C.Cues.ContainsKey("pair:target-of-later") && actual.C.ClauseStart == target.C.ClauseEnd;
     }
 
     /// <summary>
@@ -209,10 +220,19 @@ public sealed partial class FigureAssembler(RegionResolver regions, string issui
                 continue;
             }
             var alone = new Group { Percent = p, Optional = p.R.Role == MentionRole.Rate || p.C.Q.Qualifier is not null };
-            // A second share of the same amount (完成年度任务的199%，占调整后目标的88%).
             if (nearest is not null && near) { alone.Actual = nearest.Actual; alone.Optional = true; alone.How.Add("another share of the same amount"); }
             groups.Add(alone);
         }
+    }
+
+    /// <summary>
+    /// A second share of an amount already measured (完成年度任务的199%，占调整后目标的88%): the group of the nearest
+    /// amount done before the percentage, in its clause or the one before, that holds a percentage already; else null.
+    /// </summary>
+    private static Group? SecondShare(Slot p, List<Group> groups, string text)
+    {
+        var nearest = groups.LastOrDefault(g => g.Actual is not null && g.Actual.C.Index < p.C.Index && !InBrackets(text, g.Actual.C, p.C.Q.Start));
+        return nearest is { Percent: not null } && (nearest.Actual!.C.ClauseEnd >= p.C.ClauseStart - 1 || nearest.Actual.C.ClauseStart == p.C.ClauseStart) ? nearest : null;
     }
 
     /// <summary>True when the mention stands inside brackets that close before <paramref name="until"/>.</summary>

@@ -15,7 +15,7 @@ namespace BulletinIngest.Learning.Grouping;
 /// </summary>
 public static class GroupingFeatures
 {
-    public const string Name = "grouping-features-1";
+    public const string Name = "grouping-features-2";
     public const int Dimension = 1 << 16;
     private static readonly FeatureHasher Hasher = new(Dimension);
 
@@ -49,6 +49,9 @@ public static class GroupingFeatures
         int fenbie = text.LastIndexOf("分别", a.Q.Start, a.Q.Start - a.SentenceStart, StringComparison.Ordinal);
         if (fenbie >= 0) yield return fields + "|after-fenbie";
 
+        // A breakdown in brackets (达到20553人（其中政府补助10236人、自费10317人），完成…100.75%) is no part of the figure around it.
+        bool ba = Bracketed(text, a), bb = Bracketed(text, b);
+        if (ba || bb) yield return fields + "|bracketed:" + (ba ? "a" : "-") + (bb ? "b" : "-") + (ba && bb && text.IndexOfAny(['）', ')'], a.Q.End, b.Q.Start - a.Q.End) < 0 ? "-same" : "");
         if (a.Place != b.Place) yield return fields + (a.Place is null || b.Place is null ? "|one-placed" : "|places-differ");
         if (a.PartOf is not null || b.PartOf is not null) yield return fields + "|breakdown:" + (a.PartOf is null ? "-" : "a") + (b.PartOf is null ? "-" : "b");
 
@@ -75,13 +78,20 @@ public static class GroupingFeatures
             if (between.Any(o => !o.IsPercent)) yield return fields + "|amount-between";
         }
         foreach (var n in ownA) yield return fa + ">" + n;
-        foreach (var n in ownB) yield return "<" + fb + n;
+        foreach (var n in ownB) yield return fb + "<" + n;
     }
 
     public static SparseVector Vector(Candidate a, string fa, Candidate b, string fb, string text, IReadOnlyList<Candidate> unit,
         IReadOnlyList<string> ownA, IReadOnlyList<string> ownB) => Hasher.Vectorize(Names(a, fa, b, fb, text, unit, ownA, ownB));
 
     public static SparseVector Vector(IEnumerable<string> names) => Hasher.Vectorize(names);
+
+    /// <summary>True when an open bracket before the mention in its sentence is not closed before it.</summary>
+    private static bool Bracketed(string text, Candidate c)
+    {
+        int open = text.LastIndexOfAny(['（', '('], c.Q.Start, c.Q.Start - c.SentenceStart + 1);
+        return open >= 0 && text.IndexOfAny(['）', ')'], open, c.Q.Start - open) < 0;
+    }
 
     /// <summary>One feature name's slot (for explaining a decision).</summary>
     public static SparseVector Hash(string name) => Hasher.Vectorize([name]);
