@@ -99,7 +99,7 @@ public sealed partial class FigureAssembler(RegionResolver regions, string issui
     /// The learned grouping (<see cref="Learning.Grouping.GroupingModel"/>): every two mentions of the sentence that
     /// fill different fields are scored as numbers of one figure or not; the most probable pairs join first while the
     /// figure stays consistent (one target, one actual, one percentage; a target and an actual of one unit; a mention in
-    /// one figure). A task stated bare before its amount done (both read as amounts done) is paired by the rule first.
+    /// one figure; nothing across the end of a bracketed breakdown). A task stated bare before its amount done (both read as amounts done) is paired by the rule first.
     /// </summary>
     private List<Group> AssembleLearned(List<Slot> slots, string text, IReadOnlyList<Candidate> unit, string? heading)
     {
@@ -117,6 +117,8 @@ public sealed partial class FigureAssembler(RegionResolver regions, string issui
             {
                 var (a, b) = (ordered[i], ordered[j]);
                 if (Field(a) == Field(b) || groupOf[a] == groupOf[b]) continue;
+                // A breakdown in brackets (达到20553人（其中政府补助10236人…），完成…100.75%) is not what a number after the brackets measures.
+                if (InBrackets(text, a.C, b.C.Q.Start)) continue;
                 var names = Learning.Grouping.GroupingFeatures.Names(a.C, Field(a), b.C, Field(b), text, unit, own[a], own[b]).ToList();
                 double p = model.Together(Learning.Grouping.GroupingFeatures.Vector(names));
                 if (p >= model.Threshold) pairs.Add((a, b, p, names));
