@@ -15,7 +15,7 @@ namespace BulletinIngest.Learning.Grouping;
 /// </summary>
 public static class GroupingFeatures
 {
-    public const string Name = "grouping-features-2";
+    public const string Name = "grouping-features-3";
     public const int Dimension = 1 << 16;
     private static readonly FeatureHasher Hasher = new(Dimension);
 
@@ -37,7 +37,8 @@ public static class GroupingFeatures
         string chars = gap <= 2 ? "0-2" : gap <= 6 ? "3-6" : gap <= 15 ? "7-15" : gap <= 30 ? "16-30" : gap <= 60 ? "31-60" : "61+";
         yield return "gap:" + chars;
         yield return fields + "|gap:" + chars;
-        var between = unit.Where(o => o.SentenceStart == a.SentenceStart && o.Index > a.Index && o.Index < b.Index).ToList();
+        // A breakdown in brackets between them (达到12053人（其中政府补助6236人，自费5817人），完成…100.4%) does not stand between.
+        var between = unit.Where(o => o.SentenceStart == a.SentenceStart && o.Index > a.Index && o.Index < b.Index && !Bracketed(text, o)).ToList();
         int clauses = between.Select(o => o.ClauseStart).Append(b.ClauseStart).Where(s => s > a.ClauseStart).Distinct().Count();
         yield return fields + "|clauses:" + Math.Min(clauses, 3);
         yield return fields + "|between:" + Math.Min(between.Count, 3);
