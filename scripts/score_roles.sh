@@ -9,7 +9,8 @@
 # count per unseen page, rules against each model column (counts only: the unseen pages are never read).
 # Usage: scripts/score_roles.sh [N [T...]]   (default 5 folds, the chosen threshold; e.g. `5 chosen 0.8 0.9`)
 # MODEL=grouping scores the learned grouping the same way (`bulletin train --grouping`, BULLETIN_GROUPING_MODEL;
-# its rules column is the hand grouping, BULLETIN_GROUPING_MODEL=0, with the shipped role model).
+# its rules column is the hand grouping, BULLETIN_GROUPING_MODEL=0, with the shipped role model; name the threshold,
+# e.g. `MODEL=grouping scripts/score_roles.sh 5 0.3`: `chosen` is the 0.5 that `train --grouping` writes by default).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 n=${1:-5}
