@@ -8,12 +8,21 @@
 # at each threshold asked for (default: the one each fold's training chose; 0 = the model alone), then the matched
 # count per unseen page, rules against each model column (counts only: the unseen pages are never read).
 # Usage: scripts/score_roles.sh [N [T...]]   (default 5 folds, the chosen threshold; e.g. `5 chosen 0.8 0.9`)
+# MODEL=grouping scores the learned grouping the same way (`bulletin train --grouping`, BULLETIN_GROUPING_MODEL;
+# its rules column is the hand grouping, BULLETIN_GROUPING_MODEL=0, with the shipped role model; name the threshold,
+# e.g. `MODEL=grouping scripts/score_roles.sh 5 0.3`: `chosen` is the 0.5 that `train --grouping` writes by default).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 n=${1:-5}
 shift || true
 thresholds=("$@")
 [ ${#thresholds[@]} -eq 0 ] && thresholds=(chosen)
+model=${MODEL:-roles}
+case $model in
+  roles) model_var=BULLETIN_ROLE_MODEL threshold_var=BULLETIN_ROLE_THRESHOLD file=role.model ;;
+  grouping) model_var=BULLETIN_GROUPING_MODEL threshold_var=BULLETIN_GROUPING_THRESHOLD file=grouping.model ;;
+  *) echo "MODEL is roles or grouping" >&2; exit 2 ;;
+esac
 score=../shared/tools/score.py
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -27,15 +36,15 @@ import json; print('\n'.join(sorted({'corpus/bulletins/txt/' + json.loads(l)['do
 ingest() { # label, model setting, threshold (chosen: the model's own), files...
   local name=$1 setting=$2 threshold=$3; shift 3
   [ "$threshold" = chosen ] && threshold=""
-  BULLETIN_ROLE_MODEL=$setting BULLETIN_ROLE_THRESHOLD=$threshold ./bulletin ingest "$@" --db "$work/$name.db" >/dev/null 2>&1 || true
+  env "$model_var=$setting" "$threshold_var=$threshold" ./bulletin ingest "$@" --db "$work/$name.db" >/dev/null 2>&1 || true
   ./bulletin export --db "$work/$name.db" --format jsonl --out "$work/$name.jsonl" >/dev/null
 }
 # shellcheck disable=SC2086
 ingest rules 0 "" $training $measure $fresh
 for ((k = 0; k < n; k++)); do
-  ./bulletin train --roles --holdout "$k/$n" --out "$work/fold$k" >/dev/null
+  ./bulletin train "--$model" --holdout "$k/$n" --out "$work/fold$k" >/dev/null
 done
-./bulletin train --roles --out "$work/all" >/dev/null
+./bulletin train "--$model" --out "$work/all" >/dev/null
 # Training documents without a mention in any fold (none of their numbers is a candidate) go with the measure half.
 mapfile -t rest < <(comm -23 <(printf '%s\n' $training | sort) <(sed 's#^\./##' "$work"/fold*/heldout.txt | sort))
 models=()
@@ -43,10 +52,10 @@ for t in "${thresholds[@]}"; do
   for ((k = 0; k < n; k++)); do
     # bulletin ingest takes paths relative to here; heldout.txt holds the paths as the training sources name them.
     mapfile -t files < <(sed 's#^\./##' "$work/fold$k/heldout.txt")
-    ingest "fold$k@$t" "$work/fold$k/role.model" "$t" "${files[@]}"
+    ingest "fold$k@$t" "$work/fold$k/$file" "$t" "${files[@]}"
   done
   # shellcheck disable=SC2086
-  ingest "unseen@$t" "$work/all/role.model" "$t" $measure $fresh "${rest[@]}"
+  ingest "unseen@$t" "$work/all/$file" "$t" $measure $fresh "${rest[@]}"
   cat "$work"/fold*@"$t".jsonl "$work/unseen@$t.jsonl" >"$work/model@$t.jsonl"
   models+=("model@$t")
 done

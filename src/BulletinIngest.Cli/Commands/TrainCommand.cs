@@ -26,9 +26,14 @@ public static class TrainCommand
             Description = "Train only the role model (models/role.model) from the mention labels of samples, dev, real study and grown, "
                 + "printing the leave-one-document-out comparison with the hand weights",
         };
+        var grouping = new Option<bool>("--grouping")
+        {
+            Description = "Train only the grouping model (models/grouping.model: are two mentions of a sentence one figure's?) from the pairs "
+                + "of the role model's mention labels, printing its 5-fold pair-level scores; with --holdout, --threshold (one probability) as for --roles",
+        };
         var holdout = new Option<string?>("--holdout")
         {
-            Description = "With --roles: K/N leaves out fold K of N of the training documents and writes their paths to OUT/heldout.txt "
+            Description = "With --roles or --grouping: K/N leaves out fold K of N of the training documents and writes their paths to OUT/heldout.txt "
                 + "(cross-fitted end-to-end scoring, scripts/score_roles.sh); no comparison is printed",
         };
         var mentions = new Option<string?>("--mentions")
@@ -50,8 +55,10 @@ public static class TrainCommand
               bulletin train
               bulletin train --labels corpus/labels --out models --seed 7
               bulletin train --roles
-            """) { labels, bulletins, catalog, output, seed, roles, holdout, mentions, threshold };
-        command.SetAction(result => CommonOptions.Guard(() => result.GetValue(roles) ? RunRoles(result.GetValue(output)!, result.GetValue(holdout), result.GetValue(mentions), result.GetValue(threshold)) : Run(
+              bulletin train --grouping
+            """) { labels, bulletins, catalog, output, seed, roles, grouping, holdout, mentions, threshold };
+        command.SetAction(result => CommonOptions.Guard(() => result.GetValue(grouping) ? RunGrouping(result.GetValue(output)!, result.GetValue(holdout), result.GetValue(threshold))
+            : result.GetValue(roles) ? RunRoles(result.GetValue(output)!, result.GetValue(holdout), result.GetValue(mentions), result.GetValue(threshold)) : Run(
             result.GetValue(labels)!, result.GetValue(bulletins), result.GetValue(catalog)!, result.GetValue(output)!, result.GetValue(seed))));
         return command;
     }
@@ -105,6 +112,32 @@ public static class TrainCommand
         string path = Path.Combine(outputDirectory, Learning.RoleModel.RoleModel.FileName);
         model.Linear.Save(path);
         Console.WriteLine($"wrote {path} ({model.Linear.Version}, trained in {watch.Elapsed.TotalSeconds:0.00} s)");
+        return 0;
+    }
+
+    private static int RunGrouping(string outputDirectory, string? holdout, string? fixedThreshold)
+    {
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var mentions = Learning.RoleModel.RoleTrainingSet.Training(".");
+        Directory.CreateDirectory(outputDirectory);
+        if (holdout is not null)
+        {
+            var parts = holdout.Split('/');
+            var held = Learning.RoleModel.RoleTrainingSet.Fold(mentions, int.Parse(parts[0]), int.Parse(parts[1]));
+            File.WriteAllLines(Path.Combine(outputDirectory, "heldout.txt"), held.Order(StringComparer.Ordinal));
+            mentions = mentions.Where(m => !held.Contains(m.Path)).ToList();
+            Console.WriteLine($"fold {holdout}: {held.Count} documents held out");
+        }
+        var pairs = Learning.Grouping.GroupingTrainingSet.Pairs(mentions);
+        Console.WriteLine($"{pairs.Count} pairs ({pairs.Count(p => p.Together)} together) of {pairs.Select(p => p.Path).Distinct().Count()} documents, built in {watch.Elapsed.TotalSeconds:0.0} s");
+        if (holdout is null)
+            foreach (var line in Learning.Grouping.GroupingEvaluation.CrossValidated(mentions, pairs)) Console.WriteLine(line);
+        double threshold = fixedThreshold is null ? 0.5 : double.Parse(fixedThreshold, System.Globalization.CultureInfo.InvariantCulture);
+        watch.Restart();
+        var model = Learning.Grouping.GroupingModel.Train(pairs, threshold);
+        string path = Path.Combine(outputDirectory, Learning.Grouping.GroupingModel.FileName);
+        model.Linear.Save(path);
+        Console.WriteLine($"wrote {path} ({model.Linear.Version}, threshold {threshold:0.00}, trained in {watch.Elapsed.TotalSeconds:0.00} s)");
         return 0;
     }
 

@@ -46,7 +46,9 @@ public sealed partial class FigureAssembler(RegionResolver regions, string issui
             Rejected.Add($"{text[none.C.Q.Start..none.C.Q.End]} in \"{text[none.C.ClauseStart..none.C.ClauseEnd]}\" ← {none.R.Explain()}");
         var figures = new List<FigureDraft>();
         foreach (var sentence in scored.GroupBy(s => s.C.SentenceStart))
-            foreach (var group in Assemble(sentence.Where(s => s.R.Role != MentionRole.None).ToList(), text))
+            foreach (var group in Learning.Grouping.GroupingModel.Enabled
+                         ? AssembleLearned(sentence.Where(s => s.R.Role != MentionRole.None).ToList(), text, candidates, unit.Heading)
+                         : Assemble(sentence.Where(s => s.R.Role != MentionRole.None).ToList(), text))
                 figures.Add(ToDraft(group, unit, text, namer));
         return figures;
     }
@@ -68,16 +70,91 @@ public sealed partial class FigureAssembler(RegionResolver regions, string issui
             if (group is null) groups.Add(group = new Group());
             else group.How.Add("goal joins the amount done of its unit");
             group.Target = target;
-            // A whole counted against several parts (58项…完成的有28项，占48.3%；按进度实施的有27项，占46.5%) is each one's target.
-            if (!target.C.Cues.ContainsKey("pair:target-of-later")) continue;
-            foreach (var part in groups.Where(g => g != group && g.Target is null && g.Actual is not null && g.Actual.C.Index > target.C.Index
-                         && g.Unit == target.C.Q.Unit && g.Actual.C.Q.Value <= target.C.Q.Value && g.Percent is not null))
-            {
-                part.Target = target;
-                part.How.Add("the whole the part is counted against");
-            }
+            ShareWhole(target, group, groups);
         }
         return groups.OrderBy(g => g.Anchor.C.Index).ToList();
+    }
+
+    /// <summary>A whole counted against several parts (58项…完成的有28项，占48.3%；按进度实施的有27项，占46.5%) is each one's target.</summary>
+    private static void ShareWhole(Slot target, Group group, List<Group> groups)
+    {
+        if (!target.C.Cues.ContainsKey("pair:target-of-later")) return;
+        foreach (var part in groups.Where(g => g != group && g.Target is null && g.Actual is not null && g.Actual.C.Index > target.C.Index
+                     && g.Unit == target.C.Q.Unit && g.Actual.C.Q.Value <= target.C.Q.Value && g.Percent is not null))
+        {
+            part.Target = target;
+            part.How.Add("the whole the part is counted against");
+        }
+    }
+
+    /// <summary>The field of a figure a mention's role fills (a rate is a percentage).</summary>
+    private static string Field(Slot s) => s.R.Role switch
+    {
+        MentionRole.Target => "target",
+        MentionRole.Actual => "actual",
+        _ => "percent",
+    };
+
+    /// <summary>
+    /// The learned grouping (<see cref="Learning.Grouping.GroupingModel"/>): every two mentions of the sentence that
+    /// fill different fields are scored as numbers of one figure or not; the most probable pairs join first while the
+    /// figure stays consistent (one target, one actual, one percentage; a target and an actual of one unit; a mention in
+    /// one figure; nothing across the end of a bracketed breakdown). A task stated bare before its amount done (both read as amounts done) is paired by the rule first.
+    /// </summary>
+    private List<Group> AssembleLearned(List<Slot> slots, string text, IReadOnlyList<Candidate> unit, string? heading)
+    {
+        var model = Learning.Grouping.GroupingModel.Default;
+        var groups = slots.Where(s => s.R.Role == MentionRole.Actual).Select(s => new Group { Actual = s }).ToList();
+        PairTasksWithDone(groups, text);
+        groups.AddRange(slots.Where(s => s.R.Role is not MentionRole.Actual && !groups.Any(g => g.Target == s)).Select(s => new Group { Target = s.R.Role == MentionRole.Target ? s : null, Percent = s.R.Role == MentionRole.Target ? null : s }));
+        var groupOf = new Dictionary<Slot, Group>();
+        foreach (var g in groups) foreach (var s in Members(g)) groupOf[s] = g;
+        var ordered = slots.OrderBy(s => s.C.Index).ToList();
+        var own = ordered.ToDictionary(s => s, s => Learning.Grouping.GroupingFeatures.OfMention(s.C, text, unit, heading));
+        var pairs = new List<(Slot A, Slot B, double P, List<string> Names)>();
+        for (int i = 0; i < ordered.Count; i++)
+            for (int j = i + 1; j < ordered.Count; j++)
+            {
+                var (a, b) = (ordered[i], ordered[j]);
+                if (Field(a) == Field(b) || groupOf[a] == groupOf[b]) continue;
+                // A breakdown in brackets (达到20553人（其中政府补助10236人…），完成…100.75%) is not what a number after the brackets measures.
+                if (InBrackets(text, a.C, b.C.Q.Start)) continue;
+                var names = Learning.Grouping.GroupingFeatures.Names(a.C, Field(a), b.C, Field(b), text, unit, own[a], own[b]).ToList();
+                double p = model.Together(Learning.Grouping.GroupingFeatures.Vector(names));
+                if (p >= model.Threshold) pairs.Add((a, b, p, names));
+            }
+        foreach (var (a, b, p, names) in pairs.OrderByDescending(x => x.P).ThenBy(x => x.A.C.Index).ThenBy(x => x.B.C.Index))
+        {
+            Group ga = groupOf[a], gb = groupOf[b];
+            if (ga == gb || !Joinable(ga, gb)) continue;
+            ga.Target ??= gb.Target;
+            ga.Actual ??= gb.Actual;
+            ga.Percent ??= gb.Percent;
+            ga.How.AddRange(gb.How);
+            ga.How.Add($"{Field(a)} {Written(text, a.C)} and {Field(b)} {Written(text, b.C)} joined: p {p:0.00} ({model.Explain(names)})");
+            foreach (var s in Members(gb)) groupOf[s] = ga;
+            groups.Remove(gb);
+        }
+        foreach (var g in groups.Where(g => g.Target is not null).ToList()) ShareWhole(g.Target!, g, groups);
+        foreach (var g in groups.Where(g => g is { Target: null, Actual: null }))
+        {
+            g.Optional = g.Percent!.R.Role == MentionRole.Rate || g.Percent.C.Q.Qualifier is not null;
+            if (SecondShare(g.Percent, groups, text) is { } amount) { g.Actual = amount.Actual; g.Optional = true; g.How.Add("another share of the same amount"); }
+        }
+        return groups.OrderBy(g => g.Anchor.C.Index).ToList();
+    }
+
+    private static IEnumerable<Slot> Members(Group g) => new[] { g.Target, g.Actual, g.Percent }.OfType<Slot>();
+
+    /// <summary>Two groups make one figure: no field twice, a target and an actual of one unit.</summary>
+    private static bool Joinable(Group a, Group b)
+    {
+        if (a.Target is not null && b.Target is not null || a.Actual is not null && b.Actual is not null || a.Percent is not null && b.Percent is not null) return false;
+        var target = a.Target ?? b.Target;
+        var actual = a.Actual ?? b.Actual;
+        // A whole whose noun ends in the part's unit (96个小项，…的有41项) holds the part in the next clause.
+        return target is null || actual is null || target.C.Q.Unit == actual.C.Q.Unit
+            || target.C.Cues.ContainsKey("pair:target-of-later") && actual.C.ClauseStart == target.C.ClauseEnd;
     }
 
     /// <summary>
@@ -145,10 +222,19 @@ public sealed partial class FigureAssembler(RegionResolver regions, string issui
                 continue;
             }
             var alone = new Group { Percent = p, Optional = p.R.Role == MentionRole.Rate || p.C.Q.Qualifier is not null };
-            // A second share of the same amount (完成年度任务的199%，占调整后目标的88%).
             if (nearest is not null && near) { alone.Actual = nearest.Actual; alone.Optional = true; alone.How.Add("another share of the same amount"); }
             groups.Add(alone);
         }
+    }
+
+    /// <summary>
+    /// A second share of an amount already measured (完成年度任务的199%，占调整后目标的88%): the group of the nearest
+    /// amount done before the percentage, in its clause or the one before, that holds a percentage already; else null.
+    /// </summary>
+    private static Group? SecondShare(Slot p, List<Group> groups, string text)
+    {
+        var nearest = groups.LastOrDefault(g => g.Actual is not null && g.Actual.C.Index < p.C.Index && !InBrackets(text, g.Actual.C, p.C.Q.Start));
+        return nearest is { Percent: not null } && (nearest.Actual!.C.ClauseEnd >= p.C.ClauseStart - 1 || nearest.Actual.C.ClauseStart == p.C.ClauseStart) ? nearest : null;
     }
 
     /// <summary>True when the mention stands inside brackets that close before <paramref name="until"/>.</summary>

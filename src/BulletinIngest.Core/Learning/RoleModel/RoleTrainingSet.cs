@@ -19,6 +19,9 @@ public sealed record LabeledMention(string Source, string Doc, Candidate Candida
 
     /// <summary>The document's path (its fold in cross-fitting).</summary>
     public string Path { get; init; } = "";
+
+    /// <summary>Which gold figure of the document the mention's number was aligned to (-1: none); the grouping model's labels.</summary>
+    public int Figure { get; init; } = -1;
 }
 
 /// <summary>
@@ -151,8 +154,10 @@ public static class RoleTrainingSet
             CandidateFinder.Default.Find(u.Text.Text, u.Kind, isPlan, u.Loose && itemized, regions), u.Loose || u.Kind != SectionKind.Progress, u.Heading)).ToList();
 
         var labels = new Dictionary<Candidate, string>();
-        foreach (var figure in figures)
+        var figureOf = new Dictionary<Candidate, int>();
+        for (int f = 0; f < figures.Count; f++)
         {
+            var figure = figures[f];
             string indicator = TextNormalizer.Default.Normalize(figure.Indicator ?? "");
             string project = TextNormalizer.Default.Normalize(figure.Project ?? "");
             bool percentUnit = figure.Unit == "%";
@@ -165,10 +170,13 @@ public static class RoleTrainingSet
                     .Select(x => (x.c, Near: Nearness(x.u.Text, x.c, indicator, project)))
                     .OrderByDescending(x => x.Near.Rank).ThenBy(x => x.Near.Distance).ThenByDescending(x => x.Near.Dice)
                     .Select(x => x.c).FirstOrDefault();
-                if (best is not null) labels[best] = label;
+                if (best is null) continue;
+                labels[best] = label;
+                figureOf[best] = f;
             }
         }
-        return units.SelectMany(u => u.Candidates.Select(c => new LabeledMention(source, doc, c, u.Text, labels.GetValueOrDefault(c, "none"), u.Loose) { Unit = u.Candidates, Heading = u.Heading })).ToList();
+        return units.SelectMany(u => u.Candidates.Select(c => new LabeledMention(source, doc, c, u.Text, labels.GetValueOrDefault(c, "none"), u.Loose)
+            { Unit = u.Candidates, Heading = u.Heading, Figure = figureOf.GetValueOrDefault(c, -1) })).ToList();
     }
 
     private static bool Same(double a, double b, bool percent) =>
