@@ -1,0 +1,217 @@
+using BulletinIngest.Extraction.Numbers;
+using BulletinIngest.Extraction.Roles;
+using BulletinIngest.Extraction.Structure;
+using BulletinIngest.Extraction.Text;
+using BulletinIngest.Learning;
+
+namespace BulletinIngest.Extraction.Assembly;
+
+/// <summary>
+/// The document's own summary of its programme: a count of projects (the whole: `20件民生实事`, `10个方面100件实事`,
+/// `20项民心工程涉及的48项具体工作`) and, in the same or a later paragraph, the counts of them at a stage (the parts:
+/// `…等11件民生实事项目已提前完成`, `已完成26件，完成率40%`, `其余97件实事均已完成`). Each part becomes one figure: the
+/// whole as target (the project named as the text writes the whole), the part as actual, its share as percent; a
+/// completed count is required, another stage optional. The mentions it uses are taken, so the prose and item paths
+/// do not make figures of them again; a whole no part is counted against is a programme's size, no figure (in a
+/// bulletin), and is left out with its reason. Words: models/rules/project-tallies.tsv.
+/// </summary>
+public sealed class ProjectTally
+{
+    private readonly Dictionary<string, string[]> _words;
+
+    private ProjectTally(IEnumerable<IReadOnlyDictionary<string, string>> rows) =>
+        _words = rows.GroupBy(r => r["kind"]).ToDictionary(g => g.Key,
+            g => g.SelectMany(r => r["words"].Split('|', StringSplitOptions.RemoveEmptyEntries)).OrderByDescending(w => w.Length).ToArray());
+
+    private static readonly Lazy<ProjectTally> Loaded = new(() => new ProjectTally(TsvFile.Read(ModelFiles.PathOf("rules/project-tallies.tsv"))));
+    public static ProjectTally Default => Loaded.Value;
+
+    /// <summary>How far (characters of the document) a part may stand from the whole it is counted against.</summary>
+    private const int WholeReach = 600;
+
+    /// <summary>The longest modifier between a count and its programme noun (20件[重点]民生实事, 10项[民生实事]项目).</summary>
+    private const int NounReach = 6;
+
+    private sealed record Whole(ItemUnit Unit, Quantity Q, int SourceStart, string Phrase)
+    {
+        public bool Counted { get; set; }
+    }
+
+    /// <summary>What <see cref="Read"/> found: per text unit, its tally figures and the mentions they took (compact starts).</summary>
+    public sealed class Reading
+    {
+        public Dictionary<ItemUnit, List<FigureDraft>> Figures { get; } = [];
+        public Dictionary<ItemUnit, HashSet<int>> Taken { get; } = [];
+        public List<string> Rejected { get; } = [];
+
+        public IReadOnlySet<int> TakenIn(ItemUnit unit) => Taken.TryGetValue(unit, out var taken) ? taken : new HashSet<int>();
+        public IEnumerable<FigureDraft> FiguresOf(ItemUnit unit) => Figures.TryGetValue(unit, out var figures) ? figures : [];
+
+        internal void Take(ItemUnit unit, Quantity q)
+        {
+            if (!Taken.TryGetValue(unit, out var taken)) Taken[unit] = taken = [];
+            taken.Add(q.Start);
+        }
+
+        /// <summary>The drafts that use no taken mention (a number equal to one taken inside the draft's span).</summary>
+        public List<FigureDraft> Without(ItemUnit unit, List<FigureDraft> drafts)
+        {
+            if (!Taken.TryGetValue(unit, out var taken)) return drafts;
+            var quantities = NumberRecognizer.Find(unit.Text.Text).Where(q => taken.Contains(q.Start)).ToList();
+            return drafts.Where(d => !quantities.Any(q => q.Start >= d.Start && q.Start < Math.Max(d.End, d.Start + 1)
+                && new[] { d.Target, d.Actual, d.Percent }.Any(v => v is { } n && Quantity.Same(n, q.Value)))).ToList();
+        }
+    }
+
+    /// <summary>The tallies of a document's text units, read in order (a part may count against a whole of an earlier paragraph).</summary>
+    public Reading Read(IReadOnlyList<ItemUnit> units, string issuingRegion, bool isPlan)
+    {
+        var reading = new Reading();
+        var wholes = new List<Whole>();
+        foreach (var unit in units)
+        {
+            string text = unit.Text.Text;
+            var quantities = NumberRecognizer.Find(text);
+            foreach (var (sentenceStart, sentenceEnd) in Clauses.Sentences(text))
+            {
+                var clauses = Clauses.Of(text, sentenceStart, sentenceEnd);
+                for (int k = 0; k < clauses.Count; k++)
+                {
+                    var (clauseStart, clauseEnd) = clauses[k];
+                    var inClause = quantities.Where(q => q.Start >= clauseStart && q.Start < clauseEnd).ToList();
+                    for (int i = 0; i < inClause.Count; i++)
+                    {
+                        var q = inClause[i];
+                        if (!IsCount(q)) continue;
+                        var next = i + 1 < inClause.Count ? inClause[i + 1] : null;
+                        var previous = i > 0 ? inClause[i - 1] : null;
+                        string after = text[q.End..(next?.Start ?? clauseEnd)];
+                        string before = text[(previous?.End ?? clauseStart)..q.Start];
+                        int nounEnd = NounEnd(after, text[clauseStart..clauseEnd]);
+                        // 开工率: a status word after the part's noun, unless a count after it is the one it governs (65件…已完成26件).
+                        string? status = next is not null && IsCount(next) ? null : StatusIn(after[Math.Max(nounEnd, 0)..]);
+                        string? statusPhrase = status is null ? null : Phrase(after[Math.Max(nounEnd, 0)..], status);
+                        if (status is null && StatusBefore(before, wholeShaped: nounEnd >= 0) is { } lead)
+                            (status, statusPhrase) = (lead, Phrase(before, lead).TrimEnd('有', '的').TrimEnd('的'));
+                        int sourceStart = unit.Text.SourceOffset(q.Start);
+                        if (status is null)
+                        {
+                            if (nounEnd < 0) continue;
+                            // 10个方面100件实事: the count of fields before the count of projects belongs to the name.
+                            int phraseStart = previous is not null && previous.End >= q.Start - 3 && !text[previous.End..q.Start].Any(IsPunctuation) ? previous.Start : q.Start;
+                            wholes.Add(new Whole(unit, q, sourceStart, text[phraseStart..(q.End + nounEnd)]));
+                            continue;
+                        }
+                        var whole = wholes.LastOrDefault(w => w.Q.Value >= q.Value && sourceStart - w.SourceStart <= WholeReach);
+                        bool all = Has("all", before + after);
+                        if (whole is null && !(all && status == "done" && nounEnd >= 0)) continue;
+                        var share = ShareAfter(text, quantities, q, clauses, k);
+                        string project = whole?.Phrase ?? text[q.Start..(q.End + nounEnd)];
+                        string indicator = statusPhrase is { Length: > 0 } ? statusPhrase : status;
+                        bool mixed = Has("mixed", before + after);
+                        var draft = new FigureDraft
+                        {
+                            Region = unit.LeadRegion?.Canonical ?? issuingRegion,
+                            Tier = unit.Tier,
+                            Project = project,
+                            Indicator = indicator,
+                            Target = whole?.Q.Value ?? q.Value,
+                            Actual = q.Value,
+                            Unit = q.Unit,
+                            Percent = share?.Value,
+                            Approximate = q.Approximate,
+                            Optional = status != "done" || mixed || q.Approximate,
+                            Start = whole is not null && whole.Unit == unit && whole.Q.Start < clauseStart ? whole.Q.Start : clauseStart,
+                            End = share?.End ?? q.End,
+                            Why = $"project tally: whole {(whole is null ? "the part itself (all done)" : whole.Phrase)}, part {text[q.Start..q.End]} {status} ({indicator})"
+                                  + (share is null ? "" : $", share {text[share.Start..share.End]}"),
+                        };
+                        if (!reading.Figures.TryGetValue(unit, out var figures)) reading.Figures[unit] = figures = [];
+                        figures.Add(draft);
+                        reading.Take(unit, q);
+                        if (share is not null) reading.Take(unit, share);
+                        if (whole is null) continue;
+                        whole.Counted = true;
+                        reading.Take(whole.Unit, whole.Q);
+                    }
+                }
+            }
+        }
+        // 大力实施20项民生工程: in a bulletin the programme's size alone states no progress (a plan's is its target).
+        if (!isPlan)
+            foreach (var whole in wholes.Where(w => !w.Counted))
+            {
+                reading.Take(whole.Unit, whole.Q);
+                reading.Rejected.Add($"{whole.Unit.Text.Text[whole.Q.Start..whole.Q.End]} in \"{whole.Phrase}\" ← a programme's count of projects with no count at a stage (ProjectTally)");
+            }
+        return reading;
+    }
+
+    private bool IsCount(Quantity q) => q.Unit is { } unit && _words["count-unit"].Contains(unit);
+
+    private bool Has(string kind, string words) => _words[kind].Any(w => words.Contains(w, StringComparison.Ordinal));
+
+    private static bool IsPunctuation(char c) => char.IsPunctuation(c) || c is '、' or '，' or '。' or '；' or '：';
+
+    /// <summary>
+    /// Where the programme noun after a count ends (件[重点民生实事]), or -1: a programme word within a few characters,
+    /// or a sub-unit word right after the count when its clause names a programme (民生工程项目112个[小项]).
+    /// </summary>
+    private int NounEnd(string after, string clause)
+    {
+        int best = -1;
+        foreach (var word in _words["programme"])
+        {
+            int at = after.IndexOf(word, StringComparison.Ordinal);
+            if (at < 0 || at > NounReach || after[..at].Any(c => IsPunctuation(c) || char.IsAsciiDigit(c)) || StatusIn(after[..at]) is not null) continue;
+            best = Math.Max(best, at + word.Length);
+        }
+        if (best >= 0) return best;
+        foreach (var word in _words["sub-unit"])
+            if (after.StartsWith(word, StringComparison.Ordinal) && _words["programme"].Any(p => clause.Contains(p, StringComparison.Ordinal)))
+                return word.Length;
+        return -1;
+    }
+
+    /// <summary>done, not-done, status or null: the stage the words state (部分完成 is not done though it holds 完成).</summary>
+    private string? StatusIn(string words)
+    {
+        if (Has("not-done", words)) return "not-done";
+        if (Has("done", words)) return "done";
+        return Has("status", words) ? "status" : null;
+    }
+
+    /// <summary>
+    /// The stage stated before a count (已完成26件, 全面完成全年目标任务的有46项, 推进正常19项), not a verb that qualifies
+    /// the programme itself (组织实施的33项民生工程, 大力实施20项民生工程: a progress verb before a whole is its description).
+    /// </summary>
+    private string? StatusBefore(string before, bool wholeShaped)
+    {
+        string trimmed = before.TrimEnd('共', '计', '达', '了');
+        if (trimmed.EndsWith('的') && !trimmed.EndsWith("的有", StringComparison.Ordinal)) return null;
+        var status = StatusIn(trimmed);
+        return wholeShaped && status == "status" ? null : status;
+    }
+
+    private const string StagePrefix = "已提前超额全部率先如期均正";
+
+    /// <summary>The words of a stage from its first stage word on (已提前完成 of 民生实事项目已提前完成), at most a short phrase.</summary>
+    private string Phrase(string words, string status)
+    {
+        var kinds = status == "not-done" ? new[] { "not-done" } : new[] { "done", "status" };
+        int from = kinds.SelectMany(k => _words[k]).Select(w => words.IndexOf(w, StringComparison.Ordinal)).Where(at => at >= 0).DefaultIfEmpty(0).Min();
+        // 已/提前/全部 before the verb belong to the stage.
+        while (from > 0 && StagePrefix.Contains(words[from - 1])) from--;
+        string phrase = words[from..].TrimEnd('，', ',', '；', ';', '。', '：', ':', '、');
+        return phrase.Length > 20 ? phrase[..20] : phrase;
+    }
+
+    /// <summary>A percentage after the part, in its clause or the next, with a share word before it (完成率90.2%, 占48.3%).</summary>
+    private Quantity? ShareAfter(string text, IReadOnlyList<Quantity> quantities, Quantity part, List<(int Start, int End)> clauses, int k)
+    {
+        int reach = k + 1 < clauses.Count ? clauses[k + 1].End : clauses[k].End;
+        var next = quantities.FirstOrDefault(o => o.Start >= part.End);
+        if (next is null || !next.IsPercent || next.Start >= reach) return null;
+        return Has("share", text[part.End..next.Start]) ? next : null;
+    }
+}
