@@ -87,27 +87,45 @@ public sealed class ProjectTally
                         var previous = i > 0 ? inClause[i - 1] : null;
                         string after = text[q.End..(next?.Start ?? clauseEnd)];
                         string before = text[(previous?.End ?? clauseStart)..q.Start];
-                        int nounEnd = NounEnd(after, text[clauseStart..clauseEnd]);
-                        // 开工率: a status word after the part's noun, unless a count after it is the one it governs (65件…已完成26件).
-                        string? status = next is not null && IsCount(next) ? null : StatusIn(after[Math.Max(nounEnd, 0)..]);
-                        string? statusPhrase = status is null ? null : Phrase(after[Math.Max(nounEnd, 0)..], status);
-                        if (status is null && StatusBefore(before, wholeShaped: nounEnd >= 0) is { } lead)
-                            (status, statusPhrase) = (lead, Phrase(before, lead).TrimEnd('有', '的').TrimEnd('的'));
+                        var (nounStart, nounEnd) = Noun(after, text[clauseStart..clauseEnd]);
+                        // 决定实施重点民生实事20件: the programme named before its count.
+                        int namedBefore = nounEnd < 0 && !Default.Has("done", after) ? ProgrammeBefore(before) : -1;
+                        if (namedBefore >= 0) (nounStart, nounEnd) = (0, 0);
+                        bool wholeShaped = nounEnd >= 0;
+                        string rest = after[Math.Max(nounEnd, 0)..];
+                        // A stage after the noun is the count's own unless another amount follows it (65件…已完成26件, 51件…累计完成投资192亿元).
+                        string? status = next is not null && !next.IsPercent ? null : StatusIn(rest);
+                        string? stage = status is null ? null : AfterPhrase(rest);
+                        if (status is null && StatusBefore(before, wholeShaped) is { } lead)
+                            (status, stage) = (lead, BeforePhrase(before, lead));
                         int sourceStart = unit.Text.SourceOffset(q.Start);
-                        if (status is null)
+                        bool all = status == "done" && Has("all", before + after);
+                        // 20项民心工程涉及的48项具体工作 / 16项工程类民生实事: a list within the programme, a whole of its own.
+                        var owner = wholes.LastOrDefault();
+                        bool breakdown = owner is not null && owner.Unit == unit && ReferenceEquals(owner.Q, previous) && before.EndsWith('的');
+                        bool subProgramme = wholeShaped && Has("sub-programme", after[..nounStart]);
+                        string ownPhrase = breakdown ? owner!.Phrase
+                            : namedBefore >= 0 ? text[(q.Start - before.Length + namedBefore)..q.End]
+                            : wholeShaped ? NamePhrase(text, q, previous, nounEnd, clauseStart) : text[q.Start..q.End];
+                        // 新启动5个改造项目: a count of something else than the programme's projects is no part of it.
+                        if (status is not null && !wholeShaped && !breakdown && !StageFollows(after)) continue;
+                        if ((status is null || breakdown || subProgramme) && !all)
                         {
-                            if (nounEnd < 0) continue;
-                            // 10个方面100件实事: the count of fields before the count of projects belongs to the name.
-                            int phraseStart = previous is not null && previous.End >= q.Start - 3 && !text[previous.End..q.Start].Any(IsPunctuation) ? previous.Start : q.Start;
-                            wholes.Add(new Whole(unit, q, sourceStart, text[phraseStart..(q.End + nounEnd)]));
+                            if (wholeShaped || breakdown) wholes.Add(new Whole(unit, q, sourceStart, ownPhrase));
                             continue;
                         }
-                        var whole = wholes.LastOrDefault(w => w.Q.Value >= q.Value && sourceStart - w.SourceStart <= WholeReach);
-                        bool all = Has("all", before + after);
-                        if (whole is null && !(all && status == "done" && nounEnd >= 0)) continue;
+                        var whole = breakdown || subProgramme ? null : wholes.LastOrDefault(w => w.Q.Value >= q.Value && sourceStart - w.SourceStart <= WholeReach && SameKind(w, q, after));
+                        // 29项为民办实事…如期完成 / 6项任务均已完成: one count that is both the whole and the part.
+                        if (whole is null && !(all && (wholeShaped || breakdown))) continue;
+                        // 我省20项民心工程取得重要进展: the whole restated with a stage, not a count at that stage.
+                        if (whole is not null && status != "done" && Quantity.Same(whole.Q.Value, q.Value) && !Has("all", before + after))
+                        {
+                            if (wholeShaped) wholes.Add(new Whole(unit, q, sourceStart, ownPhrase));
+                            continue;
+                        }
                         var share = ShareAfter(text, quantities, q, clauses, k);
-                        string project = whole?.Phrase ?? text[q.Start..(q.End + nounEnd)];
-                        string indicator = statusPhrase is { Length: > 0 } ? statusPhrase : status;
+                        string project = whole?.Phrase ?? ownPhrase;
+                        string indicator = stage is { Length: > 0 } ? stage : status!;
                         bool mixed = Has("mixed", before + after);
                         var draft = new FigureDraft
                         {
@@ -154,23 +172,61 @@ public sealed class ProjectTally
     private static bool IsPunctuation(char c) => char.IsPunctuation(c) || c is '、' or '，' or '。' or '；' or '：';
 
     /// <summary>
-    /// Where the programme noun after a count ends (件[重点民生实事]), or -1: a programme word within a few characters,
-    /// or a sub-unit word right after the count when its clause names a programme (民生工程项目112个[小项]).
+    /// Where the programme noun after a count starts and ends (件重点[民生实事]), or (-1, -1): a programme word within a
+    /// few characters, or a sub-unit word right after the count when its clause names a programme (民生工程项目112个[小项]).
     /// </summary>
-    private int NounEnd(string after, string clause)
+    private (int Start, int End) Noun(string after, string clause)
     {
-        int best = -1;
+        (int Start, int End) best = (-1, -1);
         foreach (var word in _words["programme"])
         {
             int at = after.IndexOf(word, StringComparison.Ordinal);
             if (at < 0 || at > NounReach || after[..at].Any(c => IsPunctuation(c) || char.IsAsciiDigit(c)) || StatusIn(after[..at]) is not null) continue;
-            best = Math.Max(best, at + word.Length);
+            if (at + word.Length > best.End) best = (at, at + word.Length);
         }
-        if (best >= 0) return best;
+        if (best.End >= 0) return best;
         foreach (var word in _words["sub-unit"])
             if (after.StartsWith(word, StringComparison.Ordinal) && _words["programme"].Any(p => clause.Contains(p, StringComparison.Ordinal)))
-                return word.Length;
-        return -1;
+                return (0, word.Length);
+        return (-1, -1);
+    }
+
+    /// <summary>
+    /// The whole's words: the count through its noun, with a count of fields or kinds just before it (10个方面100件实事);
+    /// a sub-unit's count with the programme before it in its clause (15项民生实事、40个项目).
+    /// </summary>
+    private string NamePhrase(string text, Quantity q, Quantity? previous, int nounEnd, int clauseStart)
+    {
+        int start = previous is not null && previous.End >= q.Start - 3 && !text[previous.End..q.Start].Any(IsPunctuation) ? previous.Start : q.Start;
+        int from = Math.Max(clauseStart, start - NameReach);
+        if (!_words["programme"].Any(p => text.AsSpan(q.End, nounEnd).Contains(p, StringComparison.Ordinal)))
+        {
+            int programme = _words["programme"].Select(p => text.IndexOf(p, from, start - from, StringComparison.Ordinal)).Where(at => at >= 0).DefaultIfEmpty(-1).Min();
+            if (programme >= 0) start = previous is not null && previous.End >= programme - 1 && previous.Start >= from ? previous.Start : programme;
+        }
+        return text[start..(q.End + nounEnd)];
+    }
+
+    /// <summary>How far before a sub-unit's count its programme may be named (15项民生实事、40个项目).</summary>
+    private const int NameReach = 16;
+
+    /// <summary>Where a programme word ends the words before a count (重点民生实事[20件], 共确定为民办实事项目[27个]), or -1.</summary>
+    private int ProgrammeBefore(string before)
+    {
+        string trimmed = before.TrimEnd('共', '计', '有', '达');
+        return _words["programme"].Where(p => trimmed.EndsWith(p, StringComparison.Ordinal)).Select(p => trimmed.Length - p.Length).DefaultIfEmpty(-1).Min();
+    }
+
+    /// <summary>A part counts against a whole of its unit, or of the unit its noun ends in (112个小项…46项); 个项目 against any.</summary>
+    private bool SameKind(Whole whole, Quantity part, string after) =>
+        whole.Q.Unit == part.Unit || part.Unit is { } unit && whole.Phrase.EndsWith(unit, StringComparison.Ordinal)
+        || part.Unit == "个" && (after.StartsWith("项目", StringComparison.Ordinal) || whole.Phrase.EndsWith("项目", StringComparison.Ordinal));
+
+    /// <summary>After a count, with its sub-unit noun (个[项目]已完成), a stage or a mark: the count is the programme's own.</summary>
+    private bool StageFollows(string after)
+    {
+        string rest = _words["sub-unit"].FirstOrDefault(w => after.StartsWith(w, StringComparison.Ordinal)) is { } noun ? after[noun.Length..] : after;
+        return rest.Length == 0 || IsPunctuation(rest[0]) || StatusIn(rest[..Math.Min(rest.Length, 6)]) is not null;
     }
 
     /// <summary>done, not-done, status or null: the stage the words state (部分完成 is not done though it holds 完成).</summary>
@@ -188,21 +244,33 @@ public sealed class ProjectTally
     private string? StatusBefore(string before, bool wholeShaped)
     {
         string trimmed = before.TrimEnd('共', '计', '达', '了');
-        if (trimmed.EndsWith('的') && !trimmed.EndsWith("的有", StringComparison.Ordinal)) return null;
         var status = StatusIn(trimmed);
+        // 全部兑现承诺的28件民生实事: a done stage qualifies the count; 组织实施的33项民生工程: another describes the programme.
+        if (trimmed.EndsWith('的') && !trimmed.EndsWith("的有", StringComparison.Ordinal)) return status == "done" ? status : null;
         return wholeShaped && status == "status" ? null : status;
     }
 
     private const string StagePrefix = "已提前超额全部率先如期均正";
 
-    /// <summary>The words of a stage from its first stage word on (已提前完成 of 民生实事项目已提前完成), at most a short phrase.</summary>
-    private string Phrase(string words, string status)
+    /// <summary>The stage written after the part's noun (11件民生实事项目[已提前完成]), without a leading 有/等/中.</summary>
+    private string AfterPhrase(string rest)
+    {
+        rest = rest.TrimStart('有', '等', '中', '”', '"', '）', ')');
+        return Short(_words["sub-unit"].FirstOrDefault(w => rest.StartsWith(w, StringComparison.Ordinal)) is { } noun ? rest[noun.Length..] : rest);
+    }
+
+    /// <summary>The stage written before the part (民生实事[已完成]26件, [全面完成全年目标任务的]有46项), from its first stage word.</summary>
+    private string BeforePhrase(string before, string status)
     {
         var kinds = status == "not-done" ? new[] { "not-done" } : new[] { "done", "status" };
-        int from = kinds.SelectMany(k => _words[k]).Select(w => words.IndexOf(w, StringComparison.Ordinal)).Where(at => at >= 0).DefaultIfEmpty(0).Min();
-        // 已/提前/全部 before the verb belong to the stage.
-        while (from > 0 && StagePrefix.Contains(words[from - 1])) from--;
-        string phrase = words[from..].TrimEnd('，', ',', '；', ';', '。', '：', ':', '、');
+        int from = kinds.SelectMany(k => _words[k]).Select(w => before.IndexOf(w, StringComparison.Ordinal)).Where(at => at >= 0).DefaultIfEmpty(0).Min();
+        while (from > 0 && StagePrefix.Contains(before[from - 1])) from--;
+        return Short(before[from..].TrimEnd('有').TrimEnd('的'));
+    }
+
+    private static string Short(string phrase)
+    {
+        phrase = phrase.Trim().TrimEnd('，', ',', '；', ';', '。', '：', ':', '、');
         return phrase.Length > 20 ? phrase[..20] : phrase;
     }
 
