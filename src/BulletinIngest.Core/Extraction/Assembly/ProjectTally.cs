@@ -89,12 +89,15 @@ public sealed class ProjectTally
                         string before = text[(previous?.End ?? clauseStart)..q.Start];
                         var (nounStart, nounEnd) = Noun(after, text[clauseStart..clauseEnd]);
                         // 决定实施重点民生实事20件: the programme named before its count.
-                        int namedBefore = nounEnd < 0 && !Default.Has("done", after) ? ProgrammeBefore(before) : -1;
+                        int namedBefore = nounEnd < 0 && !Has("done", after) ? ProgrammeBefore(before) : -1;
+                        // 有一定进度的实事项目11个: a stage before the programme's name makes the count a part.
+                        if (namedBefore >= 0 && before[..namedBefore].EndsWith('的') && StatusIn(before[..namedBefore]) is not null) namedBefore = -1;
                         if (namedBefore >= 0) (nounStart, nounEnd) = (0, 0);
                         bool wholeShaped = nounEnd >= 0;
                         string rest = after[Math.Max(nounEnd, 0)..];
                         // A stage after the noun is the count's own unless another amount follows it (65件…已完成26件, 51件…累计完成投资192亿元).
-                        string? status = next is not null && !next.IsPercent ? null : StatusIn(rest);
+                        // A mark right after the count (已开工1457个、开工率83.8%) leaves its stage to the words before it.
+                        string? status = next is not null && !next.IsPercent || rest.Length == 0 || IsPunctuation(rest[0]) ? null : StatusIn(rest);
                         string? stage = status is null ? null : AfterPhrase(rest);
                         if (status is null && StatusBefore(before, wholeShaped) is { } lead)
                             (status, stage) = (lead, BeforePhrase(before, lead));
@@ -198,13 +201,14 @@ public sealed class ProjectTally
     private string NamePhrase(string text, Quantity q, Quantity? previous, int nounEnd, int clauseStart)
     {
         int start = previous is not null && previous.End >= q.Start - 3 && !text[previous.End..q.Start].Any(IsPunctuation) ? previous.Start : q.Start;
+        if (_words["programme"].Any(p => text.AsSpan(q.End, nounEnd).Contains(p, StringComparison.Ordinal))) return text[start..(q.End + nounEnd)];
         int from = Math.Max(clauseStart, start - NameReach);
-        if (!_words["programme"].Any(p => text.AsSpan(q.End, nounEnd).Contains(p, StringComparison.Ordinal)))
-        {
-            int programme = _words["programme"].Select(p => text.IndexOf(p, from, start - from, StringComparison.Ordinal)).Where(at => at >= 0).DefaultIfEmpty(-1).Min();
-            if (programme >= 0) start = previous is not null && previous.End >= programme - 1 && previous.Start >= from ? previous.Start : programme;
-        }
-        return text[start..(q.End + nounEnd)];
+        if (start == from) return text[start..(q.End + nounEnd)];
+        var programme = _words["programme"].Select(p => (At: text.LastIndexOf(p, start - 1, start - from, StringComparison.Ordinal), p.Length))
+            .Where(m => m.At >= 0).OrderByDescending(m => m.At).ThenByDescending(m => m.Length).FirstOrDefault();
+        if (programme.Length == 0) return text[start..(q.End + nounEnd)];
+        int programmeStart = previous is not null && previous.End == programme.At ? previous.Start : programme.At;
+        return text[programmeStart..(programme.At + programme.Length)] + text[q.End..(q.End + nounEnd)];
     }
 
     /// <summary>How far before a sub-unit's count its programme may be named (15项民生实事、40个项目).</summary>
