@@ -32,7 +32,8 @@ public sealed class ProjectTally
     /// <summary>The longest modifier between a count and its programme noun (20件[重点]民生实事, 10项[民生实事]项目).</summary>
     private const int NounReach = 6;
 
-    private sealed record Whole(ItemUnit Unit, Quantity Q, int SourceStart, string Phrase)
+    /// <param name="Fields">The count of fields or kinds its name starts with (10个方面 of 10个方面100件实事), taken with it.</param>
+    private sealed record Whole(ItemUnit Unit, Quantity Q, int SourceStart, string Phrase, Quantity? Fields = null)
     {
         public bool Counted { get; set; }
     }
@@ -114,7 +115,7 @@ public sealed class ProjectTally
                         if (status is not null && !wholeShaped && !breakdown && !StageFollows(after)) continue;
                         if ((status is null || breakdown || subProgramme) && !all)
                         {
-                            if (wholeShaped || breakdown) wholes.Add(new Whole(unit, q, sourceStart, ownPhrase));
+                            if (wholeShaped || breakdown) wholes.Add(new Whole(unit, q, sourceStart, ownPhrase, FieldsBefore(text, q, previous, ownPhrase)));
                             continue;
                         }
                         var whole = breakdown || subProgramme ? null : wholes.LastOrDefault(w => w.Q.Value >= q.Value && sourceStart - w.SourceStart <= WholeReach && SameKind(w, q, after));
@@ -126,6 +127,10 @@ public sealed class ProjectTally
                             if (wholeShaped) wholes.Add(new Whole(unit, q, sourceStart, ownPhrase));
                             continue;
                         }
+                        // 其余17件按进度推进中: the rest still under way is left to the prose, which reads it as no figure.
+                        if (status != "done" && Has("remainder", before)) continue;
+                        // 有19项完成进度在75%以上: a count by a bound on the rate its items reached is no count at a stage; the prose reads it.
+                        if (status == "how-far" && next is { IsPercent: true, Qualifier: not null }) continue;
                         var share = ShareAfter(text, quantities, q, clauses, k);
                         string project = whole?.Phrase ?? ownPhrase;
                         string indicator = stage is { Length: > 0 } ? stage : status!;
@@ -154,6 +159,7 @@ public sealed class ProjectTally
                         if (whole is null) continue;
                         whole.Counted = true;
                         reading.Take(whole.Unit, whole.Q);
+                        if (whole.Fields is not null) reading.Take(whole.Unit, whole.Fields);
                     }
                 }
             }
@@ -163,6 +169,7 @@ public sealed class ProjectTally
             foreach (var whole in wholes.Where(w => !w.Counted))
             {
                 reading.Take(whole.Unit, whole.Q);
+                if (whole.Fields is not null) reading.Take(whole.Unit, whole.Fields);
                 reading.Rejected.Add($"{whole.Unit.Text.Text[whole.Q.Start..whole.Q.End]} in \"{whole.Phrase}\" ← a programme's count of projects with no count at a stage (ProjectTally)");
             }
         return reading;
@@ -211,6 +218,9 @@ public sealed class ProjectTally
         return text[programmeStart..(programme.At + programme.Length)] + text[q.End..(q.End + nounEnd)];
     }
 
+    private static Quantity? FieldsBefore(string text, Quantity q, Quantity? previous, string phrase) =>
+        previous is not null && phrase.StartsWith(text[previous.Start..previous.End], StringComparison.Ordinal) ? previous : null;
+
     /// <summary>How far before a sub-unit's count its programme may be named (15项民生实事、40个项目).</summary>
     private const int NameReach = 16;
 
@@ -233,9 +243,10 @@ public sealed class ProjectTally
         return rest.Length == 0 || IsPunctuation(rest[0]) || StatusIn(rest[..Math.Min(rest.Length, 6)]) is not null;
     }
 
-    /// <summary>done, not-done, status or null: the stage the words state (部分完成 is not done though it holds 完成).</summary>
+    /// <summary>done, not-done, how-far, status or null: the stage the words state (部分完成 is not done though it holds 完成).</summary>
     private string? StatusIn(string words)
     {
+        if (Has("how-far", words)) return "how-far";
         if (Has("not-done", words)) return "not-done";
         if (Has("done", words)) return "done";
         return Has("status", words) ? "status" : null;
@@ -266,7 +277,7 @@ public sealed class ProjectTally
     /// <summary>The stage written before the part (民生实事[已完成]26件, [全面完成全年目标任务的]有46项), from its first stage word.</summary>
     private string BeforePhrase(string before, string status)
     {
-        var kinds = status == "not-done" ? new[] { "not-done" } : new[] { "done", "status" };
+        var kinds = status is "not-done" or "how-far" ? new[] { status } : new[] { "done", "status" };
         int from = kinds.SelectMany(k => _words[k]).Select(w => before.IndexOf(w, StringComparison.Ordinal)).Where(at => at >= 0).DefaultIfEmpty(0).Min();
         while (from > 0 && StagePrefix.Contains(before[from - 1])) from--;
         return Short(before[from..].TrimEnd('有').TrimEnd('的'));
