@@ -81,14 +81,17 @@ public sealed class BulletinExtractor(Gazetteer? gazetteer = null) : IFigureExtr
         var candidates = new FigureAssembler(regions, region, isPlan);
         // Where a document lists its projects (numbered items, a table), a paragraph outside them is an introduction or a summary.
         bool itemized = outline.Items.Count(u => !u.Loose && u.Kind == SectionKind.Progress) >= 3 || outline.Tables.Sum(t => t.Rows.Count) >= 3;
+        // The programme's own tally (20件民生实事…已提前完成11件) first: its numbers make no other figure.
+        var tallies = ProjectTally.Default.Read(outline.Items, region, isPlan);
         foreach (var unit in outline.Items)
         {
-            var drafts = unit.Loose || unit.Kind != SectionKind.Progress ? candidates.Build(unit, itemized) : items.Build(unit);
+            var drafts = unit.Loose || unit.Kind != SectionKind.Progress ? candidates.Build(unit, itemized, tallies.TakenIn(unit)) : tallies.Without(unit, items.Build(unit));
+            drafts.AddRange(tallies.FiguresOf(unit));
             foreach (var d in drafts) d.Why ??= "numbered item (item rules)";
             figures.AddRange(drafts.Where(d => d.HasNumbers).Select(d => Provenance(document, unit.Text, d)));
         }
         // A figure whose one number is no progress (a campaign's size, a difference in points) goes, with its reason.
-        var rejected = candidates.Rejected.ToList();
+        var rejected = candidates.Rejected.Concat(tallies.Rejected).ToList();
         figures = NonFigureRules.Default.Keep(document.FullText, figures, rejected);
         var tables = new TableFigureBuilder(regions, region, isPlan);
         var stated = figures.Where(f => f.Target is not null).Select(f => (f.Target, f.Unit)).ToHashSet();

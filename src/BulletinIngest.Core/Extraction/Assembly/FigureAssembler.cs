@@ -36,12 +36,13 @@ public sealed partial class FigureAssembler(RegionResolver regions, string issui
     /// <summary>The mentions scored as no figure, with the deciding features (for `bulletin text --explain`).</summary>
     public List<string> Rejected { get; } = [];
 
-    public List<FigureDraft> Build(ItemUnit unit, bool itemized = false)
+    /// <param name="taken">Starts of mentions another reader made figures of (<see cref="ProjectTally"/>): no candidates here.</param>
+    public List<FigureDraft> Build(ItemUnit unit, bool itemized = false, IReadOnlySet<int>? taken = null)
     {
         string text = unit.Text.Text;
         var namer = new FigureNamer(text, LeadingPlaces);
         var candidates = CandidateFinder.Default.Find(text, unit.Kind, isPlan, unit.Loose && itemized, regions);
-        var scored = candidates.Select(c => new Slot(c, Learning.RoleModel.RoleChoice.Score(c, text, candidates, unit.Heading))).ToList();
+        var scored = candidates.Where(c => taken?.Contains(c.Q.Start) != true).Select(c => new Slot(c, Learning.RoleModel.RoleChoice.Score(c, text, candidates, unit.Heading))).ToList();
         foreach (var none in scored.Where(s => s.R.Role == MentionRole.None))
             Rejected.Add($"{text[none.C.Q.Start..none.C.Q.End]} in \"{text[none.C.ClauseStart..none.C.ClauseEnd]}\" ← {none.R.Explain()}");
         var figures = new List<FigureDraft>();
