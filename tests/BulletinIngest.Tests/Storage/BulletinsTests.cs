@@ -45,7 +45,8 @@ public sealed class BulletinsTests(IngestedMainJob mainJob) : IClassFixture<Inge
             Assert.EndsWith(".docx", names[0]); // every rendering uses the same numbers: the format preference decides
         }
         // The other renderings' figures stay stored and visible, marked as not counted.
-        Assert.Equal(1402, connection.ExecuteScalar<long>("SELECT count(*) FROM figure_sources"));
+        // 1407: sample 002's tally (实事45项…25项任务已提前完成, a figure by the real labels' rules that the samples' labels do not have), once a rendering.
+        Assert.Equal(1407, connection.ExecuteScalar<long>("SELECT count(*) FROM figure_sources"));
         Assert.Equal(connection.ExecuteScalar<long>("SELECT sum(figure_count) FROM documents d JOIN bulletins b ON b.document_id = d.id"),
             connection.ExecuteScalar<long>("SELECT count(*) FROM figure_sources WHERE counted"));
     }
@@ -63,7 +64,7 @@ public sealed class BulletinsTests(IngestedMainJob mainJob) : IClassFixture<Inge
         Assert.Equal(5, files.Count);
         Assert.Equal(5, files.Select(f => f[..f.IndexOf('.')]).Distinct().Count());
         var every = CliProcess.Run("export", "--format", "jsonl", "--all-files", "--db", Db);
-        Assert.Equal(1402, every.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+        Assert.Equal(1407, every.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
     }
 
     [Fact]
@@ -85,11 +86,11 @@ public sealed class BulletinsTests(IngestedMainJob mainJob) : IClassFixture<Inge
         string gold = Path.Combine(RepoPaths.Labels, "figures.jsonl");
         var all = CliProcess.Run("eval", "--gold", gold, "--db", Db);
         Assert.True(all.ExitCode == 0, all.Error);
-        Assert.Contains("docs=5 gold=194 pred=194 matched=194", all.Output);
+        Assert.Contains("docs=5 gold=194 pred=195 matched=194", all.Output);
 
         var docx = CliProcess.Run("eval", "--gold", gold, "--docs", "*.docx", "--db", Db);
         Assert.True(docx.ExitCode == 0, docx.Error);
-        Assert.Contains("docs=5 gold=194 pred=194", docx.Output);
+        Assert.Contains("docs=5 gold=194 pred=195", docx.Output);
 
         // One PDF rendering alone: its own figures, the labels of its bulletin.
         var pdf = CliProcess.Run("eval", "--gold", gold, "--docs", "002_*.cairo.pdf", "--db", Db);

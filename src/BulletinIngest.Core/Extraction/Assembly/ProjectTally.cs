@@ -17,6 +17,9 @@ namespace BulletinIngest.Extraction.Assembly;
 /// </summary>
 public sealed class ProjectTally
 {
+    /// <summary>How far (percentage points) a stated share may be from part/whole and still be the part's share (rounding: 11/20 is 55%, 1/3 33.3%).</summary>
+    private const double ShareTolerance = 1.0;
+
     private readonly Dictionary<string, string[]> _words;
 
     private ProjectTally(IEnumerable<IReadOnlyDictionary<string, string>> rows) =>
@@ -132,6 +135,8 @@ public sealed class ProjectTally
                         // 有19项完成进度在75%以上: a count by a bound on the rate its items reached is no count at a stage; the prose reads it.
                         if (status == "how-far" && next is { IsPercent: true, Qualifier: not null }) continue;
                         var share = ShareAfter(text, quantities, q, clauses, k);
+                        // 等10项完成率100% (of 45): a rate that is not the part's share of the whole is the items' own rate, no count at a stage.
+                        if (status == "how-far" && share is not null && whole is not null && Math.Abs(q.Value / whole.Q.Value * 100 - share.Value) > ShareTolerance) continue;
                         string project = whole?.Phrase ?? ownPhrase;
                         string indicator = stage is { Length: > 0 } ? stage : status!;
                         bool mixed = Has("mixed", before + after);
