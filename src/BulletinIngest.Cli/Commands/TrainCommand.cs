@@ -78,22 +78,26 @@ public static class TrainCommand
         }
     }
 
+    /// <summary>--holdout K/N: the mentions without fold K of N of the documents, whose paths go to OUT/heldout.txt.</summary>
+    private static List<Learning.RoleModel.LabeledMention> WithoutFold(List<Learning.RoleModel.LabeledMention> mentions, string holdout, string outputDirectory)
+    {
+        var parts = holdout.Split('/');
+        var held = Learning.RoleModel.RoleTrainingSet.Fold(mentions, int.Parse(parts[0]), int.Parse(parts[1]));
+        File.WriteAllLines(Path.Combine(outputDirectory, "heldout.txt"), held.Order(StringComparer.Ordinal));
+        Console.WriteLine($"fold {holdout}: {held.Count} documents held out");
+        return mentions.Where(m => !held.Contains(m.Path)).ToList();
+    }
+
     private static int RunRoles(string outputDirectory, string? holdout, string? mentionsFile, string? fixedThresholds)
     {
         var watch = System.Diagnostics.Stopwatch.StartNew();
         var mentions = Learning.RoleModel.RoleTrainingSet.Training(".");
         Console.WriteLine($"mention labels built in {watch.Elapsed.TotalSeconds:0.0} s");
         Directory.CreateDirectory(outputDirectory);
-        if (holdout is not null)
-        {
-            var parts = holdout.Split('/');
-            var held = Learning.RoleModel.RoleTrainingSet.Fold(mentions, int.Parse(parts[0]), int.Parse(parts[1]));
-            File.WriteAllLines(Path.Combine(outputDirectory, "heldout.txt"), held.Order(StringComparer.Ordinal));
-            mentions = mentions.Where(m => !held.Contains(m.Path)).ToList();
-            Console.WriteLine($"fold {holdout}: {held.Count} documents held out");
-        }
-        else foreach (var line in Learning.RoleModel.RoleComparison.Table(mentions, Learning.RoleModel.RoleComparison.Ours(mentions, outputDirectory)))
-            Console.WriteLine(line);
+        if (holdout is not null) mentions = WithoutFold(mentions, holdout, outputDirectory);
+        else
+            foreach (var line in Learning.RoleModel.RoleComparison.Table(mentions, Learning.RoleModel.RoleComparison.Ours(mentions, outputDirectory)))
+                Console.WriteLine(line);
         var predicted = Learning.RoleModel.RoleThreshold.CrossValidate(mentions);
         if (mentionsFile is not null) WriteMentions(mentionsFile, predicted);
         var (keep, promote, curve) = Learning.RoleModel.RoleThreshold.Choose(predicted);
@@ -120,14 +124,7 @@ public static class TrainCommand
         var watch = System.Diagnostics.Stopwatch.StartNew();
         var mentions = Learning.RoleModel.RoleTrainingSet.Training(".");
         Directory.CreateDirectory(outputDirectory);
-        if (holdout is not null)
-        {
-            var parts = holdout.Split('/');
-            var held = Learning.RoleModel.RoleTrainingSet.Fold(mentions, int.Parse(parts[0]), int.Parse(parts[1]));
-            File.WriteAllLines(Path.Combine(outputDirectory, "heldout.txt"), held.Order(StringComparer.Ordinal));
-            mentions = mentions.Where(m => !held.Contains(m.Path)).ToList();
-            Console.WriteLine($"fold {holdout}: {held.Count} documents held out");
-        }
+        if (holdout is not null) mentions = WithoutFold(mentions, holdout, outputDirectory);
         var pairs = Learning.Grouping.GroupingTrainingSet.Pairs(mentions);
         Console.WriteLine($"{pairs.Count} pairs ({pairs.Count(p => p.Together)} together) of {pairs.Select(p => p.Path).Distinct().Count()} documents, built in {watch.Elapsed.TotalSeconds:0.0} s");
         if (holdout is null)
