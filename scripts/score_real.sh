@@ -2,7 +2,7 @@
 # Ingests the real bulletins (corpus/real/docs, and corpus/real/grown/docs and corpus/real/fresh/docs when present)
 # into a fresh database, exports the figures and scores them with the referee, shared/tools/score.py, once per half
 # of corpus/real/split.tsv (study, measure), for the grown set and for the fresh set (measure only: never read to
-# find failures, see corpus/real/fresh/README.md). Usage: scripts/score_real.sh [--per-doc] [--neutral-names]
+# find failures, see corpus/real/fresh/README.md; --per-doc lists the study half's and grown set's documents only). Usage: scripts/score_real.sh [--per-doc] [--neutral-names]
 # With KEEP_PRED=FILE the exported predictions are kept there (for scripts/why_missed.py FILE SET --docs).
 # --neutral-names ingests copies named doc001.txt, doc002.txt … in a folder named after no place, so that no path
 # evidence (PathEvidence: pinyin or Chinese names in file or folder names) can help, as in an archive of the sites' own
@@ -16,6 +16,9 @@ neutral=false
 args=()
 for a in "$@"; do if [ "$a" = --neutral-names ]; then neutral=true; else args+=("$a"); fi; done
 set -- "${args[@]+"${args[@]}"}"
+# The measure half and the fresh set are scored, never read: they get totals only, whatever --per-doc asks.
+totals=()
+for a in "$@"; do [ "$a" = --per-doc ] || totals+=("$a"); done
 folders=(corpus/real/docs)
 [ -d corpus/real/grown/docs ] && folders+=(corpus/real/grown/docs)
 [ -d corpus/real/fresh/docs ] && folders+=(corpus/real/fresh/docs)
@@ -54,7 +57,11 @@ for line in open(sys.argv[2], encoding="utf-8"):
         print(line, end="")
 PY
   echo "== real, $half half"
-  python3 "$score" "$work/$half.gold.jsonl" "$work/pred.jsonl" --only-gold-docs "$@" | tail -n 40
+  if [ "$half" = study ]; then
+    python3 "$score" "$work/$half.gold.jsonl" "$work/pred.jsonl" --only-gold-docs "$@" | tail -n 40
+  else
+    python3 "$score" "$work/$half.gold.jsonl" "$work/pred.jsonl" --only-gold-docs "${totals[@]+"${totals[@]}"}" | tail -n 1
+  fi
 done
 if compgen -G "corpus/real/grown/gold*.jsonl" >/dev/null; then
   cat corpus/real/grown/gold*.jsonl >"$work/grown.gold.jsonl"
@@ -64,5 +71,5 @@ fi
 if compgen -G "corpus/real/fresh/gold*.jsonl" >/dev/null; then
   cat corpus/real/fresh/gold*.jsonl >"$work/fresh.gold.jsonl"   # set E (gold.jsonl), then G, J … (gold-*.jsonl)
   echo "== real, fresh set (measure only)"
-  python3 "$score" "$work/fresh.gold.jsonl" "$work/pred.jsonl" --only-gold-docs "$@" | tail -n 40
+  python3 "$score" "$work/fresh.gold.jsonl" "$work/pred.jsonl" --only-gold-docs "${totals[@]+"${totals[@]}"}" | tail -n 1
 fi
