@@ -88,7 +88,7 @@ public static class StagesBenchmark
                     clock.Restart();
                     var tokens = text.Blocks.Select(b => tokenizer.ToSearchTokens(b.Text)).ToList();
                     Lap(8);
-                    var coverage = DocumentCoverage.Measure(text, extraction.Figures);
+                    var coverage = DocumentCoverage.Measure(text, extraction.Figures, extraction.Normalized);
                     Lap(9);
                     var analysis = new FileAnalysis(text.Format, text, extraction, tokens, Coverage: coverage);
                     var back = JsonSerializer.Deserialize<FileAnalysis>(JsonSerializer.Serialize(analysis))!;

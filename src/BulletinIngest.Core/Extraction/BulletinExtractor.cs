@@ -26,7 +26,7 @@ public sealed class BulletinExtractor(Gazetteer? gazetteer = null) : IFigureExtr
         // The cues are simplified Chinese: read a normalized copy, give the figures back in the document's words.
         // Noise goes after normalizing: a DocumentText rebuilt from fewer blocks would no longer match their offsets.
         var view = NormalizedView.Of(document);
-        return WithOcrConfidence(document, view.Restore(ExtractNormalized(view.Normalized.WithoutNoise(), documentName)));
+        return WithOcrConfidence(document, view.Restore(ExtractNormalized(view.Normalized.WithoutNoise(), documentName))) with { Normalized = view.Normalized };
     }
 
     /// <summary>

@@ -77,4 +77,9 @@ public sealed record DocumentMetadata
 public sealed record ExtractionResult(DocumentMetadata Metadata, IReadOnlyList<Figure> Figures)
 {
     public IReadOnlyList<string> Rejected { get; init; } = [];
+
+    /// <summary>The normalized copy of the document the extraction read (simplified characters): coverage counts its amounts
+    /// without normalizing again. Not sent with the answer.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public Reading.DocumentText? Normalized { get; init; }
 }

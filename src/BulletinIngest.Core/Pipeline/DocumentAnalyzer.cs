@@ -42,7 +42,7 @@ public sealed class InProcessAnalyzer(DocumentReader reader, IFigureExtractor ex
             var extraction = extractor.Extract(text, path);
             var tokens = searchTokenizer is null ? null : text.Blocks.Select(b => searchTokenizer.ToSearchTokens(b.Text)).ToList();
             // Coverage is measured here, on the parallel side, not by the single writer.
-            return new FileAnalysis(format, text, extraction, tokens, Coverage: DocumentCoverage.Measure(text, extraction.Figures));
+            return new FileAnalysis(format, text, extraction, tokens, Coverage: DocumentCoverage.Measure(text, extraction.Figures, extraction.Normalized));
         }
         catch (DocumentRejectedException rejection)
         {

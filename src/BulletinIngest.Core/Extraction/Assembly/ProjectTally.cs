@@ -41,28 +41,28 @@ public sealed class ProjectTally
         public bool Counted { get; set; }
     }
 
-    /// <summary>What <see cref="Read"/> found: per text unit, its tally figures and the mentions they took (compact starts).</summary>
+    /// <summary>What <see cref="Read"/> found: per text unit, its tally figures and the mentions they took.</summary>
     public sealed class Reading
     {
         public Dictionary<ItemUnit, List<FigureDraft>> Figures { get; } = [];
-        public Dictionary<ItemUnit, HashSet<int>> Taken { get; } = [];
+        private readonly Dictionary<ItemUnit, List<Quantity>> _taken = [];
         public List<string> Rejected { get; } = [];
 
-        public IReadOnlySet<int> TakenIn(ItemUnit unit) => Taken.TryGetValue(unit, out var taken) ? taken : new HashSet<int>();
+        /// <summary>The starts of the unit's taken mentions.</summary>
+        public IReadOnlySet<int> TakenIn(ItemUnit unit) => _taken.TryGetValue(unit, out var taken) ? taken.Select(q => q.Start).ToHashSet() : new HashSet<int>();
         public IEnumerable<FigureDraft> FiguresOf(ItemUnit unit) => Figures.TryGetValue(unit, out var figures) ? figures : [];
 
         internal void Take(ItemUnit unit, Quantity q)
         {
-            if (!Taken.TryGetValue(unit, out var taken)) Taken[unit] = taken = [];
-            taken.Add(q.Start);
+            if (!_taken.TryGetValue(unit, out var taken)) _taken[unit] = taken = [];
+            taken.Add(q);
         }
 
         /// <summary>The drafts that use no taken mention (a number equal to one taken inside the draft's span).</summary>
         public List<FigureDraft> Without(ItemUnit unit, List<FigureDraft> drafts)
         {
-            if (!Taken.TryGetValue(unit, out var taken)) return drafts;
-            var quantities = NumberRecognizer.Find(unit.Text.Text).Where(q => taken.Contains(q.Start)).ToList();
-            return drafts.Where(d => !quantities.Any(q => q.Start >= d.Start && q.Start < Math.Max(d.End, d.Start + 1)
+            if (!_taken.TryGetValue(unit, out var taken)) return drafts;
+            return drafts.Where(d => !taken.Any(q => q.Start >= d.Start && q.Start < Math.Max(d.End, d.Start + 1)
                 && new[] { d.Target, d.Actual, d.Percent }.Any(v => v is { } n && Quantity.Same(n, q.Value)))).ToList();
         }
     }

@@ -48,10 +48,11 @@ public sealed record DocumentCoverage(int Mentions, int MentionsUsed, int Figure
     /// <summary>
     /// The coverage of <paramref name="document"/> as the extraction read it: its normalized view (a traditional
     /// bulletin's 12.71萬套 and 6項 are amounts there, bare numbers in the original), page noise left out.
+    /// <paramref name="normalized"/>: that view when the extraction already made it (<see cref="ExtractionResult.Normalized"/>).
     /// </summary>
-    public static DocumentCoverage Measure(DocumentText document, IReadOnlyList<Figure> figures)
+    public static DocumentCoverage Measure(DocumentText document, IReadOnlyList<Figure> figures, DocumentText? normalized = null)
     {
-        document = NormalizedView.Of(document).Normalized;
+        document = normalized ?? NormalizedView.Of(document).Normalized;
         // Each figure covers the blocks from the one it starts in to the one it ends in: index them by block, so a
         // mention is checked against its own block's figures only (a large document has thousands of each).
         var byBlock = new Dictionary<int, List<Figure>>();
