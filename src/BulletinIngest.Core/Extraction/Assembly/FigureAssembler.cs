@@ -239,12 +239,8 @@ public sealed partial class FigureAssembler(RegionResolver regions, string issui
     }
 
     /// <summary>True when the mention stands inside brackets that close before <paramref name="until"/>.</summary>
-    private static bool InBrackets(string text, Candidate c, int until)
-    {
-        int open = text.LastIndexOfAny(['（', '('], c.Q.Start, c.Q.Start - c.SentenceStart + 1);
-        if (open < 0 || text.IndexOfAny(['）', ')'], open, c.Q.Start - open) >= 0) return false;
-        return text.IndexOfAny(['）', ')'], c.Q.End, Math.Max(0, until - c.Q.End)) >= 0;
-    }
+    private static bool InBrackets(string text, Candidate c, int until) =>
+        c.InBrackets(text) && text.IndexOfAny(['）', ')'], c.Q.End, Math.Max(0, until - c.Q.End)) >= 0;
 
     private FigureDraft ToDraft(Group g, ItemUnit unit, string text, FigureNamer namer)
     {

@@ -26,5 +26,12 @@ public sealed class Candidate
 
     public bool IsPercent => Q.IsPercent;
 
+    /// <summary>True when a bracket opened before the mention in its sentence is not closed before it (a breakdown: （其中…）).</summary>
+    public bool InBrackets(string text)
+    {
+        int open = text.LastIndexOfAny(['（', '('], Q.Start, Q.Start - SentenceStart + 1);
+        return open >= 0 && text.IndexOfAny(['）', ')'], open, Q.Start - open) < 0;
+    }
+
     public void Add(string feature, string because = "") => Cues.TryAdd(feature, because);
 }

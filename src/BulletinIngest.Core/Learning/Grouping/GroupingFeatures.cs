@@ -38,7 +38,7 @@ public static class GroupingFeatures
         yield return "gap:" + chars;
         yield return fields + "|gap:" + chars;
         // A breakdown in brackets between them (达到12053人（其中政府补助6236人，自费5817人），完成…100.4%) does not stand between.
-        var between = unit.Where(o => o.SentenceStart == a.SentenceStart && o.Index > a.Index && o.Index < b.Index && !Bracketed(text, o)).ToList();
+        var between = unit.Where(o => o.SentenceStart == a.SentenceStart && o.Index > a.Index && o.Index < b.Index && !o.InBrackets(text)).ToList();
         int clauses = between.Select(o => o.ClauseStart).Append(b.ClauseStart).Where(s => s > a.ClauseStart).Distinct().Count();
         yield return fields + "|clauses:" + Math.Min(clauses, 3);
         yield return fields + "|between:" + Math.Min(between.Count, 3);
@@ -51,7 +51,7 @@ public static class GroupingFeatures
         if (fenbie >= 0) yield return fields + "|after-fenbie";
 
         // A breakdown in brackets (达到20553人（其中政府补助10236人、自费10317人），完成…100.75%) is no part of the figure around it.
-        bool ba = Bracketed(text, a), bb = Bracketed(text, b);
+        bool ba = a.InBrackets(text), bb = b.InBrackets(text);
         if (ba || bb) yield return fields + "|bracketed:" + (ba ? "a" : "-") + (bb ? "b" : "-") + (ba && bb && text.IndexOfAny(['）', ')'], a.Q.End, b.Q.Start - a.Q.End) < 0 ? "-same" : "");
         if (a.Place != b.Place) yield return fields + (a.Place is null || b.Place is null ? "|one-placed" : "|places-differ");
         if (a.PartOf is not null || b.PartOf is not null) yield return fields + "|breakdown:" + (a.PartOf is null ? "-" : "a") + (b.PartOf is null ? "-" : "b");
@@ -86,13 +86,6 @@ public static class GroupingFeatures
         IReadOnlyList<string> ownA, IReadOnlyList<string> ownB) => Hasher.Vectorize(Names(a, fa, b, fb, text, unit, ownA, ownB));
 
     public static SparseVector Vector(IEnumerable<string> names) => Hasher.Vectorize(names);
-
-    /// <summary>True when an open bracket before the mention in its sentence is not closed before it.</summary>
-    private static bool Bracketed(string text, Candidate c)
-    {
-        int open = text.LastIndexOfAny(['（', '('], c.Q.Start, c.Q.Start - c.SentenceStart + 1);
-        return open >= 0 && text.IndexOfAny(['）', ')'], open, c.Q.Start - open) < 0;
-    }
 
     /// <summary>One feature name's slot (for explaining a decision).</summary>
     public static SparseVector Hash(string name) => Hasher.Vectorize([name]);
