@@ -17,11 +17,29 @@ public sealed class SparseVector
     /// <summary>Sums the values of repeated indices and orders them, so equal inputs give equal vectors.</summary>
     public static SparseVector FromPairs(IEnumerable<(int Index, double Value)> pairs)
     {
-        var sums = new SortedDictionary<int, double>();
+        // Sorted by index, then by position, so a repeated index's values are summed in the order given.
+        var keys = new List<(int Index, int Position)>();
+        var given = new List<double>();
         foreach (var (index, value) in pairs)
-            sums[index] = sums.GetValueOrDefault(index) + value;
-        var nonZero = sums.Where(p => p.Value != 0).ToList();
-        return new SparseVector(nonZero.Select(p => p.Key).ToArray(), nonZero.Select(p => p.Value).ToArray());
+        {
+            keys.Add((index, keys.Count));
+            given.Add(value);
+        }
+        var sortedKeys = keys.ToArray();
+        var values = given.ToArray();
+        Array.Sort(sortedKeys, values);
+        var indices = new List<int>(sortedKeys.Length);
+        var sums = new List<double>(sortedKeys.Length);
+        for (int n = 0; n < sortedKeys.Length;)
+        {
+            int index = sortedKeys[n].Index;
+            double sum = 0;
+            for (; n < sortedKeys.Length && sortedKeys[n].Index == index; n++) sum += values[n];
+            if (sum == 0) continue;
+            indices.Add(index);
+            sums.Add(sum);
+        }
+        return new SparseVector(indices.ToArray(), sums.ToArray());
     }
 
     /// <summary>The same direction with Euclidean length 1 (long clauses do not outweigh short ones).</summary>

@@ -169,4 +169,15 @@ public class NumberRecognizerTests
         var found = NumberRecognizer.Find("已完成\u1BB0\u1BB1个，完成率\u0663\u0660%，另完成12个");
         Assert.Equal(12, Assert.Single(found).Value);
     }
+
+    [Fact]
+    public void An_answer_is_shared_by_whoever_asks_about_the_same_text_and_cannot_be_changed()
+    {
+        string text = "新增城镇就业1.2万人，完成率60%";
+        var first = NumberRecognizer.Find(text);
+        var again = NumberRecognizer.Find(string.Concat("新增城镇就业1.2万人，", "完成率60%")); // equal, not the same string
+        Assert.Same(first, again);
+        Assert.Equal([12000, 60], again.Select(q => q.Value));
+        Assert.True(Assert.IsAssignableFrom<ICollection<Quantity>>(first).IsReadOnly);
+    }
 }

@@ -94,6 +94,41 @@ public class LogisticRegressionTrainerTests
         Assert.Equal(File.ReadAllBytes(path), loaded.ToBytes());
     }
 
+    [Theory]
+    [InlineData("project.model")]
+    [InlineData("clause.model")]
+    [InlineData("role.model")]
+    [InlineData("grouping.model")]
+    public void A_loaded_model_scores_with_its_non_zero_weights_exactly_as_with_dense_rows(string file)
+    {
+        // A loaded model scores from its non-zero weights by feature until someone asks for Weights (dense rows).
+        var sparse = LinearModel.Load(ModelFiles.PathOf(file));
+        var dense = LinearModel.Load(ModelFiles.PathOf(file));
+        var used = Enumerable.Range(0, dense.Dimension).Where(i => dense.Weights.Any(row => row[i] != 0)).ToArray();
+        Assert.NotEmpty(used);
+        var random = new DeterministicRandom(17);
+        for (int n = 0; n < 300; n++)
+        {
+            // Features the model weighs (several classes' weights at once), a few it does not, values of either sign.
+            var indices = Enumerable.Range(0, 1 + random.Next(40))
+                .Select(_ => random.Next(4) == 0 ? random.Next(dense.Dimension) : used[random.Next(used.Length)])
+                .Distinct().Order().ToArray();
+            var values = indices.Select(_ => (random.Next(2001) - 1000) / 337.0).ToArray();
+            var x = new SparseVector(indices, values);
+            Assert.Equal(dense.Scores(x), sparse.Scores(x));
+        }
+    }
+
+    [Fact]
+    public void Repeated_features_are_summed_in_the_order_given()
+    {
+        // 1e16 + 1 + 1 is 1e16 in doubles, 1 + 1 + 1e16 is 1e16 + 2: the order shows. A sum of 0 is left out.
+        var x = SparseVector.FromPairs([(5, 1e16), (2, 1.0), (5, 1.0), (9, 1.0), (9, -1.0), (5, 1.0)]);
+        Assert.Equal([2, 5], x.Indices);
+        Assert.Equal([1.0, 1e16 + 1.0 + 1.0], x.Values);
+        Assert.NotEqual(1e16 + 1.0 + 1.0, 1.0 + 1.0 + 1e16);
+    }
+
     [Fact]
     public void A_damaged_or_foreign_file_is_refused()
     {

@@ -11,7 +11,26 @@ namespace BulletinIngest.Extraction.Numbers;
 /// </summary>
 public static partial class NumberRecognizer
 {
+    /// <summary>
+    /// The amounts in the text. The stages of one document ask about the same unit several times (its tally, the
+    /// candidate finder, the item builder, the namer, coverage), so each thread remembers the answers for the last
+    /// texts it was asked about; an answer is read-only and the same whoever asks.
+    /// </summary>
     public static IReadOnlyList<Quantity> Find(string text)
+    {
+        var recent = _recent ??= new Dictionary<string, IReadOnlyList<Quantity>>(StringComparer.Ordinal);
+        if (recent.TryGetValue(text, out var known)) return known;
+        if (recent.Count >= RememberedTexts) recent.Clear();
+        var found = Recognize(text).AsReadOnly();
+        recent[text] = found;
+        return found;
+    }
+
+    private const int RememberedTexts = 1024;
+
+    [ThreadStatic] private static Dictionary<string, IReadOnlyList<Quantity>>? _recent;
+
+    private static List<Quantity> Recognize(string text)
     {
         var results = new List<Quantity>();
         var blocked = BlockedRanges(text);
