@@ -39,6 +39,22 @@ public class TargetActualPairingTests
         Assert.Equal(2, TargetActualPairing.Apply([Amount(52, 0, percent: 65), Amount(80, 10)], []).Count);
     }
 
+    [Fact]
+    public void The_percentage_decides_which_of_two_amounts_is_done()
+    {
+        // 80 read as done with the percentage, 52 alone before it: 52 / 80 is the stated 65%, so 52 is done and 80 the goal.
+        var joined = Assert.Single(TargetActualPairing.Apply([Amount(52, 0), Amount(80, 10, percent: 65)], []));
+        Assert.Equal((80.0, 52.0, 65.0), (joined.Target!.Value, joined.Actual!.Value, joined.Percent!.Value));
+        // A goal read with the percentage and the amount done read as a goal (完成率 after both): the same.
+        var goal = Amount(80, 0, percent: 65) with { Target = 80, Actual = null, End = 30 };
+        var done = Amount(52, 10) with { Target = 52, Actual = null };
+        joined = Assert.Single(TargetActualPairing.Apply([goal, done], []));
+        Assert.Equal((80.0, 52.0), (joined.Target!.Value, joined.Actual!.Value));
+        // No ratio, another unit, or an amount after the percentage: apart.
+        Assert.Equal(2, TargetActualPairing.Apply([Amount(50, 0), Amount(80, 10, percent: 65)], []).Count);
+        Assert.Equal(2, TargetActualPairing.Apply([Amount(52, 0, unit: "个"), Amount(80, 10, percent: 65)], []).Count);
+    }
+
     private static Quantity Mention(double value, int start, string unit = "公里") => new() { Value = value, Unit = unit, Start = start, End = start + 4 };
 
     [Fact]

@@ -30,6 +30,7 @@ public static class TargetActualPairing
     public static List<Figure> Apply(IReadOnlyList<Figure> figures, IReadOnlyList<Quantity> amounts)
     {
         var result = figures.ToList();
+        JoinByRatio(result);
         for (int i = 0; i < result.Count; i++)
         {
             var done = result[i];
@@ -61,6 +62,66 @@ public static class TargetActualPairing
         JoinLonePercents(result);
         return result;
     }
+
+    /// <summary>
+    /// Two amounts of one sentence read apart, one with a percentage: whichever of the two the percentage states as
+    /// a share of the other is the amount done, the other its target, whatever roles the words gave them
+    /// (募集见习岗位325个 完成330个，完成率101.54%; 实现新增就业21.89万人，完成全年23万人目标任务的95.17%;
+    /// 完成投资6447万元，占项目总投入10342万元的62.33%).
+    /// </summary>
+    private static void JoinByRatio(List<Figure> figures)
+    {
+        for (int i = 0; i < figures.Count; i++)
+        {
+            var measured = figures[i];
+            if (measured.Percent is not { } percent || measured.Qualifier is not null || OneAmount(measured) is not { } mine) continue;
+            int best = -1, bestDistance = int.MaxValue;
+            bool mineIsTarget = false;
+            for (int j = 0; j < figures.Count; j++)
+            {
+                var lone = figures[j];
+                if (j == i || lone.Percent is not null || lone.Qualifier is not null || OneAmount(lone) is not { } theirs) continue;
+                if (lone.Sentence != measured.Sentence || lone.Region != measured.Region || !SameCountedUnit(lone.Unit, measured.Unit)) continue;
+                // An amount after the percentage is the next figure's (已完成52公里，完成率65%，新建80公里).
+                if (lone.Start >= measured.End) continue;
+                bool theirsDone = RoundsTo(theirs, mine, percent), mineDone = RoundsTo(mine, theirs, percent);
+                // Equal amounts (100%) or a ratio either way round (rounding near 100%) say nothing of which is done.
+                if (theirsDone == mineDone || Quantity.Same(mine, theirs)) continue;
+                int distance = Gap(measured, lone.Start, lone.End);
+                if (distance >= bestDistance) continue;
+                (best, bestDistance, mineIsTarget) = (j, distance, theirsDone);
+            }
+            if (best < 0) continue;
+            var other = figures[best];
+            double otherAmount = OneAmount(other)!.Value;
+            var (target, actual) = mineIsTarget ? (mine, otherAmount) : (otherAmount, mine);
+            var (done, task) = mineIsTarget ? (other, measured) : (measured, other);
+            figures[i] = measured with
+            {
+                // The amount done names the figure; a bare verb (开展, 完成) names nothing, the task's words do.
+                Project = done.Project, Indicator = done.Indicator == done.Project || done.Indicator.Length < 4 ? task.Indicator : done.Indicator,
+                Target = target, Actual = actual,
+                Start = Math.Min(measured.Start, other.Start), End = Math.Max(measured.End, other.End),
+                Approximate = measured.Approximate || other.Approximate,
+                Why = measured.Why + $"; {otherAmount} joined: the percentage {percent}% states {actual} / {target}",
+            };
+            figures.RemoveAt(best);
+            if (best < i) i--;
+        }
+    }
+
+    /// <summary>The figure's one amount (its target or its actual, not both), when it is positive.</summary>
+    private static double? OneAmount(Figure f) =>
+        (f.Target is null) == (f.Actual is null) ? null : (f.Target ?? f.Actual) is > 0 and var v ? v : null;
+
+    /// <summary>One unit, or a count and its count of times (人 and 人次: 开展培训8000人次，完成2579人); no rate unit.</summary>
+    private static bool SameCountedUnit(string? a, string? b) =>
+        a is not null && b is not null && !a.Contains('/') && !b.Contains('/')
+        && (a == b || a + "次" == b || b + "次" == a);
+
+    /// <summary>done / task rounds to the written percentage (one unit of its last digit).</summary>
+    private static bool RoundsTo(double done, double task, double percent) =>
+        Math.Abs(done / task * 100 - percent) <= LastDigit(percent);
 
     /// <summary>
     /// The nearest amount of the figure's unit, in its sentence or close by, not the actual itself, whose ratio
