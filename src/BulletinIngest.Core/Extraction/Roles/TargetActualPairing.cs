@@ -27,7 +27,8 @@ public static class TargetActualPairing
     private const int Reach = 200;
 
     /// <param name="amounts">every amount of the document's text, offsets into its full text as the figures'</param>
-    public static List<Figure> Apply(IReadOnlyList<Figure> figures, IReadOnlyList<Quantity> amounts)
+    /// <param name="text">the document's full text, the figures' offsets point into</param>
+    public static List<Figure> Apply(IReadOnlyList<Figure> figures, IReadOnlyList<Quantity> amounts, string text)
     {
         var result = figures.ToList();
         JoinByRatio(result);
@@ -60,7 +61,33 @@ public static class TargetActualPairing
             if (taskIndex < i) i--;
         }
         JoinLonePercents(result);
+        CountPartsAgainstWholeDone(result, text);
         return result;
+    }
+
+    /// <summary>
+    /// A whole done in full at one stage, then in its sentence the parts of it at a later stage
+    /// (今年建设的404户已全部开工，其中：完成主体348户，封顶261户，完工179户; 90公里公交专用道已全部立项，其中19公里已开工建设):
+    /// the whole is each part's target. A part is a lone amount done of the whole's unit, after it and smaller, said to be
+    /// of it (其中 between) or counting the same noun (115个小区…全部开工，34个小区已经完工); another thing counted in the unit
+    /// (45所义务教育学校已经全部开工，…24所中职学校打造特色专业) is no part.
+    /// </summary>
+    private static void CountPartsAgainstWholeDone(List<Figure> figures, string text)
+    {
+        foreach (var whole in figures.Where(f => f is { Target: { } t, Actual: { } a, Percent: null } && Quantity.Same(t, a)).ToList())
+            for (int j = 0; j < figures.Count; j++)
+            {
+                var part = figures[j];
+                if (part is not { Target: null, Actual: { } done } || part.Sentence != whole.Sentence || part.Start < whole.End) continue;
+                if (part.Region != whole.Region || part.Unit is null || part.Unit != whole.Unit || part.Qualifier is not null) continue;
+                if (done >= whole.Target!.Value || part.Percent is { } stated && !RoundsTo(done, whole.Target.Value, stated)) continue;
+                if (!text.AsSpan(whole.End, part.End - whole.End).Contains("其中", StringComparison.Ordinal) && !SameNounAfter(text, whole.End, part.End)) continue;
+                figures[j] = part with
+                {
+                    Target = whole.Target, Start = Math.Min(part.Start, whole.Start),
+                    Why = part.Why + $"; target {whole.Target} the whole done in full at an earlier stage, of which this is a part",
+                };
+            }
     }
 
     /// <summary>
@@ -109,6 +136,11 @@ public static class TargetActualPairing
             if (best < i) i--;
         }
     }
+
+    /// <summary>The two characters after two counts are the same noun (115个[小区], 34个[小区]).</summary>
+    private static bool SameNounAfter(string text, int wholeEnd, int partEnd) =>
+        wholeEnd + 2 <= text.Length && partEnd + 2 <= text.Length && text.AsSpan(wholeEnd, 2).SequenceEqual(text.AsSpan(partEnd, 2))
+        && char.IsLetter(text[wholeEnd]);
 
     /// <summary>The figure's one amount (its target or its actual, not both), when it is positive.</summary>
     private static double? OneAmount(Figure f) =>
