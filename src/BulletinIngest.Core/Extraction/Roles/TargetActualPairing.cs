@@ -1,5 +1,6 @@
 using System.Globalization;
 using BulletinIngest.Extraction.Numbers;
+using BulletinIngest.Learning;
 
 namespace BulletinIngest.Extraction.Roles;
 
@@ -62,7 +63,36 @@ public static class TargetActualPairing
         }
         JoinLonePercents(result);
         CountPartsAgainstWholeDone(result, text);
+        JoinTaskToProgressAfter(result, text);
         return result;
+    }
+
+    /// <summary>The words that date a progress report (截至, 目前; class asof of models/rules/role-tense.tsv).</summary>
+    private static readonly Lazy<string[]> AsOfWords = new(() =>
+        TsvFile.Read(ModelFiles.PathOf("rules/role-tense.tsv")).Where(row => row["class"] == "asof").SelectMany(row => row["words"].Split('|')).ToArray());
+
+    /// <summary>
+    /// A task stated in a sentence of its own, then the next sentence opens with the report's moment and gives the amount
+    /// of its unit done (開建保障性住房5萬套。目前，太原市已經新開工建設保障性安居工程20621套): the task is that amount's target.
+    /// Only the very next figure, only the next sentence, and only a lone target and a lone amount done.
+    /// </summary>
+    private static void JoinTaskToProgressAfter(List<Figure> figures, string text)
+    {
+        for (int i = 0; i + 1 < figures.Count; i++)
+        {
+            var (task, done) = (figures[i], figures[i + 1]);
+            if (task is not { Target: { } target, Actual: null, Percent: null, Qualifier: null } || done is not { Target: null, Actual: not null, Qualifier: null }) continue;
+            if (task.Region != done.Region || task.Unit is null || task.Unit != done.Unit || task.Unit.Contains('/') || done.Start < task.End) continue;
+            if (done.Percent is { } stated && !RoundsTo(done.Actual.Value, target, stated)) continue;
+            int end = text.IndexOfAny(['。', '；', '！', '？'], task.End, Math.Min(text.Length, done.Start + 1) - task.End);
+            if (end < 0 || text.IndexOfAny(['。', '；', '！', '？', '\n'], end + 1, done.Start - end - 1) >= 0) continue;
+            var next = text.AsSpan(end + 1, done.Start - end - 1).TrimStart();
+            bool opensWithMoment = false;
+            foreach (var word in AsOfWords.Value) opensWithMoment |= next.StartsWith(word, StringComparison.Ordinal);
+            if (!opensWithMoment) continue;
+            figures[i + 1] = done with { Target = target, Start = task.Start, Why = done.Why + $"; target {target} the task stated in the sentence before" };
+            figures.RemoveAt(i);
+        }
     }
 
     /// <summary>
