@@ -18,6 +18,9 @@ namespace BulletinIngest.Extraction.Roles;
 /// part (1739个子项已开工1457个、开工率83.8%，完工子项1248个、完工率71.8%), a goal in a heading. Then the ratio must
 /// round to the written percentage (one unit of its last digit), as chance agreement is likelier among more numbers.
 /// A percentage left alone (截至目前，完成率达100%) joins the nearby figure whose actual / target it states.</para>
+/// <para>Also by consistency, scope and order: of two amounts of a sentence the percentage decides which is done
+/// (<see cref="JoinByRatio"/>); a whole done in full is the target of its later-stage parts (<see cref="CountPartsAgainstWholeDone"/>);
+/// a task sentence is the target of the next sentence's progress when that opens with the report's moment (<see cref="JoinTaskToProgressAfter"/>).</para>
 /// </summary>
 public static class TargetActualPairing
 {
@@ -82,7 +85,7 @@ public static class TargetActualPairing
         {
             var (task, done) = (figures[i], figures[i + 1]);
             if (task is not { Target: { } target, Actual: null, Percent: null, Qualifier: null } || done is not { Target: null, Actual: not null, Qualifier: null }) continue;
-            if (task.Region != done.Region || task.Unit is null || task.Unit != done.Unit || task.Unit.Contains('/') || done.Start < task.End) continue;
+            if (task.Region != done.Region || task.Unit is null || task.Unit != done.Unit || task.Unit.Contains('/') || done.Start < task.End || done.Start > text.Length) continue;
             if (done.Percent is { } stated && !RoundsTo(done.Actual.Value, target, stated)) continue;
             int end = text.IndexOfAny(['。', '；', '！', '？'], task.End, Math.Min(text.Length, done.Start + 1) - task.End);
             if (end < 0 || text.IndexOfAny(['。', '；', '！', '？', '\n'], end + 1, done.Start - end - 1) >= 0) continue;
@@ -109,7 +112,7 @@ public static class TargetActualPairing
             {
                 var part = figures[j];
                 if (part is not { Target: null, Actual: { } done } || part.Sentence != whole.Sentence || part.Start < whole.End) continue;
-                if (part.Region != whole.Region || part.Unit is null || part.Unit != whole.Unit || part.Qualifier is not null) continue;
+                if (part.Region != whole.Region || part.Unit is null || part.Unit != whole.Unit || part.Qualifier is not null || part.End > text.Length) continue;
                 if (done >= whole.Target!.Value || part.Percent is { } stated && !RoundsTo(done, whole.Target.Value, stated)) continue;
                 if (!text.AsSpan(whole.End, part.End - whole.End).Contains("其中", StringComparison.Ordinal) && !SameNounAfter(text, whole.End, part.End)) continue;
                 figures[j] = part with
