@@ -117,7 +117,7 @@ public sealed class BulletinExtractor(Gazetteer? gazetteer = null) : IFigureExtr
                 fromText[same] = completed;
             }
         figures.Sort((a, b) => a.Start.CompareTo(b.Start));
-        var resolved = RepeatedFigures.Drop(TargetActualPairing.Apply(figures, AmountsOf(outline)).Select(ProgressStage.WithoutOtherStageActual).ToList(), tableRowStarts, rejected);
+        var resolved = RepeatedFigures.Drop(TargetActualPairing.Apply(figures, AmountsOf(outline), document.FullText).Select(ProgressStage.WithoutOtherStageActual).ToList(), tableRowStarts, rejected);
         return new ExtractionResult(metadata, resolved) { Rejected = rejected };
     }
 

@@ -214,6 +214,7 @@ public sealed partial class FigureAssembler(RegionResolver regions, string issui
             // A breakdown in brackets (居家养老人数达到20553人（其中政府补助10236人…），完成全年目标的100.75%) is not what the percentage measures.
             var nearest = groups.LastOrDefault(g => g.Actual is not null && g.Actual.C.Index < p.C.Index && !InBrackets(text, g.Actual.C, p.C.Q.Start))
                 ?? groups.LastOrDefault(g => g.Actual is not null && g.Actual.C.Index < p.C.Index);
+            if (nearest is not null && FirstUnitOf(nearest, groups, text) is { } first) nearest = first;
             bool near = nearest is not null && (p.R.Role == MentionRole.Percent || nearest.Actual!.C.ClauseEnd >= p.C.ClauseStart - 1
                 || nearest.Actual.C.ClauseStart == p.C.ClauseStart);
             if (nearest is not null && near && nearest.Percent is null)
@@ -226,6 +227,22 @@ public sealed partial class FigureAssembler(RegionResolver regions, string issui
             if (nearest is not null && near) { alone.Actual = nearest.Actual; alone.Optional = true; alone.How.Add("another share of the same amount"); }
             groups.Add(alone);
         }
+    }
+
+    /// <summary>
+    /// One amount stated in two units (开工62.8万户、5028万平方米，开工率93.8%; 新开工改造小区1727个、涉及居民22.98万户，
+    /// 完成年度目标任务的89.78%): the rate measures the first, the second only says how large it is. The group of the
+    /// first when the amount is the second of such a pair (the two joined by 、 alone or by 、涉及, one clause, units differ), else null.
+    /// </summary>
+    private static Group? FirstUnitOf(Group second, List<Group> groups, string text)
+    {
+        var b = second.Actual!.C;
+        var first = groups.LastOrDefault(g => g.Actual is not null && g.Actual.C.Index < b.Index);
+        if (first is not { Percent: null } || first.Actual!.C.ClauseStart != b.ClauseStart || first.Actual.C.Index != b.Index - 1) return null;
+        var a = first.Actual.C;
+        if (a.Q.Unit is null || b.Q.Unit is null || a.Q.Unit == b.Q.Unit || a.Q.End > b.Q.Start) return null;
+        string between = text[a.Q.End..b.Q.Start];
+        return between == "、" || between.StartsWith("、涉及", StringComparison.Ordinal) ? first : null;
     }
 
     /// <summary>

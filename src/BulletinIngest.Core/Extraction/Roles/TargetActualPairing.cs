@@ -1,5 +1,6 @@
 using System.Globalization;
 using BulletinIngest.Extraction.Numbers;
+using BulletinIngest.Learning;
 
 namespace BulletinIngest.Extraction.Roles;
 
@@ -17,6 +18,9 @@ namespace BulletinIngest.Extraction.Roles;
 /// part (1739个子项已开工1457个、开工率83.8%，完工子项1248个、完工率71.8%), a goal in a heading. Then the ratio must
 /// round to the written percentage (one unit of its last digit), as chance agreement is likelier among more numbers.
 /// A percentage left alone (截至目前，完成率达100%) joins the nearby figure whose actual / target it states.</para>
+/// <para>Also by consistency, scope and order: of two amounts of a sentence the percentage decides which is done
+/// (<see cref="JoinByRatio"/>); a whole done in full is the target of its later-stage parts (<see cref="CountPartsAgainstWholeDone"/>);
+/// a task sentence is the target of the next sentence's progress when that opens with the report's moment (<see cref="JoinTaskToProgressAfter"/>).</para>
 /// </summary>
 public static class TargetActualPairing
 {
@@ -27,9 +31,11 @@ public static class TargetActualPairing
     private const int Reach = 200;
 
     /// <param name="amounts">every amount of the document's text, offsets into its full text as the figures'</param>
-    public static List<Figure> Apply(IReadOnlyList<Figure> figures, IReadOnlyList<Quantity> amounts)
+    /// <param name="text">the document's full text, the figures' offsets point into</param>
+    public static List<Figure> Apply(IReadOnlyList<Figure> figures, IReadOnlyList<Quantity> amounts, string text)
     {
         var result = figures.ToList();
+        JoinByRatio(result);
         for (int i = 0; i < result.Count; i++)
         {
             var done = result[i];
@@ -59,8 +65,128 @@ public static class TargetActualPairing
             if (taskIndex < i) i--;
         }
         JoinLonePercents(result);
+        CountPartsAgainstWholeDone(result, text);
+        JoinTaskToProgressAfter(result, text);
         return result;
     }
+
+    /// <summary>The words that date a progress report (截至, 目前; class asof of models/rules/role-tense.tsv).</summary>
+    private static readonly Lazy<string[]> AsOfWords = new(() =>
+        TsvFile.Read(ModelFiles.PathOf("rules/role-tense.tsv")).Where(row => row["class"] == "asof").SelectMany(row => row["words"].Split('|')).ToArray());
+
+    /// <summary>
+    /// A task stated in a sentence of its own, then the next sentence opens with the report's moment and gives the amount
+    /// of its unit done (開建保障性住房5萬套。目前，太原市已經新開工建設保障性安居工程20621套): the task is that amount's target.
+    /// Only the very next figure, only the next sentence, and only a lone target and a lone amount done.
+    /// </summary>
+    private static void JoinTaskToProgressAfter(List<Figure> figures, string text)
+    {
+        for (int i = 0; i + 1 < figures.Count; i++)
+        {
+            var (task, done) = (figures[i], figures[i + 1]);
+            if (task is not { Target: { } target, Actual: null, Percent: null, Qualifier: null } || done is not { Target: null, Actual: not null, Qualifier: null }) continue;
+            if (task.Region != done.Region || task.Unit is null || task.Unit != done.Unit || task.Unit.Contains('/') || done.Start < task.End || done.Start > text.Length) continue;
+            if (done.Percent is { } stated && !RoundsTo(done.Actual.Value, target, stated)) continue;
+            int end = text.IndexOfAny(['。', '；', '！', '？'], task.End, Math.Min(text.Length, done.Start + 1) - task.End);
+            if (end < 0 || text.IndexOfAny(['。', '；', '！', '？', '\n'], end + 1, done.Start - end - 1) >= 0) continue;
+            var next = text.AsSpan(end + 1, done.Start - end - 1).TrimStart();
+            bool opensWithMoment = false;
+            foreach (var word in AsOfWords.Value) opensWithMoment |= next.StartsWith(word, StringComparison.Ordinal);
+            if (!opensWithMoment) continue;
+            figures[i + 1] = done with { Target = target, Start = task.Start, Why = done.Why + $"; target {target} the task stated in the sentence before" };
+            figures.RemoveAt(i);
+        }
+    }
+
+    /// <summary>
+    /// A whole done in full at one stage, then in its sentence the parts of it at a later stage
+    /// (今年建设的404户已全部开工，其中：完成主体348户，封顶261户，完工179户; 90公里公交专用道已全部立项，其中19公里已开工建设):
+    /// the whole is each part's target. A part is a lone amount done of the whole's unit, after it and smaller, said to be
+    /// of it (其中 between) or counting the same noun (115个小区…全部开工，34个小区已经完工); another thing counted in the unit
+    /// (45所义务教育学校已经全部开工，…24所中职学校打造特色专业) is no part.
+    /// </summary>
+    private static void CountPartsAgainstWholeDone(List<Figure> figures, string text)
+    {
+        foreach (var whole in figures.Where(f => f is { Target: { } t, Actual: { } a, Percent: null } && Quantity.Same(t, a)).ToList())
+            for (int j = 0; j < figures.Count; j++)
+            {
+                var part = figures[j];
+                if (part is not { Target: null, Actual: { } done } || part.Sentence != whole.Sentence || part.Start < whole.End) continue;
+                if (part.Region != whole.Region || part.Unit is null || part.Unit != whole.Unit || part.Qualifier is not null || part.End > text.Length) continue;
+                if (done >= whole.Target!.Value || part.Percent is { } stated && !RoundsTo(done, whole.Target.Value, stated)) continue;
+                if (!text.AsSpan(whole.End, part.End - whole.End).Contains("其中", StringComparison.Ordinal) && !SameNounAfter(text, whole.End, part.End)) continue;
+                figures[j] = part with
+                {
+                    Target = whole.Target, Start = Math.Min(part.Start, whole.Start),
+                    Why = part.Why + $"; target {whole.Target} the whole done in full at an earlier stage, of which this is a part",
+                };
+            }
+    }
+
+    /// <summary>
+    /// Two amounts of one sentence read apart, one with a percentage: whichever of the two the percentage states as
+    /// a share of the other is the amount done, the other its target, whatever roles the words gave them
+    /// (募集见习岗位325个 完成330个，完成率101.54%; 实现新增就业21.89万人，完成全年23万人目标任务的95.17%;
+    /// 完成投资6447万元，占项目总投入10342万元的62.33%).
+    /// </summary>
+    private static void JoinByRatio(List<Figure> figures)
+    {
+        for (int i = 0; i < figures.Count; i++)
+        {
+            var measured = figures[i];
+            if (measured.Percent is not { } percent || measured.Qualifier is not null || OneAmount(measured) is not { } mine) continue;
+            int best = -1, bestDistance = int.MaxValue;
+            bool mineIsTarget = false;
+            for (int j = 0; j < figures.Count; j++)
+            {
+                var lone = figures[j];
+                if (j == i || lone.Percent is not null || lone.Qualifier is not null || OneAmount(lone) is not { } theirs) continue;
+                if (lone.Sentence != measured.Sentence || lone.Region != measured.Region || !SameCountedUnit(lone.Unit, measured.Unit)) continue;
+                // An amount after the percentage is the next figure's (已完成52公里，完成率65%，新建80公里).
+                if (lone.Start >= measured.End) continue;
+                bool theirsDone = RoundsTo(theirs, mine, percent), mineDone = RoundsTo(mine, theirs, percent);
+                // Equal amounts (100%) or a ratio either way round (rounding near 100%) say nothing of which is done.
+                if (theirsDone == mineDone || Quantity.Same(mine, theirs)) continue;
+                int distance = Gap(measured, lone.Start, lone.End);
+                if (distance >= bestDistance) continue;
+                (best, bestDistance, mineIsTarget) = (j, distance, theirsDone);
+            }
+            if (best < 0) continue;
+            var other = figures[best];
+            double otherAmount = OneAmount(other)!.Value;
+            var (target, actual) = mineIsTarget ? (mine, otherAmount) : (otherAmount, mine);
+            var (done, task) = mineIsTarget ? (other, measured) : (measured, other);
+            figures[i] = measured with
+            {
+                // The amount done names the figure; a bare verb (开展, 完成) names nothing, the task's words do.
+                Project = done.Project, Indicator = done.Indicator == done.Project || done.Indicator.Length < 4 ? task.Indicator : done.Indicator,
+                Target = target, Actual = actual,
+                Start = Math.Min(measured.Start, other.Start), End = Math.Max(measured.End, other.End),
+                Approximate = measured.Approximate || other.Approximate,
+                Why = measured.Why + $"; {otherAmount} joined: the percentage {percent}% states {actual} / {target}",
+            };
+            figures.RemoveAt(best);
+            if (best < i) i--;
+        }
+    }
+
+    /// <summary>The two characters after two counts are the same noun (115个[小区], 34个[小区]).</summary>
+    private static bool SameNounAfter(string text, int wholeEnd, int partEnd) =>
+        wholeEnd + 2 <= text.Length && partEnd + 2 <= text.Length && text.AsSpan(wholeEnd, 2).SequenceEqual(text.AsSpan(partEnd, 2))
+        && char.IsLetter(text[wholeEnd]);
+
+    /// <summary>The figure's one amount (its target or its actual, not both), when it is positive.</summary>
+    private static double? OneAmount(Figure f) =>
+        (f.Target is null) == (f.Actual is null) ? null : (f.Target ?? f.Actual) is > 0 and var v ? v : null;
+
+    /// <summary>One unit, or a count and its count of times (人 and 人次: 开展培训8000人次，完成2579人); no rate unit.</summary>
+    private static bool SameCountedUnit(string? a, string? b) =>
+        a is not null && b is not null && !a.Contains('/') && !b.Contains('/')
+        && (a == b || a + "次" == b || b + "次" == a);
+
+    /// <summary>done / task rounds to the written percentage (one unit of its last digit).</summary>
+    private static bool RoundsTo(double done, double task, double percent) =>
+        Math.Abs(done / task * 100 - percent) <= LastDigit(percent);
 
     /// <summary>
     /// The nearest amount of the figure's unit, in its sentence or close by, not the actual itself, whose ratio
