@@ -82,6 +82,8 @@ public sealed partial class FigureNamer
         // An element that is only a place (完成率分别为：[长沙市]76.43%、…) is named by its list's introduction.
         if (indicator.Count(char.IsLetter) < 2 && ListHead(clauseStart, floor) is { } head)
             (project, indicator) = (project ?? head.Project, head.Indicator);
+        // A number with no words of its own (…完成投资计划已过半，[达到]54.2%) measures what the clause before it names.
+        if (indicator.Count(char.IsLetter) < 2 && fallback is null && WordsBefore(clauseStart, partStart) is { } before) indicator = before;
         // Words the number has none of (13人（91月）: "（") name nothing: the fallback does.
         if (indicator.Count(char.IsLetter) < 2) indicator = fallback ?? "";
         if (project is null || project.Length < 2) project = indicator;
@@ -217,6 +219,14 @@ public sealed partial class FigureNamer
         if (!quoted.Success && Cues.Governing().IsMatch(clause)) return null;
         string topic = quoted.Success ? quoted.Groups[1].Value : Strip(clause);
         return topic.Length is >= 2 and <= 30 && !NonProjectNames.Default.Rejects(topic) ? topic : null;
+    }
+
+    /// <summary>The words of the clause before <paramref name="clauseStart"/> in its sentence part, when it states no number; else null.</summary>
+    private string? WordsBefore(int clauseStart, int partStart)
+    {
+        if (clauseStart - 2 < partStart) return null;
+        var (start, end) = ClauseAround(clauseStart - 2, partStart);
+        return _numbers.Any(n => n.Start >= start && n.End <= end) ? null : Named(Strip(_text[start..end]));
     }
 
     private static string? Named(string words) => words.Length >= 2 && words.Any(char.IsLetter) && !NonProjectNames.Default.Rejects(words) ? words : null;
