@@ -258,7 +258,8 @@ public sealed class ItemFigureBuilder(RegionResolver regions, string issuingRegi
             foreach (var q in inSentence)
             {
                 // 城镇职业培训70.6%、小额贷款支持个人创业78.1%: each named item's own completion.
-                if (named.TryGetValue(q, out var element))
+                // …最慢的是铁岭市(62%), 本溪(57.8%)、营口(56.6%): a place before the bracket owns the number (below), no named item.
+                if (named.TryGetValue(q, out var element) && regions.PlaceBeforeBracket(text, q.Start, sentenceStart) is null)
                 {
                     var listed = NewFigure(project, CleanName(element.Name), element.NameStart, q.End, null, Role.Actual);
                     listed.Percent = q.Value;
@@ -584,6 +585,8 @@ public sealed class ItemFigureBuilder(RegionResolver regions, string issuingRegi
     /// <summary>Regions that own a percentage: listed at the start of its clause, and in region-only clauses just before.</summary>
     private List<string> RegionsBefore(string text, int clauseStart, int percentStart, int sentenceStart)
     {
+        if (regions.PlaceBeforeBracket(text, percentStart, sentenceStart) is { } ranked)
+            return ranked.Canonical == issuingRegion ? [] : [ranked.Canonical];
         // The region right before the percentage owns it (其中汉寿县78.6%、临澧县75.2%), with the regions
         // chained to it by 、，和 (君山区、湘阴县完成率超过60%).
         var mentions = new List<RegionMention>();
