@@ -123,7 +123,7 @@ public sealed class ItemFigureBuilder(RegionResolver regions, string issuingRegi
             }
         }
 
-        if (item.Level == Numbering.Group || regionParagraph && item.ParentTitle is null) NameByOwnSentence(text, titleEnd, figures);
+        if (item.Level == Numbering.Group || regionParagraph && item.ParentTitle is null) NameByOwnSentence(all, titleEnd, figures, namer);
         if (regionParagraph)
             foreach (var f in figures.Where(f => f.Region == issuingRegion)) f.Region = item.LeadRegion!.Canonical;
         if (figures.Count == 1 && item.Level != Numbering.Group && !(regionParagraph && item.ParentTitle is null)) figures[0].Indicator = project;
@@ -160,34 +160,22 @@ public sealed class ItemFigureBuilder(RegionResolver regions, string issuingRegi
 
     /// <summary>
     /// A point (一是就业服务扎实有效。城镇新增就业 4126 人…；新增农村劳动力转移就业 5300 多人…) is a theme, not a
-    /// project: its sentences name their own projects, either in a first clause without numbers (更新义务教育学校设备，
-    /// 已补充配置电脑 860 台…) or as the subject before the numbers and verbs (家庭医生签约服务已签约 34.6 万人).
+    /// project: each figure after the title is named by its own words (<see cref="FigureNamer"/>, reading nothing of the
+    /// title: 更新义务教育学校设备，已补充配置电脑 860 台; 家庭医生签约服务已签约 34.6 万人), the theme where they name nothing.
     /// </summary>
-    private static void NameByOwnSentence(string text, int titleEnd, List<FigureDraft> figures)
+    private static void NameByOwnSentence(IReadOnlyList<Quantity> all, int titleEnd, List<FigureDraft> figures, FigureNamer namer)
     {
         foreach (var f in figures)
         {
             if (f.Start < titleEnd) continue;
-            int start = text.LastIndexOfAny(['。', '；', ';', '！', '？'], Math.Max(0, f.Start - 1)) + 1;
-            if (start < titleEnd) start = Math.Min(titleEnd + 1, text.Length);
-            int end = text.IndexOfAny(['。', '；', ';', '！', '？'], start);
-            string sentence = text[start..(end < 0 ? text.Length : end)];
-            int clauseEnd = sentence.IndexOfAny(['，', ',', '：', ':']);
-            string firstClause = clauseEnd < 0 ? sentence : sentence[..clauseEnd];
-            string name;
-            if (clauseEnd > 0 && NumberRecognizer.Find(firstClause).Count == 0 && !Cues.Governing().IsMatch(firstClause))
-                name = CleanName(firstClause);
-            else
-            {
-                var first = NumberRecognizer.Find(sentence).FirstOrDefault(q => !q.IsBare);
-                string head = sentence[..(first?.Start ?? sentence.Length)];
-                var cue = Cues.SubjectEnd().Match(head);
-                name = CleanName(cue.Success ? head[..cue.Index] : head);
-            }
+            // The amount the figure is about names it, not the percentage that measures it.
+            var inFigure = all.Where(q => q.Start >= f.Start && q.End <= f.End).ToList();
+            if ((inFigure.FirstOrDefault(q => !q.IsPercent) ?? inFigure.LastOrDefault()) is not { } q) continue;
+            var (name, indicator) = namer.Name(q, titleEnd);
             if (name.Length < 4 || NonProjectNames.Default.Rejects(name)) continue;
             string old = f.Project;
             f.Project = name;
-            if (f.Indicator.Length < 4 || f.Indicator == old || name.Contains(f.Indicator, StringComparison.Ordinal)) f.Indicator = name;
+            if (f.Indicator.Length < 4 || f.Indicator == old || name.Contains(f.Indicator, StringComparison.Ordinal)) f.Indicator = indicator;
         }
     }
 
