@@ -40,7 +40,7 @@ public sealed partial class FigureAssembler(RegionResolver regions, string issui
     public List<FigureDraft> Build(ItemUnit unit, bool itemized = false, IReadOnlySet<int>? taken = null)
     {
         string text = unit.Text.Text;
-        var namer = new FigureNamer(text, LeadingPlaces);
+        var namer = new FigureNamer(text, regions);
         var candidates = CandidateFinder.Default.Find(text, unit.Kind, isPlan, unit.Loose && itemized, regions);
         var scored = candidates.Where(c => taken?.Contains(c.Q.Start) != true).Select(c => new Slot(c, Learning.RoleModel.RoleChoice.Score(c, text, candidates, unit.Heading))).ToList();
         foreach (var none in scored.Where(s => s.R.Role == MentionRole.None))
@@ -280,12 +280,6 @@ public sealed partial class FigureAssembler(RegionResolver regions, string issui
         g.Actual is { } done && done.C.Cues.ContainsKey("all-done") && (g.Percent is null || g.Percent.C.Q.Value == 100) ? done.C.Q.Value : null;
 
     private static string Written(string text, Candidate c) => text[c.Q.Start..c.Q.End];
-
-    private int LeadingPlaces(string words)
-    {
-        regions.LeadingRegions(words, out int end);
-        return end;
-    }
 
     private string Region(Candidate c, string text, ItemUnit unit)
     {

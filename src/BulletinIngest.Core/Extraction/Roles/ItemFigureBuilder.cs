@@ -56,7 +56,7 @@ public sealed class ItemFigureBuilder(RegionResolver regions, string issuingRegi
         if (project.Length == 0) return [];
         var all = NumberRecognizer.Find(text);
         var figures = new List<FigureDraft>();
-        var namer = new FigureNamer(text, LeadingPlaces);
+        var namer = new FigureNamer(text, regions);
 
         var titleTargets = new List<Quantity>();
         var titlePercents = new List<Quantity>();
@@ -483,12 +483,6 @@ public sealed class ItemFigureBuilder(RegionResolver regions, string issuingRegi
             ClauseFinal = clauseFinal,
             Region = region,
         };
-    }
-
-    private int LeadingPlaces(string words)
-    {
-        regions.LeadingRegions(words, out int end);
-        return end;
     }
 
     /// <summary>A clause that opens with the plan or goal (全县计划更新改造燃气管道 420 公里): its amount is a target.</summary>
