@@ -354,7 +354,8 @@ public class RoleTests
     public void A_regions_own_paragraph_in_a_progress_section_is_that_regions_progress()
     {
         var f = Synthetic.Bulletin("株洲市", "攸县：新建城市书房 6 处，完成率 100%。", "茶陵县：改造农贸市场 4 个，已完成 3 个，完成率 75%。").Figures;
-        Assert.Contains(f, x => x.Region == "攸县" && x.Project == "新建城市书房" && x.Actual == 6 && x.Percent == 100);
+        // Named by FigureNamer as every figure is: the thing built is the project, the verb phrase the indicator.
+        Assert.Contains(f, x => x.Region == "攸县" && x.Project == "城市书房" && x.Indicator == "新建城市书房" && x.Actual == 6 && x.Percent == 100);
         Assert.Contains(f, x => x.Region == "茶陵县" && x.Project == "改造农贸市场" && x.Actual == 3 && x.Percent == 75);
         Assert.All(f, x => Assert.NotEqual("株洲市", x.Region));
     }
