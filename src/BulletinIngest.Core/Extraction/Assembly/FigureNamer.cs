@@ -117,6 +117,8 @@ public sealed partial class FigureNamer
         bool opensWithVerb = LeadVerb().IsMatch(Adverbs().Replace(own, "")) || start > clauseStart && LeadVerb().IsMatch(Adverbs().Replace(clauseHead, ""));
         string words = Strip(own);
         int verb = Verb(words);
+        // A verb followed by nothing but goal words (困难群众临时救助[目标任务]900人次) is part of the name, not its predicate.
+        if (verb > 0 && EndsWithVerb(words) && Cues.GoalWords().IsMatch(own)) verb = -1;
         string? subject = !opensWithVerb && verb > 0 && AspectEnd().Replace(Strip(words[..verb]), "") is { Length: >= 2 } s ? s : null;
         string action = subject is not null ? words[verb..] : words;
         // A subject that names no project (区市场监管局累计完成监督抽检, 2014年共救助…) leaves the verb phrase and names nothing.

@@ -68,7 +68,7 @@ public static partial class PathEvidence
         if (resolved.Count == 0) return (null, $"the path's names are ambiguous: {string.Join(", ", open)}");
         var places = resolved.Select(r => r.Place).Distinct().ToList();
         // Names that disagree (jiangsu, pingyi: 江苏省, 平邑县) are told apart by the level the text speaks as (全年我省 → 江苏省).
-        foreach (var (level, _) in spokenLevels.OrderByDescending(l => l.Value))
+        foreach (var (level, _) in spokenLevels.Where(l => l.Value > 0).OrderByDescending(l => l.Value))
         {
             if (!Disagree(places, gazetteer)) break;
             var ofLevel = places.Where(p => RegionNames.IsOfLevel(p.Name, level)).ToList();

@@ -168,9 +168,11 @@ public sealed class ItemFigureBuilder(RegionResolver regions, string issuingRegi
         foreach (var f in figures)
         {
             if (f.Start < titleEnd) continue;
-            // The amount the figure is about names it, not the percentage that measures it.
-            var inFigure = all.Where(q => q.Start >= f.Start && q.End <= f.End).ToList();
-            if ((inFigure.FirstOrDefault(q => !q.IsPercent) ?? inFigure.LastOrDefault()) is not { } q) continue;
+            // The goal names the figure (困难群众临时救助目标任务 900 人次，已救助 610 人次), else the amount done, not the
+            // percentage that measures them.
+            var before = all.Where(q => q.Start >= titleEnd && q.End <= f.End).ToList();
+            if ((before.LastOrDefault(q => !q.IsPercent && q.Value == f.Target) ?? before.LastOrDefault(q => !q.IsPercent && q.Value == f.Actual)
+                 ?? before.LastOrDefault(q => q.End == f.End)) is not { } q) continue;
             var (name, indicator) = namer.Name(q, titleEnd);
             if (name.Length < 4 || NonProjectNames.Default.Rejects(name)) continue;
             string old = f.Project;
