@@ -6,7 +6,7 @@ namespace BulletinIngest.Tests.Extraction;
 
 /// <summary>
 /// Naming cases as data (tests/specs/names/*.jsonl: a bulletin's or plan's paragraphs → figures with the project and
-/// indicator the gold labels would give them), run through the real extractor: each expected figure must be extracted
+/// indicator the gold labels would give them, and the region where the case gives one), run through the real extractor: each expected figure must be extracted
 /// with its numbers and unit, and named as the case says (Assembly/FigureNamer, used by the prose and item paths); a
 /// number listed as absent must not stand alone as a figure (Assembly/NonFigureRules).
 /// </summary>
@@ -23,11 +23,13 @@ public class NameSpecTests
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public void Names_each_figure_as_the_spec_says(string spec)
+    public void Names_each_figure_and_its_region_as_the_spec_says(string spec)
     {
         var row = JsonNode.Parse(spec)!.AsObject();
         var lines = row["lines"]!.AsArray().Select(l => l!.GetValue<string>()).ToArray();
-        var result = row["kind"]!.GetValue<string>() == "plan" ? Synthetic.Plan("宁乡市", lines) : Synthetic.Bulletin("宁乡市", lines);
+        // "issuer": the bulletin's region (宁乡市 unless said).
+        string issuer = row["issuer"]?.GetValue<string>() ?? "宁乡市";
+        var result = row["kind"]!.GetValue<string>() == "plan" ? Synthetic.Plan(issuer, lines) : Synthetic.Bulletin(issuer, lines);
         foreach (var expected in row["figures"]!.AsArray().Select(f => f!.AsObject()))
         {
             string key = Key(expected["target"]?.GetValue<double>(), expected["actual"]?.GetValue<double>(), expected["unit"]?.GetValue<string>(), expected["percent"]?.GetValue<double>());
@@ -37,6 +39,8 @@ public class NameSpecTests
                 Assert.Contains(project.GetValue<string>(), found.Select(f => f.Project));
             if (expected["indicator"] is { } indicator)
                 Assert.Contains(indicator.GetValue<string>(), found.Select(f => f.Indicator));
+            if (expected["region"] is { } region)
+                Assert.Contains(region.GetValue<string>(), found.Select(f => f.Region));
         }
         // Numbers that are no figure (a campaign's size, a difference in points): nothing carries them alone.
         foreach (var absent in row["absent"]?.AsArray().Select(a => a!.GetValue<double>()) ?? [])

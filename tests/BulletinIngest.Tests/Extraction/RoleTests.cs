@@ -295,7 +295,8 @@ public class RoleTests
         var f = Synthetic.Bulletin("醴陵市", "二是社会保障稳步推进。困难群众临时救助目标任务 900 人次，已救助 610 人次，完成率 67.8%；"
             + "城乡居民医保参保已参保 52.3 万人，完成年度任务的 96%。改善养老服务设施，已新建村级互助养老点 14 个，完成年度任务的 70%。").Figures;
         Assert.Contains(f, x => x.Project == "困难群众临时救助" && x.Target == 900 && x.Actual == 610);
-        Assert.Contains(f, x => x.Project == "城乡居民医保参保" && x.Actual == 523000 && x.Percent == 96);
+        // FigureNamer: the subject before the verb (参保) is the project.
+        Assert.Contains(f, x => x.Project == "城乡居民医保" && x.Actual == 523000 && x.Percent == 96);
         Assert.Contains(f, x => x.Project == "改善养老服务设施" && x.Indicator.Contains("互助养老点") && x.Actual == 14);
     }
 
@@ -354,8 +355,9 @@ public class RoleTests
     public void A_regions_own_paragraph_in_a_progress_section_is_that_regions_progress()
     {
         var f = Synthetic.Bulletin("株洲市", "攸县：新建城市书房 6 处，完成率 100%。", "茶陵县：改造农贸市场 4 个，已完成 3 个，完成率 75%。").Figures;
-        Assert.Contains(f, x => x.Region == "攸县" && x.Project == "新建城市书房" && x.Actual == 6 && x.Percent == 100);
-        Assert.Contains(f, x => x.Region == "茶陵县" && x.Project == "改造农贸市场" && x.Actual == 3 && x.Percent == 75);
+        // Named by FigureNamer as every figure is: the thing built is the project, the verb phrase the indicator.
+        Assert.Contains(f, x => x.Region == "攸县" && x.Project == "城市书房" && x.Indicator == "新建城市书房" && x.Actual == 6 && x.Percent == 100);
+        Assert.Contains(f, x => x.Region == "茶陵县" && x.Project == "农贸市场" && x.Indicator == "改造农贸市场" && x.Actual == 3 && x.Percent == 75);
         Assert.All(f, x => Assert.NotEqual("株洲市", x.Region));
     }
 

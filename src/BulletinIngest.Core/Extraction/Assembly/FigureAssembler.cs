@@ -40,7 +40,7 @@ public sealed partial class FigureAssembler(RegionResolver regions, string issui
     public List<FigureDraft> Build(ItemUnit unit, bool itemized = false, IReadOnlySet<int>? taken = null)
     {
         string text = unit.Text.Text;
-        var namer = new FigureNamer(text, LeadingPlaces);
+        var namer = new FigureNamer(text, regions);
         var candidates = CandidateFinder.Default.Find(text, unit.Kind, isPlan, unit.Loose && itemized, regions);
         var scored = candidates.Where(c => taken?.Contains(c.Q.Start) != true).Select(c => new Slot(c, Learning.RoleModel.RoleChoice.Score(c, text, candidates, unit.Heading))).ToList();
         foreach (var none in scored.Where(s => s.R.Role == MentionRole.None))
@@ -298,32 +298,10 @@ public sealed partial class FigureAssembler(RegionResolver regions, string issui
 
     private static string Written(string text, Candidate c) => text[c.Q.Start..c.Q.End];
 
-    private int LeadingPlaces(string words)
-    {
-        regions.LeadingRegions(words, out int end);
-        return end;
-    }
-
-    /// <summary>
-    /// A place written right before the bracket the number stands in (最慢的是葫芦岛市(37.3%), 本溪(57.8%)、营口(56.6%)):
-    /// a ranking's value is that place's, wherever the place stands in its clause.
-    /// </summary>
-    private string? PlaceBeforeBracket(Candidate c, string text)
-    {
-        int open = c.Q.Start - 1;
-        if (open <= c.ClauseStart || text[open] is not ('(' or '（')) return null;
-        for (int start = Math.Max(c.ClauseStart, open - MaxPlaceLength); start <= open - 2; start++)
-            if (regions.MatchAt(text, start) is { } place && place.End == open) return place.Canonical;
-        return null;
-    }
-
-    /// <summary>The longest place name looked for before a bracket (内蒙古自治区, 黔东南苗族侗族自治州 are 6 and 10).</summary>
-    private const int MaxPlaceLength = 10;
-
     private string Region(Candidate c, string text, ItemUnit unit)
     {
         if (c.Place is not null) return c.Place;
-        if (PlaceBeforeBracket(c, text) is { } own) return own;
+        if (regions.PlaceBeforeBracket(text, c.Q.Start, c.ClauseStart) is { } ranked) return ranked.Canonical;
         // A list element names its own region (完成率分别为：长沙市76.43%、[衡阳市]28.85%), then its clause or sentence.
         foreach (int from in new[] { c.ElementStart, c.ClauseStart, c.SentenceStart })
         {

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using BulletinIngest.Extraction.Candidates;
 using BulletinIngest.Extraction.Numbers;
+using BulletinIngest.Extraction.Regions;
 using BulletinIngest.Extraction.Roles;
 using BulletinIngest.Extraction.Text;
 using BulletinIngest.Segmentation;
@@ -29,15 +30,23 @@ public sealed partial class FigureNamer
     private readonly IReadOnlyList<Quantity> _numbers;
     private readonly HashSet<int> _numberStarts;
 
-    // How many characters of place names open a phrase (湘潭市已完成…: 3): a place is the figure's region, not its name.
-    private readonly Func<string, int> _leadingPlaces;
+    // The places of the text: a place is the figure's region, not its name.
+    private readonly RegionResolver? _regions;
 
-    public FigureNamer(string text, Func<string, int>? leadingPlaces = null)
+    public FigureNamer(string text, RegionResolver? regions = null)
     {
         _text = text;
-        _leadingPlaces = leadingPlaces ?? (_ => 0);
+        _regions = regions;
         _numbers = NumberRecognizer.Find(text);
         _numberStarts = _numbers.Select(n => n.Start).ToHashSet();
+    }
+
+    /// <summary>How many characters of place names open a phrase (湘潭市已完成…: 3).</summary>
+    private int LeadingPlaces(string words)
+    {
+        if (_regions is null) return 0;
+        _regions.LeadingRegions(words, out int end);
+        return end;
     }
 
     /// <summary>One list element's words: its subject (if any), indicator and the thing its number counts.</summary>
@@ -60,6 +69,11 @@ public sealed partial class FigureNamer
             && Strip(raise.Groups["name"].Value.Split('（', '(')[^1]) is { Length: >= 2 } raised)
             return (raised, raised);
         if (Respectively(q, clauseStart, clauseEnd) is { } own) return own;
+        // A ranking's value (最慢的是铁岭市(62%), 本溪(57.8%)、…) is a place's share of what the sentence before measured:
+        // named as that amount is (the place is its region: RegionResolver.PlaceBeforeBracket).
+        if (_regions?.PlaceBeforeBracket(_text, q.Start, clauseStart) is not null
+            && _numbers.LastOrDefault(n => n.Start >= floor && n.End <= SentenceStart(q.Start, floor) && !n.IsPercent) is { } measured)
+            return Name(measured, floor);
         var element = Read(q, clauseStart, clauseEnd);
         string indicator = element.Indicator;
         // Words of its own that open with no verb (高校毕业生就业率保持在87%) name the figure themselves.
@@ -82,6 +96,8 @@ public sealed partial class FigureNamer
         // An element that is only a place (完成率分别为：[长沙市]76.43%、…) is named by its list's introduction.
         if (indicator.Count(char.IsLetter) < 2 && ListHead(clauseStart, floor) is { } head)
             (project, indicator) = (project ?? head.Project, head.Indicator);
+        // A number with no words of its own (…完成投资计划已过半，[达到]54.2%) measures what the clause before it names.
+        if (indicator.Count(char.IsLetter) < 2 && fallback is null && WordsBefore(clauseStart, partStart) is { } before) indicator = before;
         // Words the number has none of (13人（91月）: "（") name nothing: the fallback does.
         if (indicator.Count(char.IsLetter) < 2) indicator = fallback ?? "";
         if (project is null || project.Length < 2) project = indicator;
@@ -93,14 +109,16 @@ public sealed partial class FigureNamer
     {
         int start = ElementStart(q, clauseStart);
         string own = _text[start..q.Start].Trim();
-        own = own[Math.Min(own.Length, _leadingPlaces(own))..];
+        own = own[Math.Min(own.Length, LeadingPlaces(own))..];
         // 已完成小水闸新建加固5座: a leading verb governs what follows; there is no subject.
         // A list under a leading verb (已完成小水闸新建加固6座、塘坝扩挖12口): each element is what the verb governs.
         string clauseHead = _text[clauseStart..start].Trim();
-        clauseHead = clauseHead[Math.Min(clauseHead.Length, _leadingPlaces(clauseHead))..];
+        clauseHead = clauseHead[Math.Min(clauseHead.Length, LeadingPlaces(clauseHead))..];
         bool opensWithVerb = LeadVerb().IsMatch(Adverbs().Replace(own, "")) || start > clauseStart && LeadVerb().IsMatch(Adverbs().Replace(clauseHead, ""));
         string words = Strip(own);
         int verb = Verb(words);
+        // A verb followed by nothing but goal words (困难群众临时救助[目标任务]900人次) is part of the name, not its predicate.
+        if (verb > 0 && EndsWithVerb(words) && Cues.GoalWords().IsMatch(own)) verb = -1;
         string? subject = !opensWithVerb && verb > 0 && AspectEnd().Replace(Strip(words[..verb]), "") is { Length: >= 2 } s ? s : null;
         string action = subject is not null ? words[verb..] : words;
         // A subject that names no project (区市场监管局累计完成监督抽检, 2014年共救助…) leaves the verb phrase and names nothing.
@@ -141,7 +159,7 @@ public sealed partial class FigureNamer
         var amounts = _numbers.Where(n => n.Start > at && n.End <= clauseEnd).ToList();
         int index = amounts.FindIndex(n => n.Start == q.Start);
         string before = _text[clauseStart..at];
-        before = before[Math.Min(before.Length, _leadingPlaces(before))..];
+        before = before[Math.Min(before.Length, LeadingPlaces(before))..];
         var names = Strip(before).Split('、').Select(ItemFigureBuilder.CleanName).ToArray();
         if (index < 0 || amounts.Count < 2 || names.Length != amounts.Count || names.Any(n => n.Length == 0)) return null;
         int shortest = names.Min(n => n.Length);
@@ -217,6 +235,14 @@ public sealed partial class FigureNamer
         if (!quoted.Success && Cues.Governing().IsMatch(clause)) return null;
         string topic = quoted.Success ? quoted.Groups[1].Value : Strip(clause);
         return topic.Length is >= 2 and <= 30 && !NonProjectNames.Default.Rejects(topic) ? topic : null;
+    }
+
+    /// <summary>The words of the clause before <paramref name="clauseStart"/> in its sentence part, when it states no number; else null.</summary>
+    private string? WordsBefore(int clauseStart, int partStart)
+    {
+        if (clauseStart - 2 < partStart) return null;
+        var (start, end) = ClauseAround(clauseStart - 2, partStart);
+        return _numbers.Any(n => n.Start >= start && n.End <= end) ? null : Named(Strip(_text[start..end]));
     }
 
     private static string? Named(string words) => words.Length >= 2 && words.Any(char.IsLetter) && !NonProjectNames.Default.Rejects(words) ? words : null;

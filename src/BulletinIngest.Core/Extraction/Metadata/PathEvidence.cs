@@ -67,7 +67,16 @@ public static partial class PathEvidence
         string Said(PathName n, Place p) => $"{n.Written} in the {n.Segment}{(n.Pinyin ? " (pinyin)" : "")} → {p.Name}";
         if (resolved.Count == 0) return (null, $"the path's names are ambiguous: {string.Join(", ", open)}");
         var places = resolved.Select(r => r.Place).Distinct().ToList();
-        if (places.Any(a => places.Any(b => a != b && !Related(a, b, gazetteer))))
+        // Names that disagree (jiangsu, pingyi: 江苏省, 平邑县) are told apart by the level the text speaks as (全年我省 → 江苏省).
+        foreach (var (level, _) in spokenLevels.Where(l => l.Value > 0).OrderByDescending(l => l.Value))
+        {
+            if (!Disagree(places, gazetteer)) break;
+            var ofLevel = places.Where(p => RegionNames.IsOfLevel(p.Name, level)).ToList();
+            if (ofLevel.Count == 0 || Disagree(ofLevel, gazetteer)) continue;
+            resolved = resolved.Where(r => ofLevel.Contains(r.Place)).ToList();
+            places = ofLevel;
+        }
+        if (Disagree(places, gazetteer))
             return (null, $"the path names different places: {string.Join(", ", resolved.Select(r => Said(r.Name, r.Place)))}");
         var deepest = places.First(p => places.All(q => q == p || gazetteer.IsWithin(p, q)));
         var chosen = resolved.First(r => r.Place == deepest);
@@ -82,6 +91,9 @@ public static partial class PathEvidence
         var kept = all.Where(keep).ToList();
         return kept.Count > 0 ? kept : all;
     }
+
+    /// <summary>Two of the places are unrelated (neither inside the other).</summary>
+    private static bool Disagree(List<Place> places, Gazetteer gazetteer) => places.Any(a => places.Any(b => a != b && !Related(a, b, gazetteer)));
 
     /// <summary>One place inside the other.</summary>
     public static bool Related(Place a, Place b, Gazetteer gazetteer) => gazetteer.IsWithin(a, b) || gazetteer.IsWithin(b, a);

@@ -92,6 +92,27 @@ public sealed partial class RegionResolver(Gazetteer gazetteer, Place? issuing)
         return found;
     }
 
+    /// <summary>
+    /// The place written right before the bracket a number stands in (最慢的是葫芦岛市(37.3%), 本溪(57.8%)、营口(56.6%)):
+    /// a ranking's value is that place's, wherever the place stands in its clause; null when none ends at the bracket
+    /// or it would start before <paramref name="floor"/>.
+    /// </summary>
+    public RegionMention? PlaceBeforeBracket(string text, int numberStart, int floor)
+    {
+        int open = numberStart - 1;
+        if (open <= floor || text[open] is not ('(' or '（')) return null;
+        for (int start = Math.Max(floor, open - MaxPlaceLength); start <= open - 2; start++)
+            if (MatchAt(text, start) is { } place && place.End == open) return place;
+        // A child named by its stem alone (本溪(57.8%)、营口(56.6%) in 辽宁省's bulletin), where a list element starts.
+        int element = Math.Max(floor, text.LastIndexOfAny(ListBreaks, open - 1) + 1);
+        return open - element is >= 2 and <= 4 && ChildByStem(text[element..open]) is { } child ? child with { Start = element, End = open } : null;
+    }
+
+    private static readonly char[] ListBreaks = ['、', '，', ',', '；', ';', '：', ':', '。'];
+
+    /// <summary>The longest place name looked for before a bracket (内蒙古自治区, 黔东南苗族侗族自治州 are 6 and 10).</summary>
+    private const int MaxPlaceLength = 10;
+
     /// <summary>True when a region name ending at <paramref name="index"/> stands alone (not 汨罗市人民医院).</summary>
     public static bool IsListBoundary(string text, int index)
     {

@@ -56,7 +56,7 @@ public sealed class ItemFigureBuilder(RegionResolver regions, string issuingRegi
         if (project.Length == 0) return [];
         var all = NumberRecognizer.Find(text);
         var figures = new List<FigureDraft>();
-        var namer = new FigureNamer(text, LeadingPlaces);
+        var namer = new FigureNamer(text, regions);
 
         var titleTargets = new List<Quantity>();
         var titlePercents = new List<Quantity>();
@@ -123,7 +123,7 @@ public sealed class ItemFigureBuilder(RegionResolver regions, string issuingRegi
             }
         }
 
-        if (item.Level == Numbering.Group || regionParagraph && item.ParentTitle is null) NameByOwnSentence(text, titleEnd, figures);
+        if (item.Level == Numbering.Group || regionParagraph && item.ParentTitle is null) NameByOwnSentence(all, titleEnd, figures, namer);
         if (regionParagraph)
             foreach (var f in figures.Where(f => f.Region == issuingRegion)) f.Region = item.LeadRegion!.Canonical;
         if (figures.Count == 1 && item.Level != Numbering.Group && !(regionParagraph && item.ParentTitle is null)) figures[0].Indicator = project;
@@ -160,34 +160,24 @@ public sealed class ItemFigureBuilder(RegionResolver regions, string issuingRegi
 
     /// <summary>
     /// A point (一是就业服务扎实有效。城镇新增就业 4126 人…；新增农村劳动力转移就业 5300 多人…) is a theme, not a
-    /// project: its sentences name their own projects, either in a first clause without numbers (更新义务教育学校设备，
-    /// 已补充配置电脑 860 台…) or as the subject before the numbers and verbs (家庭医生签约服务已签约 34.6 万人).
+    /// project: each figure after the title is named by its own words (<see cref="FigureNamer"/>, reading nothing of the
+    /// title: 更新义务教育学校设备，已补充配置电脑 860 台; 家庭医生签约服务已签约 34.6 万人), the theme where they name nothing.
     /// </summary>
-    private static void NameByOwnSentence(string text, int titleEnd, List<FigureDraft> figures)
+    private static void NameByOwnSentence(IReadOnlyList<Quantity> all, int titleEnd, List<FigureDraft> figures, FigureNamer namer)
     {
         foreach (var f in figures)
         {
             if (f.Start < titleEnd) continue;
-            int start = text.LastIndexOfAny(['。', '；', ';', '！', '？'], Math.Max(0, f.Start - 1)) + 1;
-            if (start < titleEnd) start = Math.Min(titleEnd + 1, text.Length);
-            int end = text.IndexOfAny(['。', '；', ';', '！', '？'], start);
-            string sentence = text[start..(end < 0 ? text.Length : end)];
-            int clauseEnd = sentence.IndexOfAny(['，', ',', '：', ':']);
-            string firstClause = clauseEnd < 0 ? sentence : sentence[..clauseEnd];
-            string name;
-            if (clauseEnd > 0 && NumberRecognizer.Find(firstClause).Count == 0 && !Cues.Governing().IsMatch(firstClause))
-                name = CleanName(firstClause);
-            else
-            {
-                var first = NumberRecognizer.Find(sentence).FirstOrDefault(q => !q.IsBare);
-                string head = sentence[..(first?.Start ?? sentence.Length)];
-                var cue = Cues.SubjectEnd().Match(head);
-                name = CleanName(cue.Success ? head[..cue.Index] : head);
-            }
+            // The goal names the figure (困难群众临时救助目标任务 900 人次，已救助 610 人次), else the amount done, not the
+            // percentage that measures them.
+            var before = all.Where(q => q.Start >= titleEnd && q.End <= f.End).ToList();
+            if ((before.LastOrDefault(q => !q.IsPercent && q.Value == f.Target) ?? before.LastOrDefault(q => !q.IsPercent && q.Value == f.Actual)
+                 ?? before.LastOrDefault(q => q.End == f.End)) is not { } q) continue;
+            var (name, indicator) = namer.Name(q, titleEnd);
             if (name.Length < 4 || NonProjectNames.Default.Rejects(name)) continue;
             string old = f.Project;
             f.Project = name;
-            if (f.Indicator.Length < 4 || f.Indicator == old || name.Contains(f.Indicator, StringComparison.Ordinal)) f.Indicator = name;
+            if (f.Indicator.Length < 4 || f.Indicator == old || name.Contains(f.Indicator, StringComparison.Ordinal)) f.Indicator = indicator;
         }
     }
 
@@ -258,7 +248,8 @@ public sealed class ItemFigureBuilder(RegionResolver regions, string issuingRegi
             foreach (var q in inSentence)
             {
                 // 城镇职业培训70.6%、小额贷款支持个人创业78.1%: each named item's own completion.
-                if (named.TryGetValue(q, out var element))
+                // …最慢的是铁岭市(62%), 本溪(57.8%)、营口(56.6%): a place before the bracket owns the number (below), no named item.
+                if (named.TryGetValue(q, out var element) && regions.PlaceBeforeBracket(text, q.Start, sentenceStart) is null)
                 {
                     var listed = NewFigure(project, CleanName(element.Name), element.NameStart, q.End, null, Role.Actual);
                     listed.Percent = q.Value;
@@ -496,12 +487,6 @@ public sealed class ItemFigureBuilder(RegionResolver regions, string issuingRegi
         };
     }
 
-    private int LeadingPlaces(string words)
-    {
-        regions.LeadingRegions(words, out int end);
-        return end;
-    }
-
     /// <summary>A clause that opens with the plan or goal (全县计划更新改造燃气管道 420 公里): its amount is a target.</summary>
     private bool IsStatedGoal(string before)
     {
@@ -584,6 +569,8 @@ public sealed class ItemFigureBuilder(RegionResolver regions, string issuingRegi
     /// <summary>Regions that own a percentage: listed at the start of its clause, and in region-only clauses just before.</summary>
     private List<string> RegionsBefore(string text, int clauseStart, int percentStart, int sentenceStart)
     {
+        if (regions.PlaceBeforeBracket(text, percentStart, sentenceStart) is { } ranked)
+            return ranked.Canonical == issuingRegion ? [] : [ranked.Canonical];
         // The region right before the percentage owns it (其中汉寿县78.6%、临澧县75.2%), with the regions
         // chained to it by 、，和 (君山区、湘阴县完成率超过60%).
         var mentions = new List<RegionMention>();
