@@ -103,12 +103,8 @@ public sealed partial class RegionResolver(Gazetteer gazetteer, Place? issuing)
         if (open <= floor || text[open] is not ('(' or '（')) return null;
         for (int start = Math.Max(floor, open - MaxPlaceLength); start <= open - 2; start++)
             if (MatchAt(text, start) is { } place && place.End == open) return place;
-        // A child named by its stem alone (本溪(57.8%)、营口(56.6%) in 辽宁省's bulletin), where a list element starts.
-        int element = Math.Max(floor, text.LastIndexOfAny(ListBreaks, open - 1) + 1);
-        return open - element is >= 2 and <= 4 && ChildByStem(text[element..open]) is { } child ? child with { Start = element, End = open } : null;
+        return null;
     }
-
-    private static readonly char[] ListBreaks = ['、', '，', ',', '；', ';', '：', ':', '。'];
 
     /// <summary>The longest place name looked for before a bracket (内蒙古自治区, 黔东南苗族侗族自治州 are 6 and 10).</summary>
     private const int MaxPlaceLength = 10;
