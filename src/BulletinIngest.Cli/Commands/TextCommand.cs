@@ -16,7 +16,11 @@ public static class TextCommand
             HelpName = "format",
         };
         format.AcceptOnlyFromAmong("text", "json", "jsonl");
-        var explain = new Option<bool>("--explain") { Description = "Also extract (rules, nothing stored): each figure with why it has its numbers, and the number mentions that became no figure" };
+        var explain = new Option<bool>("--explain")
+        {
+            Description = "Also extract (rules, nothing stored): each figure with why it has its numbers, and the number mentions that became no figure; "
+                          + "with --format json/jsonl, records instead of blocks: each figure, and each number mention with the figure that uses it or why none does",
+        };
         var command = new Command("text", """
             Print the text the pipeline reads from one file, block by block (paragraphs, headings, list items,
             table rows as | cell | cell |, page noise marked [noise]). Nothing is stored. The first thing to run when a figure looks wrong.
@@ -25,6 +29,7 @@ public static class TextCommand
               bulletin text corpus/pdf/001_054569d9a1a13617.cairo.pdf
               bulletin text report.docx --format jsonl
               bulletin text news.txt --explain
+              bulletin text news.txt --explain --format jsonl
             """) { file, format, explain };
         var ocr = CommonOptions.Ocr();
         command.Options.Add(ocr);
@@ -42,6 +47,7 @@ public static class TextCommand
             Console.Error.WriteLine($"{path}: {rejection.Status}: {rejection.Message}");
             return 1;
         }
+        if (explain && format != "text") return ExplainRecords(text, path, format);
         if (format != "text")
             Output.RowsOutput.Stdout(format).Write(["kind", "level", "page", "start", "end", "text", "cells"],
                 text.Blocks.Select(block => (IReadOnlyList<object?>)
@@ -76,5 +82,54 @@ public static class TextCommand
         }
         Console.WriteLine($"== {result.Rejected.Count} number mentions that became no figure");
         foreach (var rejected in result.Rejected) Console.WriteLine("  " + rejected);
+    }
+
+    /// <summary>
+    /// The explanation as records (json, jsonl): each figure, then each number mention of the text the extraction
+    /// reads (bare numbers too) with its block, the figure that uses it (index) or, for an unused one, the reason the
+    /// extraction gave when it gave one ("unused" means a path read it and said nothing). What scripts/unread_stages.py counts.
+    /// </summary>
+    private static int ExplainRecords(DocumentText text, string name, string format)
+    {
+        var result = new Extraction.BulletinExtractor().Extract(text, name);
+        var index = result.Figures.Select((f, i) => (f, i)).ToDictionary(x => x.f, x => x.i, ReferenceEqualityComparer.Instance);
+        string[] columns = ["record", "index", "start", "end", "text", "block", "value", "unit", "approximate", "figure", "reason",
+            "region", "project", "indicator", "target", "actual", "percent", "optional", "why"];
+        var rows = new List<IReadOnlyList<object?>>();
+        foreach (var (f, i) in result.Figures.Select((f, i) => (f, i)))
+            rows.Add(["figure", i, f.Start, f.End, f.Sentence, null, null, f.Unit, f.Approximate, null, null,
+                f.Region, f.Project, f.Indicator, f.Target, f.Actual, f.Percent, f.Optional, f.Why]);
+        var normalized = result.Normalized ?? text;
+        int m = 0;
+        foreach (var mention in Extraction.Metadata.DocumentCoverage.MentionUses(text, result.Figures, result.Normalized))
+        {
+            string written = normalized.FullText[mention.Q.Start..mention.Q.End];
+            string? reason = mention.UsedBy is null ? RejectionOf(written, result.Rejected) : null;
+            rows.Add(["mention", m++, mention.Q.Start, mention.Q.End, written, mention.Block.Kind.ToString().ToLowerInvariant(),
+                mention.Q.Value, mention.Q.Unit, mention.Q.Approximate, mention.UsedBy is { } used ? index[used] : null,
+                mention.UsedBy is not null ? null : reason ?? "unused", null, null, null, null, null, null, null, null]);
+        }
+        Output.RowsOutput.Stdout(format).Write(columns, rows);
+        return 0;
+    }
+
+    /// <summary>
+    /// The reason the extraction gave for a mention it used in no figure: the rejection whose mention (before " in ", or in
+    /// a rejected figure's clause) is written as this one is. Rejections are sentences; matching by the written number is
+    /// what they allow, so two equal mentions of one document share a reason.
+    /// </summary>
+    private static string? RejectionOf(string written, IReadOnlyList<string> rejected)
+    {
+        string compact = string.Concat(written.Where(c => !char.IsWhiteSpace(c)));
+        foreach (var reason in rejected)
+        {
+            int because = reason.IndexOf('←');
+            string head = because < 0 ? reason : reason[..because];
+            bool same = reason.StartsWith("figure ", StringComparison.Ordinal)
+                ? head.Contains(compact, StringComparison.Ordinal)
+                : head.StartsWith(compact + " in ", StringComparison.Ordinal);
+            if (same) return reason;
+        }
+        return null;
     }
 }

@@ -30,6 +30,19 @@ public class NonFigureRulesTests
     }
 
     [Theory]
+    [InlineData("三、新建〈300个〉公共充电桩项目", null)]
+    [InlineData("建设〈24个〉“渝好空间”项目", null)]
+    [InlineData("安排村屯级公路〈20个〉项目", "campaign-total")]
+    [InlineData("集中力量办好〈10件〉实事", "campaign-total")]
+    public void Projects_a_build_verb_counts_are_a_task_not_a_campaign_total(string example, string? rule)
+    {
+        // 新建/建设 N个…项目 counts what is to be built (GB13, GL09: the labels' target); 安排/办好 N个 counts the programme.
+        var rules = NonFigureRules.Load(Path.Combine(RepoPaths.Root, "models", NonFigureRules.FileName));
+        string unit = example.Contains("件〉") ? "件" : "个";
+        Assert.Equal(rule, rules.Match(Regex.Replace(example, "〈[^〉]+〉", NonFigureRules.Marker), unit)?.Name);
+    }
+
+    [Theory]
     [InlineData("云南将继续推出〈10件〉惠民实事", "件", "campaign-total")]
     [InlineData("二、〈10万平方米〉老旧小区改造项目", "平方米", null)]
     [InlineData("实施〈50公里〉道路改造项目", "公里", null)]

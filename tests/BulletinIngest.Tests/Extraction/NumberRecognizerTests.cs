@@ -46,7 +46,7 @@ public class NumberRecognizerTests
     [Theory]
     [InlineData("为贫困县50万农村适龄妇女免费检查", 500000, "人")]
     [InlineData("为80万农村35—64岁妇女免费做检查", 800000, "人")]
-    [InlineData("完成新生儿筛查21.14万例", 211400, null)]
+    [InlineData("完成新生儿筛查21.14万例", 211400, "例")]
     [InlineData("服务人口超过2万的乡镇卫生院配备医生", 20000, null)]
     public void A_scaled_number_counts_the_noun_after_it(string text, double value, string? unit)
     {

@@ -52,6 +52,24 @@ public sealed record DocumentCoverage(int Mentions, int MentionsUsed, int Figure
     /// </summary>
     public static DocumentCoverage Measure(DocumentText document, IReadOnlyList<Figure> figures, DocumentText? normalized = null)
     {
+        int mentions = 0, used = 0;
+        var unread = new Dictionary<BlockKind, int>();
+        foreach (var mention in MentionUses(document, figures, normalized))
+        {
+            if (mention.Q.IsBare) continue;
+            mentions++;
+            if (mention.UsedBy is not null) used++;
+            else unread[mention.Block.Kind] = unread.GetValueOrDefault(mention.Block.Kind) + 1;
+        }
+        return new DocumentCoverage(mentions, used, figures.Count, unread);
+    }
+
+    /// <summary>
+    /// Every number mention of the normalized view (bare numbers too), page noise left out, with the first figure that
+    /// uses it (same value, read from the mention's block) or null: what coverage counts and `text --explain` lists.
+    /// </summary>
+    public static IEnumerable<MentionUse> MentionUses(DocumentText document, IReadOnlyList<Figure> figures, DocumentText? normalized = null)
+    {
         document = normalized ?? NormalizedView.Of(document).Normalized;
         // Each figure covers the blocks from the one it starts in to the one it ends in: index them by block, so a
         // mention is checked against its own block's figures only (a large document has thousands of each).
@@ -64,24 +82,21 @@ public sealed record DocumentCoverage(int Mentions, int MentionsUsed, int Figure
             for (int i = indexOf[first.Start]; i < document.Blocks.Count && document.Blocks[i].Start < end; i++)
                 (byBlock.TryGetValue(document.Blocks[i].Start, out var list) ? list : byBlock[document.Blocks[i].Start] = []).Add(figure);
         }
-        int mentions = 0, used = 0;
-        var unread = new Dictionary<BlockKind, int>();
         foreach (var block in document.Blocks)
         {
             if (block.Kind == BlockKind.Noise) continue;
             var text = CompactText.From(block.Text, block.Start);
             var covering = byBlock.GetValueOrDefault(block.Start);
             foreach (var quantity in NumberRecognizer.Find(text.Text))
-            {
-                if (quantity.IsBare) continue;
-                mentions++;
-                if (covering is not null && covering.Any(f => Uses(f, quantity.Value))) used++;
-                else unread[block.Kind] = unread.GetValueOrDefault(block.Kind) + 1;
-            }
+                yield return new MentionUse(block,
+                    quantity with { Start = text.SourceOffset(quantity.Start), End = text.SourceEndOffset(quantity.End) },
+                    covering?.FirstOrDefault(f => Uses(f, quantity.Value)));
         }
-        return new DocumentCoverage(mentions, used, figures.Count, unread);
     }
 
     private static bool Uses(Figure figure, double value) =>
         new[] { figure.Target, figure.Actual, figure.Percent }.Any(n => n is { } v && Math.Abs(v - value) <= 1e-6 * Math.Max(1, Math.Abs(v)));
 }
+
+/// <summary>A number mention (offsets into the document's full text), its block, and the figure that uses it or null.</summary>
+public sealed record MentionUse(TextBlock Block, Quantity Q, Figure? UsedBy);

@@ -69,7 +69,8 @@ public static partial class NumberRecognizer
             factor = text[i] == '万' ? 1e4 : 1e8;
             i++;
         }
-        else if (i < text.Length && text[i] == '千' && (UnitTable.Match(text, i + 1) is { Descriptive: false }
+        // 千 scales the unit after it (3千米 is not 3 千 × 米: 千米 is a unit of its own, as 千克, 千瓦).
+        else if (i < text.Length && text[i] == '千' && UnitTable.Match(text, i) is null && (UnitTable.Match(text, i + 1) is { Descriptive: false }
                  || (i + 1 < text.Length && text[i + 1] is '余' or '多' && UnitTable.Match(text, i + 2) is { Descriptive: false })))
         {
             factor = 1e3;
