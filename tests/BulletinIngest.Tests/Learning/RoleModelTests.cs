@@ -112,9 +112,11 @@ public class RoleModelTests
             var rules = RoleScorer.Default.Score(m.Candidate);
             var combined = model.Score(m.Candidate, m.Text, m.Unit, m.Heading, rules);
             var (label, p) = model.Predict(m.Candidate, m.Text, m.Unit, m.Heading);
-            var (keep, promote) = model.Thresholds;
+            var (keep, promote, swap) = model.Thresholds;
             bool promoting = rules.Role == MentionRole.None && label != "none";
-            if (p < (promoting ? promote : keep)) Assert.Same(rules, combined);
+            bool swapping = label is "target" or "actual" && rules.Role is MentionRole.Target or MentionRole.Actual
+                && label != (rules.Role == MentionRole.Target ? "target" : "actual");
+            if (p < (promoting ? promote : swapping ? swap : keep)) Assert.Same(rules, combined);
             else Assert.Equal(label, combined.Role switch { MentionRole.Target => "target", MentionRole.Actual => "actual", MentionRole.None => "none", _ => "percent" });
         }
     }
