@@ -34,7 +34,8 @@ public static class TrainCommand
         var holdout = new Option<string?>("--holdout")
         {
             Description = "With --roles or --grouping: K/N leaves out fold K of N of the training documents and writes their paths to OUT/heldout.txt "
-                + "(cross-fitted end-to-end scoring, scripts/score_roles.sh); no comparison is printed",
+                + "(cross-fitted end-to-end scoring, scripts/score_roles.sh); P1,P2… leaves out the documents whose file names start so "
+                + "(whole sets: GK,GL, a first contact); no comparison is printed",
         };
         var mentions = new Option<string?>("--mentions")
         {
@@ -43,7 +44,7 @@ public static class TrainCommand
         };
         var threshold = new Option<string?>("--threshold")
         {
-            Description = "With --roles: the combination's thresholds, KEEP or KEEP,PROMOTE, instead of the ones the mention-level "
+            Description = "With --roles: the combination's thresholds, KEEP, KEEP,PROMOTE or KEEP,PROMOTE,SWAP (target read as actual or back), instead of the ones the mention-level "
                 + "cross-validation picks (the shipped model's come from the end-to-end cross-fitted scores of scripts/score_roles.sh; docs/learning.md)",
         };
         var command = new Command("train", """
@@ -78,11 +79,18 @@ public static class TrainCommand
         }
     }
 
-    /// <summary>--holdout K/N: the mentions without fold K of N of the documents, whose paths go to OUT/heldout.txt.</summary>
+    /// <summary>
+    /// --holdout K/N: the mentions without fold K of N of the documents; --holdout GK,GL: without the documents whose file
+    /// names start with one of the prefixes (whole labelled sets). The held-out paths go to OUT/heldout.txt.
+    /// </summary>
     private static List<Learning.RoleModel.LabeledMention> WithoutFold(List<Learning.RoleModel.LabeledMention> mentions, string holdout, string outputDirectory)
     {
         var parts = holdout.Split('/');
-        var held = Learning.RoleModel.RoleTrainingSet.Fold(mentions, int.Parse(parts[0]), int.Parse(parts[1]));
+        var prefixes = holdout.Split(',');
+        var held = parts.Length == 2 ? Learning.RoleModel.RoleTrainingSet.Fold(mentions, int.Parse(parts[0]), int.Parse(parts[1]))
+            : mentions.Where(m => m.Source != Learning.RoleModel.RoleTrainingSet.SpecSource
+                    && prefixes.Any(p => Path.GetFileName(m.Path).StartsWith(p, StringComparison.Ordinal)))
+                .Select(m => m.Path).ToHashSet();
         File.WriteAllLines(Path.Combine(outputDirectory, "heldout.txt"), held.Order(StringComparer.Ordinal));
         Console.WriteLine($"fold {holdout}: {held.Count} documents held out");
         return mentions.Where(m => !held.Contains(m.Path)).ToList();
@@ -101,6 +109,7 @@ public static class TrainCommand
         var predicted = Learning.RoleModel.RoleThreshold.CrossValidate(mentions);
         if (mentionsFile is not null) WriteMentions(mentionsFile, predicted);
         var (keep, promote, curve) = Learning.RoleModel.RoleThreshold.Choose(predicted);
+        double swap = keep;
         Console.WriteLine("combination thresholds (5-fold cross-validation, macro-F1 on the study and grown mentions; keep/promote:F1): "
             + string.Join("  ", curve.Where(c => c.Keep == c.Promote || c.Keep == keep || c.Promote == promote)
                 .Select(c => $"{c.Keep:0.00}/{c.Promote:0.00}:{c.MacroF1:0.000}")) + $" → {keep:0.00}/{promote:0.00}");
@@ -108,10 +117,11 @@ public static class TrainCommand
         {
             var parts = fixedThresholds.Split(',').Select(t => double.Parse(t, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
             (keep, promote) = (parts[0], parts.Length > 1 ? parts[1] : parts[0]);
-            Console.WriteLine($"thresholds fixed by --threshold: {keep:0.00}/{promote:0.00}");
+            swap = parts.Length > 2 ? parts[2] : keep;
+            Console.WriteLine($"thresholds fixed by --threshold: {keep:0.00}/{promote:0.00}/{swap:0.00} (keep/promote/swap)");
         }
         watch.Restart();
-        var model = Learning.RoleModel.RoleModel.Train(mentions, thresholds: (keep, promote));
+        var model = Learning.RoleModel.RoleModel.Train(mentions, thresholds: (keep, promote, swap));
         Directory.CreateDirectory(outputDirectory);
         string path = Path.Combine(outputDirectory, Learning.RoleModel.RoleModel.FileName);
         model.Linear.Save(path);

@@ -40,30 +40,36 @@ public sealed class RoleModel(LinearModel model)
     public static TrainerOptions Options => new() { BalanceClasses = false, Epochs = 30 };
 
     /// <summary>The model's file properties holding the combination's two thresholds (see <see cref="Score"/>).</summary>
-    public const string ThresholdProperty = "threshold", PromoteThresholdProperty = "threshold-promote";
+    public const string ThresholdProperty = "threshold", PromoteThresholdProperty = "threshold-promote", SwapThresholdProperty = "threshold-swap";
 
     /// <summary>
     /// The combination: the model decides a mention where its probability is at least <see cref="Thresholds"/>'s
-    /// Promote when it would turn a number the rules leave out into a figure's, its Keep otherwise; the hand weights
-    /// elsewhere (0: the model everywhere). Chosen at training by cross-validation (<see cref="RoleThreshold"/>);
-    /// BULLETIN_ROLE_THRESHOLD=T (both) or =T,U (keep, promote) overrides them, for measuring.
+    /// Promote when it would turn a number the rules leave out into a figure's, its Swap when it reads as a target
+    /// what the rules read as an actual or the other way round, its Keep otherwise; the hand weights elsewhere (0: the
+    /// model everywhere). Keep and Promote are chosen at training by cross-validation (<see cref="RoleThreshold"/>) or
+    /// fixed by `train --roles --threshold K,P[,S]`; Swap is Keep unless the file says otherwise.
+    /// BULLETIN_ROLE_THRESHOLD=T (all), =T,U (keep, promote) or =T,U,S overrides them, for measuring.
     /// </summary>
-    public (double Keep, double Promote) Thresholds => _thresholds ??= ReadThresholds();
+    public (double Keep, double Promote, double Swap) Thresholds => _thresholds ??= ReadThresholds();
 
     // Read once: Score asks for them for every mention.
-    private (double Keep, double Promote)? _thresholds;
+    private (double Keep, double Promote, double Swap)? _thresholds;
 
-    private (double Keep, double Promote) ReadThresholds()
+    private (double Keep, double Promote, double Swap) ReadThresholds()
     {
         var inv = System.Globalization.CultureInfo.InvariantCulture;
         var parts = (Environment.GetEnvironmentVariable("BULLETIN_ROLE_THRESHOLD") ?? "").Split(',');
         if (double.TryParse(parts[0], inv, out double t))
-            return (t, parts.Length > 1 && double.TryParse(parts[1], inv, out double u) ? u : t);
-        double keep = Linear.Properties.TryGetValue(ThresholdProperty, out var stored) ? double.Parse(stored, inv) : 0;
-        return (keep, Linear.Properties.TryGetValue(PromoteThresholdProperty, out var promote) ? double.Parse(promote, inv) : keep);
+        {
+            double u = parts.Length > 1 && double.TryParse(parts[1], inv, out double promote) ? promote : t;
+            return (t, u, parts.Length > 2 && double.TryParse(parts[2], inv, out double swap) ? swap : t);
+        }
+        double Stored(string property, double otherwise) => Linear.Properties.TryGetValue(property, out var v) ? double.Parse(v, inv) : otherwise;
+        double keep = Stored(ThresholdProperty, 0);
+        return (keep, Stored(PromoteThresholdProperty, keep), Stored(SwapThresholdProperty, keep));
     }
 
-    public static RoleModel Train(IReadOnlyList<LabeledMention> mentions, TrainerOptions? options = null, (double Keep, double Promote)? thresholds = null)
+    public static RoleModel Train(IReadOnlyList<LabeledMention> mentions, TrainerOptions? options = null, (double Keep, double Promote, double Swap)? thresholds = null)
     {
         var linear = LogisticRegressionTrainer.Train("role", RoleFeatures.Name, RoleTrainingSet.Labels, RoleFeatures.Dimension,
             mentions.Select(m => new Example(RoleFeatures.Vector(m.Candidate, m.Text, m.Unit, m.Heading), Array.IndexOf(RoleTrainingSet.Labels, m.Label))).ToList(),
@@ -72,6 +78,8 @@ public sealed class RoleModel(LinearModel model)
         {
             linear.Properties[ThresholdProperty] = t.Keep.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture);
             linear.Properties[PromoteThresholdProperty] = t.Promote.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture);
+            // Written only when it differs from keep, so a model trained without it keeps its bytes.
+            if (t.Swap != t.Keep) linear.Properties[SwapThresholdProperty] = t.Swap.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture);
         }
         return new(linear);
     }
@@ -97,8 +105,8 @@ public sealed class RoleModel(LinearModel model)
     public ScoredRole Score(Candidate c, string text, IReadOnlyList<Candidate> unit, string? heading, ScoredRole rules)
     {
         var (label, probability) = Predict(c, text, unit, heading);
-        var (keep, promote) = Thresholds;
-        if (probability < RoleThreshold.For(label, Label(rules.Role), keep, promote)) return rules;
+        var (keep, promote, swap) = Thresholds;
+        if (probability < RoleThreshold.For(label, Label(rules.Role), keep, promote, swap)) return rules;
         // A section about problems or next steps (SectionKind.Other) holds the bulletin's own bookkeeping (验收率 30%):
         // the model may give a figure there another role, never add one; the training pages have too few such sections.
         if (rules.Role == MentionRole.None && label != "none" && c.Cues.ContainsKey(OtherSection)) return rules;
@@ -222,8 +230,17 @@ public static class RoleThreshold
     /// <summary>One held-out real mention: its gold label, the model's label and probability, the rules' label.</summary>
     public sealed record Prediction(LabeledMention Mention, string Model, double Probability, string Rules);
 
-    /// <summary>The probability the model needs to decide: promote where it would add a number the rules leave out, else keep.</summary>
-    public static double For(string model, string rules, double keep, double promote) => rules == "none" && model != "none" ? promote : keep;
+    /// <summary>
+    /// The probability the model needs to decide: promote where it would add a number the rules leave out, swap where
+    /// it reads a target the rules read as an actual or the other way round (no figure gained or lost, one field), else keep.
+    /// </summary>
+    public static double For(string model, string rules, double keep, double promote, double swap) =>
+        rules == "none" && model != "none" ? promote : IsSwap(model, rules) ? swap : keep;
+
+    private static bool IsSwap(string model, string rules) => model != rules && model is "target" or "actual" && rules is "target" or "actual";
+
+    /// <summary>Keep and promote alone (swap = keep), as the mention-level search chooses them.</summary>
+    public static double For(string model, string rules, double keep, double promote) => For(model, rules, keep, promote, keep);
 
     /// <summary>The combination's label: the model's where its probability reaches <see cref="For"/>, else the rules'.</summary>
     public static string Combine(string model, double probability, string rules, double keep, double promote) =>
