@@ -54,15 +54,17 @@ public class RoleModelTests
         string shippedPath = Path.Combine(RepoPaths.Root, "models", RoleModel.FileName);
         var shipped = LinearModel.Load(shippedPath);
         var inv = System.Globalization.CultureInfo.InvariantCulture;
-        var thresholds = (double.Parse(shipped.Properties[RoleModel.ThresholdProperty], inv), double.Parse(shipped.Properties[RoleModel.PromoteThresholdProperty], inv));
+        double keep = double.Parse(shipped.Properties[RoleModel.ThresholdProperty], inv);
+        var thresholds = (keep, double.Parse(shipped.Properties[RoleModel.PromoteThresholdProperty], inv),
+            shipped.Properties.TryGetValue(RoleModel.SwapThresholdProperty, out var swap) ? double.Parse(swap, inv) : keep);
         var first = RoleModel.Train(mentions, thresholds: thresholds).Linear.ToBytes();
         var second = RoleModel.Train(mentions, thresholds: thresholds).Linear.ToBytes();
         Assert.Equal(first, second);
         Assert.Equal(RoleFeatures.Name, LinearModel.FromBytes(first).FeatureSet);
         // The labels, the spec cases under tests/specs/roles and the role features all feed the model: a change of
-        // any of them needs `bulletin train --roles --threshold KEEP,PROMOTE` (the shipped thresholds) and the new file.
+        // any of them needs `bulletin train --roles --threshold KEEP,PROMOTE[,SWAP]` (the shipped thresholds) and the new file.
         Assert.True(first.AsSpan().SequenceEqual(File.ReadAllBytes(shippedPath)),
-            $"models/{RoleModel.FileName} is not what its training data gives today: run ./bulletin train --roles --threshold {thresholds.Item1:0.00},{thresholds.Item2:0.00}");
+            $"models/{RoleModel.FileName} is not what its training data gives today: run ./bulletin train --roles --threshold {thresholds.Item1:0.00},{thresholds.Item2:0.00},{thresholds.Item3:0.00}");
     }
 
     [Fact]
