@@ -152,7 +152,10 @@ public static class IngestBenchmark
     {
         string output = Path.Combine(root, "src", "BulletinIngest.Cli", "bin", "Release", "publish-r2r");
         using var publish = Process.Start(Start("dotnet", ["publish", Path.Combine(root, "src", "BulletinIngest.Cli"), "-c", "Release",
-            "-r", RuntimeInformation.RuntimeIdentifier, "--self-contained", "false", "-o", output, "--nologo", "-v", "q"]))!;
+            "-r", RuntimeInformation.RuntimeIdentifier, "--self-contained", "false", "-o", output, "--nologo", "-v", "q",
+            // Its own build and intermediate folders: the project keeps the RID out of the Release build's path, so a
+            // publish there would put plain IL over the ReadyToRun images of `./bulletin`'s build.
+            "-p:AppendRuntimeIdentifierToOutputPath=true"]))!;
         string log = publish.StandardOutput.ReadToEnd();
         publish.WaitForExit();
         if (publish.ExitCode != 0) throw new InvalidOperationException($"`dotnet publish` failed: {log}");
