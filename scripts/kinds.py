@@ -62,7 +62,7 @@ def main():
     for name in ("samples", "dev", "test", "blind", "study", "measure", "grown", "fresh"):
         if name in totals:
             right, n = totals[name]
-            errors = ", ".join(f"{g} read as {k} {c}" for (s, g, k), c in sorted(confusions.items()) if s == name)
+            errors = ", ".join(f"{g} read as {k} {c}" for (s, g, k), c in sorted(confusions.items(), key=lambda item: tuple(map(str, item[0]))) if s == name)
             print(f"{name:8} {right:4} of {n:4} right" + (f"  ({errors})" if errors else ""))
     for name, path, gold, kind in wrong:
         print(f"  {name:8} {path}: {gold} read as {kind}")
