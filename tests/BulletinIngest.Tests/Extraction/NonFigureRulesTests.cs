@@ -26,7 +26,9 @@ public class NonFigureRulesTests
     public void A_count_of_work_done_is_no_campaign_total(string example)
     {
         var rules = NonFigureRules.Load(Path.Combine(RepoPaths.Root, "models", NonFigureRules.FileName));
-        Assert.Null(rules.Match(Regex.Replace(example, "〈[^〉]+〉", NonFigureRules.Marker)));
+        // With the example's own unit: campaign-total applies only to counts (件, 项, 个 …), so without one it could not fire.
+        string unit = Regex.Match(example, "〈[\\d.]+([^〉]+)〉").Groups[1].Value;
+        Assert.Null(rules.Match(Regex.Replace(example, "〈[^〉]+〉", NonFigureRules.Marker), unit));
     }
 
     [Theory]
