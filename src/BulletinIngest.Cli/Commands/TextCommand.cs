@@ -70,7 +70,7 @@ public static class TextCommand
 
     private static void Explain(DocumentText text, string name)
     {
-        var result = new Extraction.BulletinExtractor().Extract(text, name);
+        var result = Pipeline.PipelineFactory.Extractor().Extract(text, name);
         Console.WriteLine();
         Console.WriteLine($"== {result.Figures.Count} figures (region {result.Metadata.Region ?? "unknown"}, kind {result.Metadata.Kind})");
         Console.WriteLine($"   region evidence: {result.Metadata.RegionEvidence}");
@@ -91,7 +91,7 @@ public static class TextCommand
     /// </summary>
     private static int ExplainRecords(DocumentText text, string name, string format)
     {
-        var result = new Extraction.BulletinExtractor().Extract(text, name);
+        var result = Pipeline.PipelineFactory.Extractor().Extract(text, name);
         var index = result.Figures.Select((f, i) => (f, i)).ToDictionary(x => x.f, x => x.i, ReferenceEqualityComparer.Instance);
         string[] columns = ["record", "index", "start", "end", "text", "block", "value", "unit", "approximate", "figure", "reason",
             "region", "project", "indicator", "target", "actual", "percent", "optional", "why"];

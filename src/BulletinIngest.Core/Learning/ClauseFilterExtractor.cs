@@ -25,15 +25,22 @@ public sealed class ClauseFilterExtractor(IFigureExtractor inner, ClauseClassifi
         var result = inner.Extract(document, documentName);
         var clauses = ClauseSplitter.Split(document);
         var kept = new List<Figure>(result.Figures.Count);
+        var rejected = new List<string>();
         foreach (var figure in result.Figures)
         {
             var clause = scope == ClauseFilterScope.All || figure.Optional ? SourceClause(clauses, figure) : null;
             if (clause is null) { kept.Add(figure); continue; }
             var decision = classifier.Predict(clause.Text, clause.Heading, threshold);
             if (decision.Keep) kept.Add(figure with { DecidedBy = classifier.Version, Confidence = decision.Confidence });
+            // A vetoed figure is said, with its numbers, like every other stage's rejections (text --explain, coverage).
+            else rejected.Add($"figure {Numbers(figure)} in \"{clause.Text}\" ← a narrative clause ({classifier.Version}, keep {decision.KeepProbability:0.00} < {threshold:0.00})");
         }
-        return result with { Figures = kept };
+        return result with { Figures = kept, Rejected = rejected.Count == 0 ? result.Rejected : [.. result.Rejected, .. rejected] };
     }
+
+    private static string Numbers(Figure f) =>
+        string.Join(" ", new[] { f.Target, f.Actual }.Where(v => v is not null).Select(v => $"{v}{f.Unit}")
+            .Concat(f.Percent is { } p ? [$"{p}%"] : []));
 
     private static NumberClause? SourceClause(IReadOnlyList<NumberClause> clauses, Figure figure) =>
         clauses.FirstOrDefault(c => c.Start <= figure.Start && figure.Start < c.End)
