@@ -26,6 +26,8 @@ public static partial class LineJoiner
     public static IEnumerable<SourceLine> Join(IReadOnlyList<SourceLine> lines)
     {
         SourceLine? pending = null;
+        // The last printed line of the pending block: whether it filled the line decides, not the block's whole width.
+        string lastLine = "";
         int blanksSincePending = 0;
         foreach (var line in lines)
         {
@@ -34,20 +36,22 @@ public static partial class LineJoiner
                 blanksSincePending++;
                 continue;
             }
-            if (pending is not null && blanksSincePending <= 1 && Continues(pending, line))
+            if (pending is not null && blanksSincePending <= 1 && Continues(pending, lastLine, line))
             {
                 pending = pending with { Text = pending.Text + line.Text };
+                lastLine = line.Text;
                 blanksSincePending = 0;
                 continue;
             }
             if (pending is not null) yield return pending;
             pending = line;
+            lastLine = line.Text;
             blanksSincePending = 0;
         }
         if (pending is not null) yield return pending;
     }
 
-    private static bool Continues(SourceLine previous, SourceLine next)
+    private static bool Continues(SourceLine previous, string previousLine, SourceLine next)
     {
         if (previous.Kind is not (BlockKind.Paragraph or BlockKind.ListItem)) return false;
         if (next.Kind != BlockKind.Paragraph) return false;
@@ -55,7 +59,7 @@ public static partial class LineJoiner
         if (!IsCjkIdeograph(next.Text[0])) return false;
         if (FieldLabel().IsMatch(previous.Text) || FieldLabel().IsMatch(next.Text)) return false;
         if (FullDateEnd().IsMatch(previous.Text) || HeadingNumber().IsMatch(next.Text)) return false;
-        return VisualWidth(previous.Text) >= FullLineWidth;
+        return VisualWidth(previousLine) >= FullLineWidth;
     }
 
     /// <summary>Width in full-width characters: CJK and full-width forms count 1, others 1/2.</summary>

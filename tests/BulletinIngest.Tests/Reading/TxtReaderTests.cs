@@ -58,6 +58,18 @@ public class TxtReaderTests
     }
 
     [Fact]
+    public void A_short_line_ends_its_block_even_after_a_full_one()
+    {
+        // The width test is the last printed line's, not the block's so far: a full title line takes the short line
+        // after it (the heuristic cannot tell), but that short line does not fill a line, so the field after it starts anew.
+        string input = "市政府办公室关于做好2020年市政府为民办十件实事的通知\n政策\n发布部门:淮安市人民政府办公室\n";
+        var text = Reader.Read(Encoding.UTF8.GetBytes(input));
+        Assert.Equal(2, text.Blocks.Count);
+        Assert.Equal("市政府办公室关于做好2020年市政府为民办十件实事的通知政策", text.Blocks[0].Text);
+        Assert.Equal("发布部门:淮安市人民政府办公室", text.Blocks[1].Text);
+    }
+
+    [Fact]
     public void A_signature_with_its_date_and_a_numbered_heading_are_never_joined()
     {
         string input = "某某县民生项目推进工作专班办公室编印　　　　二〇二四年三月九日\n\n一、省级民生实事推进情况\n\n"
