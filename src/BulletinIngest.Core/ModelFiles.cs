@@ -23,4 +23,8 @@ public static class ModelFiles
             throw new FileNotFoundException($"model file {fileName} not found in {Directory} (set BULLETIN_MODELS to the models/ folder)", path);
         return path;
     }
+
+    /// <summary>The model file a switch such as BULLETIN_ROLE_MODEL=PATH names (a path ending in .model), else the shipped one.</summary>
+    public static string PathOf(string fileName, string? setting) =>
+        setting is { } path && path.EndsWith(".model", StringComparison.Ordinal) ? path : PathOf(fileName);
 }

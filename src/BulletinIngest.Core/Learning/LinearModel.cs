@@ -151,6 +151,14 @@ public sealed class LinearModel
         return stream.ToArray();
     }
 
+    /// <summary>The model at <paramref name="path"/>, which must be over <paramref name="featureSet"/> (a file of another feature set would score nonsense).</summary>
+    public static LinearModel Load(string path, string featureSet)
+    {
+        var linear = Load(path);
+        if (linear.FeatureSet != featureSet) throw new InvalidDataException($"{path}: feature set {linear.FeatureSet}, expected {featureSet}");
+        return linear;
+    }
+
     public static LinearModel Load(string path)
     {
         byte[] bytes = File.ReadAllBytes(path);

@@ -24,7 +24,7 @@ public sealed class GroupingModel(LinearModel model)
     public static bool Enabled { get; set; } = Setting is "1" or "true" || Setting?.EndsWith(".model", StringComparison.Ordinal) == true;
 
     private static readonly Lazy<GroupingModel> Loaded = new(() =>
-        Load(Setting is { } path && path.EndsWith(".model", StringComparison.Ordinal) ? path : ModelFiles.PathOf(FileName)));
+        Load(ModelFiles.PathOf(FileName, Setting)));
     public static GroupingModel Default => Loaded.Value;
 
     /// <summary>The probability two mentions need to be joined: the model's file property, or BULLETIN_GROUPING_THRESHOLD (for measuring).</summary>
@@ -34,12 +34,7 @@ public sealed class GroupingModel(LinearModel model)
 
     public const string ThresholdProperty = "threshold";
 
-    public static GroupingModel Load(string path)
-    {
-        var linear = LinearModel.Load(path);
-        if (linear.FeatureSet != GroupingFeatures.Name) throw new InvalidDataException($"{path}: feature set {linear.FeatureSet}, expected {GroupingFeatures.Name}");
-        return new GroupingModel(linear);
-    }
+    public static GroupingModel Load(string path) => new(LinearModel.Load(path, GroupingFeatures.Name));
 
     public static TrainerOptions Options => new() { BalanceClasses = false, Epochs = 30 };
 

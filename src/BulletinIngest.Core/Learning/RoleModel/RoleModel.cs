@@ -27,15 +27,10 @@ public sealed class RoleModel(LinearModel model)
     private static string? Setting => Environment.GetEnvironmentVariable("BULLETIN_ROLE_MODEL");
 
     private static readonly Lazy<RoleModel> Loaded = new(() =>
-        Load(Setting is { } path && path.EndsWith(".model", StringComparison.Ordinal) ? path : ModelFiles.PathOf(FileName)));
+        Load(ModelFiles.PathOf(FileName, Setting)));
     public static RoleModel Default => Loaded.Value;
 
-    public static RoleModel Load(string path)
-    {
-        var linear = LinearModel.Load(path);
-        if (linear.FeatureSet != RoleFeatures.Name) throw new InvalidDataException($"{path}: feature set {linear.FeatureSet}, expected {RoleFeatures.Name}");
-        return new RoleModel(linear);
-    }
+    public static RoleModel Load(string path) => new(LinearModel.Load(path, RoleFeatures.Name));
 
     public static TrainerOptions Options => new() { BalanceClasses = false, Epochs = 30 };
 
