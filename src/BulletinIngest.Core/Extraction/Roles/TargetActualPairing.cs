@@ -1,6 +1,6 @@
 using System.Globalization;
 using BulletinIngest.Extraction.Numbers;
-using BulletinIngest.Learning;
+using BulletinIngest.Learning.RoleModel;
 
 namespace BulletinIngest.Extraction.Roles;
 
@@ -70,10 +70,6 @@ public static class TargetActualPairing
         return result;
     }
 
-    /// <summary>The words that date a progress report (截至, 目前; class asof of models/rules/role-tense.tsv).</summary>
-    private static readonly Lazy<string[]> AsOfWords = new(() =>
-        TsvFile.Read(ModelFiles.PathOf("rules/role-tense.tsv")).Where(row => row["class"] == "asof").SelectMany(row => row["words"].Split('|')).ToArray());
-
     /// <summary>
     /// A task stated in a sentence of its own, then the next sentence opens with the report's moment and gives the amount
     /// of its unit done (開建保障性住房5萬套。目前，太原市已經新開工建設保障性安居工程20621套): the task is that amount's target.
@@ -91,7 +87,8 @@ public static class TargetActualPairing
             if (end < 0 || text.IndexOfAny(['。', '；', '！', '？', '\n'], end + 1, done.Start - end - 1) >= 0) continue;
             var next = text.AsSpan(end + 1, done.Start - end - 1).TrimStart();
             bool opensWithMoment = false;
-            foreach (var word in AsOfWords.Value) opensWithMoment |= next.StartsWith(word, StringComparison.Ordinal);
+            // The words that date a progress report (截至, 目前): class asof of models/rules/role-tense.tsv.
+            foreach (var word in RoleFeatures.TenseWordsOf("asof")) opensWithMoment |= next.StartsWith(word, StringComparison.Ordinal);
             if (!opensWithMoment) continue;
             figures[i + 1] = done with { Target = target, Start = task.Start, Why = done.Why + $"; target {target} the task stated in the sentence before" };
             figures.RemoveAt(i);
@@ -195,7 +192,6 @@ public static class TargetActualPairing
     private static Quantity? TaskMention(IReadOnlyList<Quantity> amounts, List<Figure> figures, Figure done, double actual, double percent)
     {
         if (done.Unit is null || done.Unit.Contains('/')) return null;
-        double tolerance = LastDigit(percent);
         Quantity? best = null;
         int bestDistance = int.MaxValue;
         foreach (var q in amounts)
@@ -205,7 +201,7 @@ public static class TargetActualPairing
             if (Quantity.Same(q.Value, actual)) continue;
             int distance = Gap(done, q.Start, q.End);
             if (distance > Reach || distance >= bestDistance) continue;
-            if (q.Value <= 0 || Math.Abs(actual / q.Value * 100 - percent) > tolerance) continue;
+            if (q.Value <= 0 || !RoundsTo(actual, q.Value, percent)) continue;
             // An amount done that its own percentage measures (新开工8000公里、建成4000公里，分别占…80%、50%) is no one's task.
             if (figures.Any(f => f.Percent is not null && f.Actual is { } other && Quantity.Same(other, q.Value) && q.Start >= f.Start && q.Start < f.End)) continue;
             (best, bestDistance) = (q, distance);
@@ -232,7 +228,7 @@ public static class TargetActualPairing
                 int distance = Gap(alone, f.Start, f.End);
                 // Every amount done in full (target = actual) states 100%: that is no evidence of which one a percentage measures.
                 if (distance > Reach || distance >= bestDistance || target <= 0 || Quantity.Same(actual, target)) continue;
-                if (Math.Abs(actual / target * 100 - percent) > LastDigit(percent)) continue;
+                if (!RoundsTo(actual, target, percent)) continue;
                 (best, bestDistance) = (j, distance);
             }
             if (best < 0) continue;

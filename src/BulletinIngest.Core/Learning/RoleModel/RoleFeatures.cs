@@ -138,6 +138,9 @@ public static class RoleFeatures
     private static readonly Lazy<List<(string Tense, string[] Words)>> TenseWords = new(() =>
         TsvFile.Read(ModelFiles.PathOf("rules/role-tense.tsv")).Select(row => (row["class"], row["words"].Split('|'))).ToList());
 
+    /// <summary>The words of one tense class of models/rules/role-tense.tsv (plan, done, asof …).</summary>
+    public static IEnumerable<string> TenseWordsOf(string tense) => TenseWords.Value.Where(t => t.Tense == tense).SelectMany(t => t.Words);
+
     private static string Bucket(int distance) => distance <= 0 ? "0" : distance <= 3 ? "1-3" : distance <= 9 ? "4-9" : "10+";
 
     /// <summary>Whether one of <paramref name="opens"/> opens between start and end and none of <paramref name="closes"/> closes it after.</summary>
