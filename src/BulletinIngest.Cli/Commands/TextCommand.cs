@@ -18,7 +18,7 @@ public static class TextCommand
         format.AcceptOnlyFromAmong("text", "json", "jsonl");
         var explain = new Option<bool>("--explain")
         {
-            Description = "Also extract (rules, nothing stored): each figure with why it has its numbers, and the number mentions that became no figure; "
+            Description = "Also extract as the ingest does (nothing stored): each figure with why it has its numbers, and the number mentions that became no figure; "
                           + "with --format json/jsonl, records instead of blocks: each figure, and each number mention with the figure that uses it or why none does",
         };
         var command = new Command("text", """
