@@ -77,6 +77,7 @@ public sealed class JiebaSegmenter
         var known = hmm ? recent.WithHmm : recent.WithoutHmm;
         if (known.TryGetValue(text, out var tokens)) return new List<Token>(tokens);
         var cut = Segment(text, hmm);
+        if (text.Length > RememberedCharacters) return cut;
         if (recent.Characters + text.Length > RememberedCharacters) recent.Forget(_version);
         known[text] = cut.ToArray();
         recent.Characters += text.Length;
