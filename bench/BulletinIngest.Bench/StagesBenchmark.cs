@@ -91,7 +91,7 @@ public static class StagesBenchmark
                     var coverage = DocumentCoverage.Measure(text, extraction.Figures, extraction.Normalized);
                     Lap(9);
                     var analysis = new FileAnalysis(text.Format, text, extraction, tokens, Coverage: coverage);
-                    var back = JsonSerializer.Deserialize<FileAnalysis>(JsonSerializer.Serialize(analysis))!;
+                    var back = JsonSerializer.Deserialize(JsonSerializer.SerializeToUtf8Bytes(analysis, WorkerJson.Default.FileAnalysis), WorkerJson.Default.FileAnalysis)!;
                     Lap(10);
                     store.SaveDocument(new SourceFile($"{path}#{round}", sha, content.Length), back.Text!, back.Extraction!, back.SearchTokens, back.Coverage);
                     Lap(11);

@@ -68,7 +68,7 @@ public static class WorkerCommand
             foreach (var request in requests.GetConsumingEnumerable())
             {
                 var analysis = Analyze(analyzer, request.Path);
-                WriteLine(answers, Encoding.ASCII.GetBytes(request.Id.ToString(CultureInfo.InvariantCulture) + "\t"), JsonSerializer.SerializeToUtf8Bytes(analysis));
+                WriteLine(answers, Encoding.ASCII.GetBytes(request.Id.ToString(CultureInfo.InvariantCulture) + "\t"), JsonSerializer.SerializeToUtf8Bytes(analysis, WorkerJson.Default.FileAnalysis));
                 // After running out of memory the runtime may be unsteady: leave, the ingest starts a fresh worker
                 // (and reads again alone any other file this worker held).
                 if (analysis.Rejected == RejectReason.TooLarge && analysis.Reason == InProcessAnalyzer.OutOfMemoryReason) Environment.Exit(0);
@@ -77,7 +77,7 @@ public static class WorkerCommand
         foreach (var reader in readers) reader.Start();
         using (var input = new StreamReader(Console.OpenStandardInput(), Encoding.UTF8))
             while (input.ReadLine() is { } line)
-                if (JsonSerializer.Deserialize<WorkerRequest>(line) is { } request) requests.Add(request);
+                if (JsonSerializer.Deserialize(line, WorkerJson.Default.WorkerRequest) is { } request) requests.Add(request);
         requests.CompleteAdding();
         foreach (var reader in readers) reader.Join();
         return 0;

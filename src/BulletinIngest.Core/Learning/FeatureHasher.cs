@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace BulletinIngest.Learning;
 
 /// <summary>
@@ -9,14 +11,18 @@ public sealed class FeatureHasher(int dimension)
 {
     public int Dimension { get; } = dimension > 0 ? dimension : throw new ArgumentOutOfRangeException(nameof(dimension));
 
-    public SparseVector Vectorize(IEnumerable<string> features) =>
-        SparseVector.FromPairs(features.Select(Slot)).Normalized();
-
-    private (int Index, double Value) Slot(string feature)
+    /// <summary>The features' slots and signs, repeated slots summed in the order given, at Euclidean length 1.</summary>
+    public SparseVector Vectorize(IEnumerable<string> features)
     {
-        ulong hash = Fnv1a(feature);
-        int index = (int)((hash >> 1) % (ulong)Dimension);
-        return (index, (hash & 1) == 0 ? 1.0 : -1.0);
+        var keys = new List<long>(64);
+        var values = new List<double>(64);
+        foreach (string feature in features)
+        {
+            ulong hash = Fnv1a(feature);
+            keys.Add(SparseVector.OrderKey((int)((hash >> 1) % (ulong)Dimension), keys.Count));
+            values.Add((hash & 1) == 0 ? 1.0 : -1.0);
+        }
+        return SparseVector.FromKeyed(CollectionsMarshal.AsSpan(keys), CollectionsMarshal.AsSpan(values)).Normalized();
     }
 
     public static ulong Fnv1a(string text)

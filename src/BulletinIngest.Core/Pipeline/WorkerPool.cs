@@ -43,7 +43,7 @@ public sealed class WorkerPool(Func<int, ProcessStartInfo> startInfo, WorkerBudg
     public const string ReadyAnswer = "ready";
 
     /// <summary>The ready line as the worker writes it (a JSON string).</summary>
-    public static readonly byte[] ReadyLine = JsonSerializer.SerializeToUtf8Bytes(ReadyAnswer);
+    public static readonly byte[] ReadyLine = JsonSerializer.SerializeToUtf8Bytes(ReadyAnswer, WorkerJson.Default.String);
 
     private readonly Lock _lock = new();
     private Worker? _shared;
@@ -223,7 +223,7 @@ public sealed class WorkerPool(Func<int, ProcessStartInfo> startInfo, WorkerBudg
                 id = ++_sent;
                 _pending[id] = reply;
                 sharedAtSend = _pending.Count > 1;
-                try { _process.StandardInput.WriteLine(JsonSerializer.Serialize(new WorkerRequest(id, path))); }
+                try { _process.StandardInput.WriteLine(JsonSerializer.Serialize(new WorkerRequest(id, path), WorkerJson.Default.WorkerRequest)); }
                 catch (IOException) { }
             }
             // Another file was in the worker with this one: sent before and still there, or sent since.
@@ -256,7 +256,7 @@ public sealed class WorkerPool(Func<int, ProcessStartInfo> startInfo, WorkerBudg
             var line = reply.Task.Result;
             if (line is null) return Failure(Died());
             FileAnalysis? analysis;
-            try { analysis = JsonSerializer.Deserialize<FileAnalysis>(line.AsSpan(line.AsSpan().IndexOf((byte)'\t') + 1)); }
+            try { analysis = JsonSerializer.Deserialize(line.AsSpan(line.AsSpan().IndexOf((byte)'\t') + 1), WorkerJson.Default.FileAnalysis); }
             catch (JsonException) { analysis = null; }
             if (analysis is null)
             {

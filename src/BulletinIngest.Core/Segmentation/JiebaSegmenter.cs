@@ -69,8 +69,48 @@ public sealed class JiebaSegmenter
         return this;
     }
 
-    /// <summary>jieba.lcut(text, HMM=hmm): the tokens, which together are the text.</summary>
+    /// <summary>jieba.lcut(text, HMM=hmm): the tokens, which together are the text (a list of the caller's own).</summary>
     public List<Token> Cut(string text, bool hmm = true)
+    {
+        var recent = _recent.Value!;
+        if (recent.Version != _version) recent.Forget(_version);
+        var known = hmm ? recent.WithHmm : recent.WithoutHmm;
+        if (known.TryGetValue(text, out var tokens)) return new List<Token>(tokens);
+        var cut = Segment(text, hmm);
+        if (text.Length > RememberedCharacters) return cut;
+        if (recent.Characters + text.Length > RememberedCharacters) recent.Forget(_version);
+        known[text] = cut.ToArray();
+        recent.Characters += text.Length;
+        return cut;
+    }
+
+    // The stages of one document cut the same texts again and again (a unit's heading for each of its candidates,
+    // a clause for each of its numbers, the masthead lines for each kind of region evidence): of the sample bulletins'
+    // 10,518 cuts, 9,548 were of a text cut before (88 % of the characters). So each thread remembers its last cuts, up
+    // to this many characters of text (a document cuts ~3,000 distinct ones); a word added to the dictionary (only
+    // while it is built) makes them stale.
+    private const int RememberedCharacters = 1 << 15;
+
+    private readonly ThreadLocal<RecentCuts> _recent = new(() => new RecentCuts());
+    private int _version;
+
+    private sealed class RecentCuts
+    {
+        public readonly Dictionary<string, Token[]> WithHmm = new(StringComparer.Ordinal);
+        public readonly Dictionary<string, Token[]> WithoutHmm = new(StringComparer.Ordinal);
+        public int Version;
+        public long Characters;
+
+        public void Forget(int version)
+        {
+            WithHmm.Clear();
+            WithoutHmm.Clear();
+            Characters = 0;
+            Version = version;
+        }
+    }
+
+    private List<Token> Segment(string text, bool hmm)
     {
         var tokens = new List<Token>(text.Length / 2 + 4);
         int i = 0;
@@ -223,6 +263,7 @@ public sealed class JiebaSegmenter
         else if (!int.TryParse(match.Groups[2].Value.AsSpan(1), out freq))
             throw new ArgumentException($"user dictionary: frequency out of range in \"{line}\"");
         _dictionary.AddWord(word, freq);
+        _version++;
     }
 
     /// <summary>jieba's suggest_freq(word, tune=False): the lowest frequency that makes the word be cut whole.</summary>

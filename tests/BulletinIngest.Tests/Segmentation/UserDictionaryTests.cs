@@ -83,4 +83,27 @@ public class UserDictionaryTests
         }
         finally { File.Delete(path); }
     }
+
+    [Fact]
+    public void A_text_cut_again_gives_the_same_tokens_in_a_list_of_the_callers_own_and_each_segmenter_its_own()
+    {
+        const string text = "普惠托育服务护蕾行动新增助餐点";
+        var shared = JiebaSegmenter.Load();
+        var first = shared.Cut(text);
+        var tokens = first.ToList();
+        first.Clear(); // the caller's list: the segmenter remembers its own copy
+        Assert.Equal(tokens, shared.Cut(text));
+        Assert.Equal(tokens, shared.Cut(new string(text.AsSpan()))); // an equal text, another string
+        Assert.DoesNotContain("护蕾行动", tokens.Select(t => t.Text));
+
+        // A segmenter with more words has answers of its own, not the shared one's remembered ones.
+        string path = Path.Combine(Path.GetTempPath(), $"userdict-{Guid.NewGuid():N}.txt");
+        File.WriteAllText(path, "护蕾行动 nz\n");
+        try
+        {
+            Assert.Contains("护蕾行动", shared.WithUserDictionary(path).Cut(text).Select(t => t.Text));
+            Assert.Equal(tokens, shared.Cut(text));
+        }
+        finally { File.Delete(path); }
+    }
 }
