@@ -294,7 +294,10 @@ public sealed partial class FigureAssembler(RegionResolver regions, string issui
 
     /// <summary>An amount done in full (已全部完成625个, 186条全部完工) is also the goal, unless a percentage says otherwise.</summary>
     private static double? AllDone(Group g) =>
-        g.Actual is { } done && done.C.Cues.ContainsKey("all-done") && (g.Percent is null || g.Percent.C.Q.Value == 100) ? done.C.Q.Value : null;
+        g.Actual is { } done && DoneInFull(done.C) && (g.Percent is null || g.Percent.C.Q.Value == 100) ? done.C.Q.Value : null;
+
+    /// <summary>Whether the mention's all-done cue (role-cues.tsv) says the work it counts was done in full: the amount is also the goal.</summary>
+    public static bool DoneInFull(Candidate c) => c.Cues.ContainsKey("all-done");
 
     private static string Written(string text, Candidate c) => text[c.Q.Start..c.Q.End];
 
