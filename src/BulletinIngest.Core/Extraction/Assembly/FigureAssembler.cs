@@ -294,7 +294,13 @@ public sealed partial class FigureAssembler(RegionResolver regions, string issui
 
     /// <summary>An amount done in full (已全部完成625个, 186条全部完工) is also the goal, unless a percentage says otherwise.</summary>
     private static double? AllDone(Group g) =>
-        g.Actual is { } done && done.C.Cues.ContainsKey("all-done") && (g.Percent is null || g.Percent.C.Q.Value == 100) ? done.C.Q.Value : null;
+        g.Actual is { } done && DoneInFull(done.C) && (g.Percent is null || g.Percent.C.Q.Value == 100) ? done.C.Q.Value : null;
+
+    /// <summary>
+    /// Whether the mention's all-done cues (role-cues.tsv) say the work it counts was done in full: the amount is also the goal.
+    /// all-done-later (现已全部完工 in a later clause) is a feature of its own, so it does not change what all-done weighs.
+    /// </summary>
+    public static bool DoneInFull(Candidate c) => c.Cues.ContainsKey("all-done") || c.Cues.ContainsKey("all-done-later");
 
     private static string Written(string text, Candidate c) => text[c.Q.Start..c.Q.End];
 

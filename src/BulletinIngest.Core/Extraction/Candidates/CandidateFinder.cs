@@ -187,6 +187,10 @@ public sealed class CandidateFinder
         string rest = after[..NumberRecognizer.Find(after).Select(q => q.Start).DefaultIfEmpty(after.Length).First()];
         // A verb after the last number of its clause governs that number (8件已提前完成), not one before another number (40件实事已完成36件).
         string tail = rest.Length == after.Length ? after : "";
+        // The clauses after its own to the sentence's end, when no number stands there (新建40公里、…维修改造70.8公里，
+        // 现已全部完工): what they say of the work holds for the clause's numbers, unless it is still to come (将全部完工).
+        string later = text[c.ClauseEnd..c.SentenceEnd];
+        if (NumberRecognizer.Find(later).Count > 0) later = "";
         foreach (var cue in _cues)
         {
             string? word = cue.Where switch
@@ -197,6 +201,7 @@ public sealed class CandidateFinder
                 "after" => cue.Words.FirstOrDefault(w => after.StartsWith(w, StringComparison.Ordinal)),
                 "rest" => cue.Words.FirstOrDefault(w => rest.Contains(w, StringComparison.Ordinal)),
                 "tail" => cue.Words.FirstOrDefault(w => tail.Contains(w, StringComparison.Ordinal)),
+                "later" => cue.Words.FirstOrDefault(w => later.IndexOf(w, StringComparison.Ordinal) is >= 0 and var at && !Cues.Future().IsMatch(later[..at])),
                 _ => null,
             };
             if (word is not null) c.Add(cue.Feature, word);

@@ -45,9 +45,13 @@ public sealed class ItemFigureBuilder(RegionResolver regions, string issuingRegi
     // The figures of named lists in the item being built: each is its named item's, not the title's.
     private readonly HashSet<FigureDraft> _listed = [];
 
+    // Where the amount of each figure read from one amount stands (the mention whose cues say whether it was done in full).
+    private readonly Dictionary<FigureDraft, int> _amountAt = [];
+
     public List<FigureDraft> Build(ItemUnit item)
     {
         _listed.Clear();
+        _amountAt.Clear();
         string text = item.Text.Text;
         // A region's paragraph (兰山区：新建口袋公园12处…) has no title: its sentences name the projects.
         bool regionParagraph = item.LeadRegion is not null;
@@ -113,6 +117,7 @@ public sealed class ItemFigureBuilder(RegionResolver regions, string issuingRegi
             var (name, indicator) = severalTargets ? namer.Name(target, 0, project) : (project, project);
             figures.Add(NewFigure(name, indicator, target.Start, target.End, target, Role.Target));
         }
+        if (!isPlan) TakeDoneInFullAsGoal(item, figures);
         if (figures.Count == 0)
         {
             foreach (var rate in titlePercents)
@@ -137,6 +142,19 @@ public sealed class ItemFigureBuilder(RegionResolver regions, string issuingRegi
             if (all.FirstOrDefault(q => q.End == f.End) is { } q && namer.Name(q, 0) is var (own, indicator) && !NonProjectNames.Default.Rejects(own))
                 (f.Project, f.Indicator) = (own, f.Indicator == f.Project ? indicator : f.Indicator);
         return figures;
+    }
+
+    /// <summary>
+    /// An amount done in full (2项任务全部完成; 新建40公里、…维修改造70.8公里，现已全部完工) is also the goal, unless a
+    /// percentage says otherwise: as the candidate path reads it (FigureAssembler.DoneInFull).
+    /// </summary>
+    private void TakeDoneInFullAsGoal(ItemUnit item, List<FigureDraft> figures)
+    {
+        var open = figures.Where(f => f is { Target: null, Actual: not null } && (f.Percent is null or 100) && _amountAt.ContainsKey(f)).ToList();
+        if (open.Count == 0) return;
+        var allDone = CandidateFinder.Default.Find(item.Text.Text, item.Kind, isPlan)
+            .Where(FigureAssembler.DoneInFull).Select(c => c.Q.Start).ToHashSet();
+        foreach (var f in open.Where(f => allDone.Contains(_amountAt[f]))) f.Target = f.Actual;
     }
 
     /// <summary>
@@ -535,6 +553,7 @@ public sealed class ItemFigureBuilder(RegionResolver regions, string issuingRegi
             && Indicator(text, goalClause, amount.PairedQuantity!.Start, amount.PairedQuantity) is { Length: >= 4 } named)
             indicator = named;
         var figure = NewFigure(project, indicator, amount.ClauseStart, amount.Q.End, amount.Q, amount.Role);
+        _amountAt[figure] = amount.Q.Start;
         if (amount.PairedTarget is { } whole) figure.Target = whole;
         if (amount.Region is not null) figure.Region = amount.Region;
         return figure;
