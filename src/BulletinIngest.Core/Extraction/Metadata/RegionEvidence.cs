@@ -226,19 +226,14 @@ public static partial class RegionEvidence
         /// <summary>A place named twice, or where a place is expected: the text's level references may apply to it.</summary>
         private bool Established(Place place) => _placed.Contains(place) || _mentions.GetValueOrDefault(place) >= 2;
 
-        /// <summary>
-        /// A place whose subdivisions the text names gets a point for each (a list of counties names their city), if it is
-        /// their nearest common parent: where all of them lie in one named place below it (泉州市 and its 石狮市, 德化县),
-        /// that place is the common parent, not the province above (a city's page is no province's).
-        /// </summary>
+        /// <summary>A place whose subdivisions the text names gets a point for each (a list of counties names their city).</summary>
         public void AddChildren(double weight, double cap)
         {
             var named = _scores.Keys.ToList();
             foreach (var parent in named.SelectMany(gazetteer.Ancestors).Distinct().ToList())
             {
-                var within = named.Where(p => gazetteer.IsWithin(p, parent)).ToList();
-                int children = within.Count;
-                if (children < 2 || within.Any(branch => within.All(p => p == branch || gazetteer.IsWithin(p, branch)))) continue;
+                int children = named.Count(p => gazetteer.IsWithin(p, parent));
+                if (children < 2) continue;
                 Add(parent, null, Math.Min(cap, children * weight), $"{children} places within");
                 _placed.Add(parent);
             }
