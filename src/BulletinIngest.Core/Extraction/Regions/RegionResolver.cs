@@ -18,11 +18,7 @@ public sealed partial class RegionResolver(Gazetteer gazetteer, Place? issuing)
     public Gazetteer Gazetteer => gazetteer;
     public Place? Issuing => issuing;
 
-    /// <summary>
-    /// Region names at <paramref name="index"/> of the text, longest match, or null. Where bare aliases are allowed (a
-    /// place is expected: before a ranking's bracket, a cell, a heading), a child of the issuing place written by its stem
-    /// is its name in that context (本溪(57.8%) in 辽宁省's page is 本溪市), as an alias is read in the issuing city's.
-    /// </summary>
+    /// <summary>Region names at <paramref name="index"/> of the text, longest match, or null.</summary>
     public RegionMention? MatchAt(string text, int index, bool allowBareAlias = true)
     {
         foreach (var name in gazetteer.NamesAt(text, index))
@@ -36,19 +32,7 @@ public sealed partial class RegionResolver(Gazetteer gazetteer, Place? issuing)
                 && !RegionNames.WrittenForms(place.Name).Contains(name)) continue;
             return new RegionMention(index, index + name.Length, name, place.Name, place.Parent);
         }
-        if (!allowBareAlias) return null;
-        foreach (var stem in gazetteer.StemsAt(text, index))
-            if (EndsAWord(text, index + stem.Length) && ChildWithStem(stem) is { } child)
-                return new RegionMention(index, index + stem.Length, stem, child.Name, child.Parent);
         return null;
-    }
-
-    /// <summary>The one child of the issuing place whose stem is <paramref name="stem"/> (鼓楼 for 福州市's 鼓楼区), or null.</summary>
-    private Place? ChildWithStem(string stem)
-    {
-        if (issuing is null) return null;
-        var children = gazetteer.PlacesWithStem(stem).Where(p => p.Parent == issuing.Name).ToList();
-        return children.Count == 1 ? children[0] : null;
     }
 
     private string? _segmentedText;
@@ -70,8 +54,12 @@ public sealed partial class RegionResolver(Gazetteer gazetteer, Place? issuing)
     /// A child of the issuing place named by its stem alone (鼓楼 for 福州市's 鼓楼区), or null. Read only where a place
     /// is expected: a stem alone is too often a word (长乐, 永泰) to count in running text.
     /// </summary>
-    public RegionMention? ChildByStem(string words) =>
-        ChildWithStem(words) is { } child ? new RegionMention(0, words.Length, words, child.Name, child.Parent) : null;
+    public RegionMention? ChildByStem(string words)
+    {
+        if (issuing is null) return null;
+        var children = gazetteer.PlacesWithStem(words).Where(p => p.Parent == issuing.Name).ToList();
+        return children.Count == 1 ? new RegionMention(0, words.Length, words, children[0].Name, children[0].Parent) : null;
+    }
 
     /// <summary>The region a table cell starts with (a per-county table's row head), or null.</summary>
     public RegionMention? MatchCell(string cell)
