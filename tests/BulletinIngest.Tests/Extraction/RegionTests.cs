@@ -92,6 +92,10 @@ public class RegionTests
         var listed = resolver.LeadingRegions("瑞金县、于都县完成率超过80%", out _);
         Assert.Equal(["瑞金县", "于都县"], listed.Select(r => r.Canonical));
         Assert.Empty(resolver.LeadingRegions("社区、园区完成率超过80%", out _));
+        // 棚户区 (GN04) and a 地区 the gazetteer lacks (贫困地区 D11, 其他地区 GD11) end like divisions and are none.
+        Assert.Empty(resolver.LeadingRegions("棚户区1.56万套", out _));
+        Assert.Empty(resolver.LeadingRegions("贫困地区、其他地区完成率超过80%", out _));
+        Assert.Null(resolver.MatchCell("其他地区"));
     }
 
     [Fact]

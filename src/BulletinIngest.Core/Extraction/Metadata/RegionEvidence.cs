@@ -56,10 +56,12 @@ public static partial class RegionEvidence
         foreach (var line in head) board.AddCapped(line, HeadMention, HeadMentionCap, "first lines", stems: false);
         board.AddCapped(body, BodyMention, BodyMentionCap, "body", stems: false);
         // A stem (丹棱) is read in running text only for a place named in full as well, for a city when the text speaks
-        // as a city (邢台主城区 beside 市委、市政府), or for a place of any level the text speaks as when it begins an
+        // as a city more than as any other level (邢台主城区 beside 市委、市政府; a county's 我县 beside the 市委 above it
+        // makes no person's name 雷兴平 a city's), or for a place of any level the text speaks as when it begins an
         // institution's name (柯桥中学 beside 我区, 崇川经济开发区 beside 区政府).
         var spoken = SelfReferences(string.Join("\n", head) + "\n" + body);
-        var cityLevels = spoken.Keys.Where(l => l is "市" or "州").ToList();
+        int mostSpoken = spoken.Values.DefaultIfEmpty(0).Max();
+        var cityLevels = spoken.Where(l => l.Key is "市" or "州" && l.Value == mostSpoken).Select(l => l.Key).ToList();
         foreach (var line in head.Append(body)) board.AddCapped(line, BodyMention, BodyMentionCap, "stem", stems: true, cityLevels, spoken.Keys);
         foreach (var line in head.Append(body)) board.AddListedStems(line, BodyMention, BodyMentionCap);
         board.AddSolePlace(SolePlace);
@@ -82,12 +84,16 @@ public static partial class RegionEvidence
         line.Length is >= 6 and <= 60 && !line.Contains('。') && !line.Contains('>') && !line.Contains('|') && !SourceLinePattern().IsMatch(line)
         && !StaffCredit().IsMatch(line);
 
-    /// <summary>How often the text speaks as each level (我市, 全县, 省政府), by the suffix a place of that level ends with.</summary>
+    /// <summary>
+    /// How often the text speaks as each level (我市, 全县, 省政府), by the suffix a place of that level ends with; a ranking
+    /// (全省第一, 位居全市前列: models/rules/region-ranking-words.tsv) names the field the place is ranked in, not itself.
+    /// </summary>
     private static Dictionary<string, int> SelfReferences(string text)
     {
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (Match m in SelfReference().Matches(text))
         {
+            if (m.Value[0] == '全' && RankingWords.Value.Any(w => string.CompareOrdinal(text, m.Index + m.Length, w, 0, w.Length) == 0)) continue;
             string level = m.Groups["level"].Value;
             counts[level] = counts.GetValueOrDefault(level) + 1;
         }
@@ -368,6 +374,9 @@ public static partial class RegionEvidence
 
     /// <summary>Words that go on an institution's name after its place's stem (models/rules/region-institution-words.tsv).</summary>
     private static readonly Lazy<string[]> InstitutionWords = new(() => Words("rules/region-institution-words.tsv").ToArray());
+
+    /// <summary>Words that make 全省/全市 a ranking's field (models/rules/region-ranking-words.tsv).</summary>
+    private static readonly Lazy<string[]> RankingWords = new(() => Words("rules/region-ranking-words.tsv").ToArray());
 
     /// <summary>Stems that are common words (models/rules/region-common-words.tsv).</summary>
     public static readonly Lazy<HashSet<string>> CommonWords = new(() => Words("rules/region-common-words.tsv").ToHashSet(StringComparer.Ordinal));

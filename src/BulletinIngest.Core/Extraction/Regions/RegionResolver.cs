@@ -140,9 +140,10 @@ public sealed partial class RegionResolver(Gazetteer gazetteer, Place? issuing)
     /// <summary>True for a word that ends like a district but is not one (社区, 城区, 全县), also where a division bears that name.</summary>
     public static bool IsCommonNoun(string name) => CommonNouns.Contains(name);
 
-    // Words that end like a district but are not one.
+    // Words that end like a district but are not one (棚户区 GN04; 贫困地区 D11, 其他地区 GD11: a 地区 the gazetteer lacks is
+    // no division, the former prefectures named so are its aliases).
     private static readonly string[] CommonNouns =
-        ["社区", "城区", "园区", "景区", "山区", "库区", "辖区", "片区", "校区", "小区", "湖区", "矿区", "街区", "市区", "郊区",
+        ["社区", "城区", "棚户区", "地区", "园区", "景区", "山区", "库区", "辖区", "片区", "校区", "小区", "湖区", "矿区", "街区", "市区", "郊区",
          "灾区", "老区", "特区", "全区", "我区", "本区", "各区", "该区", "县区", "全县", "我县", "本县", "各县", "该县", "分区", "服务区", "示范区",
          "乡镇", "城镇", "集镇", "村镇", "小镇", "城乡", "全镇", "各镇", "本镇", "该镇", "全乡", "各乡", "本乡", "各街道", "全街道", "本街道"];
 
