@@ -76,28 +76,13 @@ public sealed partial class KindEvidence(IReadOnlyList<KindCue> cues)
     }
 
     /// <summary>
-    /// The title-like lines among the first blocks: each up to its first sentence or clause mark (a title glued to
-    /// the next line by the reader is still a title), at most 80 characters; a 关于印发《X》 line is the document X,
-    /// other quotes are removed.
+    /// The title-like lines among the first blocks: at most 80 characters and no 。 (a sentence of the text, …联合印发
+    /// 《…工作方案》，确定…。, is none); a 关于印发《X》 line is the document X, other quotes are removed.
     /// </summary>
     private static List<string> Titles(IReadOnlyList<string> head) => head.Take(TitleLines)
-        .Select(line => line[..FirstMark(line)])
-        .Select(line => line.Length > TitleLength ? line[..TitleLength] : line)
+        .Where(line => line.Length <= TitleLength && !line.Contains('。'))
         .Select(line => SentDocument().Match(line) is { Success: true } sent ? sent.Groups[1].Value : Quoted().Replace(line, ""))
         .ToList();
-
-    /// <summary>Where a title line stops: its first 。，；： outside a 《…》 quote.</summary>
-    private static int FirstMark(string line)
-    {
-        int depth = 0;
-        for (int i = 0; i < line.Length; i++)
-        {
-            if (line[i] == '《') depth++;
-            else if (line[i] == '》') depth = Math.Max(0, depth - 1);
-            else if (depth == 0 && line[i] is '。' or '，' or '；' or '：' or ':' or ',') return i;
-        }
-        return line.Length;
-    }
 
     private static double Share(List<string> parts, Regex pattern) =>
         parts.Count == 0 ? 0 : (double)parts.Count(pattern.IsMatch) / parts.Count;
