@@ -12,12 +12,15 @@ public sealed record KindExample(string Set, string Doc, string Kind, double[] V
 /// <summary>
 /// Every labelled document's kind, read as the extractor reads it (normalized view, without noise): the samples,
 /// corpus/dev, test and blind, the real study half, the grown sets (each its own set GA, GB, … for leave-set-out), and
-/// the metadata spec cases (tests/specs/metadata/*.jsonl: a case's lines are a document). Never the measure half
+/// the spec cases (tests/specs/metadata and tests/specs/kinds: a case's lines are a document). Never the measure half
 /// nor the fresh set: they are what the model is measured on.
 /// </summary>
 public static class KindTrainingSet
 {
     public const string SpecSet = "specs";
+
+    /// <summary>The spec cases that state a kind: the metadata cases, and the kind cases (a document's lines → its kind).</summary>
+    public static readonly string[] SpecFolders = ["tests/specs/metadata", "tests/specs/kinds"];
 
     private sealed record Source(string Set, string Labels, string Docs, Func<string, bool>? Keep = null);
 
@@ -53,7 +56,7 @@ public static class KindTrainingSet
                 examples.Add(new(set, doc.Doc, doc.Kind, Measure(new TxtReader().Read(File.ReadAllBytes(path)), evidence)));
             }
         }
-        examples.AddRange(FromSpecs(Path.Combine(repo, "tests", "specs", "metadata"), evidence));
+        foreach (var specs in SpecFolders) examples.AddRange(FromSpecs(Path.Combine(repo, specs), evidence));
         return examples;
     }
 
@@ -64,7 +67,7 @@ public static class KindTrainingSet
         return evidence.Measure(head, text);
     }
 
-    /// <summary>The metadata spec cases with a kind, each case's lines a document (as MetadataSpecTests reads them).</summary>
+    /// <summary>The spec cases with a kind, each case's lines a document (as MetadataSpecTests and KindModelTests read them).</summary>
     public static IEnumerable<KindExample> FromSpecs(string folder, KindEvidence evidence)
     {
         if (!Directory.Exists(folder)) yield break;
