@@ -31,6 +31,11 @@ public static class TrainCommand
             Description = "Train only the grouping model (models/grouping.model: are two mentions of a sentence one figure's?) from the pairs "
                 + "of the role model's mention labels, printing its 5-fold pair-level scores; with --holdout, --threshold (one probability) as for --roles",
         };
+        var kind = new Option<bool>("--kind")
+        {
+            Description = "Train only the kind model (models/kind.model: plan or bulletin, from the cues of models/rules/kind-cues.tsv) from every "
+                + "labelled document's kind, printing its leave-one-document-out and leave-set-out accuracy and the documents it gets wrong",
+        };
         var holdout = new Option<string?>("--holdout")
         {
             Description = "With --roles or --grouping: K/N leaves out fold K of N of the training documents and writes their paths to OUT/heldout.txt "
@@ -57,8 +62,9 @@ public static class TrainCommand
               bulletin train --labels corpus/labels --out models --seed 7
               bulletin train --roles
               bulletin train --grouping
-            """) { labels, bulletins, catalog, output, seed, roles, grouping, holdout, mentions, threshold };
-        command.SetAction(result => CommonOptions.Guard(() => result.GetValue(grouping) ? RunGrouping(result.GetValue(output)!, result.GetValue(holdout), result.GetValue(threshold))
+              bulletin train --kind
+            """) { labels, bulletins, catalog, output, seed, roles, grouping, kind, holdout, mentions, threshold };
+        command.SetAction(result => CommonOptions.Guard(() => result.GetValue(kind) ? RunKind(result.GetValue(output)!) : result.GetValue(grouping) ? RunGrouping(result.GetValue(output)!, result.GetValue(holdout), result.GetValue(threshold))
             : result.GetValue(roles) ? RunRoles(result.GetValue(output)!, result.GetValue(holdout), result.GetValue(mentions), result.GetValue(threshold)) : Run(
             result.GetValue(labels)!, result.GetValue(bulletins), result.GetValue(catalog)!, result.GetValue(output)!, result.GetValue(seed))));
         return command;
@@ -127,6 +133,37 @@ public static class TrainCommand
         model.Linear.Save(path);
         Console.WriteLine($"wrote {path} ({model.Linear.Version}, trained in {watch.Elapsed.TotalSeconds:0.00} s)");
         return 0;
+    }
+
+    /// <summary>`train --kind`: the kind model's cross-fitted accuracy (by document, by set), its errors, and the model file.</summary>
+    private static int RunKind(string outputDirectory)
+    {
+        var evidence = Extraction.Metadata.KindEvidence.Load(Path.Combine("models", Extraction.Metadata.KindEvidence.FileName));
+        var examples = KindTrainingSet.Build(".", evidence);
+        Console.WriteLine($"{examples.Count} labelled kinds ({examples.Count(e => e.Kind == "plan")} plans; "
+            + $"{examples.Count(e => e.Set == KindTrainingSet.SpecSet)} spec cases), {evidence.Cues.Count} cues");
+        foreach (var (name, bySet) in new[] { ("leave-one-document-out", false), ("leave-set-out", true) })
+        {
+            var predicted = KindTrainingSet.CrossFitted(examples, evidence, bySet);
+            // The grown sets count together, as scripts/score_kinds.sh counts them.
+            var groups = predicted.GroupBy(p => p.Example.Set.StartsWith('G') && p.Example.Set.Length == 2 ? "grown" : p.Example.Set)
+                .OrderBy(g => g.Key, StringComparer.Ordinal);
+            Console.WriteLine($"{name}: " + string.Join("  ", groups.Select(g =>
+                $"{g.Key} {g.Count(p => Right(p))}/{g.Count()}")) + $"  all {predicted.Count(p => Right(p))}/{predicted.Count}"
+                + $" (plan as bulletin {predicted.Count(p => p.Example.Kind == "plan" && !Right(p))}, bulletin as plan {predicted.Count(p => p.Example.Kind == "bulletin" && !Right(p))})");
+            foreach (var (example, plan) in predicted.Where(p => !Right(p)).OrderBy(p => p.Example.Doc, StringComparer.Ordinal))
+                Console.WriteLine($"  {name}: {example.Set} {example.Doc}: {example.Kind}, P(plan) {plan:0.00}");
+        }
+        var model = KindModel.Train(examples, evidence);
+        Directory.CreateDirectory(outputDirectory);
+        string path = Path.Combine(outputDirectory, KindModel.FileName);
+        model.Linear.Save(path);
+        Console.WriteLine("weights (towards plan): " + string.Join(", ", evidence.Cues.Select((c, i) =>
+            $"{c.Name} {model.Linear.Weights[1][i] - model.Linear.Weights[0][i]:0.00}")) + $", bias {model.Linear.Bias[1] - model.Linear.Bias[0]:0.00}");
+        Console.WriteLine($"wrote {path} ({model.Linear.Version})");
+        return 0;
+
+        static bool Right((KindExample Example, double Plan) p) => (p.Plan > 0.5 ? "plan" : "bulletin") == p.Example.Kind;
     }
 
     private static int RunGrouping(string outputDirectory, string? holdout, string? fixedThreshold)

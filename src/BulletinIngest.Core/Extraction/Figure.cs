@@ -55,7 +55,7 @@ public sealed record DocumentMetadata
     public string? IssuingBody { get; init; }
     /// <summary>"bulletin" or "plan".</summary>
     public string? Kind { get; init; }
-    /// <summary>Why the kind is what it is: the cues of each kind and their sums (Metadata/KindEvidence).</summary>
+    /// <summary>Why the kind is what it is: P(plan) and the cues that pushed it most (Learning/KindModel over Metadata/KindEvidence).</summary>
     public string? KindEvidence { get; init; }
     public int? Issue { get; init; }
     /// <summary>YYYY-MM-DD.</summary>

@@ -19,8 +19,7 @@ public static partial class MetadataReader
     public static DocumentMetadata Read(DocumentText document, Gazetteer gazetteer, string? path = null)
     {
         // Read on the simplified spelling, so a 繁體 mirror's 黔東南州 is the gazetteer's 黔东南州.
-        var head = document.Blocks.Take(MastheadBlocks).Where(b => b.Kind != BlockKind.TableRow)
-            .Select(b => Simplified(b.Text)).ToList();
+        var head = Head(document);
         // The body: what follows the masthead blocks, so that no mention is counted twice, after the table rows among
         // them (a page that opens with its table names its places there: 柯桥中学 in a cell).
         int bodyStart = document.Blocks.Count == 0 ? 0 : document.Blocks[Math.Min(MastheadBlocks, document.Blocks.Count) - 1].End;
@@ -31,7 +30,7 @@ public static partial class MetadataReader
         var decision = RegionEvidence.Decide(head, body, Signature(document), gazetteer,
             path is null ? null : PathEvidence.Names(path, gazetteer));
         string? regionName = decision.Written;
-        var kind = KindEvidence.Default.Decide(head, body);
+        var kind = Learning.KindModel.Default.Decide(head, KindText(document));
         return new DocumentMetadata
         {
             Region = decision.Place?.Name,
@@ -51,6 +50,16 @@ public static partial class MetadataReader
             Period = FindPeriod(document),
         };
     }
+
+    /// <summary>What the kind is read from (<see cref="KindEvidence"/>): the first blocks, and the whole text, simplified.</summary>
+    public static (List<string> Head, string Text) KindInput(DocumentText document) =>
+        (Head(document), KindText(document));
+
+    private static List<string> Head(DocumentText document) =>
+        document.Blocks.Take(MastheadBlocks).Where(b => b.Kind != BlockKind.TableRow).Select(b => Simplified(b.Text)).ToList();
+
+    private static string KindText(DocumentText document) => Simplified(document.FullText.Length > KindEvidence.TextChars
+        ? document.FullText[..KindEvidence.TextChars] : document.FullText);
 
     /// <summary>The last lines of a document, where the issuing body signs (抄送 and contact lines included).</summary>
     private static IEnumerable<string> Signature(DocumentText document) =>
