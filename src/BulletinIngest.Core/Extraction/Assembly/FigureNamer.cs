@@ -242,7 +242,7 @@ public sealed partial class FigureNamer
 
     /// <summary>
     /// What the nearest of the (up to three) sentences before <paramref name="sentenceStart"/> opens with: the topic of its
-    /// first clause, else the subject of that clause's first amount (…项目新开工及在建项目45项), when it names a project
+    /// first clause that is more than a filler or a date, else the subject of that clause's first amount (…项目新开工及在建项目45项), when it names a project
     /// (项目, 工程, 实事); null when the nearest one that opens with a name names none.
     /// </summary>
     private string? ParagraphTopic(int sentenceStart, int floor)
@@ -251,7 +251,8 @@ public sealed partial class FigureNamer
         for (int back = 0; back < 3 && end - 1 > floor; back++)
         {
             int start = SentenceStart(end - 1, floor);
-            var first = Clauses.Of(_text, start, end).FirstOrDefault();
+            // Its first clause that says something (not 其中，nor 截至目前，).
+            var first = Clauses.Of(_text, start, end).FirstOrDefault(c => Named(Strip(_text[c.Start..c.End])) is not null);
             if (first.End > first.Start)
             {
                 var named = Topic(first.Start, first.End)
