@@ -243,7 +243,7 @@ public sealed partial class FigureNamer
     /// <summary>
     /// What the nearest of the (up to three) sentences before <paramref name="sentenceStart"/> opens with: the topic of its
     /// first clause that is more than a filler or a date, else the subject of that clause's first amount (…项目新开工及在建项目45项), when it names a project
-    /// (项目, 工程, 实事); null when the nearest one that opens with a name names none.
+    /// (项目, 工程, 实事) or opens the unit; null when the nearest one that opens with a name names none.
     /// </summary>
     private string? ParagraphTopic(int sentenceStart, int floor)
     {
@@ -257,8 +257,9 @@ public sealed partial class FigureNamer
             {
                 var named = Topic(first.Start, first.End)
                     ?? _numbers.Where(n => n.Start >= first.Start && n.End <= first.End).Select(n => Read(n, first.Start, first.End).Subject).FirstOrDefault(s => s is not null);
-                // Only a project's name carries over a sentence (…改造和房地产项目), not any words a sentence opens with.
-                if (named is not null) return ProjectNoun().IsMatch(named) ? named : null;
+                // Only a project's name carries over a sentence (…改造和房地产项目), not any words a sentence opens with;
+                // the unit's first sentence (a numbered item's title: 一、保障好重点群体就业，…) names its project.
+                if (named is not null) return ProjectNoun().IsMatch(named) || start == floor ? named : null;
             }
             end = start;
         }
