@@ -21,7 +21,10 @@ public class NonProjectNamesTests
     [InlineData("县委组织部", "body")]
     [InlineData("另已开工", "verb")]
     [InlineData("新建或改造", "verb")]
-    public void A_date_a_period_a_body_or_a_bare_verb_names_no_project(string name, string kind) =>
+    [InlineData("年度计划投资", "measure")]
+    [InlineData("累计完成投资", "measure")]
+    [InlineData("实施中", "frame")]
+    public void A_date_a_period_a_body_a_bare_verb_a_measure_or_a_frame_names_no_project(string name, string kind) =>
         Assert.Equal(kind, Rules.Match(name)?.Kind);
 
     [Theory]
@@ -30,5 +33,7 @@ public class NonProjectNamesTests
     [InlineData("全民健身中心")]
     [InlineData("新建幼儿园")]
     [InlineData("公益性岗位")]
+    [InlineData("城市道路改造项目")]
+    [InlineData("投资项目")]
     public void A_project_that_only_opens_with_such_words_is_kept(string name) => Assert.Null(Rules.Match(name));
 }

@@ -93,6 +93,9 @@ public sealed partial class FigureNamer
         // A project that is only a verb (…开工2.61万户；[竣工]2.05万户) is the one an earlier part of the sentence names.
         if (NonProjectNames.Default.Rejects(project ?? indicator) && partStart > sentenceStart)
             project = Earlier(q, sentenceStart, partStart) ?? project;
+        // A figure only its measure names (年度投资目标15495万元; 完成投资71.71亿元) is of the project an earlier sentence
+        // of its paragraph opens with (保障性住房、棚户区改造和房地产项目新开工及在建项目45项，…).
+        if (NonProjectNames.Default.Rejects(project ?? indicator) && ParagraphTopic(sentenceStart, floor) is { } topic) project = topic;
         // An element that is only a place (完成率分别为：[长沙市]76.43%、…) is named by its list's introduction.
         if (indicator.Count(char.IsLetter) < 2 && ListHead(clauseStart, floor) is { } head)
             (project, indicator) = (project ?? head.Project, head.Indicator);
@@ -140,7 +143,7 @@ public sealed partial class FigureNamer
             return Read(first, clauseStart, clauseEnd);
         string closing = ClosingNoun(q, clauseEnd);
         bool selfNamed = !spoken && !opensWithVerb && words.Length >= 2 && verb != 0;
-        string governed = verb == 0 ? words[Verbs(words).First().Word.Length..] : "";
+        string governed = verb == 0 ? words[VerbChainEnd(words)..] : "";
         return new Element(subject, indicator + closing, counted, closing, selfNamed, opensWithVerb || verb == 0 || words.Length == 0)
         {
             Object = ItemFigureBuilder.CleanName(governed),
@@ -160,7 +163,7 @@ public sealed partial class FigureNamer
         int index = amounts.FindIndex(n => n.Start == q.Start);
         string before = _text[clauseStart..at];
         before = before[Math.Min(before.Length, LeadingPlaces(before))..];
-        var names = Strip(before).Split('、').Select(ItemFigureBuilder.CleanName).ToArray();
+        var names = Strip(before, byKind: false).Split('、').Select(ItemFigureBuilder.CleanName).ToArray();
         if (index < 0 || amounts.Count < 2 || names.Length != amounts.Count || names.Any(n => n.Length == 0)) return null;
         int shortest = names.Min(n => n.Length);
         string head = shortest <= 2 && names[^1].Length > shortest ? names[^1][shortest..] : "";
@@ -237,6 +240,32 @@ public sealed partial class FigureNamer
         return topic.Length is >= 2 and <= 30 && !NonProjectNames.Default.Rejects(topic) ? topic : null;
     }
 
+    /// <summary>
+    /// What the nearest of the (up to three) sentences before <paramref name="sentenceStart"/> opens with: the topic of its
+    /// first clause that is more than a filler or a date, else the subject of that clause's first amount (…项目新开工及在建项目45项), when it names a project
+    /// (项目, 工程, 实事) or opens the unit; null when the nearest one that opens with a name names none.
+    /// </summary>
+    private string? ParagraphTopic(int sentenceStart, int floor)
+    {
+        int end = sentenceStart;
+        for (int back = 0; back < 3 && end - 1 > floor; back++)
+        {
+            int start = SentenceStart(end - 1, floor);
+            // Its first clause that says something (not 其中，nor 截至目前，).
+            var first = Clauses.Of(_text, start, end).FirstOrDefault(c => Named(Strip(_text[c.Start..c.End])) is not null);
+            if (first.End > first.Start)
+            {
+                var named = Topic(first.Start, first.End)
+                    ?? _numbers.Where(n => n.Start >= first.Start && n.End <= first.End).Select(n => Read(n, first.Start, first.End).Subject).FirstOrDefault(s => s is not null);
+                // Only a project's name carries over a sentence (…改造和房地产项目), not any words a sentence opens with;
+                // the unit's first sentence (a numbered item's title: 一、保障好重点群体就业，…) names its project.
+                if (named is not null) return ProjectNoun().IsMatch(named) || start == floor ? named : null;
+            }
+            end = start;
+        }
+        return null;
+    }
+
     /// <summary>The words of the clause before <paramref name="clauseStart"/> in its sentence part, when it states no number; else null.</summary>
     private string? WordsBefore(int clauseStart, int partStart)
     {
@@ -255,7 +284,9 @@ public sealed partial class FigureNamer
     {
         string words = clause.TrimEnd('，', ',', '；', ';', '：', ':', '。', ' ');
         var numbers = NumberRecognizer.Find(words);
-        return numbers.All(q => q.Unit is "件" or "项" or "个" or "类" or "批" && q.End < words.Length && char.IsLetter(words[q.End]))
+        // The count may close the clause after the projects it counts (预备重点项目17项，完成投资…).
+        return numbers.All(q => q.Unit is "件" or "项" or "个" or "类" or "批"
+                && (q.End < words.Length && char.IsLetter(words[q.End]) || q.End == words.Length && ProjectNounEnd().IsMatch(words[..q.Start])))
             && (numbers.Count == 0 || Verb(words[..numbers[0].Start]) < 0);
     }
 
@@ -329,18 +360,56 @@ public sealed partial class FigureNamer
     }
 
     /// <summary>The words of a name: amounts (48件民生实事), scope and time words, goal words and quotes left out.</summary>
-    private static string Strip(string words)
+    /// <param name="byKind">Whether names listed as examples of a kind are named by the kind (<see cref="Category"/>).</param>
+    private static string Strip(string words, bool byKind = true)
     {
         foreach (var q in NumberRecognizer.Find(words).Reverse()) words = words.Remove(q.Start, q.End - q.Start);
         string s = Cues.GoalWords().Replace(Cues.LeadingFiller().Replace(RegionLead().Replace(words.Trim(), ""), ""), "");
         s = RegionLead().Replace(s, "");
         s = Adverbs().Replace(Cues.LeadingFiller().Replace(s, ""), "");
-        return ItemFigureBuilder.CleanName(s.Trim('“', '”', '"', ' ').TrimStart('对', '为'));
+        string name = ItemFigureBuilder.CleanName(s.Trim('“', '”', '"', ' ').TrimStart('对', '为'));
+        return byKind ? Category(name) : name;
+    }
+
+    /// <summary>
+    /// Names listed as examples of a kind (太和城遗址、杨杰将军故居等文物修缮; 新建和改造福山郊野公园福道、…和步道等城市绿道共计)
+    /// are named by the kind after 等, a leading verb kept (新建和改造城市绿道), a closing 共计 left out.
+    /// </summary>
+    private static string Category(string words)
+    {
+        words = TotalEnd().Replace(words, "");
+        int etc = words.LastIndexOf('等');
+        if (etc < 0 || words.Length - etc - 1 < 2 || !char.IsLetter(words[etc + 1]) || words.IndexOf('、') is var comma && (comma < 0 || comma > etc)) return words;
+        // The verb chain that governs the list (新建和改造) stays.
+        int lead = VerbChainEnd(words[..etc]);
+        return words[..lead] + words[(etc + 1)..];
+    }
+
+    /// <summary>Where the verbs that open <paramref name="words"/> end (新建和改造 of 新建和改造城市绿道: 5), or 0.</summary>
+    private static int VerbChainEnd(string words)
+    {
+        int lead = 0;
+        foreach (var (at, word) in Verbs(words))
+        {
+            if (at > lead + 1 || at == lead + 1 && words[lead] is not ('和' or '或' or '及' or '、')) break;
+            lead = at + word.Length;
+        }
+        return lead;
     }
 
     /// <summary>Adverbs that open a verb phrase (全面建成, 继续实施): no subject.</summary>
     [GeneratedRegex(@"^(全面|继续|积极|加快|进一步|大力|着力|稳步|持续|深入|扎实|切实|率先|基本|重点|全力|提前|计划|拟|将|新(?=启动|开工|实施|改造))+")]
     private static partial Regex Adverbs();
+
+    [GeneratedRegex(@"(项目|工程|实事)")]
+    private static partial Regex ProjectNoun();
+
+    [GeneratedRegex(@"(共计|合计|总计)$")]
+    private static partial Regex TotalEnd();
+
+    /// <summary>Words that end in what a count of projects counts (…在建项目, 民生实事).</summary>
+    [GeneratedRegex(@"(项目|工程|实事)(共计|共有|共|合计)?$")]
+    private static partial Regex ProjectNounEnd();
 
     [GeneratedRegex(@"^(项目|工程|工作|行动|任务|资金|中心|站)")]
     private static partial Regex NameNoun();
