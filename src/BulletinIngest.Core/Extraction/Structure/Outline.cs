@@ -28,7 +28,8 @@ public sealed record ItemUnit(CompactText Text, int Level, string? Tier, Section
         {
             if (Kind != SectionKind.Progress) return 0;
             int index = Text.Text.IndexOfAny(TitleBreaks);
-            if (TitleLength is int line && (index < 0 || index > line)) return line;
+            // (The title's line is measured before the item's text is cut, so it may run past a shorter text.)
+            if (TitleLength is int line && (index < 0 || index > line)) return Math.Min(line, Text.Length);
             return index < 0 ? Text.Length : index;
         }
     }

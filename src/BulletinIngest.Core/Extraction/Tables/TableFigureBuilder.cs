@@ -325,10 +325,11 @@ public sealed partial class TableFigureBuilder(RegionResolver regions, string is
 
         // Progress told in prose (截至目前已开展入户改造40户; 落实情况/备注): the cell is read as the item's body.
         double? toldActual = null;
+        IReadOnlyList<FigureDraft> told = [];
         if (!isPlan && context.Single && (percent is null || actual is null))
         {
             var prose = ProseCells(header, cells).ToList();
-            var told = prose.Count == 0 ? [] : _cellReader.Read(fullName, string.Join("。", prose));
+            told = prose.Count == 0 ? [] : _cellReader.Read(fullName, string.Join("。", prose));
             // The percentage stated in its column, the amount done only in a note (标准 600 | | 100% | 已达到644元/月):
             // what the note states in the row's unit is the amount or level reached, even where prose would call a level a goal.
             if (actual is null && percent is not null)
@@ -356,7 +357,18 @@ public sealed partial class TableFigureBuilder(RegionResolver regions, string is
             Approximate = target?.Approximate == true || actual?.Approximate == true,
         };
         if (target?.IsPercent == true) draft.Unit = "%";
-        return [draft];
+        // The progress cell may go on to break the amount down by place (…共计140.01公里。其中，鼓楼10公里、台江3公里…):
+        // an amount named by a place alone is that place's figure of the row's project.
+        var places = new List<FigureDraft>();
+        foreach (var f in told)
+            if (f is { Target: null, Actual: not null } && f.Unit == draft.Unit
+                && (regions.MatchCell(f.Indicator) ?? regions.ChildByStem(f.Indicator)) is { } place
+                && place.End - place.Start == f.Indicator.Length && place.Canonical != region)
+            {
+                (f.Region, f.Project, f.Indicator, f.Tier) = (place.Canonical, project, project, draft.Tier);
+                places.Add(f);
+            }
+        return [draft, .. places];
     }
 
     /// <summary>

@@ -136,10 +136,17 @@ public sealed partial class TableHeader
     /// <summary>A row number (1, 9*: a footnote star allowed).</summary>
     public static bool IsRowNumber(string cell) => RowNumber().IsMatch(cell);
 
-    /// <summary>A data row: it opens with a row number (1, 9*) or holds an amount in a short cell.</summary>
+    /// <summary>
+    /// A data row: it opens with a row number (1, 9*), holds a number in a short cell, or a sentence that states an
+    /// amount (a long project name or a progress cell: 城区…增种林荫50处 | 已完成该项任务，…共计51处。); a header cell
+    /// writes no sentence.
+    /// </summary>
     public static bool IsDataRow(string[] cells) =>
         cells.Length > 0 && IsRowNumber(cells[0])
-        || cells.Any(c => c.Length is > 0 and <= 16 && NumberRecognizer.Find(c).Any());
+        || cells.Any(c => c.Length is > 0 and <= 16 && NumberRecognizer.Find(c).Any())
+        || cells.Any(c => c.IndexOfAny(SentenceMarks) >= 0 && NumberRecognizer.Find(c).Any(q => !q.IsBare));
+
+    private static readonly char[] SentenceMarks = ['。', '，', ',', '；', ';'];
 
     /// <summary>
     /// Value columns in groups: a new label above them starts the next indicator (a cross-tab); so does a role

@@ -6,7 +6,7 @@ namespace BulletinIngest.Reading.TextTables;
 /// </summary>
 public static class TextTableFinder
 {
-    private static readonly ITableDetector[] Detectors = [new PipeTableDetector(), new AlignedColumnsDetector(), new CellPerLineGridDetector(), new SpaceSeparatedDetector(), new HeaderWidthGridDetector()];
+    private static readonly ITableDetector[] Detectors = [new PipeTableDetector(), new AlignedColumnsDetector(), new CellPerLineGridDetector(), new SpaceSeparatedDetector(), new HeaderWidthGridDetector(), new LabelValueFormDetector()];
 
     public static IReadOnlyList<TableClaim> Find(IReadOnlyList<string> lines)
     {
