@@ -45,7 +45,8 @@ public static class TrainCommand
         var mentions = new Option<string?>("--mentions")
         {
             Description = "With --roles: write the cross-validated prediction of every real training mention to this TSV "
-                + "(gold label, rules, model, probability, section, heading, clause), to study where the model and the rules disagree",
+                + "(gold label, rules, model, probability, section, heading, clause), to study where the model and the rules disagree; "
+                + "with --kind: each labelled document's leave-set-out P(plan) (set, document, kind, P), what scripts/kind_policy.sh bands",
         };
         var threshold = new Option<string?>("--threshold")
         {
@@ -64,7 +65,7 @@ public static class TrainCommand
               bulletin train --grouping
               bulletin train --kind
             """) { labels, bulletins, catalog, output, seed, roles, grouping, kind, holdout, mentions, threshold };
-        command.SetAction(result => CommonOptions.Guard(() => result.GetValue(kind) ? RunKind(result.GetValue(output)!) : result.GetValue(grouping) ? RunGrouping(result.GetValue(output)!, result.GetValue(holdout), result.GetValue(threshold))
+        command.SetAction(result => CommonOptions.Guard(() => result.GetValue(kind) ? RunKind(result.GetValue(output)!, result.GetValue(mentions)) : result.GetValue(grouping) ? RunGrouping(result.GetValue(output)!, result.GetValue(holdout), result.GetValue(threshold))
             : result.GetValue(roles) ? RunRoles(result.GetValue(output)!, result.GetValue(holdout), result.GetValue(mentions), result.GetValue(threshold)) : Run(
             result.GetValue(labels)!, result.GetValue(bulletins), result.GetValue(catalog)!, result.GetValue(output)!, result.GetValue(seed))));
         return command;
@@ -135,8 +136,8 @@ public static class TrainCommand
         return 0;
     }
 
-    /// <summary>`train --kind`: the kind model's cross-fitted accuracy (by document, by set), its errors, and the model file.</summary>
-    private static int RunKind(string outputDirectory)
+    /// <summary>`train --kind`: the kind model's cross-fitted accuracy (by document, by set), its errors, and the model file; with --mentions FILE each document's leave-set-out P(plan).</summary>
+    private static int RunKind(string outputDirectory, string? crossFittedOut)
     {
         var evidence = Extraction.Metadata.KindEvidence.Load(Path.Combine("models", Extraction.Metadata.KindEvidence.FileName));
         var examples = KindTrainingSet.Build(".", evidence);
@@ -151,6 +152,9 @@ public static class TrainCommand
             Console.WriteLine($"{name}: " + string.Join("  ", groups.Select(g =>
                 $"{g.Key} {g.Count(p => Right(p))}/{g.Count()}")) + $"  all {predicted.Count(p => Right(p))}/{predicted.Count}"
                 + $" (plan as bulletin {predicted.Count(p => p.Example.Kind == "plan" && !Right(p))}, bulletin as plan {predicted.Count(p => p.Example.Kind == "bulletin" && !Right(p))})");
+            if (bySet && crossFittedOut is not null)
+                File.WriteAllLines(crossFittedOut, predicted.Select(p => string.Join('\t', p.Example.Set, p.Example.Doc, p.Example.Kind,
+                    p.PlanProbability.ToString("0.0000", System.Globalization.CultureInfo.InvariantCulture))));
             foreach (var (example, plan) in predicted.Where(p => !Right(p)).OrderBy(p => p.Example.Doc, StringComparer.Ordinal))
                 Console.WriteLine($"  {name}: {example.Set} {example.Doc}: {example.Kind}, P(plan) {plan:0.00}");
         }

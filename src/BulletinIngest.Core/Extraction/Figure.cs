@@ -57,6 +57,8 @@ public sealed record DocumentMetadata
     public string? Kind { get; init; }
     /// <summary>Why the kind is what it is: P(plan) and the cues that pushed it most (Learning/KindModel over Metadata/KindEvidence).</summary>
     public string? KindEvidence { get; init; }
+    /// <summary>P(plan) was near 0.5 (<see cref="Learning.KindModel.UncertainFrom"/>–To): the kind read is the likelier one, said in a warning.</summary>
+    public bool KindUncertain { get; init; }
     public int? Issue { get; init; }
     /// <summary>YYYY-MM-DD.</summary>
     public string? Date { get; init; }
@@ -69,7 +71,7 @@ public sealed record DocumentMetadata
     public bool RegionGuessed { get; init; }
     /// <summary>The region comes from the file's path, the text naming none (Metadata/PathEvidence): a region hint wins over it.</summary>
     public bool RegionFromPath { get; init; }
-    /// <summary>What an analyst should know about the metadata (an unknown or guessed region).</summary>
+    /// <summary>What an analyst should know about the metadata (an unknown or guessed region, an uncertain kind).</summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];
 }
 

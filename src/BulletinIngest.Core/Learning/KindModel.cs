@@ -7,13 +7,22 @@ namespace BulletinIngest.Learning;
 /// Plan or bulletin from the document's evidence (<see cref="KindEvidence"/>: one value a cue), by logistic regression
 /// trained on every labelled document's kind (<see cref="KindTrainingSet"/>; `bulletin train --kind`, models/kind.model).
 /// The evidence of a decision is each cue's push (weight × value) towards its kind, largest first.
-/// BULLETIN_KIND_MODEL=PATH reads another model file (one trained without some documents).
+/// BULLETIN_KIND_MODEL=PATH reads another model file (one trained without some documents); BULLETIN_KIND=plan|bulletin
+/// reads every document as that kind (what a kind costs: scripts/kind_policy.sh).
 /// </summary>
 public sealed class KindModel(LinearModel model, KindEvidence evidence)
 {
     public const string FileName = "kind.model";
     public static readonly string[] Labels = ["bulletin", "plan"];
     private const int Explained = 4;
+
+    /// <summary>
+    /// P(plan) in this band is an uncertain kind (said in the evidence and a warning). It is still read as the likelier
+    /// kind, with the plan's filters or without them: measured on the studied sets with leave-set-out P(plan)
+    /// (scripts/kind_policy.sh), that kept more figures in every band than reading uncertain documents without the plan
+    /// filters, or than keeping per clause the bulletin reading where the clause says 已/完成/累计 and the plan reading elsewhere.
+    /// </summary>
+    public const double UncertainFrom = 0.3, UncertainTo = 0.7;
 
     public LinearModel Linear { get; } = model;
     public KindEvidence Evidence { get; } = evidence;
@@ -41,17 +50,29 @@ public sealed class KindModel(LinearModel model, KindEvidence evidence)
     public double PlanProbability(double[] values) => Linear.Probabilities(Vector(values))[1];
 
     /// <summary>The kind of a document (its first blocks and whole text, simplified), and why.</summary>
-    public (string Kind, string Evidence) Decide(IReadOnlyList<string> head, string text) => Decide(Evidence.Measure(head, text));
+    public KindDecision Decide(IReadOnlyList<string> head, string text) => Decide(Evidence.Measure(head, text));
 
-    public (string Kind, string Evidence) Decide(double[] values)
+    public KindDecision Decide(double[] values)
     {
         double plan = PlanProbability(values);
-        string kind = plan > 0.5 ? "plan" : "bulletin";
+        string? forced = Environment.GetEnvironmentVariable("BULLETIN_KIND");
+        string kind = forced is "plan" or "bulletin" ? forced : plan > 0.5 ? "plan" : "bulletin";
         // A cue's push towards plan is its plan weight less its bulletin weight, times its value.
         var pushes = Evidence.Cues.Select((cue, i) => (cue, Value: values[i], Push: (Linear.Weights[1][i] - Linear.Weights[0][i]) * values[i]))
             .Where(p => p.Value != 0).OrderByDescending(p => Math.Abs(p.Push)).ThenBy(p => p.cue.Name, StringComparer.Ordinal).Take(Explained)
             .Select(p => $"{p.cue.Where}:{p.cue.Name}={KindEvidence.Format(p.Value)} {(p.Push >= 0 ? "plan" : "bulletin")} {Math.Abs(p.Push).ToString("0.0", CultureInfo.InvariantCulture)}")
             .ToList();
-        return (kind, $"P(plan) {plan.ToString("0.00", CultureInfo.InvariantCulture)}: " + (pushes.Count > 0 ? string.Join(", ", pushes) : "no cue"));
+        return new(kind, $"P(plan) {plan.ToString("0.00", CultureInfo.InvariantCulture)}: " + (pushes.Count > 0 ? string.Join(", ", pushes) : "no cue"),
+            plan is >= UncertainFrom and <= UncertainTo);
     }
+}
+
+/// <summary>A document's kind, why (P(plan) and the cues that pushed it most), and whether P(plan) was in the uncertain band.</summary>
+public sealed record KindDecision(string Kind, string Evidence, bool Uncertain)
+{
+    /// <summary>What the extraction did with an uncertain kind, for the document's warnings and `text --explain`.</summary>
+    public string? Warning => Uncertain
+        ? $"kind uncertain ({Evidence[..Evidence.IndexOf(':')]}, within {KindModel.UncertainFrom:0.0}–{KindModel.UncertainTo:0.0}): read as {Kind}, the likelier kind"
+            + (Kind == "plan" ? " (a plan's tables give no actual or percent)" : " (its clauses' targets, actuals and percents as a bulletin's)")
+        : null;
 }

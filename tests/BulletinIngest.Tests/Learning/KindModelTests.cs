@@ -53,7 +53,8 @@ public class KindModelTests
     [Fact]
     public void The_evidence_names_the_cues_that_decided()
     {
-        var (kind, evidence) = KindModel.Default.Decide(["2024年民生实事项目实施方案"], "一、今年将新建幼儿园10所，力争年底前全部投用。");
+        var (kind, evidence, uncertain) = KindModel.Default.Decide(["2024年民生实事项目实施方案"], "一、今年将新建幼儿园10所，力争年底前全部投用。");
+        Assert.False(uncertain);
         Assert.Equal("plan", kind);
         Assert.StartsWith("P(plan) ", evidence);
         Assert.Contains("title:plan-title=1 plan", evidence);
@@ -76,5 +77,34 @@ public class KindModelTests
         var lines = row["lines"]!.AsArray().Select(l => l!.GetValue<string>()).ToArray();
         var metadata = new BulletinExtractor().Extract(Synthetic.Document(lines), "spec.txt").Metadata;
         Assert.True(row["kind"]!.GetValue<string>() == metadata.Kind, $"{row["case"]}: read as {metadata.Kind} ({metadata.KindEvidence})");
+    }
+
+    public static TheoryData<string> UncertainCases()
+    {
+        var data = new TheoryData<string>();
+        foreach (var file in Directory.GetFiles(Path.Combine(RepoPaths.Root, "tests", "specs", "kind-uncertain"), "*.jsonl").Order())
+            foreach (var line in File.ReadLines(file).Where(l => l.Trim().Length > 0))
+                data.Add(line);
+        return data;
+    }
+
+    /// <summary>
+    /// tests/specs/kind-uncertain: a document's lines → the kind it is read as, and whether P(plan) was uncertain (then a
+    /// warning says so and what was done). Not training data: they state no labelled kind, only what the policy does.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(UncertainCases))]
+    public void An_uncertain_kind_is_read_as_the_likelier_one_and_said(string spec)
+    {
+        var row = JsonNode.Parse(spec)!.AsObject();
+        var lines = row["lines"]!.AsArray().Select(l => l!.GetValue<string>()).ToArray();
+        var metadata = new BulletinExtractor().Extract(Synthetic.Document(lines), "spec.txt").Metadata;
+        bool uncertain = row["uncertain"]!.GetValue<bool>();
+        string because = $"{row["case"]}: read as {metadata.Kind} ({metadata.KindEvidence})";
+        Assert.True(row["read_as"]!.GetValue<string>() == metadata.Kind, because);
+        Assert.True(uncertain == metadata.KindUncertain, because);
+        var warning = metadata.Warnings.SingleOrDefault(w => w.StartsWith("kind uncertain", StringComparison.Ordinal));
+        Assert.True(uncertain == (warning is not null), because);
+        if (warning is not null) Assert.Contains($"read as {metadata.Kind}", warning);
     }
 }

@@ -38,12 +38,13 @@ public static partial class MetadataReader
             RegionEvidence = decision.Evidence,
             RegionGuessed = decision.Guessed,
             RegionFromPath = decision.FromPath,
-            Warnings = decision.Place is null ? [$"region unknown: {decision.Evidence}"]
+            Warnings = [.. decision.Place is null ? [$"region unknown: {decision.Evidence}"]
                 : decision.Guessed ? [$"region guessed: {decision.Evidence}"]
-                : decision.FromPath ? ["region " + decision.Evidence] : [],
+                : decision.FromPath ? ["region " + decision.Evidence] : (string[])[], .. kind.Warning is { } uncertain ? [uncertain] : (string[])[]],
             IssuingBody = head.Skip(1).FirstOrDefault(line => BodyPattern().IsMatch(line) && line.Length <= 40 && !line.Contains('。')),
             Kind = kind.Kind,
             KindEvidence = kind.Evidence,
+            KindUncertain = kind.Uncertain,
             Issue = FindIssue(head),
             Date = FindDate(head, document),
             Campaign = Campaign(head, body, regionName),
