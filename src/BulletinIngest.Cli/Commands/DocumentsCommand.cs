@@ -15,7 +15,7 @@ public static class DocumentsCommand
     {
         var suspect = new Option<bool>("--suspect")
         {
-            Description = "Only documents to check: suspect ones (too few of their numbers became figures) and those with an unknown region",
+            Description = "Only documents to check: suspect ones (too few of their numbers became figures) and those with an unknown region or an uncertain kind (P(plan) near 0.5)",
         };
         var database = CommonOptions.Database();
         var command = new Command("documents", $"""

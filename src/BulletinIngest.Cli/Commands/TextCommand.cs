@@ -75,7 +75,7 @@ public static class TextCommand
         Console.WriteLine($"== {result.Figures.Count} figures (region {result.Metadata.Region ?? "unknown"}, kind {result.Metadata.Kind})");
         Console.WriteLine($"   region evidence: {result.Metadata.RegionEvidence}");
         Console.WriteLine($"   kind evidence: {result.Metadata.KindEvidence}");
-        if (result.Metadata.KindUncertain) Console.WriteLine($"   {result.Metadata.Warnings.First(w => w.StartsWith("kind uncertain", StringComparison.Ordinal))}");
+        if (result.Metadata.KindUncertain) Console.WriteLine($"   {result.Metadata.Warnings.First(w => w.StartsWith(BulletinIngest.Learning.KindDecision.WarningPrefix, StringComparison.Ordinal))}");
         foreach (var f in result.Figures)
         {
             Console.WriteLine($"[{f.Start}-{f.End}] {f.Region} | {f.Project} | {f.Indicator} | target {f.Target} actual {f.Actual} {f.Unit} percent {f.Percent}{(f.Optional ? " optional" : "")}");

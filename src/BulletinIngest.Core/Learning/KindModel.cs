@@ -70,9 +70,12 @@ public sealed class KindModel(LinearModel model, KindEvidence evidence)
 /// <summary>A document's kind, why (P(plan) and the cues that pushed it most), and whether P(plan) was in the uncertain band.</summary>
 public sealed record KindDecision(string Kind, string Evidence, bool Uncertain)
 {
+    /// <summary>How the warning of an uncertain kind begins (`documents --suspect` lists the documents it is stored with).</summary>
+    public const string WarningPrefix = "kind uncertain";
+
     /// <summary>What the extraction did with an uncertain kind, for the document's warnings and `text --explain`.</summary>
     public string? Warning => Uncertain
-        ? $"kind uncertain ({Evidence[..Evidence.IndexOf(':')]}, within {KindModel.UncertainFrom:0.0}–{KindModel.UncertainTo:0.0}): read as {Kind}, the likelier kind"
+        ? $"{WarningPrefix} ({Evidence[..Evidence.IndexOf(':')]}, within {KindModel.UncertainFrom:0.0}–{KindModel.UncertainTo:0.0}): read as {Kind}, the likelier kind"
             + (Kind == "plan" ? " (a plan's tables give no actual or percent)" : " (its clauses' targets, actuals and percents as a bulletin's)")
         : null;
 }

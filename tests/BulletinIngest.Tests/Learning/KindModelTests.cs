@@ -103,7 +103,7 @@ public class KindModelTests
         string because = $"{row["case"]}: read as {metadata.Kind} ({metadata.KindEvidence})";
         Assert.True(row["read_as"]!.GetValue<string>() == metadata.Kind, because);
         Assert.True(uncertain == metadata.KindUncertain, because);
-        var warning = metadata.Warnings.SingleOrDefault(w => w.StartsWith("kind uncertain", StringComparison.Ordinal));
+        var warning = metadata.Warnings.SingleOrDefault(w => w.StartsWith(KindDecision.WarningPrefix, StringComparison.Ordinal));
         Assert.True(uncertain == (warning is not null), because);
         if (warning is not null) Assert.Contains($"read as {metadata.Kind}", warning);
     }
