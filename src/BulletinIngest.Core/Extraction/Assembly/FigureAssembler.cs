@@ -204,10 +204,11 @@ public sealed partial class FigureAssembler(RegionResolver regions, string issui
         foreach (var p in percents.Where(p => !done.Contains(p)))
         {
             // 城镇职业培训70.6%、小额贷款支持个人创业78.1%: each named item's own completion, no amount's.
-            if (p.C.Cues.ContainsKey("named-list"))
+            // 各市(州)资金到位率:金昌市 92%、庆阳市 90%: each listed place's own rate (CandidateFinder.MarkPlaceBreakdowns).
+            if (p.C.Cues.ContainsKey("named-list") || p.C.Place is not null)
             {
                 var item = new Group { Percent = p };
-                item.How.Add("a named item of a list");
+                item.How.Add(p.C.Place is null ? "a named item of a list" : "a listed place's own rate");
                 groups.Add(item);
                 continue;
             }

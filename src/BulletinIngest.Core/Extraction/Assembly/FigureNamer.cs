@@ -175,17 +175,50 @@ public sealed partial class FigureNamer
     /// <summary>
     /// The name a list's introduction gives its elements (各市州完成率分别为： → 完成率), with the project of the sentence
     /// before it (全省共完成农村改厕任务491441户。→ 农村改厕); null unless the clause at <paramref name="clauseStart"/>
-    /// follows a clause that ends with a colon.
+    /// follows a clause that ends with a colon, or is a later element of a list of places that does
+    /// (…分别是:桂林市65.3%,崇左市60%,[贵港市]59.1%). A ranking's words (进度居前的3个市 → 进度: list-ranking-words.tsv)
+    /// say how the places were picked, not what their rates measure.
     /// </summary>
     private (string? Project, string Indicator)? ListHead(int clauseStart, int floor)
     {
+        clauseStart = PlaceListStart(clauseStart, floor);
         if (clauseStart - 1 <= floor || _text[clauseStart - 1] is not ('：' or ':')) return null;
         var (introStart, _) = ClauseAround(clauseStart - 2, floor);
         string intro = ItemFigureBuilder.CleanName(ListScope().Replace(ListVerb().Replace(Strip(_text[introStart..(clauseStart - 1)]), ""), ""));
+        int ranked = RankingWords.Value.Select(w => intro.IndexOf(w, StringComparison.Ordinal)).Where(at => at >= 2).DefaultIfEmpty(-1).Min();
+        if (ranked >= 2) intro = ItemFigureBuilder.CleanName(intro[..ranked]);
         if (intro.Count(char.IsLetter) < 2) return null;
         int sentenceStart = SentenceStart(introStart, floor);
         var before = _numbers.LastOrDefault(n => n.Start >= floor && n.End <= sentenceStart && !n.IsPercent);
         return (before is null ? null : Name(before, floor).Project, intro);
+    }
+
+    private static readonly Lazy<string[]> RankingWords =
+        new(() => Learning.TsvFile.Column(ModelFiles.PathOf("rules/list-ranking-words.tsv"), "word").ToArray());
+
+    /// <summary>
+    /// Where the list of places the clause at <paramref name="clauseStart"/> belongs to starts: back over the earlier
+    /// clauses of its sentence that are, like it, only a place and its percentage, joined by commas.
+    /// </summary>
+    private int PlaceListStart(int clauseStart, int floor)
+    {
+        int start = clauseStart;
+        while (start - 1 > floor && _text[start - 1] is ',' or '，')
+        {
+            var (previous, _) = ClauseAround(start - 2, floor);
+            if (previous >= start - 1 || !IsPlaceElement(previous, start - 1)) break;
+            start = previous;
+        }
+        return start;
+    }
+
+    /// <summary>True when [start, end) is one place and its percentage (崇左市60%, 本溪(57.8%)) and nothing else.</summary>
+    private bool IsPlaceElement(int start, int end)
+    {
+        var inside = _numbers.Where(n => n.Start >= start && n.End <= end).ToList();
+        if (inside is not [{ IsPercent: true } rate]) return false;
+        string words = _text[start..rate.Start].Trim().TrimEnd('(', '（');
+        return words.Length >= 2 && LeadingPlaces(words) >= words.Length && _text[rate.End..end].Trim(')', '）', ' ').Length == 0;
     }
 
     /// <summary>

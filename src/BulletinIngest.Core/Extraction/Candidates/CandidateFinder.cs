@@ -121,6 +121,8 @@ public sealed class CandidateFinder
     /// A breakdown by place (其中市本级17条、闽侯1条、长乐市2条; 福州市本级8.5公里，鼓楼10公里、台江3公里): two or more
     /// amounts of one unit in a sentence, each named only by a place (or 本级, the issuer's own share), are the places'
     /// figures, not parts of a total to leave out. The region comes from the element (FigureAssembler.Region).
+    /// So are two or more percentages each named only by a place (各市(州)资金到位率:金昌市 92%、 庆阳市 90%、…;
+    /// …分别是:桂林市65.3%,崇左市60%): each place's rate, not shares of an amount before the list.
     /// </summary>
     private static void MarkPlaceBreakdowns(List<Candidate> candidates, string text, RegionResolver regions)
     {
@@ -129,7 +131,7 @@ public sealed class CandidateFinder
             var run = new List<(Candidate C, string Place)>();
             foreach (var c in sentence.Append(null))
             {
-                string? place = c is { IsPercent: false, Q.IsBare: false } ? PlaceNaming(text[c.ElementStart..c.Q.Start], regions) : null;
+                string? place = c is { Q.IsBare: false } ? PlaceNaming(text[c.ElementStart..c.Q.Start], regions) : null;
                 if (place is not null && (run.Count == 0 || run[0].C.Q.Unit == c!.Q.Unit))
                 {
                     run.Add((c!, place));
@@ -151,6 +153,7 @@ public sealed class CandidateFinder
         foreach (var (c, place) in run)
         {
             c.Place = place;
+            if (c.IsPercent) continue;
             c.PartOf = total?.Q;
             c.Add("place-breakdown", text[c.ElementStart..c.Q.Start]);
         }

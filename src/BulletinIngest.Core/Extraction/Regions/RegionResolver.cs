@@ -82,6 +82,9 @@ public sealed partial class RegionResolver(Gazetteer gazetteer, Place? issuing)
         {
             var mention = MatchAt(clause, i, allowBareAlias: false) ?? SuffixMention(clause, i);
             if (mention is null) break;
+            // A district written after its city (南宁市西乡塘区, 鄂州市梁子湖区) is the district.
+            if (mention.End < clause.Length && MatchAt(clause, mention.End, allowBareAlias: false) is { } part && part.Parent == mention.Canonical)
+                mention = part with { Start = mention.Start, Written = clause[mention.Start..part.End] };
             int after = mention.End;
             if (after < clause.Length && !IsListBoundary(clause, after)) break;
             found.Add(mention);
