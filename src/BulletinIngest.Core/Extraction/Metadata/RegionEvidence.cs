@@ -37,8 +37,10 @@ public static partial class RegionEvidence
     /// <param name="signature">The last lines, where the issuing body signs.</param>
     /// <param name="path">The place names of the file's path (<see cref="PathEvidence"/>): the weakest evidence, read only
     /// where the text decides no place or only guesses one the path's place is related to (never against an issuer the text names).</param>
+    /// <param name="page">The whole page as written, its noise too (荆房网>荆州楼市 in the navigation), simplified: read only to tell
+    /// apart the places a pinyin name of the path may mean; the head and body when not given.</param>
     public static RegionDecision Decide(IReadOnlyList<string> head, string body, IEnumerable<string> signature, Gazetteer gazetteer,
-        IReadOnlyList<PathName>? path = null)
+        IReadOnlyList<PathName>? path = null, string? page = null)
     {
         var board = new Board(gazetteer);
         var titles = head.Take(8).Where(IsTitleLike).Take(3).ToList();
@@ -69,7 +71,7 @@ public static partial class RegionEvidence
         board.AddLevel(spoken, LevelReference);
         var decision = board.Best(Threshold, GuessFloor);
         if (path is not { Count: > 0 } || decision.Place is not null && !decision.Guessed) return decision;
-        var (fromPath, why) = PathEvidence.Decide(path, board.Places, spoken, gazetteer);
+        var (fromPath, why) = PathEvidence.Decide(path, board.Places, spoken, page ?? string.Join("\n", head) + "\n" + body, gazetteer);
         // A guess (the one place named, a few times) meets only a path place related to it, and the more specific of the two
         // stands: 湖南省 named, …/湘潭市/… is 湘潭市; 平安区 named, pingan-haidong is 平安区.
         if (fromPath is null || decision.Place is { } guess && guess != fromPath && !PathEvidence.Related(guess, fromPath, gazetteer))
@@ -323,7 +325,8 @@ public static partial class RegionEvidence
                 {
                     foreach (var name in gazetteer.NamesAt(text, i))
                     {
-                        if (RegionResolver.IsCommonNoun(name) || !(bounds.ContainsKey(i + name.Length) || wordEnd > i + name.Length)) continue;
+                        if (RegionResolver.IsCommonNoun(name) || !(bounds.ContainsKey(i + name.Length) || wordEnd > i + name.Length
+                            || SuffixFusedWithBody(text, i, i + name.Length, bounds))) continue;
                         options = gazetteer.PlacesNamed(name);
                         if (options.Count > 0) { written = name; break; }
                     }
@@ -339,6 +342,18 @@ public static partial class RegionEvidence
                 i += written.Length;
             }
             return _scans[text] = found;
+        }
+
+        /// <summary>
+        /// A name whose level suffix the segmenter joined to the body after it (山西|省委, 荆州|市委, 宣城|市政府): a word begins
+        /// inside the name, goes on past its end, and the text after the name is a body's word (委, 政府).
+        /// </summary>
+        private static bool SuffixFusedWithBody(string text, int start, int end, Dictionary<int, int> bounds)
+        {
+            if (!GovernmentWords.Any(w => string.CompareOrdinal(text, end, w, 0, w.Length) == 0)) return false;
+            for (int b = start + 1; b < end; b++)
+                if (bounds.TryGetValue(b, out int wordEnd) && wordEnd > end) return true;
+            return false;
         }
 
         /// <summary>The offsets where the segmenter's words begin, each with where that word ends (the text's end too).</summary>
