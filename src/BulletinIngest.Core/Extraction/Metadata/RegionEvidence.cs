@@ -43,7 +43,9 @@ public static partial class RegionEvidence
         IReadOnlyList<PathName>? path = null, string? page = null)
     {
         var board = new Board(gazetteer);
-        var titles = head.Take(8).Where(IsTitleLike).Take(3).ToList();
+        board.NoteUnambiguous(head.Append(body));
+        // A page's cell separator may close its title line (阿坝州九寨沟县有序推进牧民定居行动 |).
+        var titles = head.Take(8).Select(l => l.TrimEnd(' ', '|')).Where(IsTitleLike).Take(3).ToList();
         for (int i = 0; i < titles.Count; i++)
             board.AddAll(titles[i], stems: true, i == 0 ? PrimaryTitle : OtherTitle, i == 0 ? "title" : "title-like line");
         foreach (var line in head)
@@ -113,6 +115,18 @@ public static partial class RegionEvidence
         private readonly HashSet<(Place, string)> _counted = [];
         private readonly Dictionary<Place, int> _mentions = [];
         private readonly HashSet<Place> _placed = [];
+
+        private readonly List<Place> _unambiguous = [];
+
+        /// <summary>
+        /// The places the document names with a name only one place has: the context a shared name is read in wherever it
+        /// stands (台江 in a title, 黔东南 only further down: 台江县, not 福州's 台江区).
+        /// </summary>
+        public void NoteUnambiguous(IEnumerable<string> texts)
+        {
+            foreach (var text in texts)
+                _unambiguous.AddRange(Scan(text).Where(f => f.Options.Count == 1).Select(f => f.Options[0]));
+        }
 
         /// <summary>A piece of evidence where a place is expected (title, source line): once per place and kind, however often repeated.</summary>
         public void AddAll(string text, bool stems, double weight, string reason)
@@ -285,7 +299,7 @@ public static partial class RegionEvidence
         {
             var found = Scan(text).Where(f => stems || !f.Stem).ToList();
             var context = found.Where(f => f.Options.Count == 1).Select(f => f.Options[0])
-                .Concat(_scores.Keys).ToList();
+                .Concat(_scores.Keys).Concat(_unambiguous).ToList();
             var result = new List<(Place Place, string Written, int End)>();
             foreach (var (options, written, _, end) in found)
             {
