@@ -28,7 +28,8 @@ public static partial class MetadataReader
         string body = Simplified(rest.Length > BodyChars ? rest[..BodyChars] : rest);
 
         var decision = RegionEvidence.Decide(head, body, Signature(document), gazetteer,
-            path is null ? null : PathEvidence.Names(path, gazetteer));
+            path is null ? null : PathEvidence.Names(path, gazetteer),
+            Simplified(document.FullText.Length > BodyChars ? document.FullText[..BodyChars] : document.FullText));
         string? regionName = decision.Written;
         var kind = Learning.KindModel.Default.Decide(head, KindText(document));
         return new DocumentMetadata

@@ -46,10 +46,12 @@ public static partial class PathEvidence
     /// The one place the path names, read beside the text: each name's options narrowed by the other names of the path
     /// (xiangcheng beside suzhou is 相城区), by the places the text names (fuzhou in a text naming 福建省 is 福州市) and by the
     /// level it speaks as (yancheng in a text of 全市 is 盐城市, not 郾城区); the most specific when the names resolved
-    /// nest (湖南/湘潭市); null, with why, when a name stays ambiguous or the names disagree.
+    /// nest (湖南/湘潭市); a pinyin name still open, by the options whose characters the text writes anywhere, even where no
+    /// mention counts (jingzhou on a page of 荆州楼市 is 荆州市, not 青州市: the spelling and the characters agree); null, with
+    /// why, when a name stays ambiguous or the names disagree.
     /// </summary>
     public static (Place? Place, string Evidence) Decide(IReadOnlyList<PathName> names, IReadOnlyCollection<Place> textPlaces,
-        IReadOnlyDictionary<string, int> spokenLevels, Gazetteer gazetteer)
+        IReadOnlyDictionary<string, int> spokenLevels, string text, Gazetteer gazetteer)
     {
         if (names.Count == 0) return (null, "the path names no place");
         var resolved = new List<(PathName Name, Place Place)>();
@@ -61,6 +63,7 @@ public static partial class PathEvidence
             options = Narrowed(options, o => textPlaces.Any(p => p == o || Related(o, p, gazetteer)));
             foreach (var (level, _) in spokenLevels.OrderByDescending(l => l.Value))
                 if (options.Count > 1) options = Narrowed(options, o => RegionNames.IsOfLevel(o.Name, level));
+            if (name.Pinyin && options.Count > 1) options = Narrowed(options, o => WrittenIn(text, o));
             if (options.Count == 1) resolved.Add((name, options[0]));
             else open.Add($"{name.Written} ({string.Join("/", options.Select(o => o.Name))})");
         }
@@ -83,6 +86,11 @@ public static partial class PathEvidence
         return (deepest, Said(chosen.Name, chosen.Place)
                          + (open.Count > 0 ? $"; left open: {string.Join(", ", open)}" : ""));
     }
+
+    /// <summary>The place's name, or its stem of two characters or more, is written in the text.</summary>
+    private static bool WrittenIn(string text, Place place) =>
+        text.Contains(place.Name, StringComparison.Ordinal)
+        || RegionNames.Stem(place.Name) is { Length: >= 2 } stem && text.Contains(stem, StringComparison.Ordinal);
 
     /// <summary>The options that pass, if any do; else all of them (a test that decides nothing narrows nothing).</summary>
     private static List<Place> Narrowed(IEnumerable<Place> options, Func<Place, bool> keep)

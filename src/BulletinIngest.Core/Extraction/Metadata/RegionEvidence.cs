@@ -37,11 +37,15 @@ public static partial class RegionEvidence
     /// <param name="signature">The last lines, where the issuing body signs.</param>
     /// <param name="path">The place names of the file's path (<see cref="PathEvidence"/>): the weakest evidence, read only
     /// where the text decides no place or only guesses one the path's place is related to (never against an issuer the text names).</param>
+    /// <param name="page">The whole page as written, its noise too (荆房网>荆州楼市 in the navigation), simplified: read only to tell
+    /// apart the places a pinyin name of the path may mean; the head and body when not given.</param>
     public static RegionDecision Decide(IReadOnlyList<string> head, string body, IEnumerable<string> signature, Gazetteer gazetteer,
-        IReadOnlyList<PathName>? path = null)
+        IReadOnlyList<PathName>? path = null, string? page = null)
     {
         var board = new Board(gazetteer);
-        var titles = head.Take(8).Where(IsTitleLike).Take(3).ToList();
+        board.NoteUnambiguous(head.Append(body));
+        // A page's cell separator may close its title line (阿坝州九寨沟县有序推进牧民定居行动 |).
+        var titles = head.Take(8).Select(l => l.TrimEnd(' ', '|')).Where(IsTitleLike).Take(3).ToList();
         for (int i = 0; i < titles.Count; i++)
             board.AddAll(titles[i], stems: true, i == 0 ? PrimaryTitle : OtherTitle, i == 0 ? "title" : "title-like line");
         foreach (var line in head)
@@ -69,7 +73,7 @@ public static partial class RegionEvidence
         board.AddLevel(spoken, LevelReference);
         var decision = board.Best(Threshold, GuessFloor);
         if (path is not { Count: > 0 } || decision.Place is not null && !decision.Guessed) return decision;
-        var (fromPath, why) = PathEvidence.Decide(path, board.Places, spoken, gazetteer);
+        var (fromPath, why) = PathEvidence.Decide(path, board.Places, spoken, page ?? string.Join("\n", head) + "\n" + body, gazetteer);
         // A guess (the one place named, a few times) meets only a path place related to it, and the more specific of the two
         // stands: 湖南省 named, …/湘潭市/… is 湘潭市; 平安区 named, pingan-haidong is 平安区.
         if (fromPath is null || decision.Place is { } guess && guess != fromPath && !PathEvidence.Related(guess, fromPath, gazetteer))
@@ -111,6 +115,18 @@ public static partial class RegionEvidence
         private readonly HashSet<(Place, string)> _counted = [];
         private readonly Dictionary<Place, int> _mentions = [];
         private readonly HashSet<Place> _placed = [];
+
+        private readonly List<Place> _unambiguous = [];
+
+        /// <summary>
+        /// The places the document names with a name only one place has: the context a shared name is read in wherever it
+        /// stands (台江 in a title, 黔东南 only further down: 台江县, not 福州's 台江区).
+        /// </summary>
+        public void NoteUnambiguous(IEnumerable<string> texts)
+        {
+            foreach (var text in texts)
+                _unambiguous.AddRange(Scan(text).Where(f => f.Options.Count == 1).Select(f => f.Options[0]));
+        }
 
         /// <summary>A piece of evidence where a place is expected (title, source line): once per place and kind, however often repeated.</summary>
         public void AddAll(string text, bool stems, double weight, string reason)
@@ -283,7 +299,7 @@ public static partial class RegionEvidence
         {
             var found = Scan(text).Where(f => stems || !f.Stem).ToList();
             var context = found.Where(f => f.Options.Count == 1).Select(f => f.Options[0])
-                .Concat(_scores.Keys).ToList();
+                .Concat(_scores.Keys).Concat(_unambiguous).ToList();
             var result = new List<(Place Place, string Written, int End)>();
             foreach (var (options, written, _, end) in found)
             {
@@ -323,7 +339,8 @@ public static partial class RegionEvidence
                 {
                     foreach (var name in gazetteer.NamesAt(text, i))
                     {
-                        if (RegionResolver.IsCommonNoun(name) || !(bounds.ContainsKey(i + name.Length) || wordEnd > i + name.Length)) continue;
+                        if (RegionResolver.IsCommonNoun(name) || !(bounds.ContainsKey(i + name.Length) || wordEnd > i + name.Length
+                            || SuffixFusedWithBody(text, i, i + name.Length, bounds))) continue;
                         options = gazetteer.PlacesNamed(name);
                         if (options.Count > 0) { written = name; break; }
                     }
@@ -339,6 +356,18 @@ public static partial class RegionEvidence
                 i += written.Length;
             }
             return _scans[text] = found;
+        }
+
+        /// <summary>
+        /// A name whose level suffix the segmenter joined to the body after it (山西|省委, 荆州|市委, 宣城|市政府): a word begins
+        /// inside the name, goes on past its end, and the text after the name is a body's word (委, 政府).
+        /// </summary>
+        private static bool SuffixFusedWithBody(string text, int start, int end, Dictionary<int, int> bounds)
+        {
+            if (!GovernmentWords.Any(w => string.CompareOrdinal(text, end, w, 0, w.Length) == 0)) return false;
+            for (int b = start + 1; b < end; b++)
+                if (bounds.TryGetValue(b, out int wordEnd) && wordEnd > end) return true;
+            return false;
         }
 
         /// <summary>The offsets where the segmenter's words begin, each with where that word ends (the text's end too).</summary>
