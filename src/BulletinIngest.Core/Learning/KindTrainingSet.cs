@@ -70,22 +70,14 @@ public static class KindTrainingSet
     /// <summary>The spec cases with a kind, each case's lines a document (as MetadataSpecTests and KindModelTests read them).</summary>
     public static IEnumerable<KindExample> FromSpecs(string folder, KindEvidence evidence)
     {
-        if (!Directory.Exists(folder)) yield break;
-        foreach (var file in Directory.GetFiles(folder, "*.jsonl").Order(StringComparer.Ordinal))
+        foreach (var spec in SpecCases.Read(folder))
         {
-            int number = 0;
-            foreach (var line in File.ReadLines(file))
-            {
-                number++;
-                if (string.IsNullOrWhiteSpace(line)) continue;
-                var row = JsonNode.Parse(line)!.AsObject();
-                string? kind = row["kind"]?.GetValue<string>();
-                if (kind is not ("plan" or "bulletin")) continue;
-                var builder = new DocumentTextBuilder("txt");
-                foreach (var text in row["lines"]!.AsArray().Select(l => l!.GetValue<string>()))
-                    builder.Add(text.Contains('\t') ? BlockKind.TableRow : BlockKind.Paragraph, text);
-                yield return new(SpecSet, $"{Path.GetFileName(file)}#{number}", kind, Measure(builder.Build(), evidence));
-            }
+            string? kind = spec.Row["kind"]?.GetValue<string>();
+            if (kind is not ("plan" or "bulletin")) continue;
+            var builder = new DocumentTextBuilder("txt");
+            foreach (var text in spec.Row["lines"]!.AsArray().Select(l => l!.GetValue<string>()))
+                builder.Add(text.Contains('\t') ? BlockKind.TableRow : BlockKind.Paragraph, text);
+            yield return new(SpecSet, spec.Id, kind, Measure(builder.Build(), evidence));
         }
     }
 

@@ -86,33 +86,26 @@ public static class RoleTrainingSet
     {
         gazetteer ??= Gazetteer.Default;
         var mentions = new List<LabeledMention>();
-        if (!Directory.Exists(folder)) return mentions;
-        foreach (var file in Directory.GetFiles(folder, "*.jsonl").Order(StringComparer.Ordinal))
+        foreach (var spec in SpecCases.Read(folder))
         {
-            int number = 0;
-            foreach (var line in File.ReadLines(file))
-            {
-                number++;
-                if (string.IsNullOrWhiteSpace(line)) continue;
-                var row = System.Text.Json.Nodes.JsonNode.Parse(line)!.AsObject();
-                string doc = $"{Path.GetFileName(file)}#{number}";
-                // As the spec test reads a case: "issuer" the bulletin's county (宁乡市 unless said), "plan" a plan's lines.
-                string issuer = row["issuer"]?.GetValue<string>() ?? SpecRegion;
-                string[] head = row["plan"]?.GetValue<bool>() == true || row["kind"]?.GetValue<string>() == "plan"
-                    ? [$"{issuer}民生实事实施方案", "2025年2月10日", "二、主要任务"]
-                    : [$"{issuer}民生实事工作专报", "第5期", "2025年6月30日", "【工作进度】"];
-                var builder = new DocumentTextBuilder("txt");
-                foreach (var text in head.Concat(row["lines"]!.AsArray().Select(l => l!.GetValue<string>())))
-                    builder.Add(text.Contains('\t') ? BlockKind.TableRow : BlockKind.Paragraph, text);
-                var figures = row["figures"]!.AsArray().Select(f => new LabeledFigure(doc, f!["region"]?.GetValue<string>() ?? issuer, null,
-                    f["project"]?.GetValue<string>() ?? "", f["indicator"]?.GetValue<string>() ?? "",
-                    f["target"]?.GetValue<double>(), f["actual"]?.GetValue<double>(), f["unit"]?.GetValue<string>(),
-                    f["percent"]?.GetValue<double>(), false)).ToList();
-                var absent = row["absent"]?.AsArray().Select(a => a!.GetValue<double>()).ToList() ?? [];
-                mentions.AddRange(Label(SpecSource, doc, builder.Build(), figures, gazetteer)
-                    .Where(m => complete || m.Label != "none" || absent.Any(a => Same(m.Candidate.Q.Value, a, m.Candidate.IsPercent)))
-                    .Select(m => m with { Path = file + "#" + number }));
-            }
+            var row = spec.Row;
+            string doc = spec.Id;
+            // As the spec test reads a case: "issuer" the bulletin's county (宁乡市 unless said), "plan" a plan's lines.
+            string issuer = row["issuer"]?.GetValue<string>() ?? SpecRegion;
+            string[] head = row["plan"]?.GetValue<bool>() == true || row["kind"]?.GetValue<string>() == "plan"
+                ? [$"{issuer}民生实事实施方案", "2025年2月10日", "二、主要任务"]
+                : [$"{issuer}民生实事工作专报", "第5期", "2025年6月30日", "【工作进度】"];
+            var builder = new DocumentTextBuilder("txt");
+            foreach (var text in head.Concat(row["lines"]!.AsArray().Select(l => l!.GetValue<string>())))
+                builder.Add(text.Contains('\t') ? BlockKind.TableRow : BlockKind.Paragraph, text);
+            var figures = row["figures"]!.AsArray().Select(f => new LabeledFigure(doc, f!["region"]?.GetValue<string>() ?? issuer, null,
+                f["project"]?.GetValue<string>() ?? "", f["indicator"]?.GetValue<string>() ?? "",
+                f["target"]?.GetValue<double>(), f["actual"]?.GetValue<double>(), f["unit"]?.GetValue<string>(),
+                f["percent"]?.GetValue<double>(), false)).ToList();
+            var absent = row["absent"]?.AsArray().Select(a => a!.GetValue<double>()).ToList() ?? [];
+            mentions.AddRange(Label(SpecSource, doc, builder.Build(), figures, gazetteer)
+                .Where(m => complete || m.Label != "none" || absent.Any(a => Same(m.Candidate.Q.Value, a, m.Candidate.IsPercent)))
+                .Select(m => m with { Path = spec.File + "#" + spec.Line }));
         }
         return mentions;
     }
