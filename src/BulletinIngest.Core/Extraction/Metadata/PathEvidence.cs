@@ -79,12 +79,35 @@ public static partial class PathEvidence
             resolved = resolved.Where(r => ofLevel.Contains(r.Place)).ToList();
             places = ofLevel;
         }
+        if (Disagree(places, gazetteer) && Outvoting(resolved, gazetteer) is { } nest)
+        {
+            resolved = nest;
+            places = resolved.Select(r => r.Place).Distinct().ToList();
+        }
         if (Disagree(places, gazetteer))
             return (null, $"the path names different places: {string.Join(", ", resolved.Select(r => Said(r.Name, r.Place)))}");
         var deepest = places.First(p => places.All(q => q == p || gazetteer.IsWithin(p, q)));
         var chosen = resolved.First(r => r.Place == deepest);
         return (deepest, Said(chosen.Name, chosen.Place)
                          + (open.Count > 0 ? $"; left open: {string.Join(", ", open)}" : ""));
+    }
+
+    /// <summary>
+    /// The names of nested places (minhou-fuzhou: 闽侯县 in 福州市) when they are more than the names of any other group:
+    /// a lone word spelled like a place beside them is outvoted; null when no group of two or more names leads.
+    /// </summary>
+    private static List<(PathName Name, Place Place)>? Outvoting(List<(PathName Name, Place Place)> resolved, Gazetteer gazetteer)
+    {
+        var groups = resolved
+            .Select(r => resolved.Where(o => o.Place == r.Place || Related(o.Place, r.Place, gazetteer)).ToList())
+            .Where(g => !Disagree(g.Select(o => o.Place).Distinct().ToList(), gazetteer))
+            .Select(g => (Members: g, Names: g.Select(o => o.Name.Written).Distinct().Count()))
+            .OrderByDescending(g => g.Names)
+            .ToList();
+        if (groups.Count == 0 || groups[0].Names < 2) return null;
+        var leader = groups[0].Members.Select(o => o.Place).ToHashSet();
+        bool tied = groups.Any(g => g.Names == groups[0].Names && !g.Members.Select(o => o.Place).ToHashSet().SetEquals(leader));
+        return tied ? null : groups[0].Members;
     }
 
     /// <summary>The place's name, or its stem of two characters or more, is written in the text.</summary>
