@@ -3,7 +3,8 @@ namespace BulletinIngest.Extraction.Regions;
 /// <summary>
 /// The gazetteer's places by the pinyin of their names, as archives name files (yancheng → 盐城市, huichang → 会昌县,
 /// guangxi → 广西壮族自治区): each place under every toneless spelling of its stem (盐城) and of its full name
-/// (盐城市, so peixian → 沛县, whose stem is one character), ü spelled v or u (lvliang, luliang → 吕梁市). The readings are
+/// (盐城市, so peixian → 沛县, whose stem is one character), ü spelled v or u (lvliang, luliang → 吕梁市), and the official
+/// spellings that are no pinyin (shaanxi → 陕西省, models/regions/path-spellings.tsv). The readings are
 /// models/regions/pinyin.tsv (scripts/build_pinyin.py); the index is built once per gazetteer, on first use.
 /// </summary>
 public sealed class PinyinNames
@@ -21,6 +22,12 @@ public sealed class PinyinNames
             Spell(place.Name, 0, spelling, readings, place);
             if (plain != place.Name) Spell(plain, 0, spelling, readings, place);
         }
+        foreach (var row in Learning.TsvFile.Read(ModelFiles.PathOf("regions/path-spellings.tsv")))
+            foreach (var place in gazetteer.PlacesNamed(row["place"]))
+            {
+                if (!_places.TryGetValue(row["spelling"], out var list)) _places[row["spelling"]] = list = [];
+                if (!list.Contains(place)) list.Add(place);
+            }
     }
 
     /// <summary>Adds the place under every spelling of <paramref name="name"/> from its character <paramref name="at"/> on.</summary>
