@@ -23,6 +23,19 @@ public class NormalizationTests
     }
 
     [Fact]
+    public void Simplifying_reads_by_code_point_as_before()
+    {
+        const string simplified = "实施民生实事项目";
+        Assert.Same(simplified, TraditionalChinese.ToSimplified(simplified));
+        Assert.Equal("实施民生实事项目", TraditionalChinese.ToSimplified("實施民生實事項目"));
+        // A pair outside the BMP is one character, kept; a lone surrogate after the first folded character reads as
+        // U+FFFD (as string.EnumerateRunes reads it), before it the text is copied as written.
+        Assert.Equal("发展\U00020000项目", TraditionalChinese.ToSimplified("發展\U00020000項目"));
+        Assert.Equal("发展\uFFFD项", TraditionalChinese.ToSimplified("發展\uD800項"));
+        Assert.Equal("\uDC00发展", TraditionalChinese.ToSimplified("\uDC00發展"));
+    }
+
+    [Fact]
     public void Compaction_drops_a_blanked_gloss_and_keeps_offsets_into_the_text_as_written()
     {
         const string written = "促進發(fā)展10個";

@@ -71,7 +71,7 @@ public sealed partial class KindEvidence(IReadOnlyList<KindCue> cues)
             "quoted" => quotes.Any(cue.Pattern.IsMatch) ? 1.0 : 0.0,
             "clause" => Share(numbered, cue.Pattern),
             "before" => Share(before, cue.Pattern),
-            _ => Math.Log(1 + Math.Min(CountCap, cue.Pattern.Count(unquoted))) / Math.Log(1 + CountCap),
+            _ => Math.Log(1 + CountUpToCap(cue.Pattern, unquoted)) / Math.Log(1 + CountCap),
         }).ToArray();
     }
 
@@ -83,6 +83,15 @@ public sealed partial class KindEvidence(IReadOnlyList<KindCue> cues)
         .Where(line => line.Length <= TitleLength && !line.Contains('。'))
         .Select(line => SentDocument().Match(line) is { Success: true } sent ? sent.Groups[1].Value : Quoted().Replace(line, ""))
         .ToList();
+
+    /// <summary>How often the text matches, counted up to the cap only (the value is the same past it).</summary>
+    private static int CountUpToCap(Regex pattern, string text)
+    {
+        int count = 0;
+        foreach (var _ in pattern.EnumerateMatches(text))
+            if (++count == CountCap) break;
+        return count;
+    }
 
     private static double Share(List<string> parts, Regex pattern) =>
         parts.Count == 0 ? 0 : (double)parts.Count(pattern.IsMatch) / parts.Count;

@@ -38,21 +38,40 @@ public static class TraditionalChinese
         return table;
     }
 
-    /// <summary>The text with every traditional character replaced by its simplified form.</summary>
+    /// <summary>Which BMP characters the table folds: most characters of a text are not keys, and this answers without a lookup.</summary>
+    private static readonly Lazy<bool[]> BmpKeys = new(() =>
+    {
+        var keys = new bool[char.MaxValue + 1];
+        foreach (int key in Table.Value.Keys)
+            if (key <= char.MaxValue) keys[key] = true;
+        return keys;
+    });
+
+    /// <summary>
+    /// The text with every traditional character replaced by its simplified form. Read by code point, as
+    /// <see cref="string.EnumerateRunes"/> would (a lone surrogate reads as U+FFFD), without a string a character.
+    /// </summary>
     public static string ToSimplified(string text)
     {
         var table = Table.Value;
+        var keys = BmpKeys.Value;
         StringBuilder? folded = null;
-        int index = 0;
-        foreach (var rune in text.EnumerateRunes())
+        for (int index = 0; index < text.Length;)
         {
-            if (table.TryGetValue(rune.Value, out var simplified))
+            char c = text[index];
+            bool pair = char.IsHighSurrogate(c) && index + 1 < text.Length && char.IsLowSurrogate(text[index + 1]);
+            int codePoint = pair ? char.ConvertToUtf32(c, text[index + 1]) : char.IsSurrogate(c) ? Rune.ReplacementChar.Value : c;
+            if ((codePoint > char.MaxValue || keys[codePoint]) && table.TryGetValue(codePoint, out var simplified))
             {
                 folded ??= new StringBuilder(text, 0, index, text.Length);
                 folded.Append(simplified);
             }
-            else folded?.Append(rune.ToString());
-            index += rune.Utf16SequenceLength;
+            else if (folded is not null)
+            {
+                if (pair) folded.Append(text, index, 2);
+                else folded.Append((char)codePoint);
+            }
+            index += pair ? 2 : 1;
         }
         return folded?.ToString() ?? text;
     }
