@@ -300,8 +300,9 @@ public sealed partial class FigureAssembler(RegionResolver regions, string issui
     /// <summary>
     /// Whether the mention's all-done cues (role-cues.tsv) say the work it counts was done in full: the amount is also the goal.
     /// all-done-later (现已全部完工 in a later clause) is a feature of its own, so it does not change what all-done weighs.
+    /// A goal exceeded (超额完成年度目标任务, feature exceeded) was less than the amount: the amount is not also the goal.
     /// </summary>
-    public static bool DoneInFull(Candidate c) => c.Cues.ContainsKey("all-done") || c.Cues.ContainsKey("all-done-later");
+    public static bool DoneInFull(Candidate c) => (c.Cues.ContainsKey("all-done") || c.Cues.ContainsKey("all-done-later")) && !c.Cues.ContainsKey("exceeded");
 
     private static string Written(string text, Candidate c) => text[c.Q.Start..c.Q.End];
 
