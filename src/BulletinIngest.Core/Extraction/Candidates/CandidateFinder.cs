@@ -57,6 +57,9 @@ public sealed class CandidateFinder
         return first;
     }
 
+    /// <summary>The words of one feature of role-cues.tsv (share: 占; completion: 完成率, 计划的 …).</summary>
+    public IEnumerable<string> WordsOf(string feature) => _cues.Where(c => c.Feature == feature).SelectMany(c => c.Words);
+
     /// <summary>True when <paramref name="words"/> hold a progress verb of role-cues.tsv.</summary>
     public bool HasVerb(string words) => FirstVerb(words) >= 0;
 

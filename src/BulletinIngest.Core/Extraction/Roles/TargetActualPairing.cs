@@ -67,8 +67,84 @@ public static class TargetActualPairing
         JoinLonePercents(result);
         CountPartsAgainstWholeDone(result, text);
         JoinTaskToProgressAfter(result, text);
+        JoinSharesToSentenceBefore(result, text);
         return result;
     }
+
+    /// <summary>
+    /// A sentence of amounts, then the very next sentence gives percentages and no amount of its own: the percentages
+    /// are those amounts' shares, in order (上半年完成投资2.3亿元，／占年度投资计划的42.4%; 任务目标是棚改开工8264套，棚改安置房建成6985套。
+    /// 截至目前，全市棚改项目开工率100%，棚改安置房基本建成率100%). One amount takes the first percentage; as many
+    /// amounts as percentages pair in order; any other count is left apart. A figure with a target and an actual takes
+    /// only the percentage its ratio rounds to. Not across table rows (a row's cells are no sentence of prose). Each
+    /// percentage must say it is a share of a task (<see cref="StatesShareOf"/>): a rate of something else (普及率, 增长) stays apart.
+    /// </summary>
+    private static void JoinSharesToSentenceBefore(List<Figure> figures, string text)
+    {
+        for (int i = 0; i < figures.Count; i++)
+        {
+            if (i > 0 && figures[i - 1].Sentence == figures[i].Sentence) continue; // the sentence's figures from its first
+            int amountsEnd = i;
+            while (amountsEnd < figures.Count && figures[amountsEnd].Sentence == figures[i].Sentence) amountsEnd++;
+            int sharesEnd = amountsEnd;
+            while (sharesEnd < figures.Count && figures[sharesEnd].Sentence == figures[amountsEnd].Sentence) sharesEnd++;
+            var amounts = figures.GetRange(i, amountsEnd - i);
+            var shares = figures.GetRange(amountsEnd, sharesEnd - amountsEnd);
+            if (shares.Count == 0 || !amounts.All(f => f is { Percent: null, Qualifier: null } && (f.Target ?? f.Actual) is not null)
+                || !shares.All(f => f is { Target: null, Actual: null, Percent: not null, Qualifier: null })
+                || amounts.Count != shares.Count
+                || amounts.Any(f => f.Unit is null || f.Unit.Contains('%') || f.Unit.Contains('/'))
+                || amounts.Concat(shares).Any(f => f.Region != amounts[0].Region || IsTableRow(f.Sentence))
+                || !NextSentence(text, amounts[^1].End, shares[0].Start)) continue;
+            var joined = amounts.Select((f, k) => (Amount: f, Share: shares[k])).ToList();
+            if (joined.Any(j => j.Amount is { Target: { } t, Actual: { } a } && !RoundsTo(a, t, j.Share.Percent!.Value)
+                || !StatesShareOf(text, j.Share, j.Amount))) continue;
+            foreach (var (amount, share) in joined)
+                figures[figures.IndexOf(amount)] = amount with
+                {
+                    Percent = share.Percent, End = share.End,
+                    Why = amount.Why + $"; percent {share.Percent}% in the next sentence, which states no amount of its own",
+                };
+            foreach (var (_, share) in joined) figures.Remove(share);
+            i = amountsEnd - 1;
+        }
+    }
+
+    /// <summary>
+    /// The percentage's clause says it is a share of a task: a share or completion word of role-cues.tsv (占年度投资计划的,
+    /// 完成率), or a rate of the stage the amount counts (棚改开工8264套 … 棚改项目开工率100%: the verb before 率 is in the amount's words).
+    /// </summary>
+    private static bool StatesShareOf(string text, Figure share, Figure amount)
+    {
+        if (share.End > text.Length || amount.End > text.Length) return false;
+        string clause = text[share.Start..share.End], counted = text[amount.Start..amount.End];
+        var cues = Candidates.CandidateFinder.Default;
+        if (cues.WordsOf("share").Concat(cues.WordsOf("completion")).Any(w => clause.Contains(w, StringComparison.Ordinal))) return true;
+        int rate = clause.LastIndexOf('率');
+        return rate > 0 && cues.Verbs(clause).Any(v => v.At + v.Word.Length == rate && counted.Contains(v.Word, StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// The second offset is in the sentence right after the first's: exactly one sentence end (a run of 。！？；) between,
+    /// on one line; or no sentence end, the line broken after a clause's comma (上半年完成投资2.3亿元，／占…). A sentence
+    /// end then a line break is a new paragraph (the next item of a list), no continuation.
+    /// </summary>
+    private static bool NextSentence(string text, int from, int to)
+    {
+        if (from >= to || to > text.Length) return false;
+        var between = text.AsSpan(from, to - from);
+        int ends = 0;
+        for (int k = 0; k < between.Length; k++)
+            if (IsSentenceEnd(between[k]) && (k == 0 || !IsSentenceEnd(between[k - 1]))) ends++;
+        int lineBreak = between.IndexOf('\n');
+        if (lineBreak < 0) return ends == 1;
+        var line = between[..lineBreak].TrimEnd();
+        return ends == 0 && line.Length > 0 && line[^1] is '，' or ',';
+    }
+
+    private static bool IsSentenceEnd(char c) => c is '。' or '！' or '？' or '；' or ';';
+
+    private static bool IsTableRow(string sentence) => sentence.Contains('\t') || sentence.Contains('|');
 
     /// <summary>
     /// A task stated in a sentence of its own, then the next sentence opens with the report's moment and gives the amount
