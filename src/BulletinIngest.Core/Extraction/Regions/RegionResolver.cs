@@ -61,6 +61,16 @@ public sealed partial class RegionResolver(Gazetteer gazetteer, Place? issuing)
         return children.Count == 1 ? new RegionMention(0, words.Length, words, children[0].Name, children[0].Parent) : null;
     }
 
+    /// <summary>
+    /// A province named by its stem alone (河南, 内蒙古), or null: the row key of a national table by province, whatever
+    /// place the bulletin is taken to be from. Read only where a place is expected, as <see cref="ChildByStem"/>.
+    /// </summary>
+    public RegionMention? ProvinceByStem(string words)
+    {
+        var provinces = gazetteer.PlacesWithStem(words).Where(p => p.Level == RegionLevel.Province).ToList();
+        return provinces.Count == 1 ? new RegionMention(0, words.Length, words, provinces[0].Name, provinces[0].Parent) : null;
+    }
+
     /// <summary>The region a table cell starts with (a per-county table's row head), or null.</summary>
     public RegionMention? MatchCell(string cell)
     {

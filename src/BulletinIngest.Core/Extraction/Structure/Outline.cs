@@ -107,8 +107,12 @@ public sealed partial class Outline
     private void Add(TextBlock block)
     {
         var compact = CompactText.From(block.Text, block.Start);
-        _lineBeforeLast = _lastLine;
-        _lastLine = compact.Text;
+        // A table's caption may stand above its as-of note and a flattened table's stray borders: (截至9月末), `|`.
+        if (!StrayBorder().IsMatch(compact.Text) && !Reading.TextTables.CellText.IsAsOfNote(compact.Text))
+        {
+            _lineBeforeLast = _lastLine;
+            _lastLine = compact.Text;
+        }
         // A section title glued to the end of the previous paragraph (PDF extraction lost the line break).
         var glued = GluedBracketHeading().Match(compact.Text);
         if (glued.Success)
@@ -294,4 +298,7 @@ public sealed partial class Outline
 
     [GeneratedRegex(@"(县|区|市|旗)$")]
     private static partial Regex RegionSuffix();
+
+    [GeneratedRegex(@"^[|｜\s]+$")]
+    private static partial Regex StrayBorder();
 }

@@ -224,6 +224,9 @@ public sealed partial class TableFigureBuilder(RegionResolver regions, string is
         return name.Length >= 2 ? name : null;
     }
 
+    private static readonly Lazy<HashSet<string>> DoneCells =
+        new(() => Learning.TsvFile.Column(ModelFiles.PathOf("rules/table-done-cells.tsv"), "word").ToHashSet());
+
     private List<FigureDraft> ReadRow(RowContext context, string[] cells, ref string? previousGroup)
     {
         var header = context.Roles;
@@ -262,8 +265,9 @@ public sealed partial class TableFigureBuilder(RegionResolver regions, string is
         {
             // A total row (合计, 全市) is the issuing region's own figure; a subtotal or any other row is not a region.
             if (TotalRow().IsMatch(regionCell)) region = issuingRegion;
-            // A row key may write a place by its stem (三亚, 鼓楼): the issuing place's child of that stem.
-            else if ((regions.MatchCell(regionCell) ?? regions.ChildByStem(regionCell)) is { } mention) region = mention.Canonical;
+            // A row key may write a place by its stem (三亚, 鼓楼): the issuing place's child of that stem, or a province (河南).
+            else if ((regions.MatchCell(regionCell) ?? regions.ChildByStem(regionCell) ?? regions.ProvinceByStem(regionCell)) is { } mention)
+                region = mention.Canonical;
             else return [];
             // A cross-tab's column group names the indicator of a region's row; with one measure a row (a ranking of
             // counties by 完成投资), the caption names the project and the columns' word its indicator.
@@ -302,6 +306,10 @@ public sealed partial class TableFigureBuilder(RegionResolver regions, string is
             target = targets[best];
             actual = actuals[best];
         }
+        // A rate or progress cell that says the whole task is done (全部开工, 全部完成): the row's one amount is both.
+        if (percent is null && (target is null) != (actual is null)
+            && (DoneCells.Value.Contains(Cell(ColumnRole.Percent)) || DoneCells.Value.Contains(progressCell)))
+            (target, actual) = (target ?? actual, actual ?? target);
         // No target column, or an empty one: the target written in the item's name (新建10所幼儿园).
         if (target is null && targetCell.Length == 0 && context.Single)
             target = NumberRecognizer.Find(project).FirstOrDefault(q => !q.IsBare && !q.IsPercent);
@@ -595,7 +603,7 @@ public sealed partial class TableFigureBuilder(RegionResolver regions, string is
     /// <summary>OCR garbage in a name cell: digits scattered between Chinese characters (品田3又1次2公田).</summary>
     private static bool LooksGarbled(string cell) => GarbledDigits().Matches(cell).Count >= 2;
 
-    [GeneratedRegex(@"^(表\d*[：:.]?|附件\d*[：:]?)|\d{4}年|\d{1,2}[-—至]\d{1,2}月(份)?|截至\d{1,2}月(份|底)?|(全市|全县|全区|全省|各县市区|各县区|各区县|各市县|各市州|各地市|各市|各县（市、区）|各县\(市、区\)|各区县（市）|各区县\(市\)|各乡镇（街道）|各乡镇\(街道\)|各乡镇|各街道)的?|(进展|推进|完成)?(情况|进度)(统计)?表?$|统计表$|(排名|排序|名次)(情况|表)?$|如下[：:]?$|[：:]$|[（(][^）)]*[）)]$")]
+    [GeneratedRegex(@"^(表\d*[：:.]?|附件\d*[：:]?)|\d{4}年|\d{1,2}[-—至]\d{1,2}月(份)?|截至\d{1,2}月(份|底)?|(全国|全市|全县|全区|全省|各县市区|各县区|各区县|各市县|各市州|各地市|各市|各县（市、区）|各县\(市、区\)|各区县（市）|各区县\(市\)|各乡镇（街道）|各乡镇\(街道\)|各乡镇|各街道)的?|(进展|推进|完成)?(情况|进度)(统计)?表?$|统计表$|(排名|排序|名次)(情况|表)?$|如下[：:]?$|[：:]$|[（(][^）)]*[）)]$")]
     private static partial Regex TitleNoise();
 
     [GeneratedRegex(@"^\d+(\.\d+)?$")]

@@ -17,6 +17,7 @@ namespace BulletinIngest.Reading.TextTables;
 /// Some pages end every cell's line with a pipe (`1 |` / `特殊群體健康保障 |` / `|`): there every cell is written,
 /// the empty ones too, so a numbered row's cells may go on into rows without a number (a project's further
 /// indicators under merged cells), which are cut off where aligning them as rows of their own costs less.
+/// Others put that pipe on the next line (`1` / `|` / `上海` / `|`), which is read the same way.
 /// The serial numbers may start at any number (a table continued from an earlier page: 24, 25, 26).
 /// </summary>
 public sealed partial class CellPerLineGridDetector : ITableDetector
@@ -37,7 +38,10 @@ public sealed partial class CellPerLineGridDetector : ITableDetector
         {
             string text = lines[i].Trim();
             if (text.Length == 0) continue;
-            if (PipesOnly().IsMatch(text)) cells.AddRange(text.Where(IsPipe).Select(_ => new Cell(i, "", Terminated: true)));
+            // Some pages put the pipe that ends a cell on a line of its own (`上海` / `|` / `329` / `|`): it ends the cell above.
+            if (text.Length == 1 && IsPipe(text[0]) && cells.Count > 0 && !cells[^1].Terminated)
+                cells[^1] = cells[^1] with { Terminated = true };
+            else if (PipesOnly().IsMatch(text)) cells.AddRange(text.Where(IsPipe).Select(_ => new Cell(i, "", Terminated: true)));
             else if (TerminatedCell().Match(text) is { Success: true } m) cells.Add(new Cell(i, m.Groups[1].Value.Trim(), Terminated: true));
             else cells.Add(new Cell(i, text, Terminated: false));
         }
@@ -194,9 +198,9 @@ public sealed partial class CellPerLineGridDetector : ITableDetector
         }
     }
 
-    // A unit line (单位：亿元) or any `label：value` above the table is no header cell.
+    // A unit line (单位：亿元), any `label：value` or an as-of note (截至9月末) above the table is no header cell.
     private static bool IsHeaderCell(string text) => text.Length <= MaxHeaderCell && !CellText.IsNumber(text) && !SentenceEnd().IsMatch(text)
-        && !text.Contains('：') && !text.Contains(':');
+        && !text.Contains('：') && !text.Contains(':') && !CellText.IsAsOfNote(text);
 
     /// <summary>A header label wrapped after one or two characters (`工程` / `名称`) continues on the next line.</summary>
     private static List<string> JoinShortFragments(List<string> fragments)

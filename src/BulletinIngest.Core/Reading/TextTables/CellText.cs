@@ -24,11 +24,17 @@ public static partial class CellText
     /// <summary>A unit on a line of its own (`(%)`, `（万元）`): it belongs to the header label above it.</summary>
     public static bool IsUnitFragment(string cell) => UnitFragment().IsMatch(cell);
 
+    /// <summary>A table's as-of note in brackets (`(截至2023年9月末)`), written between its caption and its header: no cell.</summary>
+    public static bool IsAsOfNote(string line) => AsOfNote().IsMatch(line.Trim());
+
     /// <summary>The cell without the pinyin glosses a mirror site glues to characters (序號(hào) → 序號).</summary>
     public static string WithoutGlosses(string cell) => Gloss().Replace(cell, "");
 
     [GeneratedRegex(@"(?<=\p{IsCJKUnifiedIdeographs})[(（][a-zA-Z\u00C0-\u024F]{1,8}[)）]")]
     private static partial Regex Gloss();
+
+    [GeneratedRegex(@"^[（(](截至|截止)[^（）()]*[）)]$")]
+    private static partial Regex AsOfNote();
 
     [GeneratedRegex(@"^(序\s*[号號]|编\s*号|編\s*號|排\s*名|名\s*次|排\s*序)$")]
     private static partial Regex SerialHeader();
