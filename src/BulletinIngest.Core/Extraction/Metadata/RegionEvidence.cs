@@ -72,6 +72,7 @@ public static partial class RegionEvidence
         board.AddChildren(ChildPlace, ChildPlacesCap);
         board.AddLevel(spoken, LevelReference);
         var decision = board.Best(Threshold, GuessFloor);
+        if (National(titles, head, body, spoken, decision, board) is { } national) return national;
         if (path is not { Count: > 0 } || decision.Place is not null && !decision.Guessed) return decision;
         var (fromPath, why) = PathEvidence.Decide(path, board.Places, spoken, page ?? string.Join("\n", head) + "\n" + body, gazetteer);
         // A guess (the one place named, a few times) meets only a path place related to it, and the more specific of the two
@@ -82,6 +83,40 @@ public static partial class RegionEvidence
         return new RegionDecision(place, place == decision.Place ? decision.Written : null,
             $"from the file path: {why} (the text {(decision.Guessed ? $"only guesses {decision.Place!.Name}" : "decides none")}: {decision.Evidence})", FromPath: true);
     }
+
+    private const double NationMention = 1, NationMentionCap = 4, NationalBody = 3;
+
+    /// <summary>
+    /// The nation, when the page speaks as the whole country: 全国 or 我国 in the title (+6), a national body or site
+    /// (住房和城乡建设部, 中国政府网: models/rules/national-bodies.tsv, +3), 全国/我国 in the text (+1 each, at most 4; 全国第一
+    /// and other rankings not counted), together at least <see cref="Threshold"/>; never where the text speaks as a
+    /// province, city or county (全省, 我市), and never over a place the title names or that scores as much.
+    /// </summary>
+    private static RegionDecision? National(List<string> titles, IReadOnlyList<string> head, string body,
+        Dictionary<string, int> spoken, RegionDecision decision, Board board)
+    {
+        if (spoken.Values.Any(n => n > 0)) return null;
+        var reasons = new List<string>();
+        double score = 0;
+        if (titles.Count > 0 && NationWord().IsMatch(titles[0])) { score += PrimaryTitle; reasons.Add($"title +{PrimaryTitle}"); }
+        string text = string.Join("\n", head) + "\n" + body;
+        if (NationalBodies.Value.FirstOrDefault(w => text.Contains(w, StringComparison.Ordinal)) is { } nationalBody)
+        {
+            score += NationalBody;
+            reasons.Add($"national body {nationalBody} +{NationalBody}");
+        }
+        int mentions = NationWord().Matches(text).Count(m =>
+            !RankingWords.Value.Any(w => string.CompareOrdinal(text, m.Index + m.Length, w, 0, w.Length) == 0));
+        double mentioned = Math.Min(NationMentionCap, mentions * NationMention);
+        if (mentioned > 0) { score += mentioned; reasons.Add($"全国/我国 ×{mentions} +{mentioned.ToString("0.#", CultureInfo.InvariantCulture)}"); }
+        if (score < Threshold) return null;
+        if (decision.Place is { } place && !decision.Guessed && (board.ScoreOf(place) >= Math.Min(score, PrimaryTitle))) return null;
+        return new RegionDecision(Gazetteer.Nation, Gazetteer.Nation.Name,
+            $"全国 {score.ToString("0.#", CultureInfo.InvariantCulture)} ({string.Join(", ", reasons)}){(decision.Place is null ? "" : $" over {decision.Evidence}")}");
+    }
+
+    /// <summary>Bodies and sites that speak for the whole country (models/rules/national-bodies.tsv).</summary>
+    private static readonly Lazy<string[]> NationalBodies = new(() => Words("rules/national-bodies.tsv").ToArray());
 
     /// <summary>A line that can be a title: short, not a sentence of the text, not navigation.</summary>
     private static bool IsTitleLike(string line) =>
@@ -387,6 +422,9 @@ public static partial class RegionEvidence
             return top.Count == 1 ? top[0] : null;
         }
 
+        /// <summary>The score a place has gathered (0 when none).</summary>
+        public double ScoreOf(Place place) => _scores.TryGetValue(place, out var s) ? s.Score : 0;
+
         public RegionDecision Best(double threshold, double guessFloor)
         {
             var ranked = _scores.OrderByDescending(s => s.Value.Score).ThenBy(s => s.Value.FirstSeen).ToList();
@@ -411,6 +449,9 @@ public static partial class RegionEvidence
     public static readonly Lazy<HashSet<string>> CommonWords = new(() => Words("rules/region-common-words.tsv").ToHashSet(StringComparer.Ordinal));
 
     private static IEnumerable<string> Words(string fileName) => Learning.TsvFile.Column(ModelFiles.PathOf(fileName), "word");
+
+    [GeneratedRegex("全国|我国")]
+    private static partial Regex NationWord();
 
     /// <summary>Three or more runs of Chinese joined by 、 (a list of places, or of anything else).</summary>
     [GeneratedRegex(@"[\u4e00-\u9fff]+(?:、[\u4e00-\u9fff]+){2,}")]

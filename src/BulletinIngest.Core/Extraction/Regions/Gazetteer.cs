@@ -1,6 +1,7 @@
 namespace BulletinIngest.Extraction.Regions;
 
-public enum RegionLevel { Province, Prefecture, County, Zone }
+/// <summary>Nation: the whole country (全国), the region of a national page; no division of the gazetteer has it.</summary>
+public enum RegionLevel { Nation, Province, Prefecture, County, Zone }
 
 /// <summary>One administrative division or development zone: its canonical name and the city above it.</summary>
 public sealed record Place(string Name, string? Parent, RegionLevel Level, IReadOnlyList<string> Aliases);
@@ -15,6 +16,9 @@ public sealed record Place(string Name, string? Parent, RegionLevel Level, IRead
 /// </summary>
 public sealed class Gazetteer
 {
+    /// <summary>The whole country (全国): the region of a national page, above every division; not one of <see cref="Places"/>.</summary>
+    public static readonly Place Nation = new("全国", null, RegionLevel.Nation, []);
+
     private readonly Dictionary<string, List<Place>> _byName = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<Place>> _byAlias = new(StringComparer.Ordinal);
     // Names by their first two characters (every name has two or more): a lookup at each index of a text is a few compares.

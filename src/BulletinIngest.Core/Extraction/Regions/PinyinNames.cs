@@ -23,7 +23,7 @@ public sealed class PinyinNames
             if (plain != place.Name) Spell(plain, 0, spelling, readings, place);
         }
         foreach (var row in Learning.TsvFile.Read(ModelFiles.PathOf("regions/path-spellings.tsv")))
-            foreach (var place in gazetteer.PlacesNamed(row["place"]))
+            foreach (var place in row["place"] == Gazetteer.Nation.Name ? [Gazetteer.Nation] : gazetteer.PlacesNamed(row["place"]))
             {
                 if (!_places.TryGetValue(row["spelling"], out var list)) _places[row["spelling"]] = list = [];
                 if (!list.Contains(place)) list.Add(place);
