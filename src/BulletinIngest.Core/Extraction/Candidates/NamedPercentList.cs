@@ -79,6 +79,8 @@ public static class NamedPercentList
         if (Cues.CompletionBefore().IsMatch(name)) return null;
         // A known place (长沙市76.43%) is a region's figure.
         if (regions?.MatchAt(name, 0, allowBareAlias: false) is { } place && place.End >= name.Length) return null;
+        // A place right before the bracket (有兴宁(74.50%)、平远(71.76%)) makes it a ranking of places, not of items.
+        if (regions?.PlaceBeforeBracket(text, percent.Start, from) is not null) return null;
         return new Element(percent, name, nameStart);
     }
 }

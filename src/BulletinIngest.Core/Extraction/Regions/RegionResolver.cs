@@ -116,8 +116,16 @@ public sealed partial class RegionResolver(Gazetteer gazetteer, Place? issuing)
         if (open <= floor || text[open] is not ('(' or '（')) return null;
         for (int start = Math.Max(floor, open - MaxPlaceLength); start <= open - 2; start++)
             if (MatchAt(text, start) is { } place && place.End == open) return place;
+        // A child of the issuing place written by its stem alone (本溪(57.8%) in 辽宁省's bulletin, 兴宁(43.90%) in 梅州市's):
+        // a ranking names its places as the page's readers say them; the stem must begin a word (有|兴宁, not 永|兴宁).
+        for (int start = Math.Max(floor, open - MaxStemLength); start <= open - 2; start++)
+            if ((start == floor || EndsAWord(text, start)) && ChildByStem(text[start..open]) is { } child)
+                return child with { Start = start, End = open };
         return null;
     }
+
+    /// <summary>The longest stem looked for before a bracket (呼和浩特, 乌鲁木齐 are 4).</summary>
+    private const int MaxStemLength = 4;
 
     /// <summary>The longest place name looked for before a bracket (内蒙古自治区, 黔东南苗族侗族自治州 are 6 and 10).</summary>
     private const int MaxPlaceLength = 10;
