@@ -419,7 +419,7 @@ public sealed partial class FigureNamer
     }
 
     /// <summary>Where the verbs that open <paramref name="words"/> end (新建和改造 of 新建和改造城市绿道: 5), or 0.</summary>
-    private static int VerbChainEnd(string words)
+    internal static int VerbChainEnd(string words)
     {
         int lead = 0;
         foreach (var (at, word) in Verbs(words))
