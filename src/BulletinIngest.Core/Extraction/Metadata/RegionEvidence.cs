@@ -80,8 +80,16 @@ public static partial class RegionEvidence
         if (fromPath is null || decision.Place is { } guess && guess != fromPath && !PathEvidence.Related(guess, fromPath, gazetteer))
             return decision with { Evidence = $"{decision.Evidence}; {why}{(fromPath is null ? "" : " (unrelated to the guess)")}" };
         var place = decision.Place is { } named && gazetteer.IsWithin(named, fromPath) ? named : fromPath;
+        // A file named by its city (laoting-tangshan's tangshan) on a page that speaks as a county (我县) and writes one of
+        // that city's counties by its stem (乐亭的农村公路) is that county's.
+        string county = "";
+        if (decision.Place is null && place.Level == RegionLevel.Prefecture && CountyChildWritten(place, spoken, page ?? body, gazetteer) is { } child)
+        {
+            county = $"; the text speaks as a county and writes {RegionNames.Stem(child.Name)} → {child.Name}";
+            place = child;
+        }
         return new RegionDecision(place, place == decision.Place ? decision.Written : null,
-            $"from the file path: {why} (the text {(decision.Guessed ? $"only guesses {decision.Place!.Name}" : "decides none")}: {decision.Evidence})", FromPath: true);
+            $"from the file path: {why}{county} (the text {(decision.Guessed ? $"only guesses {decision.Place!.Name}" : "decides none")}: {decision.Evidence})", FromPath: true);
     }
 
     private const double NationMention = 1, NationMentionCap = 4, NationalBody = 3;
@@ -117,6 +125,21 @@ public static partial class RegionEvidence
 
     /// <summary>Bodies and sites that speak for the whole country (models/rules/national-bodies.tsv).</summary>
     private static readonly Lazy<string[]> NationalBodies = new(() => Words("rules/national-bodies.tsv").ToArray());
+
+    /// <summary>
+    /// The one county or district of <paramref name="city"/> whose stem the text writes, when the text speaks as a county
+    /// or district more than as a city; else null.
+    /// </summary>
+    private static Place? CountyChildWritten(Place city, Dictionary<string, int> spoken, string text, Gazetteer gazetteer)
+    {
+        int asCounty = Math.Max(spoken.GetValueOrDefault("县"), spoken.GetValueOrDefault("区"));
+        if (asCounty == 0 || asCounty <= spoken.GetValueOrDefault("市")) return null;
+        var written = gazetteer.Places
+            .Where(p => p.Level == RegionLevel.County && p.Parent == city.Name && RegionNames.Stem(p.Name) is { Length: >= 2 } stem
+                        && !CommonWords.Value.Contains(stem) && text.Contains(stem, StringComparison.Ordinal))
+            .ToList();
+        return written.Count == 1 ? written[0] : null;
+    }
 
     /// <summary>A line that can be a title: short, not a sentence of the text, not navigation.</summary>
     private static bool IsTitleLike(string line) =>
