@@ -22,12 +22,10 @@ public sealed class PinyinNames
             Spell(place.Name, 0, spelling, readings, place);
             if (plain != place.Name) Spell(plain, 0, spelling, readings, place);
         }
-        foreach (var row in Learning.TsvFile.Read(ModelFiles.PathOf("regions/path-spellings.tsv")))
-            foreach (var place in row["place"] == Gazetteer.Nation.Name ? [Gazetteer.Nation] : gazetteer.PlacesNamed(row["place"]))
-            {
-                if (!_places.TryGetValue(row["spelling"], out var list)) _places[row["spelling"]] = list = [];
-                if (!list.Contains(place)) list.Add(place);
-            }
+        // A listed spelling names just the places listed for it (shanxi is 山西省 only: 陕西 is spelled shaanxi).
+        foreach (var spelled in Learning.TsvFile.Read(ModelFiles.PathOf("regions/path-spellings.tsv")).GroupBy(row => row["spelling"]))
+            _places[spelled.Key] = spelled.SelectMany(row => row["place"] == Gazetteer.Nation.Name ? [Gazetteer.Nation] : gazetteer.PlacesNamed(row["place"]))
+                .Distinct().ToList();
     }
 
     /// <summary>Adds the place under every spelling of <paramref name="name"/> from its character <paramref name="at"/> on.</summary>
