@@ -118,8 +118,8 @@ public sealed class BulletinExtractor(Gazetteer? gazetteer = null) : IFigureExtr
             }
         figures.Sort((a, b) => a.Start.CompareTo(b.Start));
         var resolved = RepeatedFigures.Drop(TargetActualPairing.Apply(figures, AmountsOf(outline), document.FullText).Select(ProgressStage.WithoutOtherStageActual).ToList(), tableRowStarts, rejected);
-        // Last, once figures are paired and read once: one only a measure or a verb names is of the document's programme.
-        resolved = DocumentProgramme.Name(resolved, Text.CompactText.From(document.FullText).Text, regions);
+        // Last, once figures are paired and read once: one only a bare verb names is of the document's programme.
+        resolved = DocumentProgramme.Name(resolved, document.FullText, regions);
         return new ExtractionResult(metadata, resolved) { Rejected = rejected };
     }
 

@@ -25,11 +25,12 @@ public static partial class DocumentProgramme
     /// The figures, each whose project is only a bare verb (完工, 新增: models/rules/non-project-names.tsv, kind verb)
     /// named by the programme of <paramref name="text"/>, its indicator kept (游牧民定居工程 | 完工), as the labels name them.
     /// Applied after pairing and the repeated-figure check, which compare names as the namer gave them. A measure's name
-    /// (总投资) is left: an investment is often a single project's, which a page's programme does not name.
+    /// (总投资) is left: an investment is often a single project's, which a page's programme does not name. The document's
+    /// text is compacted only when some figure needs the programme.
     /// </summary>
-    public static List<Figure> Name(List<Figure> figures, string text, RegionResolver? regions)
+    public static List<Figure> Name(List<Figure> figures, string documentText, RegionResolver? regions)
     {
-        if (!figures.Any(OnlyAVerb) || Of(text, regions) is not { } programme) return figures;
+        if (!figures.Any(OnlyAVerb) || Of(Text.CompactText.From(documentText).Text, regions) is not { } programme) return figures;
         return figures.Select(f => OnlyAVerb(f) ? f with { Project = programme } : f).ToList();
     }
 

@@ -63,7 +63,8 @@ public static partial class RegionEvidence
         // as a city more than as any other level (邢台主城区 beside 市委、市政府; a county's 我县 beside the 市委 above it
         // makes no person's name 雷兴平 a city's), or for a place of any level the text speaks as when it begins an
         // institution's name (柯桥中学 beside 我区, 崇川经济开发区 beside 区政府).
-        var spoken = SelfReferences(string.Join("\n", head) + "\n" + body);
+        string headAndBody = string.Join("\n", head) + "\n" + body;
+        var spoken = SelfReferences(headAndBody);
         int mostSpoken = spoken.Values.DefaultIfEmpty(0).Max();
         var cityLevels = spoken.Where(l => l.Key is "市" or "州" && l.Value == mostSpoken).Select(l => l.Key).ToList();
         foreach (var line in head.Append(body)) board.AddCapped(line, BodyMention, BodyMentionCap, "stem", stems: true, cityLevels, spoken.Keys);
@@ -72,9 +73,9 @@ public static partial class RegionEvidence
         board.AddChildren(ChildPlace, ChildPlacesCap);
         board.AddLevel(spoken, LevelReference);
         var decision = board.Best(Threshold, GuessFloor);
-        if (National(titles, head, body, spoken, decision, board) is { } national) return national;
+        if (National(titles, headAndBody, spoken, decision, board) is { } national) return national;
         if (path is not { Count: > 0 } || decision.Place is not null && !decision.Guessed) return decision;
-        var (fromPath, why) = PathEvidence.Decide(path, board.Places, spoken, page ?? string.Join("\n", head) + "\n" + body, gazetteer);
+        var (fromPath, why) = PathEvidence.Decide(path, board.Places, spoken, page ?? headAndBody, gazetteer);
         // A guess (the one place named, a few times) meets only a path place related to it, and the more specific of the two
         // stands: 湖南省 named, …/湘潭市/… is 湘潭市; 平安区 named, pingan-haidong is 平安区.
         if (fromPath is null || decision.Place is { } guess && guess != fromPath && !PathEvidence.Related(guess, fromPath, gazetteer))
@@ -83,7 +84,7 @@ public static partial class RegionEvidence
         // A file named by its city (laoting-tangshan's tangshan) on a page that speaks as a county (我县) and writes one of
         // that city's counties by its stem (乐亭的农村公路) is that county's.
         string county = "";
-        if (decision.Place is null && place.Level == RegionLevel.Prefecture && CountyChildWritten(place, spoken, page ?? body, gazetteer) is { } child)
+        if (decision.Place is null && place.Level == RegionLevel.Prefecture && CountyChildWritten(place, spoken, page ?? headAndBody, gazetteer) is { } child)
         {
             county = $"; the text speaks as a county and writes {RegionNames.Stem(child.Name)} → {child.Name}";
             place = child;
@@ -100,14 +101,13 @@ public static partial class RegionEvidence
     /// and other rankings not counted), together at least <see cref="Threshold"/>; never where the text speaks as a
     /// province, city or county (全省, 我市), and never over a place the title names or that scores as much.
     /// </summary>
-    private static RegionDecision? National(List<string> titles, IReadOnlyList<string> head, string body,
-        Dictionary<string, int> spoken, RegionDecision decision, Board board)
+    private static RegionDecision? National(List<string> titles, string text, Dictionary<string, int> spoken,
+        RegionDecision decision, Board board)
     {
         if (spoken.Values.Any(n => n > 0)) return null;
         var reasons = new List<string>();
         double score = 0;
         if (titles.Count > 0 && NationWord().IsMatch(titles[0])) { score += PrimaryTitle; reasons.Add($"title +{PrimaryTitle}"); }
-        string text = string.Join("\n", head) + "\n" + body;
         if (NationalBodies.Value.FirstOrDefault(w => text.Contains(w, StringComparison.Ordinal)) is { } nationalBody)
         {
             score += NationalBody;
