@@ -3,6 +3,8 @@
 # into a fresh database, exports the figures and scores them with the referee, shared/tools/score.py, once per half
 # of corpus/real/split.tsv (study, measure), for the grown set and for the fresh set (measure only: never read to
 # find failures, see corpus/real/fresh/README.md; --per-doc lists the study half's and grown set's documents only). Usage: scripts/score_real.sh [--per-doc] [--neutral-names]
+# Every file is scored (export --all-files): the real sets hold distinct documents, and two of them that read as one
+# bulletin (same region, date and figures) must not hide one of them.
 # With KEEP_PRED=FILE the exported predictions are kept there (for scripts/why_missed.py FILE SET --docs).
 # --neutral-names ingests copies named doc001.txt, doc002.txt … in a folder named after no place, so that no path
 # evidence (PathEvidence: pinyin or Chinese names in file or folder names) can help, as in an archive of the sites' own
@@ -33,7 +35,7 @@ if $neutral; then
 fi
 ./bulletin ingest "${folders[@]}" --db "$work/real.db" >"$work/ingest.log" || true
 tail -n 2 "$work/ingest.log"
-./bulletin export --db "$work/real.db" --format jsonl --out "$work/pred.jsonl" >/dev/null
+./bulletin export --db "$work/real.db" --format jsonl --all-files --out "$work/pred.jsonl" >/dev/null
 if $neutral; then
   python3 - "$work/names.tsv" "$work/pred.jsonl" <<'PY'
 import json, sys
