@@ -76,9 +76,14 @@ public partial class RealLabelFilesTests
 
     private static HashSet<double> NumbersIn(string text)
     {
+        text = text.Normalize(System.Text.NormalizationForm.FormKC);   // full-width digits (２６) are digits
         text = SplitDecimal().Replace(text, "$1.$2");   // PDF artifacts are read as meant: 5. 42 is 5.42
         var numbers = Digits().Matches(text).Select(m => double.Parse(m.Value, CultureInfo.InvariantCulture)).ToHashSet();
         numbers.UnionWith(Numerals.Where(n => text.Contains(n.Key)).Select(n => n.Value));
+        // A share written as a fraction (规划任务的2/3) or in words (开工率达百分百, 七成) is labelled as its percent.
+        numbers.UnionWith(Fraction().Matches(text).Select(m => Math.Round(100 * double.Parse(m.Groups[1].Value) / double.Parse(m.Groups[2].Value), 2)));
+        if (text.Contains("百分百")) numbers.Add(100);
+        numbers.UnionWith(Numerals.Where(n => n.Value < 10 && text.Contains(n.Key + "成")).Select(n => n.Value * 10));   // 不足六成: 60 %
         return numbers;
     }
 
@@ -92,4 +97,7 @@ public partial class RealLabelFilesTests
 
     [GeneratedRegex(@"\d+(?:\.\d+)?")]
     private static partial Regex Digits();
+
+    [GeneratedRegex(@"(?<![\d/])([1-9]\d?)/([1-9]\d?)(?![\d/])")]
+    private static partial Regex Fraction();
 }
