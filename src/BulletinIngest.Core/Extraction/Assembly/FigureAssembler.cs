@@ -236,7 +236,7 @@ public sealed partial class FigureAssembler(RegionResolver regions, string issui
     /// </summary>
     private static bool OwnSubjectAfterSemicolon(string text, Candidate amount, Candidate percent)
     {
-        if (text.AsSpan(amount.Q.End, Math.Max(0, percent.ClauseStart - amount.Q.End)).IndexOfAny('；', ';') < 0) return false;
+        if (percent.ClauseStart <= amount.Q.End || !Clauses.SemicolonBetween(text, amount.Q.End, percent.ClauseStart)) return false;
         string before = Cues.LeadingFiller().Replace(text[percent.ClauseStart..percent.Q.Start], "");
         return CandidateFinder.Default.FirstVerb(before) >= 2;
     }

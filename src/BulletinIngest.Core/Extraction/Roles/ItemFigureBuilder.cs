@@ -3,6 +3,7 @@ using BulletinIngest.Extraction.Candidates;
 using BulletinIngest.Extraction.Numbers;
 using BulletinIngest.Extraction.Regions;
 using BulletinIngest.Extraction.Structure;
+using BulletinIngest.Extraction.Text;
 
 namespace BulletinIngest.Extraction.Roles;
 
@@ -404,7 +405,7 @@ public sealed class ItemFigureBuilder(RegionResolver regions, string issuingRegi
             // dropped where a percentage was bound to a neighbour in their part of the sentence (not across a ；).
             foreach (var amount in pending)
             {
-                if (!amount.ClauseFinal && completions.Any(p => !SemicolonBetween(text, p.Start, amount.Q.Start))) continue;
+                if (!amount.ClauseFinal && completions.Any(p => !Clauses.SemicolonBetween(text, p.Start, amount.Q.Start))) continue;
                 figures.Add(FromAmount(text, amount, project));
             }
         }
@@ -465,8 +466,6 @@ public sealed class ItemFigureBuilder(RegionResolver regions, string issuingRegi
         foreach (var other in pending.Where(a => a != chosen && a != goal && (a.ClauseFinal || a.Region is not null)))
             figures.Add(FromAmount(text, other, project));
     }
-
-    private static bool SemicolonBetween(string text, int a, int b) => text.AsSpan(Math.Min(a, b), Math.Abs(a - b)).IndexOfAny('；', ';') >= 0;
 
     /// <summary>
     /// The percentages of one clause after 分别, from <paramref name="first"/> on, each joined to the one before by 、和及
