@@ -116,9 +116,7 @@ public sealed class ItemFigureBuilder(RegionResolver regions, string issuingRegi
                 continue;
             }
             var (name, indicator) = severalTargets ? namer.Name(target, 0, project) : (project, project);
-            var goal = NewFigure(name, indicator, target.Start, target.End, target, Role.Target);
-            _amountAt[goal] = target.Start;
-            figures.Add(goal);
+            figures.Add(NewFigure(name, indicator, target.Start, target.End, target, Role.Target));
         }
         if (!isPlan) TakeDoneInFullAsGoal(item, figures);
         if (figures.Count == 0)
@@ -149,20 +147,15 @@ public sealed class ItemFigureBuilder(RegionResolver regions, string issuingRegi
 
     /// <summary>
     /// An amount done in full (2项任务全部完成; 新建40公里、…维修改造70.8公里，现已全部完工) is also the goal, unless a
-    /// percentage says otherwise: as the candidate path reads it (FigureAssembler.DoneInFull). A title's target that its own
-    /// words report done in full (七、全面完成100家标准化菜市场), no goal or future word before it, is also the amount done.
+    /// percentage says otherwise: as the candidate path reads it (FigureAssembler.DoneInFull).
     /// </summary>
     private void TakeDoneInFullAsGoal(ItemUnit item, List<FigureDraft> figures)
     {
-        var open = figures.Where(f => _amountAt.ContainsKey(f) && (f is { Target: null, Actual: not null } && (f.Percent is null or 100) || f is { Target: not null, Actual: null, Percent: null })).ToList();
+        var open = figures.Where(f => f is { Target: null, Actual: not null } && (f.Percent is null or 100) && _amountAt.ContainsKey(f)).ToList();
         if (open.Count == 0) return;
         var allDone = CandidateFinder.Default.Find(item.Text.Text, item.Kind, isPlan)
-            .Where(c => FigureAssembler.DoneInFull(c) && !c.Cues.ContainsKey("goal") && !c.Cues.ContainsKey("future")).Select(c => c.Q.Start).ToHashSet();
-        foreach (var f in open.Where(f => allDone.Contains(_amountAt[f])))
-        {
-            if (f.Target is null) f.Target = f.Actual;
-            else f.Actual = f.Target;
-        }
+            .Where(FigureAssembler.DoneInFull).Select(c => c.Q.Start).ToHashSet();
+        foreach (var f in open.Where(f => allDone.Contains(_amountAt[f]))) f.Target = f.Actual;
     }
 
     /// <summary>
