@@ -216,8 +216,8 @@ public sealed partial class FigureAssembler(RegionResolver regions, string issui
             var nearest = groups.LastOrDefault(g => g.Actual is not null && g.Actual.C.Index < p.C.Index && !InBrackets(text, g.Actual.C, p.C.Q.Start))
                 ?? groups.LastOrDefault(g => g.Actual is not null && g.Actual.C.Index < p.C.Index);
             if (nearest is not null && FirstUnitOf(nearest, groups, text) is { } first) nearest = first;
-            bool near = nearest is not null && (p.R.Role == MentionRole.Percent || nearest.Actual!.C.ClauseEnd >= p.C.ClauseStart - 1
-                || nearest.Actual.C.ClauseStart == p.C.ClauseStart);
+            bool near = nearest is not null && !OwnSubjectAfterSemicolon(text, nearest.Actual!.C, p.C) && (p.R.Role == MentionRole.Percent
+                || nearest.Actual.C.ClauseEnd >= p.C.ClauseStart - 1 || nearest.Actual.C.ClauseStart == p.C.ClauseStart);
             if (nearest is not null && near && nearest.Percent is null)
             {
                 nearest.Percent = p;
@@ -228,6 +228,17 @@ public sealed partial class FigureAssembler(RegionResolver regions, string issui
             if (nearest is not null && near) { alone.Actual = nearest.Actual; alone.Optional = true; alone.How.Add("another share of the same amount"); }
             groups.Add(alone);
         }
+    }
+
+    /// <summary>
+    /// A percentage after a ；whose clause names a subject of its own before its verb (72辆公交车已全部投入使用；站前路工程已完成
+    /// 工程总量90%) states that subject's progress, not a share of an amount before the ；(…；完成年度任务的90% names none).
+    /// </summary>
+    private static bool OwnSubjectAfterSemicolon(string text, Candidate amount, Candidate percent)
+    {
+        if (percent.ClauseStart <= amount.Q.End || !Clauses.SemicolonBetween(text, amount.Q.End, percent.ClauseStart)) return false;
+        string before = Cues.LeadingFiller().Replace(text[percent.ClauseStart..percent.Q.Start], "");
+        return CandidateFinder.Default.FirstVerb(before) >= 2;
     }
 
     /// <summary>

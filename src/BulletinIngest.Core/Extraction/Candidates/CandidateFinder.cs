@@ -1,3 +1,4 @@
+using BulletinIngest.Extraction.Assembly;
 using BulletinIngest.Extraction.Numbers;
 using BulletinIngest.Extraction.Regions;
 using BulletinIngest.Extraction.Roles;
@@ -115,6 +116,7 @@ public sealed class CandidateFinder
                 candidates.Add(candidate);
             }
         }
+        ShareDoneInFull(candidates, text);
         AddNeighbours(candidates, text);
         if (regions is not null) MarkPlaceBreakdowns(candidates, text, regions);
         return candidates;
@@ -193,10 +195,11 @@ public sealed class CandidateFinder
         string rest = after[..NumberRecognizer.Find(after).Select(q => q.Start).DefaultIfEmpty(after.Length).First()];
         // A verb after the last number of its clause governs that number (8件已提前完成), not one before another number (40件实事已完成36件).
         string tail = rest.Length == after.Length ? after : "";
-        // The clauses after its own to the sentence's end, when no number stands there (新建40公里、…维修改造70.8公里，
-        // 现已全部完工): what they say of the work holds for the clause's numbers, unless it is still to come (将全部完工).
-        string later = text[c.ClauseEnd..c.SentenceEnd];
-        if (NumberRecognizer.Find(later).Count > 0) later = "";
+        // The clauses after its own (新建40公里、…维修改造70.8公里，现已全部完工): what they say of the work holds for the
+        // clause's numbers, unless it is still to come (将全部完工). later: to the sentence's end, when no number stands there;
+        // following: up to the next clause that states a number (建设14个阳光儿童体育乐园，全面完成目标任务；完成2个…).
+        string following = UpToNextNumber(text[c.ClauseEnd..c.SentenceEnd]);
+        string later = following.Length == c.SentenceEnd - c.ClauseEnd ? following : "";
         foreach (var cue in _cues)
         {
             string? word = cue.Where switch
@@ -207,7 +210,8 @@ public sealed class CandidateFinder
                 "after" => cue.Words.FirstOrDefault(w => after.StartsWith(w, StringComparison.Ordinal)),
                 "rest" => cue.Words.FirstOrDefault(w => rest.Contains(w, StringComparison.Ordinal)),
                 "tail" => cue.Words.FirstOrDefault(w => tail.Contains(w, StringComparison.Ordinal)),
-                "later" => cue.Words.FirstOrDefault(w => later.IndexOf(w, StringComparison.Ordinal) is >= 0 and var at && !Cues.Future().IsMatch(later[..at])),
+                "later" => StatedDone(cue.Words, later),
+                "following" => StatedDone(cue.Words, following),
                 _ => null,
             };
             if (word is not null) c.Add(cue.Feature, word);
@@ -221,6 +225,46 @@ public sealed class CandidateFinder
             if (verb >= 0 && verb < before.IndexOf(goalWord, StringComparison.Ordinal)) c.Cues.Remove("goal");
         }
     }
+
+    /// <summary>The first of <paramref name="words"/> that <paramref name="clauses"/> state with no word of what is still to come before it (将全部完工).</summary>
+    private static string? StatedDone(string[] words, string clauses) =>
+        words.FirstOrDefault(w => clauses.IndexOf(w, StringComparison.Ordinal) is >= 0 and var at && !Cues.Future().IsMatch(clauses[..at]));
+
+    /// <summary>The clauses of <paramref name="clauses"/> before the first one that states a number (all of them when none does).</summary>
+    private static string UpToNextNumber(string clauses)
+    {
+        if (NumberRecognizer.Find(clauses).FirstOrDefault() is not { } first) return clauses;
+        for (int i = first.Start - 1; i >= 0; i--)
+            if (Clauses.EndsClause(clauses, i)) return clauses[..(i + 1)];
+        return "";
+    }
+
+    /// <summary>
+    /// Parallel amounts before one statement that the work was done in full (规划的20所新建幼儿园、15万平方米新建改建义务教育学校校舍、
+    /// 5万平方米…校舍已全部开工; 完成16个农民体育健身工程，建成5个全民健身路径工程，建设14个阳光儿童体育乐园，全面完成目标任务):
+    /// the statement holds for each of them, not only for the last. An amount reads the done-in-full cue of the amount right
+    /// after it when that is the next element of its 、 list, or, after a comma, the only number of the next clause and
+    /// done in full by a clause of its own after it (all-done-later: 空白乡镇邮政局补建553个全部开工 speaks of 553 alone).
+    /// Not a part (其中5所已全部完工), not money: amounts of money in a row are the stages of one budget (下达投资41.84亿元，
+    /// 资金到位38亿元，完成投资37.11亿元，全面完成年度建设任务), not parallel works.
+    /// </summary>
+    private static void ShareDoneInFull(List<Candidate> candidates, string text)
+    {
+        for (int k = candidates.Count - 1; k > 0; k--)
+        {
+            var (c, next) = (candidates[k - 1], candidates[k]);
+            if (c.SentenceStart != next.SentenceStart || !IsWork(c) || !IsWork(next) || next.Cues.ContainsKey("subset")) continue;
+            if (FigureAssembler.DoneInFull(c) || c.Cues.ContainsKey("exceeded") || !FigureAssembler.DoneInFull(next)) continue;
+            bool nextElement = next.ClauseStart == c.ClauseStart && next.ElementStart > next.ClauseStart;
+            bool nextClause = next.ClauseStart == c.ClauseEnd && text[c.ClauseEnd - 1] is '，' or ','
+                && next.Cues.ContainsKey("all-done-later") && (k + 1 == candidates.Count || candidates[k + 1].ClauseStart != next.ClauseStart);
+            if (nextElement) c.Add("all-done-later", next.Cues.GetValueOrDefault("all-done-later") ?? next.Cues["all-done"]);
+            else if (nextClause) c.Add("all-done-later", next.Cues["all-done-later"]);
+        }
+    }
+
+    /// <summary>An amount of work (not a percentage, a bare number or money).</summary>
+    private static bool IsWork(Candidate c) => !c.IsPercent && !c.Q.IsBare && c.Q.Unit != "元";
 
     /// <summary>
     /// Where a list element's own words start (长沙市76.43%、[衡阳市]28.85%): after the last 、 since the number

@@ -6,8 +6,12 @@ namespace BulletinIngest.Extraction.Roles;
 public static partial class Cues
 {
     /// <summary>Text before a percentage that makes it the completion of the year's task.</summary>
-    [GeneratedRegex(@"(完成(全年|年度|全年目标|年度目标)?任务的?|完成(全年|年度)?目标的?|(占|为|达)(全年|年度)(目标|计划)?(任务)?(数)?的?|占(目标|计划)?任务(数)?的?|占(年度|全年)?计划(投资|资金)?的?|完成(全年|年度)?计划的|完成(全年|年度)?(目标|任务)[0-9.]+[万亿千]?[\u4e00-\u9fff/]{0,4}的|完成率|完成度|完成比例|完成进度|总进度(完成)?|进度完成|形象进度|时序进度|进度|完成了?)(均|为|达到?|在|超过|高于|不低于|已达)?$")]
+    [GeneratedRegex(@"(完成(全年|年度|全年目标|年度目标|目标)?任务的?|完成(全年|年度|年)?目标的?|(占|为|达)(全年|年度)(目标|计划)?(任务)?(数)?的?|占(目标|计划)?任务(数)?的?|占(年度|全年)?计划(投资|资金)?的?|完成(全年|年度)?计划的|完成(全年|年度)?(目标|任务)[0-9.]+[万亿千]?[\u4e00-\u9fff/]{0,4}的|完成率|完成度|完成比例|完成进度|总进度(完成)?|进度完成|形象进度|时序进度|进度|完成了?)(均|为|达到?|在|超过|高于|不低于|已达)?$")]
     public static partial Regex CompletionBefore();
+
+    /// <summary>The percentages of a run before the next one (分别完成目标任务的111.6%、[123.1%]): the next reads the run's cue.</summary>
+    [GeneratedRegex(@"(\d+(\.\d+)?%[、和及])+$")]
+    public static partial Regex PercentRunBefore();
 
     /// <summary>A progress verb that governs the amount done (已完成, 已开展, 已新建, 累计, 共).</summary>
     [GeneratedRegex(@"已|完成|累计|共计|合计|总计|共|实现|建成")]

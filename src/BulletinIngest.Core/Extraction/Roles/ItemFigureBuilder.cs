@@ -3,6 +3,7 @@ using BulletinIngest.Extraction.Candidates;
 using BulletinIngest.Extraction.Numbers;
 using BulletinIngest.Extraction.Regions;
 using BulletinIngest.Extraction.Structure;
+using BulletinIngest.Extraction.Text;
 
 namespace BulletinIngest.Extraction.Roles;
 
@@ -84,7 +85,7 @@ public sealed class ItemFigureBuilder(RegionResolver regions, string issuingRegi
         if (isPlan) ReadPlanBody(text, titleEnd, body, titleTargets, project, figures, titleTargets.Count > 0 ? namer : null, firstSentenceEnd);
         else
         {
-            ReadBody(text, body, titleTargets, project, figures);
+            ReadBody(text, body, titleTargets, project, figures, namer);
             JoinGoalSentences(figures);
         }
 
@@ -227,7 +228,7 @@ public sealed class ItemFigureBuilder(RegionResolver regions, string issuingRegi
         }
     }
 
-    private void ReadBody(string text, List<Quantity> body, List<Quantity> titleTargets, string project, List<FigureDraft> figures)
+    private void ReadBody(string text, List<Quantity> body, List<Quantity> titleTargets, string project, List<FigureDraft> figures, FigureNamer namer)
     {
         foreach (var (sentenceStart, sentenceEnd) in Sentences(text))
         {
@@ -237,7 +238,7 @@ public sealed class ItemFigureBuilder(RegionResolver regions, string issuingRegi
             if (whole is { Success: true })
             {
                 int before = figures.Count;
-                if (inSentence.Count > 0) ReadSentence(text, inSentence, sentenceStart, project, figures);
+                if (inSentence.Count > 0) ReadSentence(text, inSentence, sentenceStart, project, figures, namer);
                 var done = figures.Skip(before).LastOrDefault(f => f.Percent is null && f.Actual is not null);
                 if (done is not null) done.Percent = 100;
                 else
@@ -250,21 +251,24 @@ public sealed class ItemFigureBuilder(RegionResolver regions, string issuingRegi
                 continue;
             }
             if (inSentence.Count == 0) continue;
-            ReadSentence(text, inSentence, sentenceStart, project, figures);
+            ReadSentence(text, inSentence, sentenceStart, project, figures, namer);
         }
     }
 
-    private void ReadSentence(string text, List<Quantity> inSentence, int sentenceStart, string project, List<FigureDraft> figures)
+    private void ReadSentence(string text, List<Quantity> inSentence, int sentenceStart, string project, List<FigureDraft> figures, FigureNamer namer)
     {
         {
-            bool sentenceHasCompletion = inSentence.Any(q => q.IsPercent && IsCompletion(text, q, sentenceStart));
+            var completions = inSentence.Where(q => q.IsPercent && IsCompletion(text, q, sentenceStart)).ToList();
+            bool sentenceHasCompletion = completions.Count > 0;
             var pending = new List<Amount>();
             var emitted = new List<Amount>();
             FigureDraft? lastRate = null;
             int sentenceEnd = inSentence[^1].End;
             var named = NamedPercentList.Find(text, inSentence, sentenceStart, sentenceEnd, regions).ToDictionary(e => e.Percent);
+            var taken = new HashSet<Quantity>();
             foreach (var q in inSentence)
             {
+                if (taken.Contains(q)) continue;
                 // 城镇职业培训70.6%、小额贷款支持个人创业78.1%: each named item's own completion.
                 // …最慢的是铁岭市(62%), 本溪(57.8%)、营口(56.6%): a place before the bracket owns the number (below), no named item.
                 if (named.TryGetValue(q, out var element) && regions.PlaceBeforeBracket(text, q.Start, sentenceStart) is null)
@@ -332,6 +336,13 @@ public sealed class ItemFigureBuilder(RegionResolver regions, string issuingRegi
                     }
                     continue;
                 }
+                if (completion && RespectivelyRun(text, inSentence, q, clauseStart, clauseEnd) is { Count: > 1 } run
+                    && TakeRespectively(text, run, pending, clauseStart, project, figures, namer, sentenceStart))
+                {
+                    taken.UnionWith(run);
+                    pending.Clear();
+                    continue;
+                }
                 if (completion)
                 {
                     if (q.Qualifier is not null && pending.Count == 0)
@@ -384,10 +395,10 @@ public sealed class ItemFigureBuilder(RegionResolver regions, string issuingRegi
                 figures.Add(lastRate);
             }
             // Amounts no percentage measured: list values stay as figures of their own; modifiers (4个镇) are
-            // dropped where a percentage was bound to a neighbour.
+            // dropped where a percentage was bound to a neighbour in their part of the sentence (not across a ；).
             foreach (var amount in pending)
             {
-                if (sentenceHasCompletion && !amount.ClauseFinal) continue;
+                if (!amount.ClauseFinal && completions.Any(p => !Clauses.SemicolonBetween(text, p.Start, amount.Q.Start))) continue;
                 figures.Add(FromAmount(text, amount, project));
             }
         }
@@ -447,6 +458,59 @@ public sealed class ItemFigureBuilder(RegionResolver regions, string issuingRegi
         figures.Add(bound);
         foreach (var other in pending.Where(a => a != chosen && a != goal && (a.ClauseFinal || a.Region is not null)))
             figures.Add(FromAmount(text, other, project));
+    }
+
+    /// <summary>
+    /// The percentages of one clause after 分别, from <paramref name="first"/> on, each joined to the one before by 、和及
+    /// (分别完成目标任务的111.6%、123.1%); empty when no 分别 stands before the first.
+    /// </summary>
+    private static List<Quantity> RespectivelyRun(string text, List<Quantity> inSentence, Quantity first, int clauseStart, int clauseEnd)
+    {
+        if (!text[clauseStart..first.Start].Contains("分别", StringComparison.Ordinal)) return [];
+        var run = new List<Quantity> { first };
+        foreach (var q in inSentence.SkipWhile(q => q != first).Skip(1))
+        {
+            if (!q.IsPercent || q.Start >= clauseEnd || text[run[^1].End..q.Start] is not ("、" or "和" or "及")) break;
+            run.Add(q);
+        }
+        return run;
+    }
+
+    /// <summary>
+    /// 新增有效灌面11.16万亩，新增节水灌面11.45万亩，分别完成目标任务的111.6%、123.1%: a 分别 run's percentages measure the
+    /// amounts done before them, in order (the last as many); with no amount before them (城镇新增就业、失业人员再就业
+    /// 分别完成年目标的188%、136.6%) each is the completion of the name it stands for (<see cref="FigureNamer"/>). Any other
+    /// count is left to <see cref="Bind"/>: false.
+    /// </summary>
+    private bool TakeRespectively(string text, List<Quantity> run, List<Amount> pending, int clauseStart, string project, List<FigureDraft> figures,
+        FigureNamer namer, int sentenceStart)
+    {
+        var done = pending.Where(a => a.Role == Role.Actual).ToList();
+        if (done.Count > 0 && done.Count < run.Count) return false;
+        if (done.Count == 0)
+        {
+            foreach (var p in run)
+            {
+                var (name, indicator) = namer.Name(p, sentenceStart, project);
+                var alone = NewFigure(name, indicator, clauseStart, p.End, null, Role.Actual);
+                alone.Percent = p.Value;
+                alone.Qualifier = p.Qualifier;
+                figures.Add(alone);
+            }
+            foreach (var amount in pending) figures.Add(FromAmount(text, amount, project));
+            return true;
+        }
+        var measured = done.TakeLast(run.Count).ToList();
+        foreach (var (amount, p) in measured.Zip(run))
+        {
+            var figure = FromAmount(text, amount, project);
+            figure.Percent = p.Value;
+            figure.Qualifier = p.Qualifier;
+            figure.End = p.End;
+            figures.Add(figure);
+        }
+        foreach (var other in pending.Where(a => !measured.Contains(a) && (a.ClauseFinal || a.Region is not null))) figures.Add(FromAmount(text, other, project));
+        return true;
     }
 
     /// <summary>The task stated bare (改造 17 所…) and, in a later clause, the amount of its unit already done (已完成 5 所).</summary>
@@ -582,7 +646,7 @@ public sealed class ItemFigureBuilder(RegionResolver regions, string issuingRegi
     {
         var (clauseStart, _) = ClauseAround(text, q.Start, sentenceStart);
         // 完成年度目标任务 5000 人的 71.2%, 完成年度计划（24 公里）的 77.5%: the goal's amount sits inside the cue.
-        return Cues.CompletionBefore().IsMatch(Cues.AmountInCue().Replace(text[clauseStart..q.Start], ""));
+        return Cues.CompletionBefore().IsMatch(Cues.AmountInCue().Replace(Cues.PercentRunBefore().Replace(text[clauseStart..q.Start], ""), ""));
     }
 
     /// <summary>Regions that own a percentage: listed at the start of its clause, and in region-only clauses just before.</summary>

@@ -12,6 +12,9 @@ public static class Clauses
         EndsSentence(text[i]) || text[i] is '，' or '；' or ';' or '：' or ':'
         || (text[i] == ',' && !(i > 0 && char.IsAsciiDigit(text[i - 1]) && i + 1 < text.Length && char.IsAsciiDigit(text[i + 1])));
 
+    /// <summary>True when a ；(full or half width) stands between two offsets: a new part of the sentence.</summary>
+    public static bool SemicolonBetween(string text, int a, int b) => text.AsSpan(Math.Min(a, b), Math.Abs(a - b)).IndexOfAny('；', ';') >= 0;
+
     /// <summary>Sentences of <paramref name="text"/> as (start, end), the closing mark included.</summary>
     public static List<(int Start, int End)> Sentences(string text) => Split(text, 0, text.Length, (t, i) => EndsSentence(t[i]));
 
