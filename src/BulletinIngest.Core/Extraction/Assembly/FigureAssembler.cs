@@ -316,7 +316,25 @@ public sealed partial class FigureAssembler(RegionResolver regions, string issui
             string clause = Cues.LeadingFiller().Replace(text[from..c.ClauseEnd], "");
             var listed = regions.LeadingRegions(clause, out _);
             if (listed.Count == 1) return listed[0].Canonical;
+            if (from == c.ClauseStart && PartPlace(c, text) is { } led) return led;
         }
         return unit.LeadRegion?.Canonical ?? issuingRegion;
+    }
+
+    /// <summary>
+    /// A sentence of parts each led by a place (巢湖市新建3所，目前完工4所；肥东县新建3所，目前完工3所): a clause that names no
+    /// place is the place's that opens the nearest earlier clause of its part, unless it speaks as the issuer (全市, 我县); else null.
+    /// </summary>
+    private string? PartPlace(Candidate c, string text)
+    {
+        if (!Clauses.HasParts(text, c.SentenceStart, c.SentenceEnd) || Metadata.RegionEvidence.SelfReference().IsMatch(text[c.ClauseStart..c.Q.Start]))
+            return null;
+        string? place = null;
+        foreach (var (start, end) in Clauses.Of(text, Clauses.PartStart(text, c.SentenceStart, c.ClauseStart), c.ClauseStart))
+        {
+            var listed = regions.LeadingRegions(Cues.LeadingFiller().Replace(text[start..end], ""), out _);
+            if (listed.Count > 0) place = listed.Count == 1 ? listed[0].Canonical : null;
+        }
+        return place;
     }
 }

@@ -502,5 +502,5 @@ public static partial class RegionEvidence
 
     /// <summary>我市, 全县, 本区, 省政府, 市委, 县委 — the level the text speaks as.</summary>
     [GeneratedRegex(@"(?:[我全本](?<level>自治区|省|市|县|区|州)|(?<=^|[^\u4e00-\u9fff]|[年的由和、])(?<level>自治区|省|市|县|区|州)(?:政府|委|长))")]
-    private static partial Regex SelfReference();
+    public static partial Regex SelfReference();
 }

@@ -143,7 +143,9 @@ public sealed partial class RegionResolver(Gazetteer gazetteer, Place? issuing)
     }
 
     private static readonly string[] Boundaries =
-        ["完成", "已", "只", "仅", "共", "总", "进度", "累计", "新增", "达", "为", "实现", "超", "均", "各", "全"];
+        ["完成", "已", "只", "仅", "共", "总", "进度", "累计", "新增", "达", "为", "实现", "超", "均", "各", "全",
+         // the work a place reports (肥东县新建3所，目前完工3所)
+         "新建", "改扩建", "改建", "扩建", "开工", "建成", "竣工", "完工"];
 
     /// <summary>A place the gazetteer lacks, known by its suffix (XX县, XX街道), standing alone at <paramref name="index"/>.</summary>
     public RegionMention? SuffixAt(string text, int index) => SuffixMention(text, index);
