@@ -100,7 +100,9 @@ public sealed partial class FigureNamer
         if (indicator.Count(char.IsLetter) < 2 && ListHead(clauseStart, floor) is { } head)
             (project, indicator) = (project ?? head.Project, head.Indicator);
         // A number with no words of its own (…完成投资计划已过半，[达到]54.2%) measures what the clause before it names.
-        if (indicator.Count(char.IsLetter) < 2 && fallback is null && WordsBefore(clauseStart, partStart) is { } before) indicator = before;
+        // So does one whose words are only a discourse marker (娄底、邵阳…完成投资情况较好，[分别为]79.49%、…).
+        if ((indicator.Count(char.IsLetter) < 2 || NonProjectNames.Default.Match(indicator)?.Kind == "discourse") && fallback is null
+            && WordsBefore(clauseStart, partStart) is { } before) indicator = before;
         // Words the number has none of (13人（91月）: "（") name nothing: the fallback does.
         if (indicator.Count(char.IsLetter) < 2) indicator = fallback ?? "";
         if (project is null || project.Length < 2) project = indicator;

@@ -46,8 +46,12 @@ public static partial class RegionEvidence
         board.NoteUnambiguous(head.Append(body));
         // A page's cell separator may close its title line (阿坝州九寨沟县有序推进牧民定居行动 |).
         var titles = head.Take(8).Select(l => l.TrimEnd(' ', '|')).Where(IsTitleLike).Take(3).ToList();
+        // A title-like line below a sentence of the text (德化二实幼的小朋友在…上课 under the lead) is a caption or a
+        // subheading: a title-like line, not the page's title.
+        int firstSentence = head.Take(8).ToList().FindIndex(l => l.Contains('。'));
+        bool titled = firstSentence < 0 || titles.Count > 0 && head.Take(firstSentence).Select(l => l.TrimEnd(' ', '|')).Contains(titles[0]);
         for (int i = 0; i < titles.Count; i++)
-            board.AddAll(titles[i], stems: true, i == 0 ? PrimaryTitle : OtherTitle, i == 0 ? "title" : "title-like line");
+            board.AddAll(titles[i], stems: true, i == 0 && titled ? PrimaryTitle : OtherTitle, i == 0 && titled ? "title" : "title-like line");
         foreach (var line in head)
         {
             foreach (Match m in BracketName().Matches(line)) board.AddAll(m.Groups[1].Value, stems: true, Bracket, "【】");
@@ -334,7 +338,9 @@ public static partial class RegionEvidence
             }
         }
 
-        private static bool OfLevel(Place place, string level) => RegionNames.IsOfLevel(place.Name, level);
+        /// <summary>The place is of the level, or the text writes it by a name of that level (廣德縣, 广德市 since 2019: a 县).</summary>
+        private bool OfLevel(Place place, string level) =>
+            RegionNames.IsOfLevel(place.Name, level) || _written.TryGetValue(place, out var written) && RegionNames.IsOfLevel(written, level);
 
         /// <summary>Every place the text names (whatever its score).</summary>
         public IReadOnlyCollection<Place> Places => _scores.Keys;
