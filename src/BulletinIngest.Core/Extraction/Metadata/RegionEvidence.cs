@@ -77,12 +77,17 @@ public static partial class RegionEvidence
         board.AddChildren(ChildPlace, ChildPlacesCap);
         board.AddLevel(spoken, LevelReference);
         var decision = board.Best(Threshold, GuessFloor);
-        if (National(titles, headAndBody, spoken, decision, board) is { } national) return national;
+        if (National(titles, headAndBody, spoken, decision, board) is { } national)
+        {
+            if (!national.Guessed) return national;
+            decision = national;
+        }
         if (path is not { Count: > 0 } || decision.Place is not null && !decision.Guessed) return decision;
         var (fromPath, why) = PathEvidence.Decide(path, board.Places, spoken, page ?? headAndBody, gazetteer);
         // A guess (the one place named, a few times) meets only a path place related to it, and the more specific of the two
         // stands: 湖南省 named, …/湘潭市/… is 湘潭市; 平安区 named, pingan-haidong is 平安区.
-        if (fromPath is null || decision.Place is { } guess && guess != fromPath && !PathEvidence.Related(guess, fromPath, gazetteer))
+        // A guess of the nation is above every place a path names.
+        if (fromPath is null || decision.Place is { } guess && guess != fromPath && guess != Gazetteer.Nation && !PathEvidence.Related(guess, fromPath, gazetteer))
             return decision with { Evidence = $"{decision.Evidence}; {why}{(fromPath is null ? "" : " (unrelated to the guess)")}" };
         var place = decision.Place is { } named && gazetteer.IsWithin(named, fromPath) ? named : fromPath;
         // A file named by its city (laoting-tangshan's tangshan) on a page that speaks as a county (我县) and writes one of
@@ -121,10 +126,14 @@ public static partial class RegionEvidence
             !RankingWords.Value.Any(w => string.CompareOrdinal(text, m.Index + m.Length, w, 0, w.Length) == 0));
         double mentioned = Math.Min(NationMentionCap, mentions * NationMention);
         if (mentioned > 0) { score += mentioned; reasons.Add($"全国/我国 ×{mentions} +{mentioned.ToString("0.#", CultureInfo.InvariantCulture)}"); }
-        if (score < Threshold) return null;
+        // A page that names no place and speaks only as 全国, too little to decide, is a guess of the nation, as a page that
+        // names one place a few times is a guess of that place (the one-sentence national summary).
+        bool guessed = score < Threshold && mentions > 0 && board.Places.Count == 0;
+        if (score < Threshold && !guessed) return null;
         if (decision.Place is { } place && !decision.Guessed && (board.ScoreOf(place) >= Math.Min(score, PrimaryTitle))) return null;
         return new RegionDecision(Gazetteer.Nation, Gazetteer.Nation.Name,
-            $"全国 {score.ToString("0.#", CultureInfo.InvariantCulture)} ({string.Join(", ", reasons)}){(decision.Place is null ? "" : $" over {decision.Evidence}")}");
+            $"{(guessed ? $"guessed, no place named and {Threshold} not reached: " : "")}全国 {score.ToString("0.#", CultureInfo.InvariantCulture)} ({string.Join(", ", reasons)}){(decision.Place is null ? "" : $" over {decision.Evidence}")}",
+            Guessed: guessed);
     }
 
     /// <summary>Bodies and sites that speak for the whole country (models/rules/national-bodies.tsv).</summary>
