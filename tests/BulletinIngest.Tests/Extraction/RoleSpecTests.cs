@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 namespace BulletinIngest.Tests.Extraction;
 
 /// <summary>
-/// Role and assembly cases as data (tests/specs/roles/*.jsonl: paragraphs of a bulletin → the figures they state,
+/// Role and assembly cases as data (tests/specs/roles/*.jsonl and tests/specs/regions/figure-regions.jsonl: paragraphs of a bulletin → the figures they state,
 /// in the gold format's fields): each runs through the real extractor, so the candidate finder, the role
 /// scorer's data files (models/rules/role-*.tsv) and the assembler are all exercised.
 /// </summary>
@@ -13,7 +13,11 @@ public class RoleSpecTests
     public static TheoryData<string> Cases()
     {
         var data = new TheoryData<string>();
-        foreach (var file in Directory.GetFiles(Path.Combine(RepoPaths.Root, "tests", "specs", "roles"), "*.jsonl").Order())
+        // tests/specs/regions/figure-regions.jsonl: cases of the same form that state which place each figure is of (the
+        // resolver's rules: Regions/RegionResolver, Assembly/FigureAssembler.Region); not role-model training data.
+        var files = Directory.GetFiles(Path.Combine(RepoPaths.Root, "tests", "specs", "roles"), "*.jsonl").Order()
+            .Append(Path.Combine(RepoPaths.Root, "tests", "specs", "regions", "figure-regions.jsonl"));
+        foreach (var file in files)
             foreach (var line in File.ReadLines(file).Where(l => l.Trim().Length > 0))
                 data.Add(line);
         return data;

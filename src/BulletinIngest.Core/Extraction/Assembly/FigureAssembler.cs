@@ -321,13 +321,53 @@ public sealed partial class FigureAssembler(RegionResolver regions, string issui
     {
         if (c.Place is not null) return c.Place;
         if (regions.PlaceBeforeBracket(text, c.Q.Start, c.ClauseStart) is { } ranked) return ranked.Canonical;
+        if (RespectivePlace(c, text) is { } respective) return respective;
         // A list element names its own region (完成率分别为：长沙市76.43%、[衡阳市]28.85%), then its clause or sentence.
         foreach (int from in new[] { c.ElementStart, c.ClauseStart, c.SentenceStart })
         {
             string clause = Cues.LeadingFiller().Replace(text[from..c.ClauseEnd], "");
             var listed = regions.LeadingRegions(clause, out _);
             if (listed.Count == 1) return listed[0].Canonical;
+            if (from == c.ClauseStart && PartPlace(c, text) is { } led) return led;
         }
+        // A place that opens the clause or sentence as the subject of more words (海南省重点项目建设…完成投资666亿元).
+        foreach (int from in new[] { c.ClauseStart, c.SentenceStart })
+            if (regions.OpeningPlace(Cues.LeadingFiller().Replace(text[from..c.ClauseEnd], "")) is { } opening) return opening.Canonical;
         return unit.LeadRegion?.Canonical ?? issuingRegion;
+    }
+
+    /// <summary>
+    /// The place of a value after 分别 that the places listed before it give in order (娄底、邵阳、永州完成投资情况较好，分别为
+    /// 79.49%、75.34%、75.30%): as many places, in its clause or the one before, as values after 分别; else null.
+    /// </summary>
+    private string? RespectivePlace(Candidate c, string text)
+    {
+        int at = text[c.ClauseStart..c.Q.Start].LastIndexOf("分别", StringComparison.Ordinal);
+        if (at < 0) return null;
+        at += c.ClauseStart;
+        var values = NumberRecognizer.Find(text[at..c.ClauseEnd]).Where(q => q.IsPercent == c.Q.IsPercent).ToList();
+        int index = values.FindIndex(q => q.Start == c.Q.Start - at);
+        if (index < 0 || values.Count < 2) return null;
+        var places = regions.ListedPlaces(Cues.LeadingFiller().Replace(text[c.ClauseStart..at], ""));
+        if (places.Count < 2 && Clauses.Of(text, c.SentenceStart, c.ClauseStart) is [.., var (start, end)])
+            places = regions.ListedPlaces(Cues.LeadingFiller().Replace(text[start..end], ""));
+        return places.Count == values.Count ? places[index].Canonical : null;
+    }
+
+    /// <summary>
+    /// A sentence of parts each led by a place (巢湖市新建3所，目前完工4所；肥东县新建3所，目前完工3所): a clause that names no
+    /// place is the place's that opens the nearest earlier clause of its part, unless it speaks as the issuer (全市, 我县); else null.
+    /// </summary>
+    private string? PartPlace(Candidate c, string text)
+    {
+        if (!Clauses.HasParts(text, c.SentenceStart, c.SentenceEnd) || Metadata.RegionEvidence.SelfReference().IsMatch(text[c.ClauseStart..c.Q.Start]))
+            return null;
+        string? place = null;
+        foreach (var (start, end) in Clauses.Of(text, Clauses.PartStart(text, c.SentenceStart, c.ClauseStart), c.ClauseStart))
+        {
+            var listed = regions.LeadingRegions(Cues.LeadingFiller().Replace(text[start..end], ""), out _);
+            if (listed.Count > 0) place = listed.Count == 1 ? listed[0].Canonical : null;
+        }
+        return place;
     }
 }

@@ -100,7 +100,9 @@ public sealed partial class FigureNamer
         if (indicator.Count(char.IsLetter) < 2 && ListHead(clauseStart, floor) is { } head)
             (project, indicator) = (project ?? head.Project, head.Indicator);
         // A number with no words of its own (…完成投资计划已过半，[达到]54.2%) measures what the clause before it names.
-        if (indicator.Count(char.IsLetter) < 2 && fallback is null && WordsBefore(clauseStart, partStart) is { } before) indicator = before;
+        // So does one whose words are only a discourse marker (娄底、邵阳…完成投资情况较好，[分别为]79.49%、…).
+        if ((indicator.Count(char.IsLetter) < 2 || NonProjectNames.Default.Match(indicator)?.Kind == "discourse") && fallback is null
+            && WordsBefore(clauseStart, partStart) is { } before) indicator = before;
         // Words the number has none of (13人（91月）: "（") name nothing: the fallback does.
         if (indicator.Count(char.IsLetter) < 2) indicator = fallback ?? "";
         if (project is null || project.Length < 2) project = indicator;
@@ -265,6 +267,8 @@ public sealed partial class FigureNamer
     private string? Topic(int start, int end)
     {
         string clause = _text[start..end];
+        // A clause that announces how a thing stands (…发布了各县(市)、区截止到10月底的公办园建设情况) names that thing.
+        if (ReportedState().Match(clause) is { Success: true } reported && Named(Strip(reported.Groups["thing"].Value)) is { } thing) return thing;
         if (!StatesNoAmount(clause) || ListIntroduction().IsMatch(clause)) return null;
         var quoted = Quoted().Match(clause);
         // A clause that reports work done (涉及的47个县已全部开工建设) is no topic.
@@ -384,13 +388,8 @@ public sealed partial class FigureNamer
         return start;
     }
 
-    /// <summary>A sentence part: up to a sentence end or a ；, which separates the projects of a list sentence.</summary>
-    private int PartStart(int index, int floor)
-    {
-        int start = index;
-        while (start > floor && !Clauses.EndsSentence(_text[start - 1]) && _text[start - 1] is not ('；' or ';')) start--;
-        return start;
-    }
+    /// <summary>A sentence part (<see cref="Clauses.PartStart"/>): a ； separates the projects of a list sentence.</summary>
+    private int PartStart(int index, int floor) => Clauses.PartStart(_text, floor, index);
 
     /// <summary>The words of a name: amounts (48件民生实事), scope and time words, goal words and quotes left out.</summary>
     /// <param name="byKind">Whether names listed as examples of a kind are named by the kind (<see cref="Category"/>).</param>
@@ -482,6 +481,10 @@ public sealed partial class FigureNamer
 
     [GeneratedRegex(@"[“""‘]([^”""’]{2,30})[”""’]")]
     private static partial Regex Quoted();
+
+    /// <summary>The thing whose state a clause announces: the words after its last 的 before a closing 情况 (…的公办园建设情况).</summary>
+    [GeneratedRegex(@"的(?<thing>[^的，,。；;：:]{2,20})情况[，,：:；;]?$")]
+    private static partial Regex ReportedState();
 
     [GeneratedRegex(@"^(截至|截止)[^，,]{0,12}?(底|末|日|止|前)|^(据介绍|统计显示|最新数据显示|数据显示|记者获悉|据统计|经初步统计|根据[^，,]{0,15}(情况|报告|数据|统计))|^(我省|我市|我县|我区|本市|本县|本区|全省|全州|全盟|全旗)")]
     private static partial Regex RegionLead();

@@ -127,7 +127,7 @@ public sealed class CandidateFinder
     /// amounts of one unit in a sentence, each named only by a place (or 本级, the issuer's own share), are the places'
     /// figures, not parts of a total to leave out. The region comes from the element (FigureAssembler.Region).
     /// So are two or more percentages each named only by a place (各市(州)资金到位率:金昌市 92%、 庆阳市 90%、…;
-    /// …分别是:桂林市65.3%,崇左市60%): each place's rate, not shares of an amount before the list.
+    /// …分别是:桂林市65.3%,崇左市60%; 依次是古田县(104.9%)、蕉城区(103.5%)): each place's rate, not shares of an amount before the list.
     /// </summary>
     private static void MarkPlaceBreakdowns(List<Candidate> candidates, string text, RegionResolver regions)
     {
@@ -136,7 +136,8 @@ public sealed class CandidateFinder
             var run = new List<(Candidate C, string Place)>();
             foreach (var c in sentence.Append(null))
             {
-                string? place = c is { Q.IsBare: false } ? PlaceNaming(text[c.ElementStart..c.Q.Start], regions) : null;
+                string? place = c is { Q.IsBare: false } ? PlaceNaming(text[c.ElementStart..c.Q.Start], regions)
+                    ?? (c.IsPercent ? regions.PlaceBeforeBracket(text, c.Q.Start, c.ClauseStart)?.Canonical : null) : null;
                 if (place is not null && (run.Count == 0 || run[0].C.Q.Unit == c!.Q.Unit))
                 {
                     run.Add((c!, place));

@@ -46,8 +46,12 @@ public static partial class RegionEvidence
         board.NoteUnambiguous(head.Append(body));
         // A page's cell separator may close its title line (阿坝州九寨沟县有序推进牧民定居行动 |).
         var titles = head.Take(8).Select(l => l.TrimEnd(' ', '|')).Where(IsTitleLike).Take(3).ToList();
+        // A title-like line below a sentence of the text (德化二实幼的小朋友在…上课 under the lead) is a caption or a
+        // subheading: a title-like line, not the page's title.
+        int firstSentence = head.Take(8).ToList().FindIndex(l => l.Contains('。'));
+        bool titled = firstSentence < 0 || titles.Count > 0 && head.Take(firstSentence).Select(l => l.TrimEnd(' ', '|')).Contains(titles[0]);
         for (int i = 0; i < titles.Count; i++)
-            board.AddAll(titles[i], stems: true, i == 0 ? PrimaryTitle : OtherTitle, i == 0 ? "title" : "title-like line");
+            board.AddAll(titles[i], stems: true, i == 0 && titled ? PrimaryTitle : OtherTitle, i == 0 && titled ? "title" : "title-like line");
         foreach (var line in head)
         {
             foreach (Match m in BracketName().Matches(line)) board.AddAll(m.Groups[1].Value, stems: true, Bracket, "【】");
@@ -73,12 +77,17 @@ public static partial class RegionEvidence
         board.AddChildren(ChildPlace, ChildPlacesCap);
         board.AddLevel(spoken, LevelReference);
         var decision = board.Best(Threshold, GuessFloor);
-        if (National(titles, headAndBody, spoken, decision, board) is { } national) return national;
+        if (National(titles, headAndBody, spoken, decision, board) is { } national)
+        {
+            if (!national.Guessed) return national;
+            decision = national;
+        }
         if (path is not { Count: > 0 } || decision.Place is not null && !decision.Guessed) return decision;
         var (fromPath, why) = PathEvidence.Decide(path, board.Places, spoken, page ?? headAndBody, gazetteer);
         // A guess (the one place named, a few times) meets only a path place related to it, and the more specific of the two
         // stands: 湖南省 named, …/湘潭市/… is 湘潭市; 平安区 named, pingan-haidong is 平安区.
-        if (fromPath is null || decision.Place is { } guess && guess != fromPath && !PathEvidence.Related(guess, fromPath, gazetteer))
+        // A guess of the nation is above every place a path names.
+        if (fromPath is null || decision.Place is { } guess && guess != fromPath && guess != Gazetteer.Nation && !PathEvidence.Related(guess, fromPath, gazetteer))
             return decision with { Evidence = $"{decision.Evidence}; {why}{(fromPath is null ? "" : " (unrelated to the guess)")}" };
         var place = decision.Place is { } named && gazetteer.IsWithin(named, fromPath) ? named : fromPath;
         // A file named by its city (laoting-tangshan's tangshan) on a page that speaks as a county (我县) and writes one of
@@ -117,10 +126,14 @@ public static partial class RegionEvidence
             !RankingWords.Value.Any(w => string.CompareOrdinal(text, m.Index + m.Length, w, 0, w.Length) == 0));
         double mentioned = Math.Min(NationMentionCap, mentions * NationMention);
         if (mentioned > 0) { score += mentioned; reasons.Add($"全国/我国 ×{mentions} +{mentioned.ToString("0.#", CultureInfo.InvariantCulture)}"); }
-        if (score < Threshold) return null;
+        // A page that names no place and speaks only as 全国, too little to decide, is a guess of the nation, as a page that
+        // names one place a few times is a guess of that place (the one-sentence national summary).
+        bool guessed = score < Threshold && mentions > 0 && board.Places.Count == 0;
+        if (score < Threshold && !guessed) return null;
         if (decision.Place is { } place && !decision.Guessed && (board.ScoreOf(place) >= Math.Min(score, PrimaryTitle))) return null;
         return new RegionDecision(Gazetteer.Nation, Gazetteer.Nation.Name,
-            $"全国 {score.ToString("0.#", CultureInfo.InvariantCulture)} ({string.Join(", ", reasons)}){(decision.Place is null ? "" : $" over {decision.Evidence}")}");
+            $"{(guessed ? $"guessed, no place named and {Threshold} not reached: " : "")}全国 {score.ToString("0.#", CultureInfo.InvariantCulture)} ({string.Join(", ", reasons)}){(decision.Place is null ? "" : $" over {decision.Evidence}")}",
+            Guessed: guessed);
     }
 
     /// <summary>Bodies and sites that speak for the whole country (models/rules/national-bodies.tsv).</summary>
@@ -334,7 +347,9 @@ public static partial class RegionEvidence
             }
         }
 
-        private static bool OfLevel(Place place, string level) => RegionNames.IsOfLevel(place.Name, level);
+        /// <summary>The place is of the level, or the text writes it by a name of that level (廣德縣, 广德市 since 2019: a 县).</summary>
+        private bool OfLevel(Place place, string level) =>
+            RegionNames.IsOfLevel(place.Name, level) || _written.TryGetValue(place, out var written) && RegionNames.IsOfLevel(written, level);
 
         /// <summary>Every place the text names (whatever its score).</summary>
         public IReadOnlyCollection<Place> Places => _scores.Keys;
@@ -502,5 +517,5 @@ public static partial class RegionEvidence
 
     /// <summary>我市, 全县, 本区, 省政府, 市委, 县委 — the level the text speaks as.</summary>
     [GeneratedRegex(@"(?:[我全本](?<level>自治区|省|市|县|区|州)|(?<=^|[^\u4e00-\u9fff]|[年的由和、])(?<level>自治区|省|市|县|区|州)(?:政府|委|长))")]
-    private static partial Regex SelfReference();
+    public static partial Regex SelfReference();
 }

@@ -29,13 +29,17 @@ public static partial class RegionNames
 
     /// <summary>
     /// The other ways a full name is written that are safe to read anywhere: without the ethnic names
-    /// (镇宁自治县), an autonomous prefecture as 州 (黔东南州), a zone by its short form (肇庆高新区).
+    /// (镇宁自治县), an autonomous prefecture as 州 (黔东南州), an autonomous county as 县 (张家川县), a zone by its short
+    /// form (肇庆高新区).
     /// </summary>
     public static IEnumerable<string> WrittenForms(string name)
     {
         string plain = WithoutEthnicNames(name);
         if (plain != name) yield return plain;
         if (name.EndsWith("自治州", StringComparison.Ordinal) && plain.Length > 4) yield return plain[..^3] + "州";
+        // An autonomous county or banner by its stem and level (張家川縣 for 张家川回族自治县); no other division bears these names.
+        if (name.EndsWith("自治县", StringComparison.Ordinal) && plain.Length > 4) yield return plain[..^3] + "县";
+        if (name.EndsWith("自治旗", StringComparison.Ordinal) && plain.Length > 4) yield return plain[..^3] + "旗";
         foreach (var (longForm, shortForm) in ZoneForms)
             if (name.EndsWith(longForm, StringComparison.Ordinal) && name.Length > longForm.Length)
                 yield return name[..^longForm.Length] + shortForm;

@@ -106,6 +106,51 @@ public sealed partial class RegionResolver(Gazetteer gazetteer, Place? issuing)
     }
 
     /// <summary>
+    /// The places a clause opens with, joined by 、 (娄底、邵阳、永州完成投资情况较好): full names, aliases, places known by their
+    /// suffix, or the issuing place's children by their stems; the last may have more words after it. Empty when none.
+    /// </summary>
+    public IReadOnlyList<RegionMention> ListedPlaces(string clause)
+    {
+        var found = new List<RegionMention>();
+        for (int i = 0; i < clause.Length;)
+        {
+            var mention = MatchAt(clause, i) ?? SuffixMention(clause, i) ?? ChildStemAt(clause, i);
+            if (mention is null) break;
+            found.Add(mention);
+            if (mention.End >= clause.Length || clause[mention.End] != '、') break;
+            i = mention.End + 1;
+        }
+        return found;
+    }
+
+    /// <summary>A child of the issuing place written by its stem at <paramref name="index"/>, ending a word (邵阳、), or null.</summary>
+    private RegionMention? ChildStemAt(string text, int index)
+    {
+        for (int length = Math.Min(MaxStemLength, text.Length - index); length >= 2; length--)
+            if (EndsAWord(text, index + length) && ChildByStem(text.Substring(index, length)) is { } child)
+                return child with { Start = index, End = index + length };
+        return null;
+    }
+
+    /// <summary>
+    /// The place that opens a clause as the subject of what the clause reports though more words follow it (海南省重点项目建设…
+    /// 完成投资666亿元, 从江县“整县推进”任务数为…, 西安市辖区省级重点项目…): a full name that ends a word, not followed by a word
+    /// that names an institution (汨罗市人民医院, 海南省发改委: models/rules/institution-ends.tsv); else null.
+    /// </summary>
+    public RegionMention? OpeningPlace(string clause)
+    {
+        if (MatchAt(clause, 0, allowBareAlias: false) is not { } place || !gazetteer.IsFullName(place.Written)) return null;
+        if (place.End >= clause.Length || IsListBoundary(clause, place.End)) return place;
+        // The next two words (凯里市|人民|医院): an institution's name is often cut in two.
+        var next = JiebaSegmenter.Load().Cut(clause).SkipWhile(t => t.Start < place.End).Take(2).ToList();
+        return next is [var first, ..] && first.Start == place.End
+            && next.Any(t => InstitutionEnds.Value.Any(w => t.Text.EndsWith(w, StringComparison.Ordinal))) ? null : place;
+    }
+
+    private static readonly Lazy<string[]> InstitutionEnds =
+        new(() => Learning.TsvFile.Column(ModelFiles.PathOf("rules/institution-ends.tsv"), "word").ToArray());
+
+    /// <summary>
     /// The place written right before the bracket a number stands in (最慢的是葫芦岛市(37.3%), 本溪(57.8%)、营口(56.6%)):
     /// a ranking's value is that place's, wherever the place stands in its clause; null when none ends at the bracket
     /// or it would start before <paramref name="floor"/>.
@@ -143,7 +188,9 @@ public sealed partial class RegionResolver(Gazetteer gazetteer, Place? issuing)
     }
 
     private static readonly string[] Boundaries =
-        ["完成", "已", "只", "仅", "共", "总", "进度", "累计", "新增", "达", "为", "实现", "超", "均", "各", "全"];
+        ["完成", "已", "只", "仅", "共", "总", "进度", "累计", "新增", "达", "为", "实现", "超", "均", "各", "全",
+         // the work a place reports (肥东县新建3所，目前完工3所)
+         "新建", "改扩建", "改建", "扩建", "开工", "建成", "竣工", "完工"];
 
     /// <summary>A place the gazetteer lacks, known by its suffix (XX县, XX街道), standing alone at <paramref name="index"/>.</summary>
     public RegionMention? SuffixAt(string text, int index) => SuffixMention(text, index);

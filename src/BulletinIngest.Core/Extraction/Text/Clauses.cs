@@ -2,7 +2,8 @@ namespace BulletinIngest.Extraction.Text;
 
 /// <summary>
 /// The stage's sentence and clause splitter (compact text). A sentence ends at 。！？ or a line break;
-/// a clause also at ，；：(full or half width). A comma between digits (1,200) splits nothing.
+/// a clause also at ，；：(full or half width). A comma between digits (1,200) splits nothing. A sentence's parts are what
+/// its semicolons separate, each of one or more clauses (巢湖市新建3所，目前完工4所；肥东县新建3所，目前完工3所。).
 /// </summary>
 public static class Clauses
 {
@@ -14,6 +15,24 @@ public static class Clauses
 
     /// <summary>True when a ；(full or half width) stands between two offsets: a new part of the sentence.</summary>
     public static bool SemicolonBetween(string text, int a, int b) => text.AsSpan(Math.Min(a, b), Math.Abs(a - b)).IndexOfAny('；', ';') >= 0;
+
+    public static bool EndsPart(char c) => EndsSentence(c) || c is '；' or ';';
+
+    /// <summary>Where the part of the sentence that holds <paramref name="index"/> starts: after the last semicolon before it.</summary>
+    public static int PartStart(string text, int sentenceStart, int index)
+    {
+        int i = index - 1;
+        while (i >= sentenceStart && !EndsPart(text[i])) i--;
+        return i + 1;
+    }
+
+    /// <summary>True when the sentence text[start..end] has two or more parts (a semicolon within it).</summary>
+    public static bool HasParts(string text, int start, int end)
+    {
+        for (int i = start; i < end - 1; i++)
+            if (text[i] is '；' or ';') return true;
+        return false;
+    }
 
     /// <summary>Sentences of <paramref name="text"/> as (start, end), the closing mark included.</summary>
     public static List<(int Start, int End)> Sentences(string text) => Split(text, 0, text.Length, (t, i) => EndsSentence(t[i]));
