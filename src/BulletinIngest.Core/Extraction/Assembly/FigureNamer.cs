@@ -432,8 +432,8 @@ public sealed partial class FigureNamer
         return lead;
     }
 
-    /// <summary>Adverbs that open a verb phrase (全面建成, 继续实施): no subject.</summary>
-    [GeneratedRegex(@"^(全面|继续|积极|加快|进一步|大力|着力|稳步|持续|深入|扎实|切实|率先|基本|重点|全力|提前|计划|拟|将|新(?=启动|开工|实施|改造))+")]
+    /// <summary>Adverbs that open a verb phrase (全面建成, 继续实施): no subject. 重点 before a project noun names a kind of project (重点建设项目).</summary>
+    [GeneratedRegex(@"^(全面|继续|积极|加快|进一步|大力|着力|稳步|持续|深入|扎实|切实|率先|基本|重点(?!(建设)?(项目|工程))|全力|提前|计划|拟|将|新(?=启动|开工|实施|改造))+")]
     private static partial Regex Adverbs();
 
     [GeneratedRegex(@"(项目|工程|实事)")]
