@@ -193,6 +193,19 @@ public sealed partial class FigureAssembler(RegionResolver regions, string issui
             var clause = run.First().C;
             if (!text[clause.SentenceStart..clause.Q.Start].Contains("分别", StringComparison.Ordinal)) continue;
             var before = groups.Where(g => g.Percent is null && g.Actual!.C.Index < clause.Index).ToList();
+            // 城镇新增就业、新增发放创业担保贷款分别完成年计划的112.3%、234.2%: as many names before 分别 as percentages,
+            // each its own name's (FigureNamer reads the names), not the amounts' of earlier clauses.
+            if (NamesBeforeRespectively(text, clause) == run.Count())
+            {
+                foreach (var p in run)
+                {
+                    var own = new Group { Percent = p, Optional = p.R.Role == MentionRole.Rate || p.C.Q.Qualifier is not null };
+                    own.How.Add("分别: each percentage its own name's");
+                    groups.Add(own);
+                    done.Add(p);
+                }
+                continue;
+            }
             if (before.Count < run.Count()) continue;
             foreach (var (p, g) in run.Zip(before.TakeLast(run.Count())))
             {
@@ -255,6 +268,18 @@ public sealed partial class FigureAssembler(RegionResolver regions, string issui
     {
         var nearest = groups.LastOrDefault(g => g.Actual is not null && g.Actual.C.Index < p.C.Index && !InBrackets(text, g.Actual.C, p.C.Q.Start));
         return nearest is { Percent: not null } && (nearest.Actual!.C.ClauseEnd >= p.C.ClauseStart - 1 || nearest.Actual.C.ClauseStart == p.C.ClauseStart) ? nearest : null;
+    }
+
+    /// <summary>How many names the clause lists right before the 分别 of its first percentage (A、B分别完成…的X%), no number between; 0 when it lists none.</summary>
+    private static int NamesBeforeRespectively(string text, Candidate clause)
+    {
+        int at = clause.Q.Start <= clause.SentenceStart ? -1 : text.LastIndexOf("分别", clause.Q.Start - 1, clause.Q.Start - clause.SentenceStart, StringComparison.Ordinal);
+        if (at <= clause.SentenceStart) return 0;
+        int start = Math.Max(clause.SentenceStart, text.LastIndexOfAny(['，', ',', '；', ';', '：', ':'], at - 1, at - clause.SentenceStart) + 1);
+        string names = text[start..at];
+        if (NumberRecognizer.Find(text[start..clause.Q.Start]).Count > 0) return 0;
+        var each = names.Split('、', '和', '及');
+        return each.Length >= 2 && each.All(n => n.Count(char.IsLetter) >= 2) ? each.Length : 0;
     }
 
     /// <summary>

@@ -170,6 +170,8 @@ public sealed partial class FigureNamer
         string head = shortest <= 2 && names[^1].Length > shortest ? names[^1][shortest..] : "";
         string name = names[index].EndsWith(head, StringComparison.Ordinal) ? names[index] : names[index] + head;
         string verb = ItemFigureBuilder.CleanName(Strip(_text[(at + 2)..amounts[0].Start]));
+        // A share's base (分别完成年计划的112.3%、…) is no part of the names.
+        if (verb.EndsWith('的')) verb = "";
         return name.Length < 2 ? null : (name, name + verb);
     }
 
@@ -489,6 +491,6 @@ public sealed partial class FigureNamer
     [GeneratedRegex(@"[“""‘]([^”""’]{2,30})[”""’]")]
     private static partial Regex Quoted();
 
-    [GeneratedRegex(@"^(截至|截止)[^，,]{0,12}?(底|末|日|止|前)|^(据介绍|统计显示|最新数据显示|数据显示|记者获悉|据统计|经初步统计|根据[^，,]{0,15}(情况|报告|数据|统计))|^(我省|我市|我县|我区|本市|本县|本区|全省|全州|全盟|全旗)")]
+    [GeneratedRegex(@"^(截至|截止)[^，,]{0,12}?(底|末|日|止|前)|^(据介绍|统计显示|最新数据显示|数据显示|记者获悉|据统计|经初步统计|根据[^，,]{0,15}(情况|报告|数据|统计))|^(我省|我市|我县|我区|本市|本县|本区|全国|全省|全州|全盟|全旗)")]
     private static partial Regex RegionLead();
 }
