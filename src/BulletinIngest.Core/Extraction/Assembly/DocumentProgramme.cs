@@ -30,9 +30,19 @@ public static partial class DocumentProgramme
     /// </summary>
     public static List<Figure> Name(List<Figure> figures, string documentText, RegionResolver? regions)
     {
-        if (!figures.Any(OnlyAVerb) || Of(Text.CompactText.From(documentText).Text, regions) is not { } programme) return figures;
-        return figures.Select(f => OnlyAVerb(f) ? f with { Project = programme } : f).ToList();
+        if (!figures.Any(NeedsProgramme) || Of(Text.CompactText.From(documentText).Text, regions) is not { } programme) return figures;
+        return figures.Select(f => NeedsProgramme(f) ? f with { Project = programme } : f).ToList();
     }
+
+    /// <summary>A bare verb's figure, or one whose only name is a word or two (改厕, 植树): the programme names its project.</summary>
+    private static bool NeedsProgramme(Figure f) => OnlyAVerb(f) || IsBareName(f);
+
+    /// <summary>The longest name that is only what is counted or done, no project's (改棚圈, 植树).</summary>
+    private const int BareNameLength = 3;
+
+    private static bool IsBareName(Figure f) =>
+        f.Project == f.Indicator && f.Project.Count(char.IsLetter) is > 0 and <= BareNameLength
+        && NonProjectNames.Default.Match(f.Project) is null;
 
     /// <summary>
     /// Whether the figure's project is only a bare verb (non-project-names.tsv kind verb). Other words that name no

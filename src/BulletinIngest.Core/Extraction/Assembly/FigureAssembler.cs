@@ -193,6 +193,19 @@ public sealed partial class FigureAssembler(RegionResolver regions, string issui
             var clause = run.First().C;
             if (!text[clause.SentenceStart..clause.Q.Start].Contains("分别", StringComparison.Ordinal)) continue;
             var before = groups.Where(g => g.Percent is null && g.Actual!.C.Index < clause.Index).ToList();
+            // 城镇新增就业、新增发放创业担保贷款分别完成年计划的112.3%、234.2%: as many names before 分别 as percentages,
+            // each its own name's (FigureNamer reads the names), not the amounts' of earlier clauses.
+            if (NamesBeforeRespectively(text, clause) == run.Count())
+            {
+                foreach (var p in run)
+                {
+                    var own = new Group { Percent = p, Optional = p.R.Role == MentionRole.Rate || p.C.Q.Qualifier is not null };
+                    own.How.Add("分别: each percentage its own name's");
+                    groups.Add(own);
+                    done.Add(p);
+                }
+                continue;
+            }
             if (before.Count < run.Count()) continue;
             foreach (var (p, g) in run.Zip(before.TakeLast(run.Count())))
             {
@@ -216,8 +229,9 @@ public sealed partial class FigureAssembler(RegionResolver regions, string issui
             var nearest = groups.LastOrDefault(g => g.Actual is not null && g.Actual.C.Index < p.C.Index && !InBrackets(text, g.Actual.C, p.C.Q.Start))
                 ?? groups.LastOrDefault(g => g.Actual is not null && g.Actual.C.Index < p.C.Index);
             if (nearest is not null && FirstUnitOf(nearest, groups, text) is { } first) nearest = first;
-            bool near = nearest is not null && !OwnSubjectAfterSemicolon(text, nearest.Actual!.C, p.C) && (p.R.Role == MentionRole.Percent
-                || nearest.Actual.C.ClauseEnd >= p.C.ClauseStart - 1 || nearest.Actual.C.ClauseStart == p.C.ClauseStart);
+            // A ； between them separates the projects of a list sentence (…幼兒園均已開工建設；“四好農村路”建設路基完成率100%).
+            bool near = nearest is not null && !InOtherPart(text, nearest.Actual!.C, p.C)
+                && (p.R.Role == MentionRole.Percent || nearest.Actual!.C.ClauseEnd >= p.C.ClauseStart - 1 || nearest.Actual.C.ClauseStart == p.C.ClauseStart);
             if (nearest is not null && near && nearest.Percent is null)
             {
                 nearest.Percent = p;
@@ -230,16 +244,6 @@ public sealed partial class FigureAssembler(RegionResolver regions, string issui
         }
     }
 
-    /// <summary>
-    /// A percentage after a ；whose clause names a subject of its own before its verb (72辆公交车已全部投入使用；站前路工程已完成
-    /// 工程总量90%) states that subject's progress, not a share of an amount before the ；(…；完成年度任务的90% names none).
-    /// </summary>
-    private static bool OwnSubjectAfterSemicolon(string text, Candidate amount, Candidate percent)
-    {
-        if (percent.ClauseStart <= amount.Q.End || !Clauses.SemicolonBetween(text, amount.Q.End, percent.ClauseStart)) return false;
-        string before = Cues.LeadingFiller().Replace(text[percent.ClauseStart..percent.Q.Start], "");
-        return CandidateFinder.Default.FirstVerb(before) >= 2;
-    }
 
     /// <summary>
     /// One amount stated in two units (开工62.8万户、5028万平方米，开工率93.8%; 新开工改造小区1727个、涉及居民22.98万户，
@@ -267,6 +271,32 @@ public sealed partial class FigureAssembler(RegionResolver regions, string issui
         return nearest is { Percent: not null } && (nearest.Actual!.C.ClauseEnd >= p.C.ClauseStart - 1 || nearest.Actual.C.ClauseStart == p.C.ClauseStart) ? nearest : null;
     }
 
+    /// <summary>How many names the clause lists right before the 分别 of its first percentage (A、B分别完成…的X%), no number between; 0 when it lists none.</summary>
+    private static int NamesBeforeRespectively(string text, Candidate clause)
+    {
+        int at = clause.Q.Start <= clause.SentenceStart ? -1 : text.LastIndexOf("分别", clause.Q.Start - 1, clause.Q.Start - clause.SentenceStart, StringComparison.Ordinal);
+        if (at <= clause.SentenceStart) return 0;
+        int start = Math.Max(clause.SentenceStart, text.LastIndexOfAny(['，', ',', '；', ';', '：', ':'], at - 1, at - clause.SentenceStart) + 1);
+        string names = text[start..at];
+        if (NumberRecognizer.Find(text[start..clause.Q.Start]).Count > 0) return 0;
+        var each = names.Split('、', '和', '及');
+        return each.Length >= 2 && each.All(n => n.Count(char.IsLetter) >= 2) ? each.Length : 0;
+    }
+
+    /// <summary>
+    /// True when a ； (the end of a list sentence's part) stands between the amount and the percentage, and the
+    /// percentage's part names a thing of its own (…均已開工建設；“四好農村路”建設路基完成率100%); a bare rate after
+    /// the ； (…已完成5000户；完成率80%) still measures the amount.
+    /// </summary>
+    private static bool InOtherPart(string text, Candidate amount, Candidate percent)
+    {
+        if (amount.Q.End >= percent.Q.Start) return false;
+        int part = text.LastIndexOfAny(['；', ';'], percent.Q.Start - 1, percent.Q.Start - amount.Q.End);
+        if (part < 0) return false;
+        string own = Cues.CompletionBefore().Replace(text[(part + 1)..percent.Q.Start], "");
+        return Cues.LeadingFiller().Replace(own.Trim(), "").Count(char.IsLetter) >= 2;
+    }
+
     /// <summary>True when the mention stands inside brackets that close before <paramref name="until"/>.</summary>
     private static bool InBrackets(string text, Candidate c, int until) =>
         c.InBrackets(text) && text.IndexOfAny(['）', ')'], c.Q.End, Math.Max(0, until - c.Q.End)) >= 0;
@@ -275,7 +305,9 @@ public sealed partial class FigureAssembler(RegionResolver regions, string issui
     {
         var anchor = g.Anchor.C;
         // A goal stated in a clause of its own (计划今年改造农村危房300户；…已改造126户) names the quantity best.
-        var named = g.Target is { } goal && g.Actual is { } done && goal.C.ClauseStart != done.C.ClauseStart ? goal.C : anchor;
+        // Not a goal the share names (已竣工13498户，占今年88641户任务数的15.23%; 已超额完成…目标任务(12000公里)): the amount does.
+        var named = g.Target is { } goal && g.Actual is { } done && goal.C.ClauseStart != done.C.ClauseStart
+            && !ShareOfGoal().IsMatch(text[goal.C.ClauseStart..goal.C.Q.Start]) ? goal.C : anchor;
         // A place's share of a total (其中…鼓楼10公里) is named as the total is.
         var (project, indicator) = namer.Name(named.PartOf ?? named.Q, 0, unit.ParentTitle);
         int start = new[] { g.Target, g.Actual, g.Percent }.Where(s => s is not null).Min(s => s!.C.ClauseStart);
@@ -314,6 +346,10 @@ public sealed partial class FigureAssembler(RegionResolver regions, string issui
     /// A goal exceeded (超额完成年度目标任务, feature exceeded) was less than the amount: the amount is not also the goal.
     /// </summary>
     public static bool DoneInFull(Candidate c) => (c.Cues.ContainsKey("all-done") || c.Cues.ContainsKey("all-done-later")) && !c.Cues.ContainsKey("exceeded");
+
+    /// <summary>A clause that states a goal only as what an amount is a share of or exceeded (占今年…, 已超额完成…目标).</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\s*(已|均)?(超额)?(完成|占)")]
+    private static partial System.Text.RegularExpressions.Regex ShareOfGoal();
 
     private static string Written(string text, Candidate c) => text[c.Q.Start..c.Q.End];
 

@@ -78,8 +78,9 @@ public sealed partial class FigureNamer
         string indicator = element.Indicator;
         // Words of its own that open with no verb (高校毕业生就业率保持在87%) name the figure themselves.
         int sentenceStart = SentenceStart(q.Start, floor);
+        // Own words that are only a measure (总投资, 年度计划投资) name no project: the clauses before say whose it is.
         string? project = element.Subject
-            ?? (element.SelfNamed ? Named(element.ClosingNoun) ?? indicator : null)
+            ?? (element.SelfNamed && !NonProjectNames.Default.Rejects(indicator) ? Named(element.ClosingNoun) ?? indicator : null)
             ?? Earlier(q, partStart, clauseStart)
             // A sentence that opens with its verb (…已完成投资30亿元。新启动5个改造项目) speaks of the one before;
             // one that opens with an amount and what it counts (20件民生大事，已完成3件) names itself.
@@ -171,6 +172,8 @@ public sealed partial class FigureNamer
         string head = shortest <= 2 && names[^1].Length > shortest ? names[^1][shortest..] : "";
         string name = names[index].EndsWith(head, StringComparison.Ordinal) ? names[index] : names[index] + head;
         string verb = ItemFigureBuilder.CleanName(Strip(_text[(at + 2)..amounts[0].Start]));
+        // A share's base (分别完成年计划的112.3%、…) is no part of the names.
+        if (verb.EndsWith('的')) verb = "";
         return name.Length < 2 ? null : (name, name + verb);
     }
 
@@ -271,8 +274,9 @@ public sealed partial class FigureNamer
         if (ReportedState().Match(clause) is { Success: true } reported && Named(Strip(reported.Groups["thing"].Value)) is { } thing) return thing;
         if (!StatesNoAmount(clause) || ListIntroduction().IsMatch(clause)) return null;
         var quoted = Quoted().Match(clause);
-        // A clause that reports work done (涉及的47个县已全部开工建设) is no topic.
-        if (!quoted.Success && Cues.Governing().IsMatch(clause)) return null;
+        // A clause that reports work done (涉及的47个县已全部开工建设) is no topic; a tally of the projects it names
+        // (重点建设项目共计196个) reports none.
+        if (!quoted.Success && Cues.Governing().IsMatch(ProjectTallyEnd().Replace(clause, ""))) return null;
         string topic = quoted.Success ? quoted.Groups[1].Value : Strip(clause);
         return topic.Length is >= 2 and <= 30 && !NonProjectNames.Default.Rejects(topic) ? topic : null;
     }
@@ -322,7 +326,7 @@ public sealed partial class FigureNamer
         string words = clause.TrimEnd('，', ',', '；', ';', '：', ':', '。', ' ');
         var numbers = NumberRecognizer.Find(words);
         // The count may close the clause after the projects it counts (预备重点项目17项，完成投资…).
-        return numbers.All(q => q.Unit is "件" or "项" or "个" or "类" or "批"
+        return numbers.All(q => q.Unit is "件" or "项" or "个" or "类" or "批" or "宗"
                 && (q.End < words.Length && char.IsLetter(words[q.End]) || q.End == words.Length && ProjectNounEnd().IsMatch(words[..q.Start])))
             && (numbers.Count == 0 || Verb(words[..numbers[0].Start]) < 0);
     }
@@ -429,8 +433,8 @@ public sealed partial class FigureNamer
         return lead;
     }
 
-    /// <summary>Adverbs that open a verb phrase (全面建成, 继续实施): no subject.</summary>
-    [GeneratedRegex(@"^(全面|继续|积极|加快|进一步|大力|着力|稳步|持续|深入|扎实|切实|率先|基本|重点|全力|提前|计划|拟|将|新(?=启动|开工|实施|改造))+")]
+    /// <summary>Adverbs that open a verb phrase (全面建成, 继续实施): no subject. 重点 before a project noun names a kind of project (重点建设项目).</summary>
+    [GeneratedRegex(@"^(全面|继续|积极|加快|进一步|大力|着力|稳步|持续|深入|扎实|切实|率先|基本|重点(?!(建设)?(项目|工程))|全力|提前|计划|拟|将|新(?=启动|开工|实施|改造))+")]
     private static partial Regex Adverbs();
 
     [GeneratedRegex(@"(项目|工程|实事)")]
@@ -442,6 +446,10 @@ public sealed partial class FigureNamer
     /// <summary>Words that end in what a count of projects counts (…在建项目, 民生实事).</summary>
     [GeneratedRegex(@"(项目|工程|实事)(共计|共有|共|合计)?$")]
     private static partial Regex ProjectNounEnd();
+
+    /// <summary>The tally that closes a clause naming projects (…项目共计196个，): its 共计 governs no amount done.</summary>
+    [GeneratedRegex(@"(?<=(项目|工程|实事))(共计|共有|共|合计)[0-9.]+[件项个类批宗][，,；;：:。]?$")]
+    private static partial Regex ProjectTallyEnd();
 
     [GeneratedRegex(@"^(项目|工程|工作|行动|任务|资金|中心|站)")]
     private static partial Regex NameNoun();
@@ -486,6 +494,6 @@ public sealed partial class FigureNamer
     [GeneratedRegex(@"的(?<thing>[^的，,。；;：:]{2,20})情况[，,：:；;]?$")]
     private static partial Regex ReportedState();
 
-    [GeneratedRegex(@"^(截至|截止)[^，,]{0,12}?(底|末|日|止|前)|^(据介绍|统计显示|最新数据显示|数据显示|记者获悉|据统计|经初步统计|根据[^，,]{0,15}(情况|报告|数据|统计))|^(我省|我市|我县|我区|本市|本县|本区|全省|全州|全盟|全旗)")]
+    [GeneratedRegex(@"^(截至|截止)[^，,]{0,12}?(底|末|日|止|前)|^(据介绍|统计显示|最新数据显示|数据显示|记者获悉|据统计|经初步统计|根据[^，,]{0,15}(情况|报告|数据|统计))|^(我省|我市|我县|我区|本市|本县|本区|全国|全省|全州|全盟|全旗)")]
     private static partial Regex RegionLead();
 }

@@ -95,7 +95,8 @@ public static class TargetActualPairing
                 || amounts.Count != shares.Count
                 || amounts.Any(f => f.Unit is null || f.Unit.Contains('%') || f.Unit.Contains('/'))
                 || amounts.Concat(shares).Any(f => f.Region != amounts[0].Region || IsTableRow(f.Sentence))
-                || !NextSentence(text, amounts[^1].End, shares[0].Start)) continue;
+                || !NextSentence(text, amounts[^1].End, shares[0].Start)
+                || shares.Any(f => NamedInBrackets(text, f))) continue;
             var joined = amounts.Select((f, k) => (Amount: f, Share: shares[k])).ToList();
             if (joined.Any(j => j.Amount is { Target: { } t, Actual: { } a } && !RoundsTo(a, t, j.Share.Percent!.Value)
                 || !StatesShareOf(text, j.Share, j.Amount))) continue;
@@ -108,6 +109,18 @@ public static class TargetActualPairing
             foreach (var (_, share) in joined) figures.Remove(share);
             i = amountsEnd - 1;
         }
+    }
+
+    /// <summary>
+    /// A percentage in brackets right after a name (现代服务业发展工程(80.16%)): a ranking's value of its own thing, not
+    /// a share of the amounts before.
+    /// </summary>
+    private static bool NamedInBrackets(string text, Figure share)
+    {
+        if (share.End > text.Length) return false;
+        int at = share.End;
+        while (at > share.Start && (char.IsAsciiDigit(text[at - 1]) || text[at - 1] is '.' or '%' or '％')) at--;
+        return at - 2 >= share.Start && text[at - 1] is '(' or '（' && char.IsLetter(text[at - 2]);
     }
 
     /// <summary>

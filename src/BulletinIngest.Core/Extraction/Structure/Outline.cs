@@ -9,7 +9,10 @@ namespace BulletinIngest.Extraction.Structure;
 /// <summary>A numbered item of a progress section (its text without the number), or a narrative paragraph.</summary>
 public sealed record ItemUnit(CompactText Text, int Level, string? Tier, SectionKind Kind, RegionMention? LeadRegion)
 {
-    /// <summary>For a region's paragraph under a numbered item (（三）农村危房改造。… 沂水县：完成…), that item's title.</summary>
+    /// <summary>
+    /// For a region's paragraph under a numbered item (（三）农村危房改造。… 沂水县：完成…), that item's title; for an
+    /// unnumbered paragraph after a numbered paragraph (一、保障好重点群体就业，开展…。 then 年度投资目标…), that paragraph's title.
+    /// </summary>
     public string? ParentTitle { get; init; }
 
     /// <summary>The heading of the section the unit stands in (二、存在问题, 【工作进度】), null before the first one.</summary>
@@ -72,6 +75,9 @@ public sealed partial class Outline
     private string? _itemTier;
     private readonly List<(int FirstItem, string? Heading)> _headings = [];
     private int? _titleLength;
+
+    /// <summary>The title of the numbered paragraph (一、…，…。) the unnumbered paragraphs after it stand under, if any.</summary>
+    private string? _chapterTitle;
 
     private Outline(RegionResolver regions) => _regions = regions;
 
@@ -156,7 +162,14 @@ public sealed partial class Outline
                 return;
             }
             // Its sentences name their own projects (扶持547人成功创业…；居家养老人数达到…): read as candidates.
-            if (paragraph) Items.Add(new ItemUnit(compact.Slice(marker.Value.Length, compact.Length), 0, _tier, SectionKind.Progress, null) { Loose = true });
+            if (paragraph)
+            {
+                var chapter = new ItemUnit(compact.Slice(marker.Value.Length, compact.Length), 0, _tier, SectionKind.Progress, null) { Loose = true };
+                Items.Add(chapter);
+                // Its title (一、保障好重点群体就业，…) is what the unnumbered paragraphs under it report on (年度投资目标…).
+                string title = chapter.Text.Text[..chapter.TitleEnd].Trim();
+                _chapterTitle = title.Count(char.IsLetter) >= 2 ? title : null;
+            }
             return;
         }
         // A tier list heading ((一)省级十大重点民生实事) starts project progress even where a section title was lost.
@@ -214,7 +227,7 @@ public sealed partial class Outline
         int firstStart = starts.Count == 0 ? text.Length : starts[0].Index;
         if (firstStart > 0 && _parts.Count > 0) _parts.Add(compact.Slice(0, firstStart));
         // No item is open: the paragraph is read on its own, never dropped.
-        else if (firstStart > 0) Items.Add(new ItemUnit(compact.Slice(0, firstStart), 0, _tier, SectionKind.Progress, null) { Loose = true });
+        else if (firstStart > 0) Items.Add(new ItemUnit(compact.Slice(0, firstStart), 0, _tier, SectionKind.Progress, null) { Loose = true, ParentTitle = _chapterTitle });
         for (int k = 0; k < starts.Count; k++)
         {
             var (index, level, length) = starts[k];
@@ -252,6 +265,7 @@ public sealed partial class Outline
     private void StartSection(SectionKind kind, string? tier, string? heading)
     {
         Flush();
+        _chapterTitle = null;
         _headings.Add((Items.Count, heading));
         _section = kind;
         _leadRegion = null;
