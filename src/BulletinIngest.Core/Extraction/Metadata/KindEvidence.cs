@@ -18,6 +18,8 @@ public sealed partial class KindEvidence(IReadOnlyList<KindCue> cues)
 {
     public const string FileName = "rules/kind-cues.tsv";
     private const int TitleLines = 4, TitleLength = 80, CountCap = 12;
+    /// <summary>A line this short is a column or a masthead (工作进展, 工作动态, 都市快报), not the title of the text below it.</summary>
+    private const int ColumnLength = 4;
     /// <summary>How far before a number its cue words are looked for (where = before), within its clause.</summary>
     private const int BeforeChars = 8;
     /// <summary>The text read: enough for a long bulletin, bounded for a yearbook (each cue is a share, not a sum).</summary>
@@ -76,11 +78,11 @@ public sealed partial class KindEvidence(IReadOnlyList<KindCue> cues)
     }
 
     /// <summary>
-    /// The title-like lines among the first blocks: at most 80 characters and no 。 (a sentence of the text, …联合印发
+    /// The title-like lines among the first blocks: more than 4 and at most 80 characters and no 。 (a sentence of the text, …联合印发
     /// 《…工作方案》，确定…。, is none); a 关于印发《X》 line is the document X, other quotes are removed.
     /// </summary>
     private static List<string> Titles(IReadOnlyList<string> head) => head.Take(TitleLines)
-        .Where(line => line.Length <= TitleLength && !line.Contains('。'))
+        .Where(line => line.Length is > ColumnLength and <= TitleLength && !line.Contains('。'))
         .Select(line => SentDocument().Match(line) is { Success: true } sent ? sent.Groups[1].Value : Quoted().Replace(line, ""))
         .ToList();
 
