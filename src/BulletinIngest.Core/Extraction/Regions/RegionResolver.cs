@@ -24,14 +24,19 @@ public sealed partial class RegionResolver(Gazetteer gazetteer, Place? issuing)
         foreach (var name in gazetteer.NamesAt(text, index))
         {
             if (!EndsAWord(text, index + name.Length)) continue;
-            var place = gazetteer.Resolve(name, issuing);
+            // A national page names the provinces, its parts, by their short names (甘肃100%，河北98.9%; 吉林 is the province).
+            var place = (IssuedByNation ? ProvinceOf(name) : null) ?? gazetteer.Resolve(name, issuing);
             if (place is null) continue;
             // A prefecture's bare short name (岳阳) is too often part of other names to count in sentences; a short form
             // written with its suffix (湘西自治州, 黔东南州: RegionNames.WrittenForms) is a name.
             if (!allowBareAlias && !gazetteer.IsFullName(name) && place.Level is RegionLevel.Prefecture or RegionLevel.Province
-                && !RegionNames.WrittenForms(place.Name).Contains(name)) continue;
+                && !RegionNames.WrittenForms(place.Name).Contains(name) && !(IssuedByNation && place.Level == RegionLevel.Province)) continue;
             return new RegionMention(index, index + name.Length, name, place.Name, place.Parent);
         }
+        if (IssuedByNation)
+            for (int length = Math.Min(3, text.Length - index); length >= 2; length--)
+                if (EndsAWord(text, index + length) && ProvinceOf(text.Substring(index, length)) is { } province)
+                    return new RegionMention(index, index + length, text.Substring(index, length), province.Name, province.Parent);
         return null;
     }
 
@@ -57,6 +62,7 @@ public sealed partial class RegionResolver(Gazetteer gazetteer, Place? issuing)
     public RegionMention? ChildByStem(string words)
     {
         if (issuing is null) return null;
+        if (IssuedByNation) return ProvinceByStem(words);
         var children = gazetteer.PlacesWithStem(words).Where(p => p.Parent == issuing.Name).ToList();
         return children.Count == 1 ? new RegionMention(0, words.Length, words, children[0].Name, children[0].Parent) : null;
     }
@@ -65,11 +71,17 @@ public sealed partial class RegionResolver(Gazetteer gazetteer, Place? issuing)
     /// A province named by its stem alone (河南, 内蒙古), or null: the row key of a national table by province, whatever
     /// place the bulletin is taken to be from. Read only where a place is expected, as <see cref="ChildByStem"/>.
     /// </summary>
-    public RegionMention? ProvinceByStem(string words)
+    public RegionMention? ProvinceByStem(string words) =>
+        ProvinceOf(words) is { } province ? new RegionMention(0, words.Length, words, province.Name, province.Parent) : null;
+
+    private Place? ProvinceOf(string words)
     {
         var provinces = gazetteer.PlacesWithStem(words).Where(p => p.Level == RegionLevel.Province).ToList();
-        return provinces.Count == 1 ? new RegionMention(0, words.Length, words, provinces[0].Name, provinces[0].Parent) : null;
+        return provinces.Count == 1 ? provinces[0] : null;
     }
+
+    /// <summary>True on a national page (the issuing place is 全国): its parts are the provinces.</summary>
+    private bool IssuedByNation => issuing?.Name == Gazetteer.Nation.Name;
 
     /// <summary>The region a table cell starts with (a per-county table's row head), or null.</summary>
     public RegionMention? MatchCell(string cell)
