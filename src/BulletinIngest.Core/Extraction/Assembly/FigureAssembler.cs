@@ -244,7 +244,6 @@ public sealed partial class FigureAssembler(RegionResolver regions, string issui
         }
     }
 
-
     /// <summary>
     /// One amount stated in two units (开工62.8万户、5028万平方米，开工率93.8%; 新开工改造小区1727个、涉及居民22.98万户，
     /// 完成年度目标任务的89.78%): the rate measures the first, the second only says how large it is. The group of the
@@ -396,7 +395,8 @@ public sealed partial class FigureAssembler(RegionResolver regions, string issui
     /// </summary>
     private string? PartPlace(Candidate c, string text)
     {
-        if (!Clauses.HasParts(text, c.SentenceStart, c.SentenceEnd) || Metadata.RegionEvidence.SelfReference().IsMatch(text[c.ClauseStart..c.Q.Start]))
+        // A sentence of two or more parts: a ； before its last character.
+        if (!Clauses.SemicolonBetween(text, c.SentenceStart, c.SentenceEnd - 1) || Metadata.RegionEvidence.SelfReference().IsMatch(text[c.ClauseStart..c.Q.Start]))
             return null;
         string? place = null;
         foreach (var (start, end) in Clauses.Of(text, Clauses.PartStart(text, c.SentenceStart, c.ClauseStart), c.ClauseStart))

@@ -30,14 +30,11 @@ public sealed partial class RegionResolver(Gazetteer gazetteer, Place? issuing)
             // A prefecture's bare short name (岳阳) is too often part of other names to count in sentences; a short form
             // written with its suffix (湘西自治州, 黔东南州: RegionNames.WrittenForms) is a name.
             if (!allowBareAlias && !gazetteer.IsFullName(name) && place.Level is RegionLevel.Prefecture or RegionLevel.Province
-                && !RegionNames.WrittenForms(place.Name).Contains(name) && !(IssuedByNation && place.Level == RegionLevel.Province)) continue;
+                && !RegionNames.WrittenForms(place.Name).Contains(name)) continue;
             return new RegionMention(index, index + name.Length, name, place.Name, place.Parent);
         }
-        if (IssuedByNation)
-            for (int length = Math.Min(3, text.Length - index); length >= 2; length--)
-                if (EndsAWord(text, index + length) && ProvinceOf(text.Substring(index, length)) is { } province)
-                    return new RegionMention(index, index + length, text.Substring(index, length), province.Name, province.Parent);
-        return null;
+        // On a national page a province's stem is a name wherever a place is read (the provinces are the nation's children).
+        return IssuedByNation ? ChildStemAt(text, index) : null;
     }
 
     private string? _segmentedText;

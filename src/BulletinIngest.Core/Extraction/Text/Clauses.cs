@@ -26,14 +26,6 @@ public static class Clauses
         return i + 1;
     }
 
-    /// <summary>True when the sentence text[start..end] has two or more parts (a semicolon within it).</summary>
-    public static bool HasParts(string text, int start, int end)
-    {
-        for (int i = start; i < end - 1; i++)
-            if (text[i] is '；' or ';') return true;
-        return false;
-    }
-
     /// <summary>Sentences of <paramref name="text"/> as (start, end), the closing mark included.</summary>
     public static List<(int Start, int End)> Sentences(string text) => Split(text, 0, text.Length, (t, i) => EndsSentence(t[i]));
 
