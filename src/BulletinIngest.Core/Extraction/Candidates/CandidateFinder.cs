@@ -356,8 +356,10 @@ public sealed class CandidateFinder
             // 承担省定项目58项，全面完成…的有28项，占48.3%: a later part of the same unit that a share measures, too.
             // 开工4.3万套、基本建成2.7万套: amounts of a list, each after its own verb, are parallel figures, not a goal and its part.
             bool verbBefore = Default.HasVerb(text[c.ElementStart..c.Q.Start]);
+            // 3224户…中…的1187户已竣工1128户: a nearer whole of the unit in the part's clause is the one it is counted against.
             var part = later.FirstOrDefault(o => o.Q.Unit == c.Q.Unit && o.Q.Value <= c.Q.Value && !o.IsPercent
                 && !(verbBefore && text[c.Q.End..o.Q.Start].StartsWith('、'))
+                && !later.Any(w => w.Index < o.Index && w.ClauseStart == o.ClauseStart && !w.IsPercent && w.Q.Unit == c.Q.Unit && w.Q.Value >= o.Q.Value)
                 && (o.ClauseStart == c.ClauseStart && (Cues.Governing().IsMatch(text[c.Q.End..o.Q.Start]) || o.Cues.ContainsKey("done-after") && !o.Cues.ContainsKey("all-done"))
                     || !Cues.Governing().IsMatch(text[c.ClauseStart..c.Q.Start]) && !MeasuredBy(c, later, text) && later.SkipWhile(x => x != o).Skip(1).FirstOrDefault() is { IsPercent: true } share && share.ClauseStart <= o.ClauseEnd + 1 && text[o.Q.End..share.Q.Start].Contains('占')));
             part ??= later.FirstOrDefault(o => PartInNextClause(c, o, text));
