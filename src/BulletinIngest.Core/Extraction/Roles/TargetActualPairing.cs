@@ -67,6 +67,7 @@ public static class TargetActualPairing
         JoinLonePercents(result);
         CountPartsAgainstWholeDone(result, text);
         JoinTaskToProgressAfter(result, text);
+        JoinTaskListToProgressAfter(result, text);
         JoinTaskToLaterProgress(result, text);
         JoinSharesToSentenceBefore(result, text);
         return result;
@@ -182,6 +183,36 @@ public static class TargetActualPairing
             if (!opensWithMoment) continue;
             figures[i + 1] = done with { Target = target, Start = task.Start, Why = done.Why + $"; target {target} the task stated in the sentence before" };
             figures.RemoveAt(i);
+        }
+    }
+
+    /// <summary>
+    /// A sentence of tasks only, then the very next sentence of as many amounts done only, unit by unit in the same order:
+    /// the progress restates the plan's breakdown, each amount done against its task (国家下达投资计划126763万元(中央新增投资46000万元…)。
+    /// 目前累计完成投资46227万元(新增中央投资29569万元…); 计划投资204361.35万元,其中:中央31510.64万元,…。已到位资金198490.58万元,其中:中央23007万元,…).
+    /// At least two of each (one and one is <see cref="JoinTaskToProgressAfter"/>'s), not table rows, a percentage only where the ratio states it.
+    /// </summary>
+    private static void JoinTaskListToProgressAfter(List<Figure> figures, string text)
+    {
+        for (int i = 0; i < figures.Count; i++)
+        {
+            if (i > 0 && figures[i - 1].Sentence == figures[i].Sentence) continue; // the sentence's figures from its first
+            int tasksEnd = i;
+            while (tasksEnd < figures.Count && figures[tasksEnd].Sentence == figures[i].Sentence) tasksEnd++;
+            int donesEnd = tasksEnd;
+            while (donesEnd < figures.Count && figures[donesEnd].Sentence == figures[tasksEnd].Sentence) donesEnd++;
+            var tasks = figures.GetRange(i, tasksEnd - i);
+            var dones = figures.GetRange(tasksEnd, donesEnd - tasksEnd);
+            if (tasks.Count < 2 || tasks.Count != dones.Count || IsTableRow(tasks[0].Sentence) || IsTableRow(dones[0].Sentence)) continue;
+            if (!tasks.All(f => f is { Target: > 0, Actual: null, Percent: null, Qualifier: null }) || !dones.All(f => f is { Target: null, Actual: not null, Qualifier: null })) continue;
+            var pairs = tasks.Zip(dones).ToList();
+            if (pairs.Any(p => p.First.Unit is null || p.First.Unit != p.Second.Unit || p.First.Region != p.Second.Region
+                || p.Second.Percent is { } stated && !RoundsTo(p.Second.Actual!.Value, p.First.Target!.Value, stated))) continue;
+            if (!NextSentence(text, tasks[^1].End, dones[0].Start)) continue;
+            foreach (var (task, done) in pairs)
+                figures[figures.IndexOf(done)] = done with { Target = task.Target, Why = done.Why + $"; target {task.Target} the task in the same place of the sentence before's list" };
+            figures.RemoveRange(i, tasks.Count);
+            i--;
         }
     }
 
