@@ -184,6 +184,17 @@ public sealed class CandidateFinder
         return regions.ChildByStem(words)?.Canonical;
     }
 
+    /// <summary>
+    /// 完成3098个沼气池修建任务, 提前完成全省27项…的资金下达任务: the amount's clause ends with the task it counts, after a progress
+    /// verb and no done verb after the amount (19个指标已提前完成全年目标任务 counts the items that reached theirs), nothing still to come (将完成).
+    /// </summary>
+    private string? OwnTask(string[] words, string before, string tail)
+    {
+        string end = tail.TrimEnd(' ', '，', ',', '；', ';', '。', '：', ':');
+        if (!HasVerb(before) || Cues.Governing().IsMatch(end) || Cues.Future().IsMatch(before)) return null;
+        return words.FirstOrDefault(w => end.EndsWith(w, StringComparison.Ordinal));
+    }
+
     private void AddCues(Candidate c, string text, int from, int headEnd)
     {
         // A list element shares its clause's head (已完成对2735家加油站、26408把加油枪): clause-wide cues read the head too.
@@ -211,6 +222,7 @@ public sealed class CandidateFinder
                 "after" => cue.Words.FirstOrDefault(w => after.StartsWith(w, StringComparison.Ordinal)),
                 "rest" => cue.Words.FirstOrDefault(w => rest.Contains(w, StringComparison.Ordinal)),
                 "tail" => cue.Words.FirstOrDefault(w => tail.Contains(w, StringComparison.Ordinal)),
+                "own-task" => OwnTask(cue.Words, before, tail),
                 "later" => StatedDone(cue.Words, later),
                 "following" => StatedDone(cue.Words, following),
                 _ => null,
