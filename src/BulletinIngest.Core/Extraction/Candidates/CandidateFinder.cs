@@ -184,17 +184,6 @@ public sealed class CandidateFinder
         return regions.ChildByStem(words)?.Canonical;
     }
 
-    /// <summary>
-    /// 完成3098个沼气池修建任务, 提前完成全省27项…的资金下达任务: the amount's clause ends with the task it counts, after a progress
-    /// verb and no done verb after the amount (19个指标已提前完成全年目标任务 counts the items that reached theirs), nothing still to come (将完成).
-    /// </summary>
-    private string? OwnTask(string[] words, string before, string tail)
-    {
-        string end = tail.TrimEnd(' ', '，', ',', '；', ';', '。', '：', ':');
-        if (!HasVerb(before) || Cues.Governing().IsMatch(end) || Cues.Future().IsMatch(before)) return null;
-        return words.FirstOrDefault(w => end.EndsWith(w, StringComparison.Ordinal));
-    }
-
     private void AddCues(Candidate c, string text, int from, int headEnd)
     {
         // A list element shares its clause's head (已完成对2735家加油站、26408把加油枪): clause-wide cues read the head too.
@@ -222,7 +211,6 @@ public sealed class CandidateFinder
                 "after" => cue.Words.FirstOrDefault(w => after.StartsWith(w, StringComparison.Ordinal)),
                 "rest" => cue.Words.FirstOrDefault(w => rest.Contains(w, StringComparison.Ordinal)),
                 "tail" => cue.Words.FirstOrDefault(w => tail.Contains(w, StringComparison.Ordinal)),
-                "own-task" => OwnTask(cue.Words, before, tail),
                 "later" => StatedDone(cue.Words, later),
                 "following" => StatedDone(cue.Words, following),
                 _ => null,
@@ -368,10 +356,8 @@ public sealed class CandidateFinder
             // 承担省定项目58项，全面完成…的有28项，占48.3%: a later part of the same unit that a share measures, too.
             // 开工4.3万套、基本建成2.7万套: amounts of a list, each after its own verb, are parallel figures, not a goal and its part.
             bool verbBefore = Default.HasVerb(text[c.ElementStart..c.Q.Start]);
-            // 3224户…中…的1187户已竣工1128户: a nearer whole of the unit in the part's clause is the one it is counted against.
             var part = later.FirstOrDefault(o => o.Q.Unit == c.Q.Unit && o.Q.Value <= c.Q.Value && !o.IsPercent
                 && !(verbBefore && text[c.Q.End..o.Q.Start].StartsWith('、'))
-                && !later.Any(w => w.Index < o.Index && w.ClauseStart == o.ClauseStart && !w.IsPercent && w.Q.Unit == c.Q.Unit && w.Q.Value >= o.Q.Value)
                 && (o.ClauseStart == c.ClauseStart && (Cues.Governing().IsMatch(text[c.Q.End..o.Q.Start]) || o.Cues.ContainsKey("done-after") && !o.Cues.ContainsKey("all-done"))
                     || !Cues.Governing().IsMatch(text[c.ClauseStart..c.Q.Start]) && !MeasuredBy(c, later, text) && later.SkipWhile(x => x != o).Skip(1).FirstOrDefault() is { IsPercent: true } share && share.ClauseStart <= o.ClauseEnd + 1 && text[o.Q.End..share.Q.Start].Contains('占')));
             part ??= later.FirstOrDefault(o => PartInNextClause(c, o, text));
