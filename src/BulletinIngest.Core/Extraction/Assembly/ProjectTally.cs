@@ -122,6 +122,8 @@ public sealed class ProjectTally
                             continue;
                         }
                         var whole = breakdown || subProgramme ? null : wholes.LastOrDefault(w => w.Q.Value >= q.Value && sourceStart - w.SourceStart <= WholeReach && SameKind(w, q, after));
+                        // 20个建制村…项目已完工15个: a part with a whole of its own before it in its clause is that one's, the prose's figure.
+                        if (whole is not null && !ReferenceEquals(whole.Q, previous) && previous is { IsPercent: false } own && own.Unit == q.Unit && own.Value >= q.Value) continue;
                         // 29项为民办实事…如期完成 / 6项任务均已完成: one count that is both the whole and the part.
                         if (whole is null && !(all && (wholeShaped || breakdown))) continue;
                         // 我省20项民心工程取得重要进展: the whole restated with a stage, not a count at that stage.

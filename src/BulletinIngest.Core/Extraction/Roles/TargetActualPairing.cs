@@ -67,6 +67,8 @@ public static class TargetActualPairing
         JoinLonePercents(result);
         CountPartsAgainstWholeDone(result, text);
         JoinTaskToProgressAfter(result, text);
+        JoinTaskListToProgressAfter(result, text);
+        JoinTaskToLaterProgress(result, text);
         JoinSharesToSentenceBefore(result, text);
         return result;
     }
@@ -183,6 +185,88 @@ public static class TargetActualPairing
             figures.RemoveAt(i);
         }
     }
+
+    /// <summary>
+    /// A sentence of tasks only, then the very next sentence of as many amounts done only, unit by unit in the same order:
+    /// the progress restates the plan's breakdown, each amount done against its task (国家下达投资计划126763万元(中央新增投资46000万元…)。
+    /// 目前累计完成投资46227万元(新增中央投资29569万元…); 计划投资204361.35万元,其中:中央31510.64万元,…。已到位资金198490.58万元,其中:中央23007万元,…).
+    /// At least two of each (one and one is <see cref="JoinTaskToProgressAfter"/>'s), not table rows, a percentage only where the ratio states it.
+    /// </summary>
+    private static void JoinTaskListToProgressAfter(List<Figure> figures, string text)
+    {
+        for (int i = 0; i < figures.Count; i++)
+        {
+            if (i > 0 && figures[i - 1].Sentence == figures[i].Sentence) continue; // the sentence's figures from its first
+            int tasksEnd = i;
+            while (tasksEnd < figures.Count && figures[tasksEnd].Sentence == figures[i].Sentence) tasksEnd++;
+            int donesEnd = tasksEnd;
+            while (donesEnd < figures.Count && figures[donesEnd].Sentence == figures[tasksEnd].Sentence) donesEnd++;
+            var tasks = figures.GetRange(i, tasksEnd - i);
+            var dones = figures.GetRange(tasksEnd, donesEnd - tasksEnd);
+            if (tasks.Count < 2 || tasks.Count != dones.Count || IsTableRow(tasks[0].Sentence) || IsTableRow(dones[0].Sentence)) continue;
+            if (!tasks.All(f => f is { Target: > 0, Actual: null, Percent: null, Qualifier: null }) || !dones.All(f => f is { Target: null, Actual: not null, Qualifier: null })) continue;
+            var pairs = tasks.Zip(dones).ToList();
+            if (pairs.Any(p => p.First.Unit is null || p.First.Unit != p.Second.Unit || p.First.Region != p.Second.Region
+                || p.Second.Percent is { } stated && !RoundsTo(p.Second.Actual!.Value, p.First.Target!.Value, stated))) continue;
+            if (!NextSentence(text, tasks[^1].End, dones[0].Start)) continue;
+            foreach (var (task, done) in pairs)
+                figures[figures.IndexOf(done)] = done with { Target = task.Target, Why = done.Why + $"; target {task.Target} the task in the same place of the sentence before's list" };
+            figures.RemoveRange(i, tasks.Count);
+            i--;
+        }
+    }
+
+    /// <summary>How alike a task's name and its progress's must be (bigram Dice): the scorer's measure of one figure.</summary>
+    private const double AlikeNames = 0.3;
+
+    /// <summary>
+    /// A task stated in a sentence of its own, then in a later sentence nearby the amount of its unit done, named alike
+    /// (计划全年新实施农村公路安全生命防护工程5万公里…。截至7月底，全国已实施农村公路安全生命防护工程4.7万公里; 规划建设公办幼儿园61所。
+    /// …已建成56所公办幼儿园): the task is that amount's target. The first lone amount done of the unit after the task takes it,
+    /// unless another task of the unit stands between (it is that one's) or its percentage disagrees with the ratio. Not a
+    /// task among others of its unit in its sentence (a list of goals, restated one by one later), not a part in brackets
+    /// (投资计划126763万元(中央新增投资46000万元…)), not across a ；only (the next item of one sentence).
+    /// </summary>
+    private static void JoinTaskToLaterProgress(List<Figure> figures, string text)
+    {
+        var cues = Candidates.CandidateFinder.Default;
+        for (int i = 0; i < figures.Count; i++)
+        {
+            var task = figures[i];
+            if (task is not { Target: { } target, Actual: null, Percent: null, Qualifier: null, Optional: false } || target <= 0) continue;
+            if (task.Unit is null || task.Unit.Contains('/') || task.Unit.Contains('%') || task.End > text.Length || InBrackets(text, task.End)) continue;
+            if (figures.Any(f => f != task && f.Sentence == task.Sentence && f.Unit == task.Unit && f is { Target: not null, Actual: null } && !InBrackets(text, f.End))) continue;
+            for (int j = i + 1; j < figures.Count; j++)
+            {
+                var done = figures[j];
+                if (done.Start - task.End > 2 * Reach) break;
+                if (done.Region != task.Region || done.Unit != task.Unit) continue;
+                if (done.Target is not null && InBrackets(text, done.End)) continue; // a part of the task
+                if (done.Target is not null) break; // another task of the unit, or a figure whole already: the later amounts are its
+                if (done is not { Actual: { } actual, Qualifier: null } || done.Start < task.End || InBrackets(text, done.End)) continue;
+                if (done.Percent is { } stated && !RoundsTo(actual, target, stated)) break;
+                if (text.IndexOfAny(['。', '！', '？', '\n'], task.End, done.Start - task.End) < 0) continue;
+                if (!cues.HasVerb(text[done.Start..done.End]) || Evaluation.FigureScorer.Dice(NameOf(task), NameOf(done)) < AlikeNames) continue;
+                figures[j] = done with { Target = target, Why = done.Why + $"; target {target} the task stated before, named alike" };
+                figures.RemoveAt(i);
+                i--;
+                break;
+            }
+        }
+    }
+
+    /// <summary>The offset stands inside brackets opened in its sentence (a part of the amount before: …(中央新增投资46000万元).</summary>
+    private static bool InBrackets(string text, int at)
+    {
+        for (int k = Math.Min(at, text.Length) - 1; k >= 0; k--)
+        {
+            if (text[k] is '（' or '(') return true;
+            if (text[k] is '）' or ')' or '。' or '！' or '？' or '；' or ';' or '\n') return false;
+        }
+        return false;
+    }
+
+    private static string NameOf(Figure f) => Evaluation.FigureScorer.NameOf(f.Project, f.Indicator);
 
     /// <summary>
     /// A whole done in full at one stage, then in its sentence the parts of it at a later stage
