@@ -538,6 +538,6 @@ public static partial class RegionEvidence
     private static partial Regex NewsDateline();
 
     /// <summary>我市, 全县, 本区, 省政府, 市委, 县委 — the level the text speaks as.</summary>
-    [GeneratedRegex(@"(?:[我全本](?<level>自治区|省|市|县|区|州)|(?<=^|[^\u4e00-\u9fff]|[年的由和、])(?<level>自治区|省|市|县|区|州)(?:政府|委|长))")]
+    [GeneratedRegex(@"(?:[我全本](?<level>自治区|省|市|县|区|州)|(?<=^|[^\u4e00-\u9fff]|[年的由和、])(?<level>自治区|省|市|县|区|州)(?:政府|委|长|财政))")]
     public static partial Regex SelfReference();
 }
