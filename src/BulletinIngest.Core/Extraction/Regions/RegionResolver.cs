@@ -132,6 +132,23 @@ public sealed partial class RegionResolver(Gazetteer gazetteer, Place? issuing)
         return found;
     }
 
+    /// <summary>
+    /// The one place <paramref name="words"/> name and nothing else: a name (长乐市), or a child of the issuing place by its
+    /// stem (闽侯), maybe with a copula before the value that follows (甘孜为235.4%、成都为183.5%); else null. Read where
+    /// a value's own words are looked at, so a stem must be the whole of them.
+    /// </summary>
+    public RegionMention? PlaceOnly(string words)
+    {
+        var listed = LeadingRegions(words, out int end);
+        if (listed.Count == 1 && end >= words.Length) return listed[0];
+        if (ChildByStem(words) is { } child) return child;
+        return Copulas.FirstOrDefault(w => words.Length > w.Length && words.EndsWith(w, StringComparison.Ordinal)) is { } copula
+            && PlaceOnly(words[..^copula.Length]) is { } place ? place with { End = words.Length } : null;
+    }
+
+    /// <summary>Words between a place and its value that say only "is" (甘孜为235.4%, 成都达到183.5%).</summary>
+    private static readonly string[] Copulas = ["为", "是", "达到", "达"];
+
     /// <summary>A child of the issuing place written by its stem at <paramref name="index"/>, ending a word (邵阳、), or null.</summary>
     private RegionMention? ChildStemAt(string text, int index)
     {
