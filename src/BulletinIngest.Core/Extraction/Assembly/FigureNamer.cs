@@ -117,6 +117,8 @@ public sealed partial class FigureNamer
         int start = ElementStart(q, clauseStart);
         string own = _text[start..q.Start].Trim();
         own = own[Math.Min(own.Length, LeadingPlaces(own))..];
+        // 开工率分别为辽宁104.6%、…: the list's first key is no part of the name.
+        if (_regions?.RespectiveLead(own) is { } lead) own = own[..lead.Start];
         // 已完成小水闸新建加固5座: a leading verb governs what follows; there is no subject.
         // A list under a leading verb (已完成小水闸新建加固6座、塘坝扩挖12口): each element is what the verb governs.
         string clauseHead = _text[clauseStart..start].Trim();
