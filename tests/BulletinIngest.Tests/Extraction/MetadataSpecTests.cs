@@ -6,7 +6,7 @@ using BulletinIngest.Reading;
 namespace BulletinIngest.Tests.Extraction;
 
 /// <summary>
-/// Metadata cases as data (tests/specs/metadata/*.jsonl: a document's lines, and its path if given → expected region, parent, kind), and the
+/// Metadata cases as data (tests/specs/metadata/*.jsonl and tests/specs/regions/document-regions.jsonl: a document's lines, and its path if given → expected region, parent, kind), and the
 /// metadata of the real documents against corpus/real/documents.jsonl with the floors measured when this was written.
 /// </summary>
 public class MetadataSpecTests
@@ -14,7 +14,11 @@ public class MetadataSpecTests
     public static TheoryData<string> Cases()
     {
         var data = new TheoryData<string>();
-        foreach (var file in Directory.GetFiles(Path.Combine(RepoPaths.Root, "tests", "specs", "metadata"), "*.jsonl").Order())
+        // tests/specs/regions/document-regions.jsonl: cases of the same form for the issuing region's evidence
+        // (Metadata/RegionEvidence); not kind-model training data.
+        var files = Directory.GetFiles(Path.Combine(RepoPaths.Root, "tests", "specs", "metadata"), "*.jsonl").Order()
+            .Append(Path.Combine(RepoPaths.Root, "tests", "specs", "regions", "document-regions.jsonl"));
+        foreach (var file in files)
             foreach (var line in File.ReadLines(file).Where(l => l.Trim().Length > 0))
                 data.Add(line);
         return data;

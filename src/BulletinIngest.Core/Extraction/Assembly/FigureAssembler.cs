@@ -385,7 +385,12 @@ public sealed partial class FigureAssembler(RegionResolver regions, string issui
         if (index < 0 || values.Count < 2) return null;
         var places = regions.ListedPlaces(Cues.LeadingFiller().Replace(text[c.ClauseStart..at], ""));
         if (places.Count < 2 && Clauses.Of(text, c.SentenceStart, c.ClauseStart) is [.., var (start, end)])
+        {
             places = regions.ListedPlaces(Cues.LeadingFiller().Replace(text[start..end], ""));
+            // …任务量在40万套以上的有陕西、重庆、黑龙江，开工率分别为…: the places close the clause before, after 有 or 是.
+            int introducer = text[start..end].LastIndexOfAny(['有', '是']);
+            if (places.Count < 2 && introducer >= 0) places = regions.ListedPlaces(text[(start + introducer + 1)..end]);
+        }
         return places.Count == values.Count ? places[index].Canonical : null;
     }
 

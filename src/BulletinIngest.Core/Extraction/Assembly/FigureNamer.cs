@@ -46,7 +46,8 @@ public sealed partial class FigureNamer
     {
         if (_regions is null) return 0;
         _regions.LeadingRegions(words, out int end);
-        return end;
+        // Words that are only a place (甘孜为, a child's stem and a copula) are all place.
+        return end == 0 && _regions.PlaceOnly(words) is not null ? words.Length : end;
     }
 
     /// <summary>One list element's words: its subject (if any), indicator and the thing its number counts.</summary>
@@ -116,6 +117,8 @@ public sealed partial class FigureNamer
         int start = ElementStart(q, clauseStart);
         string own = _text[start..q.Start].Trim();
         own = own[Math.Min(own.Length, LeadingPlaces(own))..];
+        // 开工率分别为辽宁104.6%、…: the list's first key is no part of the name.
+        if (_regions?.RespectiveLead(own) is { } lead) own = own[..lead.Start];
         // 已完成小水闸新建加固5座: a leading verb governs what follows; there is no subject.
         // A list under a leading verb (已完成小水闸新建加固6座、塘坝扩挖12口): each element is what the verb governs.
         string clauseHead = _text[clauseStart..start].Trim();
@@ -192,11 +195,19 @@ public sealed partial class FigureNamer
         string intro = ItemFigureBuilder.CleanName(ListScope().Replace(ListVerb().Replace(Strip(_text[introStart..(clauseStart - 1)]), ""), ""));
         int ranked = RankingWords.Value.Select(w => intro.IndexOf(w, StringComparison.Ordinal)).Where(at => at >= 2).DefaultIfEmpty(-1).Min();
         if (ranked >= 2) intro = ItemFigureBuilder.CleanName(intro[..ranked]);
+        // 从开工率看，…前5位的市州分别是：the clause before the introduction says what the rates measure.
+        if (introStart - 1 > floor && _text[introStart - 1] is ',' or '，' && ClauseAround(introStart - 2, floor) is var (viewStart, _)
+            && LooksAt().Match(_text[viewStart..(introStart - 1)].Trim()) is { Success: true } view)
+            intro = view.Groups["measure"].Value;
         if (intro.Count(char.IsLetter) < 2) return null;
         int sentenceStart = SentenceStart(introStart, floor);
         var before = _numbers.LastOrDefault(n => n.Start >= floor && n.End <= sentenceStart && !n.IsPercent);
         return (before is null ? null : Name(before, floor).Project, intro);
     }
+
+    /// <summary>从开工率看, 从完成率来看: what a ranking after it is by.</summary>
+    [GeneratedRegex(@"^从(?<measure>[\u4e00-\u9fff]{2,8}?)(?:情况)?来?看$")]
+    private static partial Regex LooksAt();
 
     private static readonly Lazy<string[]> RankingWords =
         new(() => Learning.TsvFile.Column(ModelFiles.PathOf("rules/list-ranking-words.tsv"), "word").ToArray());

@@ -178,10 +178,7 @@ public sealed class CandidateFinder
             words = words[..^2];
             if (words is "省" or "市" or "州" or "县" or "区") return regions.Issuing?.Name;
         }
-        if (words.Length == 0) return null;
-        var listed = regions.LeadingRegions(words, out int end);
-        if (listed.Count == 1 && end >= words.Length) return listed[0].Canonical;
-        return regions.ChildByStem(words)?.Canonical;
+        return words.Length == 0 ? null : (regions.PlaceOnly(words) ?? regions.RespectiveLead(words))?.Canonical;
     }
 
     private void AddCues(Candidate c, string text, int from, int headEnd)

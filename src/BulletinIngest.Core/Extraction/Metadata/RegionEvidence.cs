@@ -57,7 +57,15 @@ public static partial class RegionEvidence
             foreach (Match m in BracketName().Matches(line)) board.AddAll(m.Groups[1].Value, stems: true, Bracket, "【】");
             if (SourceLinePattern().Match(line) is { Success: true } source) board.AddAll(source.Groups[1].Value, stems: true, SourceLine, "source line");
             board.AddIssuingBodies(line, IssuingBody, "issuing body");
-            if (NewsDateline().Match(line) is { Success: true } dateline) board.AddAll(dateline.Groups[1].Value, stems: true, OtherTitle, "dateline");
+            if (NewsDateline().Match(line) is { Success: true } dateline)
+            {
+                // An agency's dateline (新华社北京7月14日电, 人民网昆明…电) names the bureau that filed the story, the capital of
+                // the nation or province it is about, not the place whose figures it gives: a mention, not a masthead.
+                string datelined = dateline.Groups[1].Value;
+                if (NewsAgencies.Value.FirstOrDefault(a => datelined.StartsWith(a, StringComparison.Ordinal)) is { } agency)
+                    board.AddAll(datelined[agency.Length..], stems: true, HeadMention, "agency's bureau");
+                else board.AddAll(datelined, stems: true, OtherTitle, "dateline");
+            }
         }
         foreach (var line in signature.Where(l => l.Length <= 60 && !l.Contains('。')))
             board.AddIssuingBodies(line, Signature, "signature");
@@ -136,6 +144,9 @@ public static partial class RegionEvidence
             Guessed: guessed);
     }
 
+    /// <summary>News agencies whose datelines name a bureau (models/rules/news-agencies.tsv).</summary>
+    private static readonly Lazy<string[]> NewsAgencies = new(() => Words("rules/news-agencies.tsv").ToArray());
+
     /// <summary>Bodies and sites that speak for the whole country (models/rules/national-bodies.tsv).</summary>
     private static readonly Lazy<string[]> NationalBodies = new(() => Words("rules/national-bodies.tsv").ToArray());
 
@@ -157,7 +168,7 @@ public static partial class RegionEvidence
     /// <summary>A line that can be a title: short, not a sentence of the text, not navigation.</summary>
     private static bool IsTitleLike(string line) =>
         line.Length is >= 6 and <= 60 && !line.Contains('。') && !line.Contains('>') && !line.Contains('|') && !SourceLinePattern().IsMatch(line)
-        && !StaffCredit().IsMatch(line);
+        && !StaffCredit().IsMatch(line) && !NumbersRow().IsMatch(line);
 
     /// <summary>
     /// How often the text speaks as each level (我市, 全县, 省政府), by the suffix a place of that level ends with; a ranking
@@ -371,12 +382,12 @@ public static partial class RegionEvidence
         private List<(Place Place, string Written, int End)> Mentions(string text, bool stems, bool expected)
         {
             var found = Scan(text).Where(f => stems || !f.Stem).ToList();
-            var context = found.Where(f => f.Options.Count == 1).Select(f => f.Options[0])
-                .Concat(_scores.Keys).Concat(_unambiguous).ToList();
+            var named = found.Where(f => f.Options.Count == 1).Select(f => f.Options[0]).Concat(_unambiguous).ToList();
+            var context = named.Concat(_scores.Keys).ToList();
             var result = new List<(Place Place, string Written, int End)>();
             foreach (var (options, written, _, end) in found)
             {
-                var place = options.Count == 1 ? options[0] : InContext(options, context);
+                var place = options.Count == 1 ? options[0] : InContext(options, context, named);
                 if (place is null) continue;
                 bool afterParent = result.Count > 0 && result[^1].End == end - written.Length && gazetteer.IsWithin(place, result[^1].Place);
                 if (!expected && !afterParent && CommonWordPlaces.Value.Contains(place)) continue;
@@ -452,8 +463,12 @@ public static partial class RegionEvidence
         }
 
         /// <summary>Of several places one name may mean: the one inside (or above) a place the text names, else the one of the highest level if only one is.</summary>
-        private Place? InContext(IReadOnlyList<Place> options, List<Place> context)
+        private Place? InContext(IReadOnlyList<Place> options, List<Place> context, List<Place> named)
         {
+            // A stem a place the text names by a name of its own shares with places within it (长春 beside 长春市: not
+            // 长春经济技术开发区) is that place's.
+            if (options.FirstOrDefault(o => named.Contains(o) && options.All(p => p == o || gazetteer.IsWithin(p, o))) is { } own)
+                return own;
             var related = options.Where(o => context.Any(c => c != o && (gazetteer.IsWithin(o, c) || gazetteer.IsWithin(c, o)))).ToList();
             if (related.Count == 1) return related[0];
             var top = options.GroupBy(o => o.Level).OrderBy(g => g.Key).First().ToList();
@@ -507,15 +522,22 @@ public static partial class RegionEvidence
     [GeneratedRegex(@"【([\u4e00-\u9fff]{2,12})】")]
     private static partial Regex BracketName();
 
-    /// <summary>The page's source line: 来源：区政府办, 信息来源：民生办, 发布机构：…</summary>
-    [GeneratedRegex(@"(?:信息来源|来源|发布机构|发布单位|发文机关)[:：]\s*([^\s|]{2,20})")]
+    /// <summary>
+    /// The page's source line: 来源：区政府办, 信息来源：民生办, 发布机构：…; not one quoted in a notice (版权声明:凡注明“来源:中国西藏网”
+    /// names the site's own reports, not this page's source).
+    /// </summary>
+    [GeneratedRegex(@"(?<![“""‘'「])(?:信息来源|来源|发布机构|发布单位|发文机关)[:：]\s*([^\s|]{2,20})")]
     private static partial Regex SourceLinePattern();
+
+    /// <summary>A table's row, a label and two or more numbers (北京 20 9.6 48%, compacted 北京20 9.6 48%): no title.</summary>
+    [GeneratedRegex(@"^[^\d\s]{1,8}\s*\d[\d.]*%?(?:\s+\d[\d.]*%?)+$")]
+    private static partial Regex NumbersRow();
 
     /// <summary>A news dateline naming the place: 浙江在线7月7日讯, 郑州人大网讯.</summary>
     [GeneratedRegex(@"^([\u4e00-\u9fff]{2,8}?)(?:在线|日报|晚报|新闻网|人大网|政府网|网)?\d{0,2}月?\d{0,2}日?(?:讯|电)")]
     private static partial Regex NewsDateline();
 
     /// <summary>我市, 全县, 本区, 省政府, 市委, 县委 — the level the text speaks as.</summary>
-    [GeneratedRegex(@"(?:[我全本](?<level>自治区|省|市|县|区|州)|(?<=^|[^\u4e00-\u9fff]|[年的由和、])(?<level>自治区|省|市|县|区|州)(?:政府|委|长))")]
+    [GeneratedRegex(@"(?:[我全本](?<level>自治区|省|市|县|区|州)|(?<=^|[^\u4e00-\u9fff]|[年的由和、])(?<level>自治区|省|市|县|区|州)(?:政府|委|长|财政))")]
     public static partial Regex SelfReference();
 }

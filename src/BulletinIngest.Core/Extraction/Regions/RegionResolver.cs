@@ -115,7 +115,7 @@ public sealed partial class RegionResolver(Gazetteer gazetteer, Place? issuing)
     }
 
     /// <summary>
-    /// The places a clause opens with, joined by 、 (娄底、邵阳、永州完成投资情况较好): full names, aliases, places known by their
+    /// The places a clause opens with, joined by 、, 和 or 及 (娄底、邵阳、永州完成投资情况较好; 宁夏和海南): full names, aliases, places known by their
     /// suffix, or the issuing place's children by their stems; the last may have more words after it. Empty when none.
     /// </summary>
     public IReadOnlyList<RegionMention> ListedPlaces(string clause)
@@ -126,11 +126,43 @@ public sealed partial class RegionResolver(Gazetteer gazetteer, Place? issuing)
             var mention = MatchAt(clause, i) ?? SuffixMention(clause, i) ?? ChildStemAt(clause, i);
             if (mention is null) break;
             found.Add(mention);
-            if (mention.End >= clause.Length || clause[mention.End] != '、') break;
+            if (mention.End >= clause.Length || clause[mention.End] is not ('、' or '和' or '及')) break;
             i = mention.End + 1;
         }
         return found;
     }
+
+    /// <summary>
+    /// The one place <paramref name="words"/> name and nothing else: a name (长乐市), or a child of the issuing place by its
+    /// stem (闽侯), maybe with a copula before the value that follows (甘孜为235.4%、成都为183.5%); else null. Read where
+    /// a value's own words are looked at, so a stem must be the whole of them.
+    /// </summary>
+    public RegionMention? PlaceOnly(string words)
+    {
+        var listed = LeadingRegions(words, out int end);
+        if (listed.Count == 1 && end >= words.Length) return listed[0];
+        if (ChildByStem(words) is { } child) return child;
+        return Copulas.FirstOrDefault(w => words.Length > w.Length && words.EndsWith(w, StringComparison.Ordinal)) is { } copula
+            && PlaceOnly(words[..^copula.Length]) is { } place ? place with { End = words.Length } : null;
+    }
+
+    /// <summary>
+    /// The place that ends words after 分别为 or 分别是 (开工率分别为辽宁104.6%、山西88.5%…): the first key of the list that
+    /// follows, its start in <see cref="RegionMention.Start"/>; else null.
+    /// </summary>
+    public RegionMention? RespectiveLead(string words)
+    {
+        foreach (var marker in RespectiveMarkers)
+            if (words.LastIndexOf(marker, StringComparison.Ordinal) is var at and >= 0 && at + marker.Length < words.Length
+                && PlaceOnly(words[(at + marker.Length)..]) is { } place)
+                return place with { Start = at + marker.Length, End = words.Length };
+        return null;
+    }
+
+    private static readonly string[] RespectiveMarkers = ["分别为", "分别是"];
+
+    /// <summary>Words between a place and its value that say only "is" (甘孜为235.4%, 成都达到183.5%).</summary>
+    private static readonly string[] Copulas = ["为", "是", "达到", "达"];
 
     /// <summary>A child of the issuing place written by its stem at <paramref name="index"/>, ending a word (邵阳、), or null.</summary>
     private RegionMention? ChildStemAt(string text, int index)
