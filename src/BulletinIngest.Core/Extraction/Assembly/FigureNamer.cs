@@ -70,6 +70,8 @@ public sealed partial class FigureNamer
             && Strip(raise.Groups["name"].Value.Split('（', '(')[^1]) is { Length: >= 2 } raised)
             return (raised, raised);
         if (Respectively(q, clauseStart, clauseEnd) is { } own) return own;
+        // 开工率分别为辽宁104.6%、山西88.5%…: a rate of a list of places measures what the words before its first place name.
+        if (InlineListIntro(q, clauseEnd, floor) is { } measure) return (measure, measure);
         // A ranking's value (最慢的是铁岭市(62%), 本溪(57.8%)、…) is a place's share of what the sentence before measured:
         // named as that amount is (the place is its region: RegionResolver.PlaceBeforeBracket).
         if (_regions?.PlaceBeforeBracket(_text, q.Start, clauseStart) is not null
@@ -205,9 +207,59 @@ public sealed partial class FigureNamer
         return (before is null ? null : Name(before, floor).Project, intro);
     }
 
+<<<<<<< HEAD
     /// <summary>从开工率看, 从完成率来看: what a ranking after it is by.</summary>
     [GeneratedRegex(@"^从(?<measure>[\u4e00-\u9fff]{2,8}?)(?:情况)?来?看$")]
     private static partial Regex LooksAt();
+=======
+    /// <summary>
+    /// The name a list of places and their rates gives its elements when its introduction opens the clause of its first
+    /// place (开工率分别为辽宁104.6%、山西88.5%，江苏63.7%; 竣工率低于全市平均水平的有兴宁(43.90%)、丰顺(27.39%)): the words
+    /// before that place, the list verb and ranking words (list-ranking-words.tsv) left out; null unless
+    /// <paramref name="q"/> is one of at least two such rates and the introduction names something.
+    /// </summary>
+    private string? InlineListIntro(Quantity q, int clauseEnd, int floor)
+    {
+        if (!q.IsPercent || _regions is null) return null;
+        var rates = _numbers.Where(n => n.Start >= PartStart(q.Start, floor) && n.End <= clauseEnd).ToList();
+        int at = rates.FindIndex(n => n.Start == q.Start);
+        if (at < 0) return null;
+        // The list: back from q and on past it while each rate follows a place alone (、山西88.5%，江苏63.7%).
+        int first = at, last = at;
+        while (first > 0 && rates[first - 1].IsPercent && OnlyPlaces(Between(rates[first - 1], rates[first]))) first--;
+        while (last + 1 < rates.Count && rates[last + 1].IsPercent && OnlyPlaces(Between(rates[last], rates[last + 1]))) last++;
+        if (last == first) return null;
+        var (openingStart, _) = ClauseAround(rates[first].Start, floor);
+        if (first > 0 && rates[first - 1].End > openingStart) return null;
+        string opening = _text[openingStart..rates[first].Start].TrimEnd('(', '（', ' ');
+        int place = PlaceAtEnd(opening);
+        if (place < 2) return null;
+        string intro = ItemFigureBuilder.CleanName(ListScope().Replace(ListVerb().Replace(Strip(opening[..place]), ""), ""));
+        int ranked = RankingWords.Value.Select(w => intro.IndexOf(w, StringComparison.Ordinal)).Where(i => i >= 0).DefaultIfEmpty(-1).Min();
+        // An introduction that is only how the places were picked (最慢的是铁岭市(62%)、…) names nothing.
+        if (ranked >= 0) intro = ranked < 2 ? "" : ItemFigureBuilder.CleanName(intro[..ranked]);
+        return intro.Count(char.IsLetter) >= 2 && !NonProjectNames.Default.Rejects(intro) ? intro : null;
+    }
+
+    /// <summary>The words between two rates of a list (）、丰顺（), brackets, separators and spaces left out.</summary>
+    private string Between(Quantity a, Quantity b) =>
+        _text[a.End..b.Start].TrimStart(')', '）', ' ', '、', ',', '，').TrimEnd('(', '（', ' ');
+
+    /// <summary>True when <paramref name="words"/> are places and nothing else (丰顺, 山西, 南宁市西乡塘区).</summary>
+    private bool OnlyPlaces(string words) =>
+        words.Length >= 2 && _regions!.ListedPlaces(words) is [.., var place] && place.End == words.Length;
+
+    /// <summary>
+    /// Where the places that close <paramref name="words"/> start (开工率分别为[辽宁], …的有[兴宁]; a district after its
+    /// city, [南宁市西乡塘区], is one place), or -1.
+    /// </summary>
+    private int PlaceAtEnd(string words)
+    {
+        for (int i = 0; i <= words.Length - 2; i++)
+            if (OnlyPlaces(words[i..])) return i >= 2 && PlaceAtEnd(words[..i]) is >= 0 and var before ? before : i;
+        return -1;
+    }
+>>>>>>> x-names2
 
     private static readonly Lazy<string[]> RankingWords =
         new(() => Learning.TsvFile.Column(ModelFiles.PathOf("rules/list-ranking-words.tsv"), "word").ToArray());
@@ -479,7 +531,7 @@ public sealed partial class FigureNamer
     private static partial Regex ListIntroduction();
 
     /// <summary>The words that introduce a list's elements (分别为, 如下): not part of their name.</summary>
-    [GeneratedRegex(@"(分别)?(是|为|包括|如下|主要有)?[：:]?$")]
+    [GeneratedRegex(@"(分别|依次)?(是|为|有|包括|如下|主要有)?[：:]?$")]
     private static partial Regex ListVerb();
 
     /// <summary>The verb of an investment done, right before its amount.</summary>
