@@ -53,4 +53,14 @@ public class NonFigureRulesTests
         var rules = NonFigureRules.Load(Path.Combine(RepoPaths.Root, "models", NonFigureRules.FileName));
         Assert.Equal(rule, rules.Match(Regex.Replace(example, "〈[^〉]+〉", NonFigureRules.Marker), unit)?.Name);
     }
+
+    [Theory]
+    [InlineData("人", "bracketed-detail")]
+    [InlineData("%", null)]
+    public void A_bracketed_amount_is_a_detail_but_a_bracketed_rate_is_the_figures_own(string unit, string? rule)
+    {
+        // bracketed-detail's units are `!%`: 完成投资3亿元（占年度计划的45%） states the figure's percent.
+        var rules = NonFigureRules.Load(Path.Combine(RepoPaths.Root, "models", NonFigureRules.FileName));
+        Assert.Equal(rule, rules.Match("完成投资3亿元（占年度计划的" + NonFigureRules.Marker + "）", unit)?.Name);
+    }
 }

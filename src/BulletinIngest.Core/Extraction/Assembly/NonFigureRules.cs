@@ -7,11 +7,14 @@ namespace BulletinIngest.Extraction.Assembly;
 
 /// <summary>
 /// A kind of number that is no progress figure, from models/rules/non-figures.tsv, with the clause it must match and,
-/// when given, the units it applies to (a campaign's size is a count of 件/项/个, never 10万平方米).
+/// when given, the units it applies to (a campaign's size is a count of 件/项/个, never 10万平方米) or, with
+/// <paramref name="ExceptUnits"/>, the units it does not apply to (`!%`: a bracketed amount is a detail, a bracketed rate
+/// often the figure's own percent).
 /// </summary>
-public sealed record NonFigureRule(string Name, Regex Pattern, string Example, IReadOnlySet<string>? Units = null)
+public sealed record NonFigureRule(string Name, Regex Pattern, string Example, IReadOnlySet<string>? Units = null, bool ExceptUnits = false)
 {
-    public bool AppliesTo(string? unit) => Units is null || unit is not null && Units.Contains(unit);
+    public bool AppliesTo(string? unit) =>
+        Units is null || (ExceptUnits ? unit is null || !Units.Contains(unit) : unit is not null && Units.Contains(unit));
 }
 
 /// <summary>
@@ -39,8 +42,10 @@ public sealed class NonFigureRules(IReadOnlyList<NonFigureRule> rules)
             string pattern = row.GetValueOrDefault("pattern", ""), units = row.GetValueOrDefault("units", "");
             if (!pattern.Contains(Marker, StringComparison.Ordinal))
                 throw new InvalidDataException($"{path}: rule {row.GetValueOrDefault("rule")}: its pattern has no {Marker}");
+            bool except = units.StartsWith('!');
+            if (except) units = units[1..];
             rules.Add(new NonFigureRule(row["rule"], new Regex(pattern, RegexOptions.CultureInvariant), row.GetValueOrDefault("example", ""),
-                units.Length > 0 ? units.Split('|').ToHashSet() : null));
+                units.Length > 0 ? units.Split('|').ToHashSet() : null, except));
         }
         return new NonFigureRules(rules);
     }
