@@ -1,4 +1,4 @@
-using System.Runtime.InteropServices;
+using BulletinIngest.Storage;
 
 namespace BulletinIngest.Pipeline;
 
@@ -63,18 +63,11 @@ public static class FolderWalk
         identity = (0, (ulong)StringComparer.Ordinal.GetHashCode(Path.GetFullPath(path)));
         if (!OperatingSystem.IsLinux())
             return Directory.Exists(path) ? EntryKind.Directory : File.Exists(path) ? EntryKind.Regular : EntryKind.Missing;
-        var buffer = new byte[256];
-        if (StatX(AtCurrentFolder, path, 0, StatxBasicStats, buffer) != 0) return EntryKind.Missing;
-        // struct statx: stx_mode (u16) at 28, stx_ino (u64) at 32, stx_dev_major/minor (u32) at 136/140: the same on every architecture.
+        var buffer = new byte[FileStamp.StatxSize];
+        if (FileStamp.Statx(path, buffer) != 0) return EntryKind.Missing;
+        // struct statx: stx_mode (u16) at 28, stx_ino (u64) at 32 (FileStamp reads the rest).
         int mode = BitConverter.ToUInt16(buffer, 28) & 0xF000;
-        ulong device = ((ulong)BitConverter.ToUInt32(buffer, 136) << 32) | BitConverter.ToUInt32(buffer, 140);
-        identity = (device, BitConverter.ToUInt64(buffer, 32));
+        identity = (FileStamp.DeviceOf(buffer), BitConverter.ToUInt64(buffer, 32));
         return mode switch { 0x8000 => EntryKind.Regular, 0x4000 => EntryKind.Directory, _ => EntryKind.Other };
     }
-
-    private const int AtCurrentFolder = -100;
-    private const uint StatxBasicStats = 0x7FF;
-
-    [DllImport("libc", EntryPoint = "statx")]
-    private static extern int StatX(int folder, [MarshalAs(UnmanagedType.LPUTF8Str)] string path, int flags, uint mask, byte[] buffer);
 }

@@ -44,7 +44,7 @@ public sealed record IngestSummary(IReadOnlyList<FileOutcome> Files, TimeSpan El
 /// <summary>
 /// Runs the stages over a batch of files: read → text → segment → extract on all cores (in this process, or
 /// in supervised worker processes: <see cref="WorkerPool"/>), a bounded number of files ahead of the one writer
-/// (<see cref="ReadAhead{T}"/>), which stores each document atomically and commits many in one transaction. A file whose content hash is already stored is skipped, so a batch that was stopped resumes
+/// (<see cref="ReadAhead{T}"/>), which stores each document atomically and commits many in one transaction. A file whose content hash is already stored is skipped (not even read when its stamp is as it was when hashed: <see cref="FileStamp"/>), so a batch that was stopped resumes
 /// where it was, and a re-run changes nothing; the same content twice in one batch is stored once. Each
 /// stored document gets its coverage (<see cref="DocumentCoverage"/>); a region known from outside the text
 /// (<see cref="RegionHints"/>) fills in where the text names none.
@@ -78,12 +78,13 @@ public sealed class IngestPipeline(IDocumentAnalyzer analyzer, RegionHints? regi
     {
         var started = DateTime.UtcNow;
         var known = store.KnownHashes();
+        var stamps = store.FileStamps();
         var storedThisBatch = new Dictionary<string, string>();
         var outcomes = new List<FileOutcome>(files.Count);
         var uncommitted = new List<FileOutcome>();
         var sinceCommit = System.Diagnostics.Stopwatch.StartNew();
         int parallel = Math.Max(1, jobs);
-        using var analyses = new ReadAhead<ProcessedFile>(files.Count, parallel, ReadAheadPerJob * parallel, i => Process(files[i], known));
+        using var analyses = new ReadAhead<ProcessedFile>(files.Count, parallel, ReadAheadPerJob * parallel, i => Process(files[i], known, stamps));
         for (int i = 0; i < files.Count; i++)
         {
             if (uncommitted.Count >= MaxDocumentsPerCommit || sinceCommit.Elapsed >= CommitInterval && uncommitted.Count > 0) Commit();
@@ -131,9 +132,11 @@ public sealed class IngestPipeline(IDocumentAnalyzer analyzer, RegionHints? regi
         return new BatchFiles(files, skipped);
     }
 
-    private sealed record ProcessedFile(SourceFile File, FileOutcomeKind? Skip, FileAnalysis? Analysis);
+    /// <summary>A file read (or vouched for by its stamp); <paramref name="Stamp"/> is what to record for its hash, if anything.</summary>
+    private sealed record ProcessedFile(SourceFile File, FileOutcomeKind? Skip, FileAnalysis? Analysis, FileStamp? Stamp = null);
 
-    private ProcessedFile Process(string path, IReadOnlySet<string> knownHashes)
+    private ProcessedFile Process(string path, IReadOnlySet<string> knownHashes,
+        IReadOnlyDictionary<string, (string Sha256, FileStamp Stamp)> stamps)
     {
         try
         {
@@ -147,6 +150,10 @@ public sealed class IngestPipeline(IDocumentAnalyzer analyzer, RegionHints? regi
                 }
                 return Unreadable(path, "cannot list folder");
             }
+            // Taken before the file is read: a change after it moves the change time, so the next run reads the file again.
+            var stamp = FileStamp.Of(path);
+            if (stamp is { } now && stamps.TryGetValue(path, out var recorded) && recorded.Stamp.Vouches(now) && knownHashes.Contains(recorded.Sha256))
+                return new ProcessedFile(new SourceFile(path, recorded.Sha256, now.Size), FileOutcomeKind.Unchanged, null);
             using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0);
             long size = stream.Length;
             if (size > DocumentReader.MaxFileBytes)
@@ -154,7 +161,7 @@ public sealed class IngestPipeline(IDocumentAnalyzer analyzer, RegionHints? regi
                 // Hashed as a stream, never loaded: the refusal is stored like any other.
                 var large = new SourceFile(path, Convert.ToHexStringLower(SHA256.HashData(stream)), size);
                 var tooLarge = DocumentReader.TooLarge(size);
-                return new ProcessedFile(large, null, FileAnalysis.Refused(null, tooLarge.Reason, tooLarge.Message));
+                return new ProcessedFile(large, null, FileAnalysis.Refused(null, tooLarge.Reason, tooLarge.Message), stamp);
             }
             // Read into a pooled buffer and hashed there: an unchanged file (every file of a re-run) is never
             // copied into an array of its own, so a re-run allocates next to nothing and the GC stays idle. A new
@@ -164,8 +171,8 @@ public sealed class IngestPipeline(IDocumentAnalyzer analyzer, RegionHints? regi
             {
                 int length = stream.ReadAtLeast(buffer.AsSpan(0, (int)size), (int)size, throwOnEndOfStream: false);
                 var file = new SourceFile(path, Convert.ToHexStringLower(SHA256.HashData(buffer.AsSpan(0, length))), length);
-                if (knownHashes.Contains(file.Sha256)) return new ProcessedFile(file, FileOutcomeKind.Unchanged, null);
-                return new ProcessedFile(file, null, analyzer.Analyze(path, buffer.AsMemory(0, length)));
+                if (knownHashes.Contains(file.Sha256)) return new ProcessedFile(file, FileOutcomeKind.Unchanged, null, stamp);
+                return new ProcessedFile(file, null, analyzer.Analyze(path, buffer.AsMemory(0, length)), stamp);
             }
             finally
             {
@@ -182,6 +189,13 @@ public sealed class IngestPipeline(IDocumentAnalyzer analyzer, RegionHints? regi
         new(new SourceFile(path, "", 0), null, FileAnalysis.Refused(null, RejectReason.Unreadable, reason));
 
     private FileOutcome Store(ProcessedFile work, BulletinStore store, Dictionary<string, string> storedThisBatch)
+    {
+        var outcome = StoreAnalysis(work, store, storedThisBatch);
+        if (work.Stamp is { } stamp) store.RecordStamp(work.File.Path, work.File.Sha256, stamp);
+        return outcome;
+    }
+
+    private FileOutcome StoreAnalysis(ProcessedFile work, BulletinStore store, Dictionary<string, string> storedThisBatch)
     {
         if (work.Skip is { } skip) return new FileOutcome(work.File.Path, skip);
         var analysis = work.Analysis!;

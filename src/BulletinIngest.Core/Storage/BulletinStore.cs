@@ -285,6 +285,33 @@ public sealed class BulletinStore : IDisposable
     public IReadOnlySet<string> KnownHashes() =>
         _connection.Query<string>("SELECT sha256 FROM documents WHERE status IN ('ok', 'suspect')", transaction: _batch).ToHashSet();
 
+    /// <summary>Each path's stamp when its content hash was taken (<see cref="RecordStamp"/>).</summary>
+    public IReadOnlyDictionary<string, (string Sha256, FileStamp Stamp)> FileStamps()
+    {
+        var stamps = new Dictionary<string, (string, FileStamp)>(StringComparer.Ordinal);
+        using var command = _connection.CreateCommand();
+        command.CommandText = "SELECT path, sha256, size_bytes, modified_ns, changed_ns, inode, device, seen_ns FROM file_stamps";
+        command.Transaction = _batch;
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+            stamps[reader.GetString(0)] = (reader.GetString(1), new FileStamp(reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4),
+                (ulong)reader.GetInt64(5), (ulong)reader.GetInt64(6), reader.GetInt64(7)));
+        return stamps;
+    }
+
+    /// <summary>Remembers that the file at <paramref name="path"/> had this content hash when it had this stamp.</summary>
+    public void RecordStamp(string path, string sha256, FileStamp stamp)
+    {
+        var upsert = Statement(_batch ?? throw new InvalidOperationException("stamps are recorded in a batch"),
+            """
+            INSERT OR REPLACE INTO file_stamps (path, sha256, size_bytes, modified_ns, changed_ns, inode, device, seen_ns)
+            VALUES ($path, $sha, $size, $modified, $changed, $inode, $device, $seen)
+            """, "$path", "$sha", "$size", "$modified", "$changed", "$inode", "$device", "$seen");
+        object[] values = [path, sha256, stamp.Size, stamp.ModifiedNs, stamp.ChangedNs, (long)stamp.Inode, (long)stamp.Device, stamp.SeenNs];
+        for (int i = 0; i < values.Length; i++) upsert.Parameters[i].Value = values[i];
+        upsert.ExecuteNonQuery();
+    }
+
     public StoredDocument? FindByPath(string path) => _connection.QueryFirstOrDefault<StoredDocument>(
         "SELECT id, path, name, sha256, status, error FROM documents WHERE path = @path", new { path }, _batch);
 

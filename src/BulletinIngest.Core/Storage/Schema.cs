@@ -172,6 +172,20 @@ public static class Schema
         ALTER TABLE figures ADD COLUMN ocr_confidence REAL;                          -- lowest uncertain word, else the block's mean
         ALTER TABLE figures ADD COLUMN suspect        INTEGER NOT NULL DEFAULT 0;    -- ocr_confidence below 60
         """,
+        // 6: each path's file stamp when its content hash was last taken, so that an unchanged re-run need not read
+        // and hash the files again (Pipeline/FileStamp.cs).
+        """
+        CREATE TABLE file_stamps (
+            path        TEXT PRIMARY KEY,    -- absolute path, as documents.path
+            sha256      TEXT NOT NULL,       -- the content hash taken after this stamp
+            size_bytes  INTEGER NOT NULL,
+            modified_ns INTEGER NOT NULL,    -- mtime and ctime, nanoseconds since 1970
+            changed_ns  INTEGER NOT NULL,
+            inode       INTEGER NOT NULL,
+            device      INTEGER NOT NULL,
+            seen_ns     INTEGER NOT NULL     -- when the stamp was taken
+        ) WITHOUT ROWID;
+        """,
     ];
 
     /// <summary>Work a migration needs beyond SQL, run right after the migration to the version it is keyed by.</summary>

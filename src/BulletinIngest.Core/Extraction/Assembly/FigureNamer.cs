@@ -431,10 +431,12 @@ public sealed partial class FigureNamer
     private static IEnumerable<(int At, string Word)> Verbs(string words)
     {
         if (words.Length == 0) yield break;
+        var verbs = CandidateFinder.Default.Verbs(words);
+        if (verbs.Count == 0) yield break;  // most words hold no verb: no need to cut them
         var tokens = JiebaSegmenter.Load().Cut(words);
         var starts = tokens.Select(t => t.Start).ToHashSet();
         var ends = tokens.Select(t => t.End).ToHashSet();
-        foreach (var (at, word) in CandidateFinder.Default.Verbs(words))
+        foreach (var (at, word) in verbs)
             if (starts.Contains(at) && ends.Contains(at + word.Length) && !NameNoun().IsMatch(words[(at + word.Length)..]))
                 yield return (at, word);
     }

@@ -29,8 +29,17 @@ public sealed class NonProjectNames(IReadOnlyList<NonProjectName> rules)
     public NonProjectName? Match(string name)
     {
         string words = name.Trim().Trim('，', ',', '：', ':', '；', ';', '。', '、', '“', '”', '"', ' ');
-        return Rules.FirstOrDefault(r => r.Pattern.IsMatch(words));
+        var recent = _recent.Value!;
+        if (recent.TryGetValue(words, out var known)) return known;
+        if (recent.Count >= RememberedNames) recent.Clear();
+        return recent[words] = Rules.FirstOrDefault(r => r.Pattern.IsMatch(words));
     }
+
+    // The namer, the item builder and the programme ask about the same names again and again (each figure of a unit,
+    // every pass over a document's figures), and each answer is up to ~25 interpreted regexes: each thread remembers
+    // its last answers.
+    private const int RememberedNames = 1024;
+    private readonly ThreadLocal<Dictionary<string, NonProjectName?>> _recent = new(() => new(StringComparer.Ordinal));
 
     public bool Rejects(string? name) => name is not null && Match(name) is not null;
 }

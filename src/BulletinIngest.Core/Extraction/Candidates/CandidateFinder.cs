@@ -26,7 +26,15 @@ public sealed class CandidateFinder
     {
         _notCues = cues.Where(c => c.Feature == NotACue).SelectMany(c => c.Words).ToArray();
         _cues = cues.Where(c => c.Feature != NotACue).ToList();
+        _verbs = _cues.Where(c => c.Feature is "done" or "progress").SelectMany(c => c.Words).Distinct().ToArray();
+        _verbStarts = System.Buffers.SearchValues.Create(_verbs.Select(w => w[0]).Distinct().ToArray());
     }
+
+    /// <summary>The progress verbs (features done, progress), each once, in the file's order; computed once, asked for every name.</summary>
+    private readonly string[] _verbs;
+
+    /// <summary>The characters a progress verb starts with: words without one hold no verb.</summary>
+    private readonly System.Buffers.SearchValues<char> _verbStarts;
 
     private const string NotACue = "not-a-cue";
 
@@ -49,12 +57,12 @@ public sealed class CandidateFinder
     public int FirstVerb(string words)
     {
         int first = -1;
-        foreach (var cue in _cues.Where(c => c.Feature is "done" or "progress"))
-            foreach (var word in cue.Words)
-            {
-                int at = words.IndexOf(word, StringComparison.Ordinal);
-                if (at >= 0 && (first < 0 || at < first)) first = at;
-            }
+        if (words.AsSpan().IndexOfAny(_verbStarts) < 0) return first;
+        foreach (var word in _verbs)
+        {
+            int at = words.IndexOf(word, StringComparison.Ordinal);
+            if (at >= 0 && (first < 0 || at < first)) first = at;
+        }
         return first;
     }
 
@@ -65,12 +73,14 @@ public sealed class CandidateFinder
     public bool HasVerb(string words) => FirstVerb(words) >= 0;
 
     /// <summary>Every progress verb of role-cues.tsv (features done, progress) in <paramref name="words"/>, leftmost first, longest first at one place.</summary>
-    public IEnumerable<(int At, string Word)> Verbs(string words) => _cues
-        .Where(c => c.Feature is "done" or "progress")
-        .SelectMany(c => c.Words)
-        .Distinct()
-        .SelectMany(w => Occurrences(words, w).Select(at => (At: at, Word: w)))
-        .OrderBy(v => v.At).ThenByDescending(v => v.Word.Length);
+    public IReadOnlyList<(int At, string Word)> Verbs(string words)
+    {
+        if (words.AsSpan().IndexOfAny(_verbStarts) < 0) return [];
+        var found = new List<(int At, string Word)>();
+        foreach (var word in _verbs)
+            foreach (int at in Occurrences(words, word)) found.Add((at, word));
+        return found.Count <= 1 ? found : found.OrderBy(v => v.At).ThenByDescending(v => v.Word.Length).ToList();
+    }
 
     private static IEnumerable<int> Occurrences(string words, string word)
     {
