@@ -207,11 +207,10 @@ public sealed partial class FigureNamer
         return (before is null ? null : Name(before, floor).Project, intro);
     }
 
-<<<<<<< HEAD
     /// <summary>从开工率看, 从完成率来看: what a ranking after it is by.</summary>
     [GeneratedRegex(@"^从(?<measure>[\u4e00-\u9fff]{2,8}?)(?:情况)?来?看$")]
     private static partial Regex LooksAt();
-=======
+
     /// <summary>
     /// The name a list of places and their rates gives its elements when its introduction opens the clause of its first
     /// place (开工率分别为辽宁104.6%、山西88.5%，江苏63.7%; 竣工率低于全市平均水平的有兴宁(43.90%)、丰顺(27.39%)): the words
@@ -259,7 +258,6 @@ public sealed partial class FigureNamer
             if (OnlyPlaces(words[i..])) return i >= 2 && PlaceAtEnd(words[..i]) is >= 0 and var before ? before : i;
         return -1;
     }
->>>>>>> x-names2
 
     private static readonly Lazy<string[]> RankingWords =
         new(() => Learning.TsvFile.Column(ModelFiles.PathOf("rules/list-ranking-words.tsv"), "word").ToArray());
