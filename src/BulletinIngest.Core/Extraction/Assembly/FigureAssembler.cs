@@ -63,7 +63,7 @@ public sealed partial class FigureAssembler(RegionResolver regions, string issui
         {
             // A goal joins the amount done of its unit after it (65件…已完成26件), else the one before it (完成X人，目标Y人).
             // A whole whose noun ends in the part's unit (96个小项，…的有41项) joins the part in the next clause.
-            var group = groups.FirstOrDefault(g => g.Target is null && g.Actual is not null && g.Actual.C.Index > target.C.Index
+            var group = groups.FirstOrDefault(g => g.Target is null && g.Actual is not null && g.Actual.C.Index > target.C.Index && !BreakdownOf(text, target.C, g.Actual.C)
                     && (g.Unit == target.C.Q.Unit || target.C.Cues.ContainsKey("pair:target-of-later") && g.Actual.C.ClauseStart == target.C.ClauseEnd)
                     && (!target.C.Cues.TryGetValue("pair:ratio-matches", out var ratio) || ratio.StartsWith(g.Actual.C.Q.Value + "/", StringComparison.Ordinal)))
                 ?? groups.LastOrDefault(g => g.Target is null && g.Actual is not null && g.Actual.C.Index < target.C.Index && g.Unit == target.C.Q.Unit
@@ -119,7 +119,7 @@ public sealed partial class FigureAssembler(RegionResolver regions, string issui
                 var (a, b) = (ordered[i], ordered[j]);
                 if (Field(a) == Field(b) || groupOf[a] == groupOf[b]) continue;
                 // A breakdown in brackets (达到20553人（其中政府补助10236人…），完成…100.75%) is not what a number after the brackets measures.
-                if (InBrackets(text, a.C, b.C.Q.Start)) continue;
+                if (InBrackets(text, a.C, b.C.Q.Start) || BreakdownOf(text, a.C, b.C)) continue;
                 var names = Learning.Grouping.GroupingFeatures.Names(a.C, Field(a), b.C, Field(b), text, unit, own[a], own[b]).ToList();
                 double p = model.Together(Learning.Grouping.GroupingFeatures.Vector(names));
                 if (p >= model.Threshold) pairs.Add((a, b, p, names));
@@ -294,6 +294,23 @@ public sealed partial class FigureAssembler(RegionResolver regions, string issui
         if (part < 0) return false;
         string own = Cues.CompletionBefore().Replace(text[(part + 1)..percent.Q.Start], "");
         return Cues.LeadingFiller().Replace(own.Trim(), "").Count(char.IsLetter) >= 2;
+    }
+
+    /// <summary>
+    /// True when <paramref name="part"/> is an amount of <paramref name="whole"/>'s unit in brackets opened after it, with no
+    /// done word (role-tense.tsv's class done) before it there: a breakdown of the whole (投资计划12676万元（中央新增投资4600万元）),
+    /// never its amount done, whatever the part's own cue words (新增) say.
+    /// </summary>
+    private static bool BreakdownOf(string text, Candidate whole, Candidate part)
+    {
+        if (whole.Q.IsPercent || part.Q.IsPercent || whole.Q.Unit is null || whole.Q.Unit != part.Q.Unit || part.Q.Start < whole.Q.End) return false;
+        if (!part.InBrackets(text) || whole.InBrackets(text)) return false;
+        int open = text.LastIndexOfAny(['（', '('], part.Q.Start);
+        if (open < whole.Q.End) return false;
+        var inside = text.AsSpan(open, part.Q.Start - open);
+        foreach (var word in Learning.RoleModel.RoleFeatures.TenseWordsOf("done"))
+            if (inside.Contains(word, StringComparison.Ordinal)) return false;
+        return true;
     }
 
     /// <summary>True when the mention stands inside brackets that close before <paramref name="until"/>.</summary>

@@ -174,9 +174,12 @@ public static class TargetActualPairing
             if (task is not { Target: { } target, Actual: null, Percent: null, Qualifier: null } || done is not { Target: null, Actual: not null, Qualifier: null }) continue;
             if (task.Region != done.Region || task.Unit is null || task.Unit != done.Unit || task.Unit.Contains('/') || done.Start < task.End || done.Start > text.Length) continue;
             if (done.Percent is { } stated && !RoundsTo(done.Actual.Value, target, stated)) continue;
+            // A task among other tasks of its unit is a list's (JoinTaskListToProgressAfter's), not the next amount's.
+            if (figures.Any(f => f != task && f.Sentence == task.Sentence && f.Unit == task.Unit && f is { Target: not null, Actual: null })) continue;
             int end = text.IndexOfAny(['。', '；', '！', '？'], task.End, Math.Min(text.Length, done.Start + 1) - task.End);
             if (end < 0 || text.IndexOfAny(['。', '；', '！', '？', '\n'], end + 1, done.Start - end - 1) >= 0) continue;
-            var next = text.AsSpan(end + 1, done.Start - end - 1).TrimStart();
+            // The done figure's span may open at the moment word itself (目前累计完成投资4622万元): read the sentence's opening.
+            var next = text.AsSpan(end + 1).TrimStart();
             bool opensWithMoment = false;
             // The words that date a progress report (截至, 目前): class asof of models/rules/role-tense.tsv.
             foreach (var word in RoleFeatures.TenseWordsOf("asof")) opensWithMoment |= next.StartsWith(word, StringComparison.Ordinal);
